@@ -1,0 +1,76 @@
+//! Comparing the two sides of a link: word-level changes and the link's kind.
+
+pub mod changes;
+pub mod classify;
+pub mod units;
+
+use crate::core::align::{self, Alignment, Link};
+use crate::core::document::Document;
+use changes::WordDiff;
+use classify::{Classifier, Kind};
+
+/// A link with what comparing its two sides found.
+#[derive(Debug, Clone)]
+pub struct ComparedLink {
+    pub link: Link,
+    pub kind: Kind,
+    pub diff: WordDiff,
+}
+
+/// Two documents, aligned and compared: what every front end shows.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub left: Document,
+    pub right: Document,
+    pub links: Vec<ComparedLink>,
+}
+
+/// Byte span covering a run of consecutive sentences.
+fn block_span(doc: &Document, range: &std::ops::Range<usize>) -> (usize, usize) {
+    (doc.sentences[range.start].start, doc.sentences[range.end - 1].end)
+}
+
+impl Comparison {
+    /// Aligns the documents and compares every link.
+    pub fn new(left: Document, right: Document) -> Self {
+        let alignment = align::align(&left, &right);
+        Self::from_alignment(left, right, alignment)
+    }
+
+    pub fn from_alignment(left: Document, right: Document, alignment: Alignment) -> Self {
+        let classifier = Classifier::new(&left, &right);
+        let links = alignment
+            .links
+            .into_iter()
+            .map(|link| {
+                let (ls, le) = block_span(&left, &link.left);
+                let (rs, re) = block_span(&right, &link.right);
+                let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
+                let kind = classifier.kind(&diff.left, &diff.right);
+                ComparedLink { link, kind, diff }
+            })
+            .collect();
+        Comparison { left, right, links }
+    }
+
+    /// Counts: (aligned links, divergent links, unique left sentences, unique right sentences).
+    pub fn summary(&self) -> Summary {
+        let aligned = self.links.iter().filter(|l| l.kind == Kind::Aligned).count();
+        let linked_left: usize = self.links.iter().map(|l| l.link.left.len()).sum();
+        let linked_right: usize = self.links.iter().map(|l| l.link.right.len()).sum();
+        Summary {
+            aligned,
+            divergent: self.links.len() - aligned,
+            unique_left: self.left.sentences.len() - linked_left,
+            unique_right: self.right.sentences.len() - linked_right,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub aligned: usize,
+    pub divergent: usize,
+    pub unique_left: usize,
+    pub unique_right: usize,
+}

@@ -1,0 +1,193 @@
+//! Sentence segmentation that a news editor can trust.
+//!
+//! UAX #29 (via `unicode-segmentation`) gets quotes, ellipses, decimals and
+//! question marks right, but it ends a sentence at every period followed by
+//! a capital or a digit: "Mr. Johnson", "J. K. Rowling", "No. 10",
+//! "Sept. 12". A second pass glues such fragments back together, using the
+//! abbreviation classes below.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Abbreviations that essentially never end a sentence: titles, honorifics,
+/// Latin and reference abbreviations. Lower case, without the final period.
+const NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "messrs", "mme", "mlle", "dr", "prof", "gen", "sen", "rep", "reps",
+    "gov", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "brig", "pres", "rev", "hon", "supt",
+    "insp", "det", "atty", "amb", "st", "ste", "mt", "ft", "vs", "v", "e.g", "i.e", "cf", "fig",
+    "figs", "approx", "viz", "ca", "dept", "gov't", "govt",
+];
+
+/// Abbreviations that precede a number: "No. 10", "Sept. 12", "Art. 5".
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "art", "sec", "ch", "vol", "p", "pp", "op", "para",
+];
+
+/// Abbreviations that can also end a sentence ("born in the U.S. He moved").
+/// Glued only when what follows cannot start a sentence, or, for country
+/// initialisms, when it is an institution or title ("U.N. Security Council").
+const MAYBE_FINAL: &[&str] = &[
+    "u.s", "u.k", "u.n", "e.u", "u.s.a", "inc", "corp", "ltd", "co", "jr", "sr", "etc", "a.m", "p.m",
+    "bros", "ph.d", "plc", "llc", "esq",
+];
+const COUNTRY_INITIALISMS: &[&str] = &["u.s", "u.k", "u.n", "e.u", "u.s.a"];
+const INSTITUTION_WORDS: &[&str] = &[
+    "president", "secretary", "senate", "senator", "congress", "house", "security", "army", "navy",
+    "air", "marine", "marines", "forces", "military", "embassy", "ambassador", "envoy", "special",
+    "department", "treasury", "state", "supreme", "court", "government", "administration",
+    "officials", "prime", "general", "assembly", "council", "commission", "parliament", "central",
+    "federal", "national", "open", "intelligence", "trade", "defense", "defence", "attorney", "vice",
+    "representative", "envoys", "troops", "dollar", "dollars", "economy", "policy",
+];
+
+/// A sentence as byte offsets relative to the text given to [`split`].
+pub type Span = (usize, usize);
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Splits one paragraph into sentence spans (trimmed, non-empty, in order).
+pub fn split(paragraph: &str) -> Vec<Span> {
+    // UAX #29 always breaks at line ends; a hard-wrapped paragraph must not.
+    // Newlines become spaces: same byte length, so offsets stay valid.
+    let flat: String = paragraph.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    let mut pieces: Vec<Span> = Vec::new();
+    for (start, piece) in flat.split_sentence_bound_indices() {
+        let (s, e) = trim(&flat, start, start + piece.len());
+        if s == e {
+            continue;
+        }
+        match pieces.last_mut() {
+            Some(last) if should_glue(&flat[last.0..last.1], &flat[s..e]) => last.1 = e,
+            _ => pieces.push((s, e)),
+        }
+    }
+    pieces
+}
+
+fn trim(text: &str, start: usize, end: usize) -> Span {
+    let piece = &text[start..end];
+    let front = piece.len() - piece.trim_start_matches(is_space).len();
+    let back = piece.trim_end_matches(is_space).len();
+    if front >= back { (start, start) } else { (start + front, start + back) }
+}
+
+/// The token before the final period of `sentence`, if it ends in one.
+fn final_abbreviation(sentence: &str) -> Option<&str> {
+    let body = sentence.strip_suffix('.')?;
+    let start = body
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'' | '‘' | '[' | '—' | '–'))
+        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &body[start..];
+    (!word.is_empty()).then_some(word)
+}
+
+fn should_glue(previous: &str, next: &str) -> bool {
+    let Some(word) = final_abbreviation(previous) else { return false };
+    let lower = word.to_lowercase();
+    let lower = lower.as_str();
+    let first = next.chars().next().unwrap_or(' ');
+    let cannot_start_sentence = first.is_lowercase() || first.is_ascii_digit() || matches!(first, ',' | ';' | ':' | ')' | '-' | '–' | '—');
+    if NEVER_FINAL.contains(&lower) {
+        return true;
+    }
+    if BEFORE_NUMBER.contains(&lower) {
+        return first.is_ascii_digit() || first.is_lowercase();
+    }
+    if MAYBE_FINAL.contains(&lower) {
+        if cannot_start_sentence {
+            return true;
+        }
+        let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+        return COUNTRY_INITIALISMS.contains(&lower) && INSTITUTION_WORDS.contains(&next_word.as_str());
+    }
+    // Initials: "J." or "J.K." followed by a capitalised name.
+    let initials = word.split('.').all(|part| {
+        let mut cs = part.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    });
+    initials && first.is_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[track_caller]
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(sentences(text), expected);
+    }
+
+    #[test]
+    fn honorifics_and_titles() {
+        check(
+            "Mr. Johnson, speaking outside No. 10 Downing St., declined to comment.",
+            &["Mr. Johnson, speaking outside No. 10 Downing St., declined to comment."],
+        );
+        check(
+            "Dr. Smith and Gen. Milley met at 10 a.m. They spoke briefly.",
+            &["Dr. Smith and Gen. Milley met at 10 a.m.", "They spoke briefly."],
+        );
+        check(
+            "Sen. Elizabeth Warren (D-Mass.) and Rep. Jim Jordan clashed. Then it ended.",
+            &["Sen. Elizabeth Warren (D-Mass.) and Rep. Jim Jordan clashed.", "Then it ended."],
+        );
+        check("Its chief executive, Ms. Lee, resigned.", &["Its chief executive, Ms. Lee, resigned."]);
+        check("Smith v. Jones was decided.", &["Smith v. Jones was decided."]);
+    }
+
+    #[test]
+    fn initials() {
+        check("J. K. Rowling's new book sold well. Critics disagreed.", &["J. K. Rowling's new book sold well.", "Critics disagreed."]);
+        check("Author J.R.R. Tolkien wrote it.", &["Author J.R.R. Tolkien wrote it."]);
+    }
+
+    #[test]
+    fn country_initialisms_and_dates() {
+        check(
+            "The U.N. Security Council met on Sept. 12. Russia objected.",
+            &["The U.N. Security Council met on Sept. 12.", "Russia objected."],
+        );
+        check("He was born in the U.S. He moved to Paris.", &["He was born in the U.S.", "He moved to Paris."]);
+        check("The U.S. economy grew on Jan. 5 by 2%.", &["The U.S. economy grew on Jan. 5 by 2%."]);
+        check("Apple Inc. rose 3.5% to $182.50. Shares fell later.", &["Apple Inc. rose 3.5% to $182.50.", "Shares fell later."]);
+    }
+
+    #[test]
+    fn latin_abbreviations() {
+        check(
+            "Several agencies, e.g. The Pentagon, were involved. Others, i.e. the rest, were not.",
+            &["Several agencies, e.g. The Pentagon, were involved.", "Others, i.e. the rest, were not."],
+        );
+    }
+
+    #[test]
+    fn quotes_questions_ellipses_dashes() {
+        check(
+            "\"We will not back down.\" The minister left.",
+            &["\"We will not back down.\"", "The minister left."],
+        );
+        check("“Never.” Then silence.", &["“Never.”", "Then silence."]);
+        check("Is this the end? Nobody knows! Wait... what?", &["Is this the end?", "Nobody knows!", "Wait... what?"]);
+        check(
+            "Ukraine yields—a result that benefits no one. Next.",
+            &["Ukraine yields—a result that benefits no one.", "Next."],
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_do_not_break_sentences() {
+        check("The talks began\non Monday. They\r\nended late.", &["The talks began\non Monday.", "They\r\nended late."]);
+    }
+
+    #[test]
+    fn no_punctuation_is_one_sentence() {
+        check("just words and no end", &["just words and no end"]);
+        assert!(split("   ").is_empty());
+    }
+}

@@ -1,0 +1,8 @@
+//! The terminal-free core of tandem: documents, alignment and comparison.
+//! Nothing below this module knows about terminals or command lines.
+
+pub mod align;
+pub mod compare;
+pub mod document;
+pub mod lexicon;
+pub mod tokens;

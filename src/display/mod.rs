@@ -1,0 +1,9 @@
+//! Turning article text into something safe and tidy to draw: neutralising
+//! control characters and escape sequences, measuring display width, and
+//! wrapping at word boundaries. Shared by the text report and the TUI.
+
+mod sanitize;
+mod wrap;
+
+pub use sanitize::sanitize;
+pub use wrap::{wrap, width};

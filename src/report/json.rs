@@ -1,0 +1,111 @@
+//! `tandem align --format json`: the stable contract of `ALIGN-JSON.md`.
+
+use serde::Serialize;
+
+use crate::core::compare::Comparison;
+use crate::core::document::Document;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    left: Side<'a>,
+    right: Side<'a>,
+    links: Vec<Link>,
+    omissions: Vec<Omission>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Side<'a> {
+    path: &'a str,
+    sentences: Vec<Sentence>,
+}
+
+#[derive(Serialize)]
+struct Sentence {
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    heading: bool,
+}
+
+#[derive(Serialize)]
+struct Link {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    kind: &'static str,
+    score: f64,
+    moved: bool,
+    changes: Vec<Change>,
+    discrepancies: Vec<Discrepancy>,
+}
+
+#[derive(Serialize)]
+struct Change {
+    op: &'static str,
+    left: Option<[usize; 2]>,
+    right: Option<[usize; 2]>,
+}
+
+/// Filled by the discrepancy detectors (see the discrepancy issue).
+#[derive(Serialize)]
+struct Discrepancy {}
+
+#[derive(Serialize)]
+struct Omission {}
+
+#[derive(Serialize)]
+struct Summary {
+    aligned: usize,
+    divergent: usize,
+    unique_left: usize,
+    unique_right: usize,
+}
+
+fn side(doc: &Document) -> Side<'_> {
+    Side {
+        path: &doc.name,
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| Sentence { start: s.start, end: s.end, paragraph: s.paragraph, heading: s.heading })
+            .collect(),
+    }
+}
+
+/// Renders the comparison as the contract's JSON object (pretty-printed).
+pub fn render(cmp: &Comparison) -> String {
+    let links = cmp
+        .links
+        .iter()
+        .map(|l| Link {
+            left: l.link.left.clone().collect(),
+            right: l.link.right.clone().collect(),
+            kind: l.kind.as_str(),
+            // Four decimals are plenty for people and keep the output stable.
+            score: (f64::from(l.link.score) * 1e4).round() / 1e4,
+            moved: l.link.moved,
+            changes: l
+                .diff
+                .changes
+                .iter()
+                .map(|c| Change {
+                    op: c.op.as_str(),
+                    left: l.diff.left_span(&c.left).map(|(s, e)| [s, e]),
+                    right: l.diff.right_span(&c.right).map(|(s, e)| [s, e]),
+                })
+                .collect(),
+            discrepancies: Vec::new(),
+        })
+        .collect();
+    let s = cmp.summary();
+    let out = Output {
+        version: 1,
+        left: side(&cmp.left),
+        right: side(&cmp.right),
+        links,
+        omissions: Vec::new(),
+        summary: Summary { aligned: s.aligned, divergent: s.divergent, unique_left: s.unique_left, unique_right: s.unique_right },
+    };
+    serde_json::to_string_pretty(&out).expect("plain data always serialises")
+}
