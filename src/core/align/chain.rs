@@ -60,8 +60,12 @@ fn better(a: (f64, usize), b: (f64, usize)) -> bool {
     a.0 > b.0 + 1e-12 || ((a.0 - b.0).abs() <= 1e-12 && a.1 < b.1)
 }
 
-/// Indices into `blocks` of the best chain, in order.
-pub fn best_chain(blocks: &[Block], right_len: usize) -> Vec<usize> {
+/// Indices into `blocks` of the best chain, in order. A block that directly
+/// continues the previous one (next sentence on both sides, or one skipped
+/// on one side) earns `continuity` on top of its gain: in a rewrite, weakly
+/// similar sentences that sit in a run of links are likely links too, while
+/// an isolated weak match is likely chance.
+pub fn best_chain(blocks: &[Block], right_len: usize, continuity: f64) -> Vec<usize> {
     if blocks.is_empty() {
         return Vec::new();
     }
@@ -75,6 +79,8 @@ pub fn best_chain(blocks: &[Block], right_len: usize) -> Vec<usize> {
     let mut tree = PrefixMax::new(right_len);
     let mut next_insert = 0;
     let mut best = (0.0, NONE);
+    // Best total of the blocks ending at each (left, right) cell.
+    let mut ending: std::collections::HashMap<(usize, usize), (f64, usize)> = std::collections::HashMap::new();
     for &b in &by_start {
         let block = &blocks[b];
         // Blocks that end before this one starts may precede it.
@@ -83,9 +89,21 @@ pub fn best_chain(blocks: &[Block], right_len: usize) -> Vec<usize> {
             tree.raise(blocks[done].right.1, (total[done], done));
             next_insert += 1;
         }
-        let before = tree.best_before(block.right.0);
+        let mut before = tree.best_before(block.right.0);
+        for (dl, dr) in [(1, 1), (2, 1), (1, 2)] {
+            let (Some(pl), Some(pr)) = (block.left.0.checked_sub(dl), block.right.0.checked_sub(dr)) else { continue };
+            if let Some(&(t, a)) = ending.get(&(pl, pr)) {
+                if better((t + continuity, a), before) {
+                    before = (t + continuity, a);
+                }
+            }
+        }
         total[b] = before.0 + block.gain;
         prev[b] = before.1;
+        let slot = ending.entry((block.left.1, block.right.1)).or_insert((f64::NEG_INFINITY, NONE));
+        if better((total[b], b), *slot) {
+            *slot = (total[b], b);
+        }
         if better((total[b], b), best) {
             best = (total[b], b);
         }
@@ -116,17 +134,17 @@ mod tests {
             block((2, 2), (0, 0), 1.5), // crosses both: worth less than the pair
             block((2, 3), (2, 2), 0.5),
         ];
-        assert_eq!(best_chain(&blocks, 3), vec![0, 1, 3]);
+        assert_eq!(best_chain(&blocks, 3, 0.0), vec![0, 1, 3]);
     }
 
     #[test]
     fn blocks_must_not_overlap_on_either_side() {
         let blocks = vec![block((0, 1), (0, 0), 1.0), block((1, 1), (1, 1), 1.0)];
-        assert_eq!(best_chain(&blocks, 2).len(), 1);
+        assert_eq!(best_chain(&blocks, 2, 0.0).len(), 1);
     }
 
     #[test]
     fn empty_input() {
-        assert!(best_chain(&[], 0).is_empty());
+        assert!(best_chain(&[], 0, 0.0).is_empty());
     }
 }

@@ -8,6 +8,8 @@
 //! that is everywhere in this pair of articles counts little.
 
 use std::collections::HashMap;
+
+use super::variants;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -71,8 +73,11 @@ pub struct Features {
 /// names and figures survive rewriting better than ordinary words.
 const ANCHOR_BOOST: u64 = 0x5eed;
 
-fn sentence_features(stemmer: &Stemmer, text: &str) -> (Counts, Counts) {
-    let mut words: Vec<u64> = Vec::new();
+/// The content-word stems of a sentence, each flagged if it is an anchor
+/// (a number or a capitalised word inside the sentence), and the sentence's
+/// character-trigram counts.
+fn sentence_features(stemmer: &Stemmer, text: &str) -> (Vec<(String, bool)>, Counts) {
+    let mut stems = Vec::new();
     let mut chars: Vec<u64> = Vec::new();
     let mut flat = String::with_capacity(text.len() + 2);
     flat.push(' ');
@@ -82,16 +87,9 @@ fn sentence_features(stemmer: &Stemmer, text: &str) -> (Counts, Counts) {
         if STOPWORDS.contains(tok.norm.as_str()) {
             continue;
         }
-        let stem = stemmer.stem(&tok.norm);
         let original = &text[tok.start..tok.end];
         let capitalised = k > 0 && original.chars().next().is_some_and(char::is_uppercase);
-        let seed = if capitalised || is_number(&tok.norm) { ANCHOR_BOOST } else { 0 };
-        words.push(fnv1a(stem.bytes(), 0));
-        if seed != 0 {
-            // A second, separate feature for anchors doubles their weight
-            // without changing the stem's own df.
-            words.push(fnv1a(stem.bytes(), seed));
-        }
+        stems.push((stemmer.stem(&tok.norm).into_owned(), capitalised || is_number(&tok.norm)));
     }
     let cs: Vec<char> = flat.chars().collect();
     for w in cs.windows(3) {
@@ -102,7 +100,22 @@ fn sentence_features(stemmer: &Stemmer, text: &str) -> (Counts, Counts) {
         }
         chars.push(fnv1a(buf[..n].iter().copied(), 1));
     }
-    (count(words), count(chars))
+    (stems, count(chars))
+}
+
+/// Word-feature counts, with spelling variants folded onto one form.
+fn word_counts(stems: &[(String, bool)], canonical: &HashMap<&str, &str>) -> Counts {
+    let mut keys = Vec::with_capacity(stems.len() * 2);
+    for (stem, anchor) in stems {
+        let form = canonical.get(stem.as_str()).copied().unwrap_or(stem);
+        keys.push(fnv1a(form.bytes(), 0));
+        if *anchor {
+            // A second, separate feature doubles an anchor's weight without
+            // changing the stem's own document frequency.
+            keys.push(fnv1a(form.bytes(), ANCHOR_BOOST));
+        }
+    }
+    count(keys)
 }
 
 fn count(mut keys: Vec<u64>) -> Counts {
@@ -173,11 +186,15 @@ fn merge_counts<'a>(parts: impl Iterator<Item = &'a Counts>) -> Counts {
 impl Features {
     pub fn new(left: &Document, right: &Document) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
-        let extract = |doc: &Document| -> (Vec<Counts>, Vec<Counts>) {
+        let extract = |doc: &Document| -> (Vec<Vec<(String, bool)>>, Vec<Counts>) {
             (0..doc.sentences.len()).map(|i| sentence_features(&stemmer, doc.sentence_text(i))).unzip()
         };
-        let (lw, lc) = extract(left);
-        let (rw, rc) = extract(right);
+        let (left_stems, lc) = extract(left);
+        let (right_stems, rc) = extract(right);
+        let vocabulary = left_stems.iter().chain(&right_stems).flatten().map(|(s, _)| s.as_str());
+        let canonical = variants::canonical_forms(vocabulary);
+        let lw: Vec<Counts> = left_stems.iter().map(|s| word_counts(s, &canonical)).collect();
+        let rw: Vec<Counts> = right_stems.iter().map(|s| word_counts(s, &canonical)).collect();
         let (word_idf, _) = document_frequencies(lw.iter().chain(&rw));
         let (char_idf, _) = document_frequencies(lc.iter().chain(&rc));
         let word_vecs = [lw.iter().map(|c| weigh(c, &word_idf)).collect(), rw.iter().map(|c| weigh(c, &word_idf)).collect()];
@@ -210,6 +227,27 @@ impl Features {
         let w = dot(&self.word_vecs[0][left], &self.word_vecs[1][right]);
         let c = dot(&self.char_vecs[0][left], &self.char_vecs[1][right]);
         (0.5 * w + 0.5 * c).clamp(0.0, 1.0)
+    }
+
+    /// How much of sentence `single` (on the other side than `block`) the run
+    /// `block` covers: the IDF mass of the single sentence's words and
+    /// trigrams that also occur in the run, as a fraction, averaged over the
+    /// two channels. Growing a split or merge is worth it only while each new
+    /// part covers something the run did not.
+    pub fn coverage(&self, block_side: Side, block: std::ops::Range<usize>, single: usize) -> f32 {
+        let (b, s) = (Self::slot(block_side), 1 - Self::slot(block_side));
+        let channel = |counts: &[Vec<Counts>; 2], idf: &KeyMap<f32>| {
+            let run = merge_counts(counts[b][block.clone()].iter());
+            let target = &counts[s][single];
+            let total: f32 = target.iter().map(|(k, _)| idf.get(k).copied().unwrap_or(0.0)).sum();
+            let shared: f32 = target
+                .iter()
+                .filter(|(k, _)| run.binary_search_by_key(k, |&(key, _)| key).is_ok())
+                .map(|(k, _)| idf.get(k).copied().unwrap_or(0.0))
+                .sum();
+            if total > 0.0 { shared / total } else { 0.0 }
+        };
+        0.5 * channel(&self.word_counts, &self.word_idf) + 0.5 * channel(&self.char_counts, &self.char_idf)
     }
 
     /// Similarity of two runs of consecutive sentences (a split or merge).

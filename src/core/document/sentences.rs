@@ -59,11 +59,21 @@ pub fn split(paragraph: &str) -> Vec<Span> {
             continue;
         }
         match pieces.last_mut() {
-            Some(last) if should_glue(&flat[last.0..last.1], &flat[s..e]) => last.1 = e,
+            Some(last) if should_glue(&flat[last.0..last.1], &flat[s..e]) || !has_word(&flat[s..e]) => last.1 = e,
             _ => pieces.push((s, e)),
         }
     }
+    // A wordless first piece ("— " or "* ") belongs to what follows it.
+    if pieces.len() > 1 && !has_word(&flat[pieces[0].0..pieces[0].1]) {
+        pieces[1].0 = pieces[0].0;
+        pieces.remove(0);
+    }
     pieces
+}
+
+/// Stray punctuation such as a lone `_` or `***` is not a sentence.
+fn has_word(piece: &str) -> bool {
+    piece.chars().any(char::is_alphanumeric)
 }
 
 fn trim(text: &str, start: usize, end: usize) -> Span {
@@ -84,6 +94,12 @@ fn final_abbreviation(sentence: &str) -> Option<&str> {
 }
 
 fn should_glue(previous: &str, next: &str) -> bool {
+    // `"Is it over?" he asked.` and `"Ho!" said he` are one sentence: an
+    // exclamation or question followed by a lower-case word goes on.
+    let exclaims = previous.trim_end_matches(['"', '\'', '”', '’', '»', ')']).ends_with(['!', '?']);
+    if exclaims && next.starts_with(char::is_lowercase) {
+        return true;
+    }
     let Some(word) = final_abbreviation(previous) else { return false };
     let lower = word.to_lowercase();
     let lower = lower.as_str();
@@ -174,6 +190,7 @@ mod tests {
         );
         check("“Never.” Then silence.", &["“Never.”", "Then silence."]);
         check("Is this the end? Nobody knows! Wait... what?", &["Is this the end?", "Nobody knows!", "Wait... what?"]);
+        check("\"Is it over?\" he asked. \"Ho!\" said he.", &["\"Is it over?\" he asked.", "\"Ho!\" said he."]);
         check(
             "Ukraine yields—a result that benefits no one. Next.",
             &["Ukraine yields—a result that benefits no one.", "Next."],
@@ -183,6 +200,12 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_do_not_break_sentences() {
         check("The talks began\non Monday. They\r\nended late.", &["The talks began\non Monday.", "They\r\nended late."]);
+    }
+
+    #[test]
+    fn wordless_fragments_join_a_neighbour() {
+        check("He said groaning. _ Act in haste._", &["He said groaning.", "_ Act in haste._"]);
+        check("Look at that! !!! Then go.", &["Look at that! !!!", "Then go."]);
     }
 
     #[test]
