@@ -34,14 +34,14 @@ fn collect(
 ) {
     let mut index: KeyMap<Vec<u32>> = KeyMap::default();
     for j in 0..features.len(to) {
-        for &(key, _) in features.word_counts(to, j) {
+        for key in features.word_keys(to, j) {
             index.entry(key).or_default().push(j as u32);
         }
     }
     let mut score = vec![0.0f32; features.len(to)];
     let mut touched: Vec<u32> = Vec::new();
     for i in 0..features.len(from) {
-        for &(key, _) in features.word_counts(from, i) {
+        for key in features.word_keys(from, i) {
             let Some(list) = index.get(&key) else { continue };
             if list.len() > MAX_POSTINGS {
                 continue;
@@ -54,8 +54,11 @@ fn collect(
                 score[j as usize] += idf;
             }
         }
-        // Deterministic order: best score first, then position.
-        touched.sort_unstable_by(|&a, &b| score[b as usize].total_cmp(&score[a as usize]).then(a.cmp(&b)));
+        // The best few, in a deterministic order: score, then position.
+        let order = |a: &u32, b: &u32| score[*b as usize].total_cmp(&score[*a as usize]).then(a.cmp(b));
+        if touched.len() > PER_SENTENCE {
+            touched.select_nth_unstable_by(PER_SENTENCE, order);
+        }
         pairs.extend(touched.iter().take(PER_SENTENCE).map(|&j| orient(i, j as usize)));
         for &j in &touched {
             score[j as usize] = 0.0;

@@ -8,6 +8,7 @@
 //! that is everywhere in this pair of articles counts little.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::variants;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -18,8 +19,8 @@ use crate::core::document::Document;
 use crate::core::lexicon::STOPWORDS;
 use crate::core::tokens::{self, is_number};
 
-/// Feature keys are already well-mixed 64-bit hashes; hashing them again
-/// would only cost time.
+/// Feature keys are already well-mixed hashes; hashing them again would
+/// only cost time.
 #[derive(Default)]
 pub struct IdentityHasher(u64);
 impl Hasher for IdentityHasher {
@@ -27,30 +28,31 @@ impl Hasher for IdentityHasher {
         self.0
     }
     fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 keys are hashed")
+        unreachable!("only u32 keys are hashed")
     }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
     }
 }
-pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+pub type KeyMap<V> = HashMap<u32, V, BuildHasherDefault<IdentityHasher>>;
 
-fn fnv1a(bytes: impl IntoIterator<Item = u8>, seed: u64) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325 ^ seed;
+/// 32-bit FNV-1a with a final mix. A pair of articles has at most a few
+/// hundred thousand distinct features, so collisions are rare and harmless
+/// (two features counted as one), and 32-bit keys halve the memory of every
+/// sentence vector.
+fn fnv1a(bytes: impl IntoIterator<Item = u8>, seed: u32) -> u32 {
+    let mut h: u32 = 0x811c_9dc5 ^ seed;
     for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
     }
-    // Final avalanche so that low bits are usable by the hash map.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ (h >> 33)
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x7feb_352d);
+    h ^ (h >> 15)
 }
 
-/// Raw feature counts of one sentence, sorted by key.
-pub type Counts = Vec<(u64, u32)>;
-/// A weighted, L2-normalised sparse vector, sorted by key.
-pub type Vector = Vec<(u64, f32)>;
+/// A sparse vector sorted by key: raw counts, then TF-IDF weights.
+type Vector = Vec<(u32, f32)>;
 
 /// Which side a sentence belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,26 +61,37 @@ pub enum Side {
     Right,
 }
 
-/// Similarity features of every sentence of a pair of documents.
-pub struct Features {
-    word_counts: [Vec<Counts>; 2],
-    char_counts: [Vec<Counts>; 2],
-    word_vecs: [Vec<Vector>; 2],
-    char_vecs: [Vec<Vector>; 2],
-    word_idf: KeyMap<f32>,
-    char_idf: KeyMap<f32>,
+impl Side {
+    fn slot(self) -> usize {
+        match self {
+            Side::Left => 0,
+            Side::Right => 1,
+        }
+    }
 }
 
-/// Weight multiplier for numbers and capitalised words in the word channel:
-/// names and figures survive rewriting better than ordinary words.
-const ANCHOR_BOOST: u64 = 0x5eed;
+const WORDS: usize = 0;
+const CHARS: usize = 1;
+
+/// Similarity features of every sentence of a pair of documents: for each
+/// channel (word stems, character trigrams) and side, one unnormalised
+/// TF-IDF vector per sentence and its Euclidean norm. Keeping vectors
+/// unnormalised makes a run of sentences simply the sum of their vectors.
+pub struct Features {
+    vectors: [[Vec<Vector>; 2]; 2],
+    norms: [[Vec<f32>; 2]; 2],
+    word_idf: KeyMap<f32>,
+}
+
+/// Seed of a second feature for numbers and capitalised words in the word
+/// channel: names and figures survive rewriting better than ordinary words.
+const ANCHOR_SEED: u32 = 0x5eed;
 
 /// The content-word stems of a sentence, each flagged if it is an anchor
 /// (a number or a capitalised word inside the sentence), and the sentence's
 /// character-trigram counts.
-fn sentence_features(stemmer: &Stemmer, text: &str) -> (Vec<(String, bool)>, Counts) {
+fn sentence_features(stemmer: &Stemmer, text: &str) -> (Vec<(String, bool)>, Vector) {
     let mut stems = Vec::new();
-    let mut chars: Vec<u64> = Vec::new();
     let mut flat = String::with_capacity(text.len() + 2);
     flat.push(' ');
     for (k, tok) in tokens::words(text, 0).iter().enumerate() {
@@ -92,6 +105,7 @@ fn sentence_features(stemmer: &Stemmer, text: &str) -> (Vec<(String, bool)>, Cou
         stems.push((stemmer.stem(&tok.norm).into_owned(), capitalised || is_number(&tok.norm)));
     }
     let cs: Vec<char> = flat.chars().collect();
+    let mut chars = Vec::with_capacity(cs.len());
     for w in cs.windows(3) {
         let mut buf = [0u8; 12];
         let mut n = 0;
@@ -104,7 +118,7 @@ fn sentence_features(stemmer: &Stemmer, text: &str) -> (Vec<(String, bool)>, Cou
 }
 
 /// Word-feature counts, with spelling variants folded onto one form.
-fn word_counts(stems: &[(String, bool)], canonical: &HashMap<&str, &str>) -> Counts {
+fn word_counts(stems: &[(String, bool)], canonical: &HashMap<&str, &str>) -> Vector {
     let mut keys = Vec::with_capacity(stems.len() * 2);
     for (stem, anchor) in stems {
         let form = canonical.get(stem.as_str()).copied().unwrap_or(stem);
@@ -112,25 +126,27 @@ fn word_counts(stems: &[(String, bool)], canonical: &HashMap<&str, &str>) -> Cou
         if *anchor {
             // A second, separate feature doubles an anchor's weight without
             // changing the stem's own document frequency.
-            keys.push(fnv1a(form.bytes(), ANCHOR_BOOST));
+            keys.push(fnv1a(form.bytes(), ANCHOR_SEED));
         }
     }
     count(keys)
 }
 
-fn count(mut keys: Vec<u64>) -> Counts {
+fn count(mut keys: Vec<u32>) -> Vector {
     keys.sort_unstable();
-    let mut out: Counts = Vec::with_capacity(keys.len());
+    let mut out: Vector = Vec::with_capacity(keys.len());
     for k in keys {
         match out.last_mut() {
-            Some((last, n)) if *last == k => *n += 1,
-            _ => out.push((k, 1)),
+            Some((last, n)) if *last == k => *n += 1.0,
+            _ => out.push((k, 1.0)),
         }
     }
+    out.shrink_to_fit();
     out
 }
 
-fn document_frequencies<'a>(all: impl Iterator<Item = &'a Counts>) -> (KeyMap<f32>, usize) {
+/// IDF over the sentences of both documents: ln(1 + N / df).
+fn idf<'a>(all: impl Iterator<Item = &'a Vector>) -> KeyMap<f32> {
     let mut df: KeyMap<u32> = KeyMap::default();
     let mut n = 0;
     for counts in all {
@@ -139,22 +155,19 @@ fn document_frequencies<'a>(all: impl Iterator<Item = &'a Counts>) -> (KeyMap<f3
             *df.entry(k).or_insert(0) += 1;
         }
     }
-    let idf = df.into_iter().map(|(k, d)| (k, (1.0 + n as f32 / d as f32).ln())).collect();
-    (idf, n)
+    df.into_iter().map(|(k, d)| (k, (1.0 + n as f32 / d as f32).ln())).collect()
 }
 
-fn weigh(counts: &Counts, idf: &KeyMap<f32>) -> Vector {
-    let mut v: Vector =
-        counts.iter().map(|&(k, tf)| (k, (1.0 + (tf as f32).ln()) * idf.get(&k).copied().unwrap_or(0.0))).collect();
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        v.iter_mut().for_each(|(_, w)| *w /= norm);
+/// Turns counts into TF-IDF weights in place; returns the norm.
+fn weigh(v: &mut Vector, idf: &KeyMap<f32>) -> f32 {
+    for (k, w) in v.iter_mut() {
+        *w = (1.0 + w.ln()) * idf.get(k).copied().unwrap_or(0.0);
     }
-    v
+    v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
 }
 
-/// Cosine of two normalised vectors: a merge join over sorted keys.
-pub fn dot(a: &Vector, b: &Vector) -> f32 {
+/// Dot product of two sparse vectors: a merge join over sorted keys.
+fn dot(a: &Vector, b: &Vector) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -170,100 +183,199 @@ pub fn dot(a: &Vector, b: &Vector) -> f32 {
     sum
 }
 
-fn merge_counts<'a>(parts: impl Iterator<Item = &'a Counts>) -> Counts {
-    let mut all: Vec<(u64, u32)> = parts.flat_map(|c| c.iter().copied()).collect();
-    all.sort_unstable_by_key(|&(k, _)| k);
-    let mut out: Counts = Vec::with_capacity(all.len());
-    for (k, n) in all {
-        match out.last_mut() {
-            Some((last, m)) if *last == k => *m += n,
-            _ => out.push((k, n)),
-        }
-    }
-    out
-}
-
 impl Features {
     pub fn new(left: &Document, right: &Document) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
-        let extract = |doc: &Document| -> (Vec<Vec<(String, bool)>>, Vec<Counts>) {
+        let extract = |doc: &Document| -> (Vec<Vec<(String, bool)>>, Vec<Vector>) {
             (0..doc.sentences.len()).map(|i| sentence_features(&stemmer, doc.sentence_text(i))).unzip()
         };
-        let (left_stems, lc) = extract(left);
-        let (right_stems, rc) = extract(right);
+        let (left_stems, mut left_chars) = extract(left);
+        let (right_stems, mut right_chars) = extract(right);
         let vocabulary = left_stems.iter().chain(&right_stems).flatten().map(|(s, _)| s.as_str());
         let canonical = variants::canonical_forms(vocabulary);
-        let lw: Vec<Counts> = left_stems.iter().map(|s| word_counts(s, &canonical)).collect();
-        let rw: Vec<Counts> = right_stems.iter().map(|s| word_counts(s, &canonical)).collect();
-        let (word_idf, _) = document_frequencies(lw.iter().chain(&rw));
-        let (char_idf, _) = document_frequencies(lc.iter().chain(&rc));
-        let word_vecs = [lw.iter().map(|c| weigh(c, &word_idf)).collect(), rw.iter().map(|c| weigh(c, &word_idf)).collect()];
-        let char_vecs = [lc.iter().map(|c| weigh(c, &char_idf)).collect(), rc.iter().map(|c| weigh(c, &char_idf)).collect()];
-        Features { word_counts: [lw, rw], char_counts: [lc, rc], word_vecs, char_vecs, word_idf, char_idf }
-    }
+        let mut left_words: Vec<Vector> = left_stems.iter().map(|s| word_counts(s, &canonical)).collect();
+        let mut right_words: Vec<Vector> = right_stems.iter().map(|s| word_counts(s, &canonical)).collect();
+        drop((left_stems, right_stems));
 
-    fn slot(side: Side) -> usize {
-        match side {
-            Side::Left => 0,
-            Side::Right => 1,
-        }
+        let word_idf = idf(left_words.iter().chain(&right_words));
+        let char_idf = idf(left_chars.iter().chain(&right_chars));
+        let weigh_all = |vs: &mut Vec<Vector>, idf: &KeyMap<f32>| vs.iter_mut().map(|v| weigh(v, idf)).collect::<Vec<f32>>();
+        let norms = [
+            [weigh_all(&mut left_words, &word_idf), weigh_all(&mut right_words, &word_idf)],
+            [weigh_all(&mut left_chars, &char_idf), weigh_all(&mut right_chars, &char_idf)],
+        ];
+        Features { vectors: [[left_words, right_words], [left_chars, right_chars]], norms, word_idf }
     }
 
     pub fn len(&self, side: Side) -> usize {
-        self.word_counts[Self::slot(side)].len()
+        self.norms[WORDS][side.slot()].len()
     }
 
-    /// Raw word-feature counts of a sentence (for the candidate index).
-    pub fn word_counts(&self, side: Side, index: usize) -> &Counts {
-        &self.word_counts[Self::slot(side)][index]
+    /// Word-feature keys of a sentence (for the candidate index).
+    pub fn word_keys(&self, side: Side, index: usize) -> impl Iterator<Item = u32> + '_ {
+        self.vectors[WORDS][side.slot()][index].iter().map(|&(k, _)| k)
     }
 
-    pub fn word_idf(&self, key: u64) -> f32 {
+    pub fn word_idf(&self, key: u32) -> f32 {
         self.word_idf.get(&key).copied().unwrap_or(0.0)
     }
 
-    /// Similarity of two single sentences, in [0, 1].
+    /// Similarity of two single sentences, in [0, 1]: the mean of the two
+    /// channels' cosines.
     pub fn sim(&self, left: usize, right: usize) -> f32 {
-        let w = dot(&self.word_vecs[0][left], &self.word_vecs[1][right]);
-        let c = dot(&self.char_vecs[0][left], &self.char_vecs[1][right]);
-        (0.5 * w + 0.5 * c).clamp(0.0, 1.0)
-    }
-
-    /// How much of sentence `single` (on the other side than `block`) the run
-    /// `block` covers: the IDF mass of the single sentence's words and
-    /// trigrams that also occur in the run, as a fraction, averaged over the
-    /// two channels. Growing a split or merge is worth it only while each new
-    /// part covers something the run did not.
-    pub fn coverage(&self, block_side: Side, block: std::ops::Range<usize>, single: usize) -> f32 {
-        let (b, s) = (Self::slot(block_side), 1 - Self::slot(block_side));
-        let channel = |counts: &[Vec<Counts>; 2], idf: &KeyMap<f32>| {
-            let run = merge_counts(counts[b][block.clone()].iter());
-            let target = &counts[s][single];
-            let total: f32 = target.iter().map(|(k, _)| idf.get(k).copied().unwrap_or(0.0)).sum();
-            let shared: f32 = target
-                .iter()
-                .filter(|(k, _)| run.binary_search_by_key(k, |&(key, _)| key).is_ok())
-                .map(|(k, _)| idf.get(k).copied().unwrap_or(0.0))
-                .sum();
-            if total > 0.0 { shared / total } else { 0.0 }
+        let cosine = |c: usize| {
+            let n = self.norms[c][0][left] * self.norms[c][1][right];
+            if n > 0.0 { dot(&self.vectors[c][0][left], &self.vectors[c][1][right]) / n } else { 0.0 }
         };
-        0.5 * channel(&self.word_counts, &self.word_idf) + 0.5 * channel(&self.char_counts, &self.char_idf)
+        (0.5 * cosine(WORDS) + 0.5 * cosine(CHARS)).clamp(0.0, 1.0)
     }
 
-    /// Similarity of two runs of consecutive sentences (a split or merge).
-    pub fn block_sim(&self, left: std::ops::Range<usize>, right: std::ops::Range<usize>) -> f32 {
-        if left.len() == 1 && right.len() == 1 {
-            return self.sim(left.start, right.start);
+    /// Similarity of two runs of consecutive sentences (a split or merge):
+    /// the cosine of the runs' summed vectors, from dot products of the
+    /// parts, so no vector is ever built.
+    pub fn block_sim(&self, left: Range<usize>, right: Range<usize>) -> f32 {
+        let cosine = |c: usize| {
+            let (l, r) = (&self.vectors[c][0], &self.vectors[c][1]);
+            let mut cross = 0.0;
+            for i in left.clone() {
+                for j in right.clone() {
+                    cross += dot(&l[i], &r[j]);
+                }
+            }
+            let norm = self.run_norm(c, Side::Left, left.clone()) * self.run_norm(c, Side::Right, right.clone());
+            if norm > 0.0 { cross / norm } else { 0.0 }
+        };
+        (0.5 * cosine(WORDS) + 0.5 * cosine(CHARS)).clamp(0.0, 1.0)
+    }
+
+    /// Norm of the summed vector of a run: sqrt of the sum of all pairwise dots.
+    fn run_norm(&self, channel: usize, side: Side, run: Range<usize>) -> f32 {
+        let vs = &self.vectors[channel][side.slot()];
+        let ns = &self.norms[channel][side.slot()];
+        let mut sq = 0.0;
+        for a in run.clone() {
+            sq += ns[a] * ns[a];
+            for b in a + 1..run.end {
+                sq += 2.0 * dot(&vs[a], &vs[b]);
+            }
         }
-        let block = |counts: &[Counts], range: std::ops::Range<usize>, idf: &KeyMap<f32>| {
-            weigh(&merge_counts(counts[range].iter()), idf)
+        sq.sqrt()
+    }
+}
+
+/// A split or merge grown one sentence at a time: a run of consecutive
+/// sentences on one side against a single sentence on the other. Each step
+/// costs a few sparse dot products, as the sums are kept up to date.
+pub struct Growth<'a> {
+    features: &'a Features,
+    side: usize,
+    single: usize,
+    start: usize,
+    end: usize,
+    /// Per channel: dot of the run's summed vector with the single sentence.
+    cross: [f32; 2],
+    /// Per channel: squared norm of the run's summed vector.
+    norm_sq: [f32; 2],
+    /// Per channel: which features of the single sentence the run contains.
+    covered: [Vec<bool>; 2],
+    covered_weight: [f32; 2],
+}
+
+impl<'a> Growth<'a> {
+    /// Starts a run with sentence `first` of `side` against sentence `single`.
+    pub fn new(features: &'a Features, side: Side, first: usize, single: usize) -> Self {
+        let other = 1 - side.slot();
+        let covered = [
+            vec![false; features.vectors[WORDS][other][single].len()],
+            vec![false; features.vectors[CHARS][other][single].len()],
+        ];
+        let mut growth = Growth {
+            features,
+            side: side.slot(),
+            single,
+            start: first,
+            end: first,
+            cross: [0.0; 2],
+            norm_sq: [0.0; 2],
+            covered,
+            covered_weight: [0.0; 2],
         };
-        let w = dot(
-            &block(&self.word_counts[0], left.clone(), &self.word_idf),
-            &block(&self.word_counts[1], right.clone(), &self.word_idf),
-        );
-        let c = dot(&block(&self.char_counts[0], left, &self.char_idf), &block(&self.char_counts[1], right, &self.char_idf));
-        (0.5 * w + 0.5 * c).clamp(0.0, 1.0)
+        growth.push();
+        growth
+    }
+
+    /// The sentence that [`Growth::push`] would add next.
+    pub fn next(&self) -> usize {
+        self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// The side of the run.
+    pub fn side(&self) -> Side {
+        if self.side == 0 { Side::Left } else { Side::Right }
+    }
+
+    /// The sentences of the run.
+    pub fn run(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The sentence opposite the run.
+    pub fn single(&self) -> usize {
+        self.single
+    }
+
+    /// Adds the next sentence of the run.
+    pub fn push(&mut self) {
+        let (f, side, p) = (self.features, self.side, self.end);
+        for c in [WORDS, CHARS] {
+            let run = &f.vectors[c][side];
+            let target = &f.vectors[c][1 - side][self.single];
+            self.cross[c] += dot(&run[p], target);
+            self.norm_sq[c] += f.norms[c][side][p].powi(2);
+            for q in self.start..p {
+                self.norm_sq[c] += 2.0 * dot(&run[q], &run[p]);
+            }
+            // Mark the single sentence's features that this part contains.
+            let (part, mut i) = (&run[p], 0);
+            for (t, &(key, weight)) in target.iter().enumerate() {
+                while i < part.len() && part[i].0 < key {
+                    i += 1;
+                }
+                if i < part.len() && part[i].0 == key && !self.covered[c][t] {
+                    self.covered[c][t] = true;
+                    self.covered_weight[c] += weight;
+                }
+            }
+        }
+        self.end += 1;
+    }
+
+    /// Cosine similarity of the run with the single sentence, as
+    /// [`Features::block_sim`] would compute it.
+    pub fn sim(&self) -> f32 {
+        let other = 1 - self.side;
+        let cosine = |c: usize| {
+            let norm = self.norm_sq[c].sqrt() * self.features.norms[c][other][self.single];
+            if norm > 0.0 { self.cross[c] / norm } else { 0.0 }
+        };
+        (0.5 * cosine(WORDS) + 0.5 * cosine(CHARS)).clamp(0.0, 1.0)
+    }
+
+    /// How much of the single sentence the run covers: the weight of its
+    /// words and trigrams that occur in the run, as a fraction, averaged over
+    /// the two channels. A part that raises this adds content the single
+    /// sentence has; one that does not only dilutes the match.
+    pub fn coverage(&self) -> f32 {
+        let other = 1 - self.side;
+        let channel = |c: usize| {
+            let total: f32 = self.features.vectors[c][other][self.single].iter().map(|&(_, w)| w).sum();
+            if total > 0.0 { self.covered_weight[c] / total } else { 0.0 }
+        };
+        0.5 * channel(WORDS) + 0.5 * channel(CHARS)
     }
 }
 
@@ -289,6 +401,23 @@ mod tests {
             "Ukraine has not confirmed the reports of their fall.",
         );
         assert!(f.sim(0, 0) > 0.15 && f.sim(0, 0) > 5.0 * f.sim(1, 0), "{} {}", f.sim(0, 0), f.sim(1, 0));
+    }
+
+    #[test]
+    fn growth_agrees_with_block_similarity() {
+        let f = features(
+            "Putin will meet Witkoff in Moscow. The White House is optimistic about a deal. Rain fell.",
+            "Putin will meet Witkoff in Moscow, as the White House grows optimistic about a deal.",
+        );
+        let mut g = Growth::new(&f, Side::Left, 0, 0);
+        assert!((g.sim() - f.sim(0, 0)).abs() < 1e-5);
+        let alone = g.coverage();
+        g.push();
+        assert!((g.sim() - f.block_sim(0..2, 0..1)).abs() < 1e-5);
+        assert!(g.coverage() > alone + 0.2, "{} {}", g.coverage(), alone);
+        let covered = g.coverage();
+        g.push();
+        assert!((g.coverage() - covered).abs() < 0.05, "an unrelated sentence covers nothing new");
     }
 
     #[test]

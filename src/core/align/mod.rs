@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use crate::core::document::Document;
 use chain::Block;
-use features::{Features, Side};
+use features::{Features, Growth, Side};
 
 /// Thresholds of the aligner. The defaults were chosen on the fable
 /// development set and the bundled news pair (README, "Alignment quality").
@@ -113,13 +113,14 @@ pub fn align_with(left: &Document, right: &Document, params: Params) -> Alignmen
     let (n, m) = (left.sentences.len(), right.sentences.len());
     let pairs: Vec<(usize, usize, f32)> =
         candidates::candidates(&features).into_iter().map(|(i, j)| (i, j, features.sim(i, j))).collect();
+    let scored = Scored { sims: pairs.iter().map(|&(i, j, s)| ((i, j), s)).collect() };
 
     let mut free_left = vec![true; n];
     let mut free_right = vec![true; m];
     let mut links: Vec<Link> = Vec::new();
     // Pass 0 builds the backbone; later passes find moved passages among what is left.
     for (pass, tau) in [params.tau, params.tau_move, params.tau_move].into_iter().enumerate() {
-        let blocks = blocks(&features, &pairs, &free_left, &free_right, Params { tau, ..params });
+        let blocks = blocks(&features, &pairs, &scored, &free_left, &free_right, Params { tau, ..params });
         let chain = chain::best_chain(&blocks, m, f64::from(params.continuity));
         if chain.is_empty() {
             break;
@@ -139,13 +140,33 @@ pub fn align_with(left: &Document, right: &Document, params: Params) -> Alignmen
     }
     let backbone_len = links.iter().take_while(|l| !l.moved).count();
     let (backbone, moved) = links.split_at(backbone_len);
-    let mut moved: Vec<Link> = moved.iter().map(|l| Link { moved: crosses(backbone, l), ..l.clone() }).collect();
+    let moved: Vec<Link> = moved.iter().map(|l| Link { moved: crosses(backbone, l), ..l.clone() }).collect();
+    let mut moved = join_passages(moved, &features);
     for link in moved.iter_mut().filter(|l| l.moved) {
         grow_within_paragraphs(link, &features, left, right, &mut free_left, &mut free_right, params);
     }
     let mut links: Vec<Link> = backbone.iter().cloned().chain(moved).collect();
     links.sort_by_key(|l| (l.left.start, l.right.start));
     Alignment { links }
+}
+
+/// Joins moved links that follow each other on both sides into one link: a
+/// passage that moved is one unit for the reviewer, and a fact it changed
+/// ("denied" / "has not confirmed") may sit in any of its sentences.
+fn join_passages(mut links: Vec<Link>, features: &Features) -> Vec<Link> {
+    links.sort_by_key(|l| (l.left.start, l.right.start));
+    let mut out: Vec<Link> = Vec::with_capacity(links.len());
+    for link in links {
+        match out.last_mut() {
+            Some(prev) if prev.moved && link.moved && prev.left.end == link.left.start && prev.right.end == link.right.start => {
+                prev.left.end = link.left.end;
+                prev.right.end = link.right.end;
+                prev.score = features.block_sim(prev.left.clone(), prev.right.clone());
+            }
+            _ => out.push(link),
+        }
+    }
+    out
 }
 
 /// Extends a moved link over the free sentences next to it in the same
@@ -207,7 +228,20 @@ fn crosses(backbone: &[Link], link: &Link) -> bool {
 }
 
 /// Scored blocks over free sentences: 1:1 pairs and 1:k / k:1 merges.
-fn blocks(features: &Features, pairs: &[(usize, usize, f32)], free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
+/// Similarities of the candidate pairs, by (left, right).
+struct Scored {
+    sims: std::collections::HashMap<(usize, usize), f32>,
+}
+
+impl Scored {
+    /// The pair's similarity if it is a candidate; other pairs share too
+    /// little to be part of a link.
+    fn get(&self, left: usize, right: usize) -> f32 {
+        self.sims.get(&(left, right)).copied().unwrap_or(0.0)
+    }
+}
+
+fn blocks(features: &Features, pairs: &[(usize, usize, f32)], scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
     let mut out = Vec::new();
     for &(i, j, sim) in pairs {
         if !free_left[i] || !free_right[j] {
@@ -218,49 +252,43 @@ fn blocks(features: &Features, pairs: &[(usize, usize, f32)], free_left: &[bool]
         if sim > p.floor {
             out.push(Block { left: (i, i), right: (j, j), gain: f64::from(sim - p.tau), sim });
         }
-        // Several left sentences starting at i against right sentence j ...
+        // Several left sentences from i against right sentence j, and one
+        // left sentence against several right sentences from j.
         if sim >= p.tau_part {
-            let (mut end, mut covered) = (i, features.coverage(Side::Left, i..i + 1, j));
-            while end + 1 < free_left.len()
-                && end + 1 - i < p.max_merge
-                && free_left[end + 1]
-                && features.sim(end + 1, j) >= p.tau_part
-            {
-                let grown = features.coverage(Side::Left, i..end + 2, j);
-                if grown - covered < p.min_contribution {
-                    break;
-                }
-                (end, covered) = (end + 1, grown);
-                push_merge(features, &mut out, (i, end), (j, j), p);
-            }
-        }
-        // ... and one left sentence against several right sentences from j.
-        if sim >= p.tau_part {
-            let (mut end, mut covered) = (j, features.coverage(Side::Right, j..j + 1, i));
-            while end + 1 < free_right.len()
-                && end + 1 - j < p.max_merge
-                && free_right[end + 1]
-                && features.sim(i, end + 1) >= p.tau_part
-            {
-                let grown = features.coverage(Side::Right, j..end + 2, i);
-                if grown - covered < p.min_contribution {
-                    break;
-                }
-                (end, covered) = (end + 1, grown);
-                push_merge(features, &mut out, (i, i), (j, end), p);
-            }
+            grow(&mut out, || Growth::new(features, Side::Left, i, j), i, free_left, |k| scored.get(k, j), p);
+            grow(&mut out, || Growth::new(features, Side::Right, j, i), j, free_right, |k| scored.get(i, k), p);
         }
     }
     out
 }
 
-/// Adds the split or merge block if it is worth a link.
-fn push_merge(features: &Features, out: &mut Vec<Block>, left: (usize, usize), right: (usize, usize), p: Params) {
-    let sim = features.block_sim(left.0..left.1 + 1, right.0..right.1 + 1);
-    let size = (left.1 - left.0 + 1 + right.1 - right.0 + 1) as f64;
-    let gain = f64::from(sim - p.tau) * size / 2.0 - 0.02 * (size - 2.0);
-    if sim > p.floor {
-        out.push(Block { left, right, gain, sim });
+/// Grows a split or merge while the next sentence is free, relates to the
+/// sentence opposite, and covers more of it; adds each size as a block.
+fn grow<'a>(out: &mut Vec<Block>, start: impl FnOnce() -> Growth<'a>, first: usize, free: &[bool], sim_to_single: impl Fn(usize) -> f32, p: Params) {
+    let can_join = |k: usize| k < free.len() && free[k] && sim_to_single(k) >= p.tau_part;
+    if !can_join(first + 1) {
+        return; // the common case: nothing to grow, so build nothing
+    }
+    let mut growth = start();
+    let mut covered = growth.coverage();
+    while growth.len() < p.max_merge && can_join(growth.next()) {
+        growth.push();
+        let grown = growth.coverage();
+        if grown - covered < p.min_contribution {
+            break;
+        }
+        covered = grown;
+        let sim = growth.sim();
+        let size = (growth.len() + 1) as f64;
+        let gain = f64::from(sim - p.tau) * size / 2.0 - 0.02 * (size - 2.0);
+        if sim > p.floor {
+            let (run, single) = (growth.run(), growth.single());
+            let (left, right) = match growth.side() {
+                Side::Left => ((run.start, run.end - 1), (single, single)),
+                Side::Right => ((single, single), (run.start, run.end - 1)),
+            };
+            out.push(Block { left, right, gain, sim });
+        }
     }
 }
 

@@ -79,3 +79,17 @@ fn sentences_belong_to_at_most_one_link() {
     }
     assert!(seen_left.iter().chain(&seen_right).all(|&c| c <= 1), "{:?}", alignment.links);
 }
+
+#[test]
+fn a_moved_passage_of_several_sentences_is_one_link() {
+    let left = "Troops captured the bridge over the river at dawn. Engineers later blew up the old dam upstream.\n\
+        The council approved the new budget on Monday.\n\
+        Spending on schools will rise by twelve percent next year.\n\
+        The mayor said the vote was a victory for families.\n";
+    let right = "The council approved the new budget on Monday.\n\
+        Spending on schools will rise by twelve percent next year.\n\
+        The mayor said the vote was a victory for families.\n\
+        Meanwhile troops captured the river bridge at dawn. Engineers blew up the old dam upstream later.\n";
+    let links = run(left, right);
+    assert!(links.contains(&(vec![0, 1], vec![3, 4], true)), "{links:?}");
+}
