@@ -149,9 +149,22 @@ fn reset_peak_rss() {
 }
 
 fn main() {
-    // `cargo bench -- SIZE_KB...` runs only the given sizes.
-    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    // `cargo bench --bench align -- [--write DIR] [SIZE_KB...]`: only the given
+    // sizes; with --write, save each pair as DIR/SIZE-left.txt and
+    // DIR/SIZE-right.txt (for measuring the whole CLI) instead of timing.
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    let write_to = raw.iter().position(|a| a == "--write").and_then(|i| raw.get(i + 1)).map(std::path::PathBuf::from);
+    let args: Vec<usize> = raw.iter().filter_map(|a| a.parse().ok()).collect();
     let sizes = if args.is_empty() { vec![10, 100, 1_000, 5_000] } else { args };
+    if let Some(dir) = write_to {
+        std::fs::create_dir_all(&dir).expect("output directory");
+        for kb in sizes {
+            let (left, right) = pair(kb * 1000, 0x7a_6e_de_11 + kb as u64);
+            std::fs::write(dir.join(format!("{kb}-left.txt")), left).expect("write");
+            std::fs::write(dir.join(format!("{kb}-right.txt")), right).expect("write");
+        }
+        return;
+    }
     println!("{:>9} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9}", "size", "left", "right", "segment", "align", "compare", "total", "peak MB");
     for kb in sizes {
         let (left, right) = pair(kb * 1000, 0x7a_6e_de_11 + kb as u64);

@@ -19,11 +19,17 @@ pub mod samples;
         sentences and moved paragraphs, and tells which passages say the same thing (aligned), \
         which are matched but differ in a fact such as a name, number, negation or hedge \
         (divergent), and which appear in one text only (unique).\n\n\
-        With no arguments, tandem uses its bundled sample pair."
+        With no arguments, tandem uses its bundled sample pair.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The first version (UTF-8 text or Markdown; `-` reads standard input).
+    /// Omit both files to use the bundled sample pair.
+    pub left: Option<String>,
+    /// The second version.
+    pub right: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -106,7 +112,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
         None => {
-            let (l, r) = load_pair(None, None)?;
+            let (l, r) = load_pair(cli.left.as_deref(), cli.right.as_deref())?;
             let cmp = Comparison::new(l, r);
             print!("{}", report::text::render(&cmp, terminal_width()));
             Ok(())
