@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::core::compare::Comparison;
 use crate::core::document::{Document, LoadError};
 use crate::report;
+use crate::tui::theme::{Palette, Theme};
 
 pub mod samples;
 
@@ -30,6 +31,26 @@ pub struct Cli {
     pub left: Option<String>,
     /// The second version.
     pub right: Option<String>,
+    /// Colours for a dark or light terminal background (auto: from COLORFGBG)
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Auto)]
+    pub theme: ThemeChoice,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeChoice {
+    Auto,
+    Dark,
+    Light,
+}
+
+impl ThemeChoice {
+    fn palette(self) -> Palette {
+        match self {
+            ThemeChoice::Auto => Palette::detect(),
+            ThemeChoice::Dark => Palette::Dark,
+            ThemeChoice::Light => Palette::Light,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -67,6 +88,8 @@ pub enum CliError {
     Usage(String),
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
+    #[error("terminal error: {0}")]
+    Terminal(std::io::Error),
 }
 
 /// Loads the pair named on the command line, or the bundled sample pair.
@@ -112,10 +135,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
         None => {
+            use std::io::IsTerminal;
             let (l, r) = load_pair(cli.left.as_deref(), cli.right.as_deref())?;
             let cmp = Comparison::new(l, r);
-            print!("{}", report::text::render(&cmp, terminal_width()));
-            Ok(())
+            // Keys are read from the terminal itself (/dev/tty), so one
+            // article may still come from a pipe: `cat a.txt | tandem - b.txt`.
+            if std::io::stdout().is_terminal() {
+                crate::tui::run(cmp, Theme::new(cli.theme.palette())).map_err(CliError::Terminal)
+            } else {
+                // No terminal to draw on (a pipe, a script): the text report.
+                print!("{}", report::text::render(&cmp, terminal_width()));
+                Ok(())
+            }
         }
     }
 }

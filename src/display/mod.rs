@@ -5,5 +5,5 @@
 mod sanitize;
 mod wrap;
 
-pub use sanitize::sanitize;
-pub use wrap::{wrap, width};
+pub use sanitize::{sanitize, sanitize_marked};
+pub use wrap::{Line, Mark, width, wrap, wrap_marked};

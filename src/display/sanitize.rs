@@ -1,3 +1,5 @@
+use super::Mark;
+
 /// Spaces a tab expands to. Articles are prose: alignment to tab stops means
 /// nothing in a wrapped pane, so a fixed width keeps measuring simple.
 const TAB_WIDTH: usize = 4;
@@ -20,6 +22,25 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// Sanitises `text` like [`sanitize`] and maps `marks` (byte ranges of
+/// `text` on character boundaries, sorted by start) to ranges of the
+/// sanitised string. Overlapping marks are cut at the earlier one's end.
+pub fn sanitize_marked(text: &str, marks: &[Mark]) -> (String, Vec<Mark>) {
+    let mut out = String::with_capacity(text.len());
+    let mut mapped = Vec::with_capacity(marks.len());
+    let mut pos = 0;
+    for m in marks {
+        let (start, end) = (m.range.start.clamp(pos, text.len()), m.range.end.clamp(pos, text.len()));
+        out.push_str(&sanitize(&text[pos..start]));
+        let from = out.len();
+        out.push_str(&sanitize(&text[start..end]));
+        mapped.push(Mark { range: from..out.len(), strong: m.strong });
+        pos = end;
+    }
+    out.push_str(&sanitize(&text[pos..]));
+    (out, mapped)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,6 +51,16 @@ mod tests {
         assert!(!s.chars().any(|c| c.is_control()), "{s:?}");
         assert!(!s.contains('\u{202e}'));
         assert!(s.starts_with("red \u{fffd}[31mtext"));
+    }
+
+    #[test]
+    fn marks_survive_sanitising() {
+        let text = "a\tVovchansk\x07 fell";
+        let marks = [Mark { range: 2..11, strong: true }, Mark { range: 11..12, strong: false }];
+        let (out, marks) = sanitize_marked(text, &marks);
+        assert_eq!(&out[marks[0].range.clone()], "Vovchansk");
+        assert_eq!(&out[marks[1].range.clone()], "\u{fffd}");
+        assert!(out.starts_with("a    Vovchansk"));
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub fn render(cmp: &Comparison, total_width: usize) -> String {
             }
             Unit::LeftOnly(r) => ("<".to_string(), text_of(&cmp.left, r), String::new()),
             Unit::RightOnly(r) => (">".to_string(), String::new(), text_of(&cmp.right, r)),
+            Unit::MovedHere(k) => {
+                let first = text_of(&cmp.right, cmp.links[k].link.right.start..cmp.links[k].link.right.start + 1);
+                let preview: String = first.chars().take(40).collect();
+                ("  ↕".to_string(), String::new(), format!("[moved from here: “{preview}…”, shown above]"))
+            }
         };
         let (lw, rw) = (wrap(&left, column), wrap(&right, column));
         for row in 0..lw.len().max(rw.len()) {

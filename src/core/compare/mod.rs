@@ -15,6 +15,9 @@ pub struct ComparedLink {
     pub link: Link,
     pub kind: Kind,
     pub diff: WordDiff,
+    /// Per side, indices into `diff`'s words of the words whose fact (name,
+    /// number, negation, hedge) the other side does not state.
+    pub differing: [Vec<usize>; 2],
 }
 
 /// Two documents, aligned and compared: what every front end shows.
@@ -46,8 +49,8 @@ impl Comparison {
                 let (ls, le) = block_span(&left, &link.left);
                 let (rs, re) = block_span(&right, &link.right);
                 let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
-                let kind = classifier.kind(&diff.left, &diff.right);
-                ComparedLink { link, kind, diff }
+                let facts = classifier.compare(&diff.left, &diff.right);
+                ComparedLink { link, kind: facts.kind, diff, differing: facts.differing }
             })
             .collect();
         Comparison { left, right, links }

@@ -14,6 +14,9 @@ pub enum Unit {
     LeftOnly(Range<usize>),
     /// Consecutive unique sentences of the right article (one paragraph).
     RightOnly(Range<usize>),
+    /// Where the right side of moved link `k` stands in the right article:
+    /// the link itself is shown in the left article's order.
+    MovedHere(usize),
 }
 
 /// Runs of sentences not in any link, split at paragraph boundaries.
@@ -37,18 +40,26 @@ pub fn units(cmp: &Comparison) -> Vec<Unit> {
     let left_link = alignment.link_of(true, cmp.left.sentences.len());
     let right_link = alignment.link_of(false, cmp.right.sentences.len());
 
-    // Right-only runs, keyed by the in-order link just before them on the right.
-    let mut after_link: Vec<Vec<Range<usize>>> = vec![Vec::new(); cmp.links.len()];
-    let mut at_start: Vec<Range<usize>> = Vec::new();
-    for run in unique_runs(&right_link, |j| cmp.right.sentences[j].paragraph) {
-        let anchor = (0..run.start).rev().filter_map(|j| right_link[j]).find(|&k| !cmp.links[k].link.moved);
+    // Passages placed by their right-article position (right-only runs and
+    // the places moved links came from), keyed by the in-order link just
+    // before them on the right, in right order.
+    let mut by_right: Vec<(usize, Unit)> = unique_runs(&right_link, |j| cmp.right.sentences[j].paragraph)
+        .into_iter()
+        .map(|run| (run.start, Unit::RightOnly(run)))
+        .collect();
+    by_right.extend(cmp.links.iter().enumerate().filter(|(_, l)| l.link.moved).map(|(k, l)| (l.link.right.start, Unit::MovedHere(k))));
+    by_right.sort_by_key(|(start, _)| *start);
+    let mut after_link: Vec<Vec<Unit>> = vec![Vec::new(); cmp.links.len()];
+    let mut at_start: Vec<Unit> = Vec::new();
+    for (start, unit) in by_right {
+        let anchor = (0..start).rev().filter_map(|j| right_link[j]).find(|&k| !cmp.links[k].link.moved);
         match anchor {
-            Some(k) => after_link[k].push(run),
-            None => at_start.push(run),
+            Some(k) => after_link[k].push(unit),
+            None => at_start.push(unit),
         }
     }
 
-    let mut out: Vec<Unit> = at_start.into_iter().map(Unit::RightOnly).collect();
+    let mut out: Vec<Unit> = at_start;
     let left_runs = unique_runs(&left_link, |i| cmp.left.sentences[i].paragraph);
     let mut runs = left_runs.into_iter().peekable();
     let mut i = 0;
@@ -56,7 +67,7 @@ pub fn units(cmp: &Comparison) -> Vec<Unit> {
         match left_link[i] {
             Some(k) => {
                 out.push(Unit::Link(k));
-                out.extend(after_link[k].drain(..).map(Unit::RightOnly));
+                out.append(&mut after_link[k]);
                 i = cmp.links[k].link.left.end;
             }
             None => {
@@ -82,5 +93,18 @@ mod tests {
         let cmp = Comparison::new(Document::parse("l", left), Document::parse("r", right));
         let units = units(&cmp);
         assert_eq!(units, vec![Unit::LeftOnly(0..1), Unit::Link(0), Unit::RightOnly(1..2), Unit::Link(1)]);
+    }
+
+    #[test]
+    fn a_moved_link_also_marks_its_place_in_the_right_order() {
+        let left = "The council approved the new budget on Monday.\nSpending on schools will rise by twelve percent next year.\n\
+            Opposition members walked out of the chamber in protest.\nThe mayor said the vote was a victory for families.\n";
+        let right = "Spending on schools will rise by twelve percent next year.\nOpposition members walked out of the chamber in protest.\n\
+            The mayor said the vote was a victory for families.\nThe council approved the new budget on Monday.\n";
+        let cmp = Comparison::new(Document::parse("l", left), Document::parse("r", right));
+        let moved = cmp.links.iter().position(|l| l.link.moved).expect("one moved link");
+        let units = units(&cmp);
+        assert_eq!(units.first(), Some(&Unit::Link(moved)));
+        assert_eq!(units.last(), Some(&Unit::MovedHere(moved)));
     }
 }

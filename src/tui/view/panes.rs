@@ -1,0 +1,177 @@
+//! The two panes and the gutter between them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line as TextLine, Span};
+
+use crate::core::compare::classify::Kind;
+use crate::core::compare::units::Unit;
+use crate::display::Line;
+use crate::tui::app::{App, Geometry, MARGIN, Side, View};
+use crate::tui::layout::{Look, Passage};
+use crate::tui::theme::Theme;
+
+pub fn draw(buf: &mut Buffer, app: &App, g: &Geometry) {
+    match app.view {
+        View::Aligned => aligned(buf, app, g),
+        View::Reading => reading(buf, app, g),
+    }
+}
+
+/// The gutter mark of a unit and its style.
+fn mark(app: &App, unit: usize) -> (&'static str, Style) {
+    let t = &app.theme;
+    match &app.units[unit] {
+        Unit::Link(k) => {
+            let l = &app.cmp.links[*k];
+            match (l.kind, l.link.moved) {
+                (Kind::Aligned, false) => ("=", t.mark_aligned),
+                (Kind::Aligned, true) => ("=↕", t.mark_moved),
+                (Kind::Divergent, false) => ("≠", t.mark_divergent),
+                (Kind::Divergent, true) => ("≠↕", t.mark_moved),
+            }
+        }
+        Unit::LeftOnly(_) => ("<", t.mark_unique),
+        Unit::RightOnly(_) => (">", t.mark_unique),
+        Unit::MovedHere(_) => ("↕", t.mark_moved),
+    }
+}
+
+fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
+    let stack = &app.aligned.stack;
+    let Some(mut unit) = stack.item_at(app.scroll) else { return };
+    for screen_row in 0..g.rows() {
+        let row = app.scroll + screen_row;
+        while unit + 1 < stack.tops.len() && stack.tops[unit + 1] <= row {
+            unit += 1;
+        }
+        let line = row - stack.tops[unit];
+        if line >= stack.heights[unit] {
+            continue; // the blank row between units
+        }
+        let y = g.left.y + screen_row as u16;
+        let focused = unit == app.focus;
+        let [left, right] = &app.aligned.sides[unit];
+        text_row(buf, app, g.left, y, left, line, focused);
+        text_row(buf, app, g.right, y, right, line, focused);
+        if line == 0 {
+            let (glyph, style) = mark(app, unit);
+            let style = if focused { style.add_modifier(ratatui::style::Modifier::REVERSED) } else { style };
+            buf.set_stringn(g.gutter.x + 1, y, glyph, usize::from(g.gutter.width - 1), style);
+        }
+    }
+}
+
+fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
+    let Some(panes) = &app.panes else { return };
+    for side in [Side::Left, Side::Right] {
+        let pane = &panes[side.index()];
+        let area = g.pane(side);
+        let scroll = app.pane_scroll[side.index()];
+        let Some(mut item) = pane.stack.item_at(scroll) else { continue };
+        for screen_row in 0..g.rows() {
+            let row = scroll + screen_row;
+            while item + 1 < pane.stack.tops.len() && pane.stack.tops[item + 1] <= row {
+                item += 1;
+            }
+            let line = row - pane.stack.tops[item];
+            if line >= pane.stack.heights[item] {
+                continue;
+            }
+            let y = area.y + screen_row as u16;
+            let unit = pane.units[item];
+            let focused = unit == app.focus;
+            text_row(buf, app, area, y, &pane.passages[item], line, focused);
+            if line == 0 {
+                let (glyph, style) = mark(app, unit);
+                buf.set_stringn(area.x + 1, y, glyph.chars().next().map(String::from).unwrap_or_default(), 1, style);
+                if focused && side == app.pane && panes[1 - side.index()].passage_of[unit].is_some() {
+                    buf.set_stringn(g.gutter.x, y, "⇔", usize::from(g.gutter.width), app.theme.focus_bar);
+                }
+            }
+        }
+    }
+}
+
+fn look_style(theme: &Theme, look: Look) -> Style {
+    match look {
+        Look::Linked(_) => theme.text,
+        Look::Unique => theme.unique,
+        Look::Placeholder => theme.placeholder,
+    }
+}
+
+/// Draws line `line` of `passage` in the pane `area` at row `y`.
+fn text_row(buf: &mut Buffer, app: &App, area: Rect, y: u16, passage: &Passage, line: usize, focused: bool) {
+    let theme = &app.theme;
+    if focused {
+        buf.set_style(Rect::new(area.x, y, area.width, 1), theme.focus);
+        buf.set_stringn(area.x, y, "▌", 1, theme.focus_bar);
+    }
+    let Some(text) = passage.lines.get(line) else { return };
+    let query = if app.search.editing { "" } else { app.search.query.as_str() };
+    let spans = styled(text, look_style(theme, passage.look), theme, query);
+    let x = area.x + MARGIN;
+    buf.set_line(x, y, &TextLine::from(spans), area.width.saturating_sub(MARGIN));
+}
+
+/// Splits a line into spans: marked words and search hits styled.
+fn styled<'a>(line: &'a Line, base: Style, theme: &Theme, query: &str) -> Vec<Span<'a>> {
+    let hits = find_ignoring_case(&line.text, query);
+    let mut cuts: Vec<usize> = vec![0, line.text.len()];
+    for r in line.marks.iter().map(|m| &m.range).chain(&hits) {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| {
+            let covers = |r: &std::ops::Range<usize>| r.start <= w[0] && w[1] <= r.end;
+            let mut style = base;
+            if let Some(m) = line.marks.iter().find(|m| covers(&m.range)) {
+                style = style.patch(if m.strong { theme.changed } else { theme.reworded });
+            }
+            if hits.iter().any(covers) {
+                style = style.patch(theme.search_hit);
+            }
+            Span::styled(&line.text[w[0]..w[1]], style)
+        })
+        .collect()
+}
+
+/// Byte ranges of `query` in `text`, ignoring case.
+fn find_ignoring_case(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let needle: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    let hay: Vec<(usize, char)> = text.char_indices().flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, l))).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if hay[i..i + needle.len()].iter().map(|&(_, c)| c).eq(needle.iter().copied()) {
+            let start = hay[i].0;
+            let end = hay.get(i + needle.len()).map_or(text.len(), |&(b, _)| b);
+            out.push(start..end);
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_query_ignoring_case() {
+        assert_eq!(find_ignoring_case("Pokrovsk and POKROVSK", "pokrovsk"), vec![0..8, 13..21]);
+        assert!(find_ignoring_case("abc", "").is_empty());
+        assert_eq!(find_ignoring_case("Ünïcode ü", "Ü"), vec![0..2, 10..12]);
+    }
+}

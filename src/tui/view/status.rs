@@ -1,0 +1,55 @@
+//! The title row and the status line.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::tui::app::{App, Geometry, Side, View};
+
+pub fn titles(buf: &mut Buffer, app: &App, g: &Geometry) {
+    for side in [Side::Left, Side::Right] {
+        let area = g.pane(side);
+        let active = app.view == View::Reading && app.pane == side;
+        let style = if active { app.theme.title_active } else { app.theme.title };
+        let [full, compact] = &app.titles[side.index()];
+        let fits = crate::display::width(full) < usize::from(area.width);
+        let text = format!(" {}", if fits { full } else { compact });
+        buf.set_style(Rect::new(area.x, g.titles.y, area.width, 1), style);
+        buf.set_stringn(area.x, g.titles.y, &text, usize::from(area.width), style);
+    }
+}
+
+/// "difference 3 of 17" when the focus is on one, else where it stands.
+fn position(app: &App) -> String {
+    let total = app.differences.len();
+    match app.differences.binary_search(&app.focus) {
+        Ok(i) => format!("difference {} of {total}", i + 1),
+        Err(i) => format!("passage {} of {} · {i} of {total} differences above", app.focus + 1, app.units.len()),
+    }
+}
+
+pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
+    let style = app.theme.status;
+    buf.set_style(area, style);
+    let width = usize::from(area.width);
+    if app.search.editing {
+        let text = format!(" search: {}▏  (Enter: find, Esc: cancel)", app.search.query);
+        buf.set_stringn(area.x, area.y, &text, width, style);
+        return;
+    }
+    let view = match app.view {
+        View::Aligned => "aligned view".to_string(),
+        View::Reading => format!("reading view · {} pane", if app.pane == Side::Left { "left" } else { "right" }),
+    };
+    let mut left = format!(" {} │ {view}", position(app));
+    if let Some(message) = &app.message {
+        left.push_str(" │ ");
+        left.push_str(message);
+    }
+    let hints = "]/[ difference  v view  / search  ? help  q quit ";
+    buf.set_stringn(area.x, area.y, &left, width, style);
+    let used = crate::display::width(&left);
+    let hint_width = crate::display::width(hints);
+    if used + 2 + hint_width <= width {
+        buf.set_stringn(area.x + (width - hint_width) as u16, area.y, hints, hint_width, style);
+    }
+}
