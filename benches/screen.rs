@@ -1,1 +1,88 @@
-fn main() {}
+//! Review-screen speed on generated 1 MB articles.
+//!
+//! `cargo bench --bench screen` prints:
+//! - start to first frame: reading both files, aligning and comparing them,
+//!   laying out the screen and drawing the first frame (on ratatui's
+//!   TestBackend, so terminal output speed is left out);
+//! - the median time to draw one 200x50 frame, at the top, middle and end
+//!   of the aligned view and in the reading view;
+//! - the time to lay the screen out again after a resize.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tandem::core::compare::Comparison;
+use tandem::core::document::Document;
+use tandem::tui::action::Action;
+use tandem::tui::app::App;
+use tandem::tui::theme::{Palette, Theme};
+use tandem::tui::update::update;
+use tandem::tui::view;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 50;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Median time to draw a frame of `app`.
+fn frame_time(app: &App, terminal: &mut Terminal<TestBackend>) -> Duration {
+    let times: Vec<Duration> = (0..200)
+        .map(|_| {
+            let t = Instant::now();
+            terminal.draw(|f| view::draw(f, app)).expect("test backend");
+            t.elapsed()
+        })
+        .collect();
+    median(times)
+}
+
+fn main() {
+    let kb: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(1000);
+    let (left, right) = common::pair(kb * 1000, common::seed(kb));
+    let dir = std::env::temp_dir().join(format!("tandem-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (lp, rp) = (dir.join("left.txt"), dir.join("right.txt"));
+    std::fs::write(&lp, &left).expect("write");
+    std::fs::write(&rp, &right).expect("write");
+
+    let mut starts = Vec::new();
+    let mut app = None;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let l = Document::load(lp.to_str().unwrap()).expect("load");
+        let r = Document::load(rp.to_str().unwrap()).expect("load");
+        let a = App::new(Comparison::new(l, r), WIDTH, HEIGHT, Theme::new(Palette::Dark));
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+        terminal.draw(|f| view::draw(f, &a)).expect("test backend");
+        starts.push(t.elapsed());
+        app = Some(a);
+    }
+    let mut app = app.expect("ran");
+    std::fs::remove_dir_all(&dir).ok();
+    println!("{kb} KB per side, {} + {} sentences, {} units, screen {WIDTH}x{HEIGHT}", app.cmp.left.sentences.len(), app.cmp.right.sentences.len(), app.units.len());
+    println!("start to first frame (load, align, compare, layout, draw): {}", ms(median(starts)));
+
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+    println!("frame, aligned view, top:    {}", ms(frame_time(&app, &mut terminal)));
+    for _ in 0..app.units.len() / 2 {
+        update(&mut app, Action::FocusNext);
+    }
+    println!("frame, aligned view, middle: {}", ms(frame_time(&app, &mut terminal)));
+    update(&mut app, Action::Bottom);
+    println!("frame, aligned view, end:    {}", ms(frame_time(&app, &mut terminal)));
+    update(&mut app, Action::ToggleView);
+    println!("frame, reading view, end:    {}", ms(frame_time(&app, &mut terminal)));
+    let t = Instant::now();
+    update(&mut app, Action::Resize { width: WIDTH - 40, height: HEIGHT });
+    println!("resize (new layout of both views): {}", ms(t.elapsed()));
+}

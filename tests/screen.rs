@@ -21,6 +21,15 @@ fn sample(width: u16, height: u16) -> App {
     App::new(Comparison::new(l, r), width, height, Theme::new(Palette::Dark))
 }
 
+/// Types `/query` and Enter.
+fn search(app: &mut App, query: &str) {
+    update(app, Action::StartSearch);
+    for c in query.chars() {
+        update(app, Action::SearchInput(c));
+    }
+    update(app, Action::SearchSubmit);
+}
+
 fn render(app: &App) -> Buffer {
     let (w, h) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -181,11 +190,7 @@ fn reading_view_keeps_the_counterpart_level() {
 #[test]
 fn search_finds_both_articles_and_cycles() {
     let mut app = sample(120, 40);
-    update(&mut app, Action::StartSearch);
-    for c in "vovshansk".chars() {
-        update(&mut app, Action::SearchInput(c));
-    }
-    update(&mut app, Action::SearchSubmit);
+    search(&mut app, "vovshansk");
     assert!(!app.search.editing);
     assert_eq!(app.search.matches.len(), 1, "the misspelling is only in the rewrite");
     assert!(unit_text(&app, app.focus).contains("Vovshansk"));
@@ -208,11 +213,7 @@ fn search_finds_both_articles_and_cycles() {
     }
     assert_eq!(app.focus, first, "matches wrap around");
 
-    update(&mut app, Action::StartSearch);
-    for c in "zzzz".chars() {
-        update(&mut app, Action::SearchInput(c));
-    }
-    update(&mut app, Action::SearchSubmit);
+    search(&mut app, "zzzz");
     assert!(app.message.as_deref().unwrap().contains("no match"));
 }
 
@@ -278,11 +279,7 @@ fn aligned_view_draws_kinds_focus_and_emphasis_with_styles() {
 #[test]
 fn moved_passage_is_marked_in_the_gutter() {
     let mut app = sample(160, 45);
-    update(&mut app, Action::StartSearch);
-    for c in "Meanwhile".chars() {
-        update(&mut app, Action::SearchInput(c));
-    }
-    update(&mut app, Action::SearchSubmit);
+    search(&mut app, "Meanwhile");
     let buf = render(&app);
     let (x, y) = find(&buf, "Meanwhile").expect("the moved passage is on screen");
     assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "search hits are shown");

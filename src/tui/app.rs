@@ -203,7 +203,7 @@ fn titles(cmp: &Comparison, units: &[Unit]) -> [[String; 2]; 2] {
     let unique_left = units.iter().filter(|u| matches!(u, Unit::LeftOnly(_))).count();
     let unique_right = units.iter().filter(|u| matches!(u, Unit::RightOnly(_))).count();
     [(&cmp.left.name, unique_left, '<'), (&cmp.right.name, unique_right, '>')].map(|(name, unique, mark)| {
-        let name = sanitize(name);
+        let name = if name == "-" { "(standard input)".to_string() } else { sanitize(name) };
         [
             format!("{name} — {aligned} aligned · {divergent} divergent · {unique} unique"),
             format!("{name}  ={aligned} ≠{divergent} {mark}{unique}"),
