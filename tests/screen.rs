@@ -330,3 +330,16 @@ fn sample_screen_at_80x24() {
     let app = sample(80, 24);
     insta::assert_snapshot!(screen_text(&render(&app)));
 }
+
+#[test]
+fn jumps_leave_context_around_the_focus() {
+    let mut app = sample(100, 24);
+    let rows = app.geometry().rows();
+    for _ in 0..app.differences.len() {
+        update(&mut app, Action::NextDifference);
+        let span = app.aligned.stack.rows(app.focus);
+        let at_end = app.scroll + rows > app.aligned.stack.total;
+        let tall = span.len() + rows / 2 > rows;
+        assert!(tall || at_end || span.end + rows / 4 <= app.scroll + rows, "focus {span:?} scroll {}", app.scroll);
+    }
+}

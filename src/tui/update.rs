@@ -91,7 +91,7 @@ fn reveal(app: &mut App) {
     match app.view {
         View::Aligned => {
             let span = app.aligned.stack.rows(app.focus);
-            app.scroll = fit(app.scroll, span, rows);
+            app.scroll = fit(app.scroll, span, rows, app.aligned.stack.total);
         }
         View::Reading => {
             let side = app.pane.index();
@@ -100,7 +100,8 @@ fn reveal(app: &mut App) {
             let Some(p) = panes[side].passage_of[focus] else { return };
             let span = panes[side].stack.rows(p);
             let counterpart = panes[1 - side].passage_of[focus].map(|q| panes[1 - side].stack.tops[q]);
-            let scroll = fit(app.pane_scroll[side], span.clone(), rows);
+            let total = panes[side].stack.total;
+            let scroll = fit(app.pane_scroll[side], span.clone(), rows, total);
             app.pane_scroll[side] = scroll;
             if let Some(top) = counterpart {
                 // Level: the counterpart's first line on the focus's row.
@@ -111,15 +112,19 @@ fn reveal(app: &mut App) {
     }
 }
 
-/// The scroll position nearest `scroll` that shows `span` (its top, if it
-/// is taller than the screen).
-fn fit(scroll: usize, span: std::ops::Range<usize>, rows: usize) -> usize {
-    if span.start < scroll || span.len() > rows {
-        span.start
-    } else if span.end > scroll + rows {
-        span.end - rows
-    } else {
+/// The scroll position nearest `scroll` that shows `span` with a margin of
+/// context around it, as far as the document's `total` rows allow (its top,
+/// if it is too tall for that).
+fn fit(scroll: usize, span: std::ops::Range<usize>, rows: usize, total: usize) -> usize {
+    let margin = rows / 4;
+    let top_ok = span.start >= scroll + margin || (scroll == 0 && span.start >= scroll);
+    let bottom_ok = span.end + margin <= scroll + rows || (scroll + rows > total && span.end <= scroll + rows);
+    if top_ok && bottom_ok {
         scroll
+    } else if span.start < scroll + margin || span.len() + 2 * margin > rows {
+        span.start.saturating_sub(margin)
+    } else {
+        (span.end + margin).saturating_sub(rows)
     }
 }
 
