@@ -1,0 +1,202 @@
+//! Review notes: what a reviewer found, anchored to both articles so that
+//! the notes survive edits of the texts, kept safe on disk and exported.
+//!
+//! The notes file (documented in the README):
+//! `{"version": 1, "left": {"path", "sha256"}, "right": {"path", "sha256"},
+//!   "notes": [{"id", "category", "text", "status", "created", "updated",
+//!              "left": ANCHOR or null, "right": ANCHOR or null}]}`
+//! with ANCHOR = `{"exact", "prefix", "suffix", "start", "end"}` (byte
+//! offsets) plus `char_start`/`char_end` (the same in Unicode code points,
+//! which the W3C export needs even when the article is not at hand).
+
+pub mod anchor;
+pub mod export;
+pub mod notebook;
+pub mod store;
+mod time;
+
+use serde::{Deserialize, Serialize};
+
+pub use anchor::Anchor;
+pub use time::now_rfc3339;
+
+/// What kind of discrepancy a note records. The digit is the key that picks
+/// it in the tag dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Name,
+    Title,
+    Number,
+    Date,
+    Place,
+    Attribution,
+    Certainty,
+    Contradiction,
+    Omission,
+    Other,
+}
+
+impl Category {
+    /// In the order of their digits: 1 to 9, then 0.
+    pub const ALL: [Category; 10] = [
+        Category::Name,
+        Category::Title,
+        Category::Number,
+        Category::Date,
+        Category::Place,
+        Category::Attribution,
+        Category::Certainty,
+        Category::Contradiction,
+        Category::Omission,
+        Category::Other,
+    ];
+
+    pub fn digit(self) -> char {
+        let i = Self::ALL.iter().position(|&c| c == self).expect("in ALL");
+        char::from_digit(((i + 1) % 10) as u32, 10).expect("a digit")
+    }
+
+    pub fn from_digit(c: char) -> Option<Self> {
+        let d = c.to_digit(10)? as usize;
+        Some(Self::ALL[(d + 9) % 10])
+    }
+
+    /// The id used in files and exports.
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Name => "name",
+            Category::Title => "title",
+            Category::Number => "number",
+            Category::Date => "date",
+            Category::Place => "place",
+            Category::Attribution => "attribution",
+            Category::Certainty => "certainty",
+            Category::Contradiction => "contradiction",
+            Category::Omission => "omission",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Name => "name spelling or identity",
+            Category::Title => "title or role",
+            Category::Number => "number or quantity",
+            Category::Date => "date or time",
+            Category::Place => "place",
+            Category::Attribution => "quote or attribution",
+            Category::Certainty => "certainty or hedging",
+            Category::Contradiction => "contradiction or negation",
+            Category::Omission => "omission or addition",
+            Category::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Open,
+    Confirmed,
+    Dismissed,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Open, Status::Confirmed, Status::Dismissed];
+
+    /// open -> confirmed -> dismissed -> open
+    pub fn next(self) -> Self {
+        match self {
+            Status::Open => Status::Confirmed,
+            Status::Confirmed => Status::Dismissed,
+            Status::Dismissed => Status::Open,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Confirmed => "confirmed",
+            Status::Dismissed => "dismissed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: String,
+    pub category: Category,
+    pub text: String,
+    pub status: Status,
+    pub created: String,
+    pub updated: String,
+    pub left: Option<Anchor>,
+    pub right: Option<Anchor>,
+    /// Per side: the anchor could not be placed confidently in the article
+    /// as it is now (it changed since). Worked out on loading; the stored
+    /// anchor is kept as it was.
+    #[serde(skip)]
+    pub orphaned: [bool; 2],
+}
+
+impl Note {
+    pub fn anchor(&self, left: bool) -> Option<&Anchor> {
+        if left { self.left.as_ref() } else { self.right.as_ref() }
+    }
+
+    pub fn is_orphan(&self) -> bool {
+        self.orphaned.iter().any(|&o| o)
+    }
+}
+
+/// Which article a notes file belongs to: its path and content hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub path: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotesFile {
+    pub version: u32,
+    pub left: Article,
+    pub right: Article,
+    pub notes: Vec<Note>,
+}
+
+/// A fresh note id: unique across sessions without coordination (time,
+/// process and a counter, hashed).
+pub fn new_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(nanos);
+    h.write_u32(std::process::id());
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    format!("{:016x}", h.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_map_to_categories_one_to_nine_then_zero() {
+        assert_eq!(Category::from_digit('1'), Some(Category::Name));
+        assert_eq!(Category::from_digit('9'), Some(Category::Omission));
+        assert_eq!(Category::from_digit('0'), Some(Category::Other));
+        for c in Category::ALL {
+            assert_eq!(Category::from_digit(c.digit()), Some(c));
+        }
+        assert_eq!(serde_json::to_string(&Category::Attribution).unwrap(), "\"attribution\"");
+    }
+
+    #[test]
+    fn status_cycles_and_ids_are_unique() {
+        assert_eq!(Status::Open.next().next().next(), Status::Open);
+        assert_ne!(new_id(), new_id());
+    }
+}
