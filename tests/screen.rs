@@ -291,7 +291,12 @@ fn moved_passage_is_marked_in_the_gutter() {
 fn help_is_generated_from_the_key_table() {
     let mut app = sample(120, 50);
     update(&mut app, Action::ToggleHelp);
-    let text = screen_text(&render(&app));
+    // Read it all, scrolling as a user would.
+    let mut text = String::new();
+    for _ in 0..view::help_height() {
+        text.push_str(&screen_text(&render(&app)));
+        update(&mut app, Action::ScrollHelp(5));
+    }
     for (keys, description) in view::help_lines() {
         assert!(text.contains(keys.trim()), "{keys}");
         assert!(text.contains(description.trim()), "{description}");

@@ -3,8 +3,13 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use std::path::{Path, PathBuf};
+
 use crate::core::compare::Comparison;
 use crate::core::document::{Document, LoadError};
+use crate::core::notes::notebook::Notebook;
+use crate::core::notes::store::{self, StoreError};
+use crate::core::notes::{NotesFile, export};
 use crate::report;
 use crate::tui::theme::{Palette, Theme};
 
@@ -34,6 +39,10 @@ pub struct Cli {
     /// Colours for a dark or light terminal background (auto: from COLORFGBG)
     #[arg(long, value_enum, default_value_t = ThemeChoice::Auto)]
     pub theme: ThemeChoice,
+    /// The review notes file (default: beside the left article, named after
+    /// both; in the current directory for the bundled sample)
+    #[arg(long, value_name = "PATH")]
+    pub notes: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +78,41 @@ pub enum Command {
         #[arg(long)]
         width: Option<usize>,
     },
+    /// Export review notes as a report (Markdown), a spreadsheet (CSV), JSON
+    /// or W3C Web Annotations
+    Export {
+        /// The notes file written by the review screen
+        notes: PathBuf,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write here instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// A review report an editor can read
+    Markdown,
+    /// One row per note (RFC 4180), safe to open in a spreadsheet
+    Csv,
+    /// The notes with their resolved quotes
+    Json,
+    /// A W3C Web Annotation collection (JSON-LD)
+    W3c,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Markdown => export::Format::Markdown,
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Json => export::Format::Json,
+            ExportFormat::W3c => export::Format::W3c,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,6 +134,10 @@ pub enum CliError {
     Output(std::io::Error),
     #[error("terminal error: {0}")]
     Terminal(std::io::Error),
+    #[error(transparent)]
+    Notes(#[from] StoreError),
+    #[error("{0}: no such notes file")]
+    NoNotes(String),
 }
 
 /// Loads the pair named on the command line, or the bundled sample pair.
@@ -116,9 +164,33 @@ fn terminal_width() -> usize {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
 }
 
+fn write_stdout(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(CliError::Output),
+    }
+}
+
+/// Reads a notes file for export. When its articles can be read (by the
+/// paths it records, as given or beside the notes file), the notes are
+/// placed in their current text first, so quotes and offsets are resolved.
+fn load_for_export(path: &Path) -> Result<NotesFile, CliError> {
+    let file = store::load(path)?.ok_or_else(|| CliError::NoNotes(path.display().to_string()))?;
+    let find = |recorded: &str| -> Option<Document> {
+        let beside = path.parent().map(|d| d.join(recorded));
+        [Some(PathBuf::from(recorded)), beside].into_iter().flatten().find_map(|p| Document::load(p.to_str()?).ok())
+    };
+    let (Some(left), Some(right)) = (find(&file.left.path), find(&file.right.path)) else {
+        return Ok(file); // the stored quotes and offsets stand
+    };
+    Ok(Notebook::open(path, &left, &right)?.file)
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
-    use std::io::Write;
     match cli.command {
         Some(Command::Align { left, right, format, width }) => {
             let (l, r) = load_pair(left.as_deref(), right.as_deref())?;
@@ -127,21 +199,34 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Format::Json => report::json::render(&cmp) + "\n",
                 Format::Text => report::text::render(&cmp, width.unwrap_or_else(terminal_width)),
             };
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
-                // A closed pipe (`| head`) is the reader's choice, not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(CliError::Output),
+            write_stdout(&out)
+        }
+        Some(Command::Export { notes, format, output }) => {
+            let file = load_for_export(&notes)?;
+            let text = export::render(&file, format.into());
+            match output {
+                Some(path) => store::write_temporary(&path, text.as_bytes())
+                    .and_then(|temp| store::commit(&temp, &path))
+                    .map_err(CliError::Output),
+                None => write_stdout(&text),
             }
         }
         None => {
             use std::io::IsTerminal;
+            let is_sample = cli.left.is_none();
             let (l, r) = load_pair(cli.left.as_deref(), cli.right.as_deref())?;
+            let notes_path = cli.notes.clone().unwrap_or_else(|| {
+                let left_is_file = !is_sample && l.name != "-";
+                store::default_path(&l.name, &r.name, left_is_file)
+            });
+            // Open the notes before anything is drawn: a notes file that
+            // cannot be read stops here, untouched.
+            let notebook = Notebook::open(&notes_path, &l, &r)?;
             let cmp = Comparison::new(l, r);
             // Keys are read from the terminal itself (/dev/tty), so one
             // article may still come from a pipe: `cat a.txt | tandem - b.txt`.
             if std::io::stdout().is_terminal() {
-                crate::tui::run(cmp, Theme::new(cli.theme.palette())).map_err(CliError::Terminal)
+                crate::tui::run(cmp, notebook, Theme::new(cli.theme.palette())).map_err(CliError::Terminal)
             } else {
                 // No terminal to draw on (a pipe, a script): the text report.
                 print!("{}", report::text::render(&cmp, terminal_width()));

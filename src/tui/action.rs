@@ -28,6 +28,36 @@ pub enum Action {
     /// Scrolls the help by this many lines.
     ScrollHelp(i32),
     Quit,
+    /// Notes: tag the focused passage (or the selected words).
+    OpenTag,
+    /// The category with this digit (1-9, 0) in the tag dialog.
+    PickCategory(u8),
+    /// A key for the text field of a dialog.
+    EditorKey(ratatui::crossterm::event::KeyEvent),
+    EditorNewline,
+    /// Enter in a dialog: save the note, save the file, jump to the note.
+    Submit,
+    /// Esc in a dialog.
+    Cancel,
+    OpenNotes,
+    ListNext,
+    ListPrev,
+    EditNote,
+    DeleteNote,
+    CycleStatus,
+    /// "Yes" in a confirmation.
+    Confirm,
+    SaveElsewhere,
+    OpenExport,
+    /// Export format 1-4 (Markdown, CSV, JSON, W3C).
+    ExportAs(u8),
+    /// Start selecting words of the focused passage.
+    StartSelection,
+    /// Grow or shrink the selection by words.
+    SelectGrow(i32),
+    /// Move the selection by words.
+    SelectMove(i32),
+    SelectSide,
     Resize { width: u16, height: u16 },
     /// Mouse wheel: rows to scroll (negative: up) over the pane at `column`.
     Scroll { rows: i32, column: u16 },

@@ -4,7 +4,9 @@
 use ratatui::layout::Rect;
 
 use super::layout::{self, Aligned, Pane};
+use super::notes::{Dialog, Selection};
 use super::theme::Theme;
+use crate::core::notes::notebook::Notebook;
 use crate::core::compare::Comparison;
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::{Unit, units};
@@ -15,8 +17,9 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 8;
 /// Columns of the gutter between the panes.
 const GUTTER: u16 = 3;
-/// Columns at a pane's left edge: the focus bar and a mark.
-pub const MARGIN: u16 = 2;
+/// Columns at a pane's left edge: the focus bar, a kind mark (reading
+/// view) and a note mark.
+pub const MARGIN: u16 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -127,6 +130,16 @@ pub struct App {
     pub theme: Theme,
     /// Per pane: the full title, and a compact one for narrow panes.
     pub titles: [[String; 2]; 2],
+    /// The review notes, saved on every change.
+    pub notebook: Option<Notebook>,
+    /// For each unit, the indices of the notes anchored in it.
+    pub notes_of_unit: Vec<Vec<usize>>,
+    /// For each sentence of each side, its unit.
+    pub unit_of_sentence: [Vec<Option<usize>>; 2],
+    /// A dialog on top of the screen, which receives the keys.
+    pub dialog: Option<Dialog>,
+    /// Words selected to narrow a note's anchor.
+    pub selection: Option<Selection>,
 }
 
 impl App {
@@ -143,6 +156,8 @@ impl App {
             .map(|(i, _)| i)
             .collect();
         let titles = titles(&cmp, &units);
+        let unit_of_sentence = unit_of_sentence(&cmp, &units);
+        let unit_count = units.len();
         let text_width = Geometry::new(width, height).text_width();
         let aligned = layout::aligned(&cmp, &units, text_width);
         App {
@@ -164,6 +179,54 @@ impl App {
             message: None,
             theme,
             titles,
+            notes_of_unit: vec![Vec::new(); unit_count],
+            notebook: None,
+            unit_of_sentence,
+            dialog: None,
+            selection: None,
+        }
+    }
+
+    /// Attaches the review notes and places them on the units.
+    pub fn set_notebook(&mut self, notebook: Notebook) {
+        self.notebook = Some(notebook);
+        self.place_notes();
+    }
+
+    /// Recomputes which notes sit in which unit (after any change).
+    pub fn place_notes(&mut self) {
+        let mut by_unit = vec![Vec::new(); self.units.len()];
+        if let Some(book) = &self.notebook {
+            for (i, note) in book.file.notes.iter().enumerate() {
+                for (side, doc) in [(0, &self.cmp.left), (1, &self.cmp.right)] {
+                    let Some(anchor) = note.anchor(side == 0) else { continue };
+                    if note.orphaned[side] {
+                        continue;
+                    }
+                    let sentence = doc.sentences.partition_point(|s| s.end <= anchor.start);
+                    if let Some(Some(u)) = self.unit_of_sentence[side].get(sentence) {
+                        if !by_unit[*u].contains(&i) {
+                            by_unit[*u].push(i);
+                        }
+                    }
+                }
+            }
+        }
+        self.notes_of_unit = by_unit;
+    }
+
+    /// What keys mean now.
+    pub fn mode(&self) -> super::keys::Mode {
+        use super::keys::Mode;
+        match &self.dialog {
+            Some(Dialog::PickCategory(_)) => Mode::PickCategory,
+            Some(Dialog::Write { .. }) => Mode::Write,
+            Some(Dialog::NotesList { .. }) => Mode::NotesList,
+            Some(Dialog::ConfirmDelete { .. } | Dialog::ConfirmQuit) => Mode::Confirm,
+            Some(Dialog::SaveAs { .. }) => Mode::SaveAs,
+            Some(Dialog::Export) => Mode::Export,
+            None if self.selection.is_some() => Mode::Select,
+            None => Mode::Main,
         }
     }
 
@@ -193,6 +256,25 @@ impl App {
             self.panes();
         }
     }
+}
+
+/// The unit each sentence of each side is shown in.
+fn unit_of_sentence(cmp: &Comparison, units: &[Unit]) -> [Vec<Option<usize>>; 2] {
+    let mut out = [vec![None; cmp.left.sentences.len()], vec![None; cmp.right.sentences.len()]];
+    for (u, unit) in units.iter().enumerate() {
+        let (left, right) = match unit {
+            Unit::Link(k) => (Some(cmp.links[*k].link.left.clone()), Some(cmp.links[*k].link.right.clone())),
+            Unit::LeftOnly(r) => (Some(r.clone()), None),
+            Unit::RightOnly(r) => (None, Some(r.clone())),
+            Unit::MovedHere(_) => (None, None),
+        };
+        for (side, range) in [(0, left), (1, right)] {
+            for i in range.into_iter().flatten() {
+                out[side][i] = Some(u);
+            }
+        }
+    }
+    out
 }
 
 /// "name — 2 aligned · 18 divergent · 9 unique" for each pane, and the

@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod keys;
 pub mod layout;
+pub mod notes;
 mod terminal;
 pub mod theme;
 pub mod update;
@@ -16,14 +17,16 @@ pub mod view;
 use ratatui::crossterm::event;
 
 use crate::core::compare::Comparison;
+use crate::core::notes::notebook::Notebook;
 use app::App;
 use theme::Theme;
 
 /// Runs the review screen until the user quits.
-pub fn run(cmp: Comparison, theme: Theme) -> std::io::Result<()> {
+pub fn run(cmp: Comparison, notebook: Notebook, theme: Theme) -> std::io::Result<()> {
     let mut session = terminal::Session::start()?;
     let size = session.terminal.size()?;
     let mut app = App::new(cmp, size.width, size.height, theme);
+    app.set_notebook(notebook);
     while !app.quit {
         session.terminal.draw(|frame| view::draw(frame, &app))?;
         let event = event::read()?;

@@ -45,6 +45,8 @@ pub struct Theme {
     pub mark_unique: Style,
     pub mark_moved: Style,
     pub search_hit: Style,
+    /// Words selected to narrow a note.
+    pub selection: Style,
     pub title: Style,
     pub title_active: Style,
     pub status: Style,
@@ -70,6 +72,7 @@ impl Theme {
             mark_unique: Style::new().fg(unique).add_modifier(Modifier::BOLD),
             mark_moved: Style::new().fg(moved).add_modifier(Modifier::BOLD),
             search_hit: Style::new().add_modifier(Modifier::REVERSED),
+            selection: Style::new().fg(accent).add_modifier(Modifier::REVERSED | Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             title_active: Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
             status: Style::new().add_modifier(Modifier::REVERSED),

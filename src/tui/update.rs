@@ -3,12 +3,44 @@
 
 use super::action::Action;
 use super::app::{App, Side, View};
+use super::notes;
+use crate::core::notes::Category;
+use crate::core::notes::export::Format;
 use crate::core::compare::units::Unit;
 
 pub fn update(app: &mut App, action: Action) {
     app.message = None;
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => notes::quit(app),
+        Action::OpenTag => notes::open_tag(app),
+        Action::PickCategory(d) => {
+            if let Some(category) = Category::from_digit(char::from(b'0' + d)) {
+                notes::pick_category(app, category);
+            }
+        }
+        Action::EditorKey(key) => notes::editor_key(app, key),
+        Action::EditorNewline => notes::newline(app),
+        Action::Submit => notes::submit(app),
+        Action::Cancel => notes::cancel(app),
+        Action::OpenNotes => notes::open_list(app),
+        Action::ListNext => notes::list_move(app, 1),
+        Action::ListPrev => notes::list_move(app, -1),
+        Action::EditNote => notes::edit_selected(app),
+        Action::DeleteNote => notes::delete_selected(app),
+        Action::CycleStatus => notes::cycle_status_selected(app),
+        Action::Confirm => notes::confirm(app),
+        Action::SaveElsewhere => notes::open_save_as(app),
+        Action::OpenExport => notes::open_export(app),
+        Action::ExportAs(n) => {
+            let format = [Format::Markdown, Format::Csv, Format::Json, Format::W3c].get(usize::from(n).saturating_sub(1)).copied();
+            if let Some(f) = format {
+                notes::export(app, f);
+            }
+        }
+        Action::StartSelection => notes::start_selection(app),
+        Action::SelectGrow(n) => notes::select(app, n as isize, true),
+        Action::SelectMove(n) => notes::select(app, n as isize, false),
+        Action::SelectSide => notes::select_other_side(app),
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;

@@ -12,9 +12,9 @@ use crate::tui::keys::TABLE;
 /// The help text: every binding of the key table, then the legend.
 pub fn lines() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for (section, bindings) in TABLE {
-        out.push((section.to_string(), String::new()));
-        for b in *bindings {
+    for section in TABLE {
+        out.push((section.title.to_string(), String::new()));
+        for b in section.bindings {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             out.push((format!("  {}", keys.join(" / ")), b.help.to_string()));
         }
@@ -26,6 +26,7 @@ pub fn lines() -> Vec<(String, String)> {
         ("  < >", "unique: only in the left / right article (italic)"),
         ("  ↕", "moved: stands elsewhere in the other article"),
         ("  ▌", "the focused passage"),
+        ("  ✎", "a passage with review notes"),
         ("  mouse", "wheel scrolls, click focuses a passage"),
     ] {
         out.push((glyph.into(), meaning.into()));

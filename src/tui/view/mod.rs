@@ -1,5 +1,6 @@
 //! Drawing: reads the state, never changes it.
 
+mod dialogs;
 mod help;
 mod panes;
 mod status;
@@ -26,6 +27,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::titles(frame.buffer_mut(), app, &g);
     panes::draw(frame.buffer_mut(), app, &g);
     status::status_line(frame.buffer_mut(), app, g.status);
+    if app.dialog.is_some() {
+        dialogs::draw(frame, app, area);
+    }
     if app.help {
         help::draw(frame, app, Rect::new(0, 0, area.width, area.height));
     }

@@ -53,9 +53,11 @@ fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
         let y = g.left.y + screen_row as u16;
         let focused = unit == app.focus;
         let [left, right] = &app.aligned.sides[unit];
-        text_row(buf, app, g.left, y, left, line, focused);
-        text_row(buf, app, g.right, y, right, line, focused);
+        text_row(buf, app, g.left, y, left, line, focused, unit, Side::Left);
+        text_row(buf, app, g.right, y, right, line, focused, unit, Side::Right);
         if line == 0 {
+            note_mark(buf, app, g.left.x + 1, y, unit);
+            note_mark(buf, app, g.right.x + 1, y, unit);
             let (glyph, style) = mark(app, unit);
             let style = if focused { style.add_modifier(ratatui::style::Modifier::REVERSED) } else { style };
             buf.set_stringn(g.gutter.x + 1, y, glyph, usize::from(g.gutter.width - 1), style);
@@ -82,8 +84,9 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
             let y = area.y + screen_row as u16;
             let unit = pane.units[item];
             let focused = unit == app.focus;
-            text_row(buf, app, area, y, &pane.passages[item], line, focused);
+            text_row(buf, app, area, y, &pane.passages[item], line, focused, unit, side);
             if line == 0 {
+                note_mark(buf, app, area.x + 2, y, unit);
                 let (glyph, style) = mark(app, unit);
                 buf.set_stringn(area.x + 1, y, glyph.chars().next().map(String::from).unwrap_or_default(), 1, style);
                 if focused && side == app.pane && panes[1 - side.index()].passage_of[unit].is_some() {
@@ -102,8 +105,37 @@ fn look_style(theme: &Theme, look: Look) -> Style {
     }
 }
 
+/// A `✎` where a unit has review notes.
+fn note_mark(buf: &mut Buffer, app: &App, x: u16, y: u16, unit: usize) {
+    if !app.notes_of_unit[unit].is_empty() {
+        buf.set_stringn(x, y, "✎", 1, app.theme.focus_bar);
+    }
+}
+
+/// Byte ranges (in `line`) of the selected words, if this line of this
+/// side of `unit` has some. Words are counted across the passage's lines.
+fn selected(app: &App, passage: &Passage, line: usize, unit: usize, side: Side) -> Vec<std::ops::Range<usize>> {
+    let Some(sel) = app.selection.as_ref().filter(|s| s.unit == unit) else { return Vec::new() };
+    let Some((first, last)) = sel.words[side.index()] else { return Vec::new() };
+    let before: usize = passage.lines[..line].iter().map(|l| l.text.split(' ').filter(|w| !w.is_empty()).count()).sum();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut index = before;
+    for word in passage.lines[line].text.split(' ') {
+        if !word.is_empty() {
+            if (first..=last).contains(&index) {
+                out.push(pos..pos + word.len());
+            }
+            index += 1;
+        }
+        pos += word.len() + 1;
+    }
+    out
+}
+
 /// Draws line `line` of `passage` in the pane `area` at row `y`.
-fn text_row(buf: &mut Buffer, app: &App, area: Rect, y: u16, passage: &Passage, line: usize, focused: bool) {
+#[allow(clippy::too_many_arguments)]
+fn text_row(buf: &mut Buffer, app: &App, area: Rect, y: u16, passage: &Passage, line: usize, focused: bool, unit: usize, side: Side) {
     let theme = &app.theme;
     if focused {
         buf.set_style(Rect::new(area.x, y, area.width, 1), theme.focus);
@@ -111,16 +143,17 @@ fn text_row(buf: &mut Buffer, app: &App, area: Rect, y: u16, passage: &Passage, 
     }
     let Some(text) = passage.lines.get(line) else { return };
     let query = if app.search.editing { "" } else { app.search.query.as_str() };
-    let spans = styled(text, look_style(theme, passage.look), theme, query);
+    let selection = selected(app, passage, line, unit, side);
+    let spans = styled(text, look_style(theme, passage.look), theme, query, &selection);
     let x = area.x + MARGIN;
     buf.set_line(x, y, &TextLine::from(spans), area.width.saturating_sub(MARGIN));
 }
 
 /// Splits a line into spans: marked words and search hits styled.
-fn styled<'a>(line: &'a Line, base: Style, theme: &Theme, query: &str) -> Vec<Span<'a>> {
+fn styled<'a>(line: &'a Line, base: Style, theme: &Theme, query: &str, selection: &[std::ops::Range<usize>]) -> Vec<Span<'a>> {
     let hits = find_ignoring_case(&line.text, query);
     let mut cuts: Vec<usize> = vec![0, line.text.len()];
-    for r in line.marks.iter().map(|m| &m.range).chain(&hits) {
+    for r in line.marks.iter().map(|m| &m.range).chain(&hits).chain(selection) {
         cuts.push(r.start);
         cuts.push(r.end);
     }
@@ -136,6 +169,9 @@ fn styled<'a>(line: &'a Line, base: Style, theme: &Theme, query: &str) -> Vec<Sp
             }
             if hits.iter().any(covers) {
                 style = style.patch(theme.search_hit);
+            }
+            if selection.iter().any(covers) {
+                style = style.patch(theme.selection);
             }
             Span::styled(&line.text[w[0]..w[1]], style)
         })

@@ -40,10 +40,19 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
         View::Aligned => "aligned view".to_string(),
         View::Reading => format!("reading view · {} pane", if app.pane == Side::Left { "left" } else { "right" }),
     };
-    let mut left = format!(" {} │ {view}", position(app));
+    let unsaved = app.notebook.as_ref().is_some_and(|b| b.unsaved);
+    let mut left = format!("{} {} │ {view}", if unsaved { " NOTES NOT SAVED (W: save elsewhere) │" } else { "" }, position(app));
     if let Some(message) = &app.message {
         left.push_str(" │ ");
         left.push_str(message);
+    }
+    if app.selection.is_some() {
+        left.push_str(" │ selecting words: h/l size, H/L move, t tag, Esc stop");
+    }
+    if let Some(book) = &app.notebook {
+        let count = book.file.notes.len();
+        let path = crate::display::sanitize(&book.path.display().to_string());
+        left.push_str(&format!(" │ {count} note{}: {path}", if count == 1 { "" } else { "s" }));
     }
     let hints = "]/[ difference  v view  / search  ? help  q quit ";
     buf.set_stringn(area.x, area.y, &left, width, style);

@@ -1,0 +1,135 @@
+//! The dialogs of the notes: category, note text, notes list,
+//! confirmations, save elsewhere, export.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::core::notes::Anchor;
+use crate::display::sanitize;
+use crate::tui::app::App;
+use crate::tui::keys::{Mode, TABLE};
+use crate::tui::notes::{Dialog, Target};
+
+/// A centred box of at most `width` x `height` cells.
+fn centred(screen: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (width.min(screen.width.saturating_sub(2)), height.min(screen.height.saturating_sub(2)));
+    Rect::new(screen.x + (screen.width - w) / 2, screen.y + (screen.height - h) / 2, w, h)
+}
+
+fn frame_box<'a>(frame: &mut Frame, area: Rect, title: &'a str) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// "keys: help" hints of a mode, from the key table.
+fn hints(mode: Mode) -> String {
+    TABLE
+        .iter()
+        .filter(|s| s.mode == mode)
+        .flat_map(|s| s.bindings.iter())
+        .filter(|b| !matches!(b.action, crate::tui::action::Action::PickCategory(_) | crate::tui::action::Action::ExportAs(_)))
+        .map(|b| format!("{} {}", b.keys[0].label(), b.help))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn quote(a: Option<&Anchor>, width: usize) -> String {
+    a.map_or_else(|| "—".to_string(), |a| {
+        let text = sanitize(&a.exact);
+        if text.chars().count() > width { format!("{}…", text.chars().take(width.saturating_sub(1)).collect::<String>()) } else { text }
+    })
+}
+
+fn target_lines(t: &Target, width: usize) -> Vec<Line<'static>> {
+    vec![Line::from(format!("left:  {}", quote(t.left.as_ref(), width))), Line::from(format!("right: {}", quote(t.right.as_ref(), width)))]
+}
+
+/// Lines listing the bindings of `mode` as "key  description".
+fn menu(mode: Mode) -> Vec<Line<'static>> {
+    TABLE
+        .iter()
+        .filter(|s| s.mode == mode)
+        .flat_map(|s| s.bindings.iter())
+        .map(|b| Line::from(format!("  {:6} {}", b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/"), b.help)))
+        .collect()
+}
+
+pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
+    let bold = app.theme.title;
+    match &app.dialog {
+        None => {}
+        Some(Dialog::PickCategory(target)) => {
+            let area = centred(screen, 70, 18);
+            let inner = frame_box(frame, area, " Tag: pick a category ");
+            let mut lines = target_lines(target, usize::from(inner.width).saturating_sub(8));
+            lines.push(Line::default());
+            lines.extend(menu(Mode::PickCategory));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Some(Dialog::Write { target, category, editor, editing }) => {
+            let area = centred(screen, 80, 14);
+            let title = format!(" {} note: {} ", if editing.is_some() { "Edit" } else { "New" }, category.label());
+            let inner = frame_box(frame, area, &title);
+            let mut lines = target_lines(target, usize::from(inner.width).saturating_sub(8));
+            lines.push(Line::from(Span::styled(hints(Mode::Write), app.theme.placeholder)));
+            let head = lines.len() as u16;
+            frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, head.min(inner.height)));
+            let field = Rect::new(inner.x, inner.y + head, inner.width, inner.height.saturating_sub(head));
+            let mut editor = editor.clone();
+            editor.set_block(Block::default().borders(Borders::TOP).title(" note "));
+            frame.render_widget(&editor, field);
+        }
+        Some(Dialog::NotesList { selected }) | Some(Dialog::ConfirmDelete { selected, .. }) => {
+            let area = centred(screen, screen.width.saturating_sub(4), screen.height.saturating_sub(2));
+            let inner = frame_box(frame, area, " Notes ");
+            let Some(book) = &app.notebook else { return };
+            let width = usize::from(inner.width).saturating_sub(10);
+            let mut lines: Vec<Line> = crate::display::wrap(&hints(Mode::NotesList), usize::from(inner.width))
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, app.theme.placeholder)))
+                .collect();
+            let head = lines.len();
+            for (i, n) in book.file.notes.iter().enumerate() {
+                let orphan = if n.is_orphan() { " · ORPHANED (quote kept)" } else { "" };
+                let first = sanitize(n.text.lines().next().unwrap_or(""));
+                let head = format!("{} {} · {}{orphan} · {}", if i == *selected { "▶" } else { " " }, n.category.id(), n.status.id(), first);
+                let style = if i == *selected { bold.add_modifier(Modifier::REVERSED) } else { bold };
+                lines.push(Line::from(Span::styled(head, style)));
+                lines.push(Line::from(format!("    left:  {}", quote(n.left.as_ref(), width))));
+                lines.push(Line::from(format!("    right: {}", quote(n.right.as_ref(), width))));
+            }
+            // Keep the selected note in view.
+            let rows = usize::from(inner.height);
+            let scroll = (head + 3 * selected + 3).saturating_sub(rows);
+            frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+            if let Some(Dialog::ConfirmDelete { .. }) = &app.dialog {
+                let b = centred(screen, 44, 3);
+                let inner = frame_box(frame, b, " Delete this note? ");
+                frame.render_widget(Paragraph::new("y: delete · n/Esc: keep"), inner);
+            }
+        }
+        Some(Dialog::ConfirmQuit) => {
+            let area = centred(screen, 72, 7);
+            let inner = frame_box(frame, area, " Notes are not saved ");
+            let path = app.notebook.as_ref().map(|b| b.path.display().to_string()).unwrap_or_default();
+            let text = format!("The notes could not be written to {}.\nQuitting now loses them.\n\nW: save elsewhere · q/y: quit anyway · Esc: stay", sanitize(&path));
+            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+        }
+        Some(Dialog::SaveAs { editor }) => {
+            let area = centred(screen, 80, 5);
+            let inner = frame_box(frame, area, " Save the notes to (Enter: save · Esc: cancel) ");
+            frame.render_widget(editor, inner);
+        }
+        Some(Dialog::Export) => {
+            let area = centred(screen, 60, 8);
+            let inner = frame_box(frame, area, " Export the notes beside the notes file ");
+            frame.render_widget(Paragraph::new(menu(Mode::Export)), inner);
+        }
+    }
+}

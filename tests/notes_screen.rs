@@ -1,0 +1,174 @@
+//! Notes on the review screen, driven by actions without a terminal.
+
+use std::path::PathBuf;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tandem::cli::samples;
+use tandem::core::compare::Comparison;
+use tandem::core::compare::units::Unit;
+use tandem::core::notes::notebook::Notebook;
+use tandem::core::notes::store;
+use tandem::core::notes::{Category, Status};
+use tandem::tui::action::Action;
+use tandem::tui::app::App;
+use tandem::tui::theme::{Palette, Theme};
+use tandem::tui::update::update;
+use tandem::tui::view;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("tandem-notes-screen-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn app_with_notes(path: PathBuf) -> App {
+    let (l, r) = samples::pair();
+    let book = Notebook::open(&path, &l, &r).unwrap();
+    let mut app = App::new(Comparison::new(l, r), 140, 40, Theme::new(Palette::Dark));
+    app.set_notebook(book);
+    app
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::EditorKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    }
+}
+
+fn screen(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| view::draw(f, app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>()).collect::<Vec<_>>().join("\n")
+}
+
+/// Focuses the first divergent link.
+fn focus_divergent_link(app: &mut App) -> usize {
+    while !matches!(app.units[app.focus], Unit::Link(_)) {
+        update(app, Action::NextDifference);
+    }
+    app.focus
+}
+
+#[test]
+fn tagging_a_passage_saves_a_note_with_both_quotes() {
+    let path = temp_dir("tag").join("notes.json");
+    let mut app = app_with_notes(path.clone());
+    let unit = focus_divergent_link(&mut app);
+    update(&mut app, Action::OpenTag);
+    update(&mut app, Action::PickCategory(2));
+    type_text(&mut app, "former President?");
+    update(&mut app, Action::EditorNewline);
+    type_text(&mut app, "check the title");
+    update(&mut app, Action::Submit);
+    assert!(app.dialog.is_none());
+    assert!(app.message.as_deref().unwrap().starts_with("saved to"), "{:?}", app.message);
+
+    let (l, r) = samples::pair();
+    let saved = Notebook::open(&path, &l, &r).unwrap();
+    let note = &saved.file.notes[0];
+    assert_eq!(note.category, Category::Title);
+    assert_eq!(note.text, "former President?\ncheck the title");
+    assert_eq!(note.status, Status::Open);
+    assert!(note.left.as_ref().unwrap().exact.starts_with("Russian President Vladimir Putin will meet"));
+    assert!(note.right.as_ref().unwrap().exact.starts_with("Russian President Vladimir Putin is set to meet"));
+    assert_eq!(app.notes_of_unit[unit], vec![0], "the unit carries the note");
+    assert!(screen(&app).matches('✎').count() >= 2, "a mark in both panes");
+}
+
+#[test]
+fn a_selection_narrows_the_anchor_to_a_few_words() {
+    let path = temp_dir("select").join("notes.json");
+    let mut app = app_with_notes(path);
+    focus_divergent_link(&mut app);
+    update(&mut app, Action::StartSelection);
+    update(&mut app, Action::SelectMove(1));
+    update(&mut app, Action::SelectGrow(1));
+    update(&mut app, Action::OpenTag);
+    update(&mut app, Action::PickCategory(1));
+    update(&mut app, Action::Submit);
+    let note = &app.notebook.as_ref().unwrap().file.notes[0];
+    assert_eq!(note.left.as_ref().unwrap().exact, "President Vladimir", "words 2 and 3 of the left side");
+    assert!(note.right.as_ref().unwrap().exact.starts_with("Russian President Vladimir Putin is set"), "the other side keeps its passage");
+    assert!(app.selection.is_none());
+}
+
+#[test]
+fn the_notes_list_edits_cycles_status_and_deletes_with_confirmation() {
+    let path = temp_dir("list").join("notes.json");
+    let mut app = app_with_notes(path.clone());
+    focus_divergent_link(&mut app);
+    update(&mut app, Action::OpenTag);
+    update(&mut app, Action::PickCategory(3));
+    type_text(&mut app, "first");
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Top);
+
+    update(&mut app, Action::OpenNotes);
+    update(&mut app, Action::CycleStatus);
+    update(&mut app, Action::EditNote);
+    type_text(&mut app, " and more");
+    update(&mut app, Action::Submit);
+    let (l, r) = samples::pair();
+    let saved = Notebook::open(&path, &l, &r).unwrap();
+    assert_eq!(saved.file.notes[0].status, Status::Confirmed);
+    assert_eq!(saved.file.notes[0].text, "first and more");
+
+    update(&mut app, Action::OpenNotes);
+    update(&mut app, Action::Submit);
+    assert_eq!(app.notes_of_unit[app.focus], vec![0], "Enter jumps to the note's passage");
+
+    update(&mut app, Action::OpenNotes);
+    update(&mut app, Action::DeleteNote);
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.notebook.as_ref().unwrap().file.notes.len(), 1, "not deleted without a yes");
+    update(&mut app, Action::DeleteNote);
+    update(&mut app, Action::Confirm);
+    assert!(Notebook::open(&path, &l, &r).unwrap().file.notes.is_empty());
+}
+
+#[test]
+fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
+    let mut app = app_with_notes(PathBuf::from("/nonexistent-dir/notes.json"));
+    focus_divergent_link(&mut app);
+    update(&mut app, Action::OpenTag);
+    update(&mut app, Action::PickCategory(0));
+    type_text(&mut app, "keep me");
+    update(&mut app, Action::Submit);
+    assert!(app.message.as_deref().unwrap().contains("cannot be saved"), "{:?}", app.message);
+    assert!(screen(&app).contains("NOTES NOT SAVED"));
+    assert_eq!(app.notebook.as_ref().unwrap().file.notes.len(), 1);
+
+    update(&mut app, Action::Quit);
+    assert!(!app.quit, "asks first");
+    update(&mut app, Action::SaveElsewhere);
+    let elsewhere = temp_dir("elsewhere").join("saved.json");
+    for _ in 0..60 {
+        update(&mut app, Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
+    }
+    type_text(&mut app, elsewhere.to_str().unwrap());
+    update(&mut app, Action::Submit);
+    assert!(store::load(&elsewhere).unwrap().unwrap().notes[0].text == "keep me");
+    update(&mut app, Action::Quit);
+    assert!(app.quit, "nothing unsaved any more");
+}
+
+#[test]
+fn export_from_the_screen_writes_beside_the_notes() {
+    let path = temp_dir("export").join("review.json");
+    let mut app = app_with_notes(path.clone());
+    focus_divergent_link(&mut app);
+    update(&mut app, Action::OpenTag);
+    update(&mut app, Action::PickCategory(6));
+    type_text(&mut app, "quote changed");
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::OpenExport);
+    update(&mut app, Action::ExportAs(1));
+    let md = std::fs::read_to_string(path.with_extension("md")).unwrap();
+    assert!(md.contains("quote or attribution") && md.contains("quote changed"));
+    update(&mut app, Action::OpenExport);
+    update(&mut app, Action::ExportAs(4));
+    assert!(std::fs::read_to_string(path.with_extension("jsonld")).unwrap().contains("AnnotationCollection"));
+}
