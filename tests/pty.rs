@@ -20,9 +20,14 @@ struct Session {
 
 impl Session {
     fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    fn start_with(args: &[&str]) -> Self {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).expect("a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tandem"));
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.cwd(std::env::temp_dir());
         let child = pair.slave.spawn_command(cmd).expect("tandem starts");
@@ -119,4 +124,34 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     let status = s.exit_status();
     assert!(status.success(), "{status:?}");
     s.assert_restored();
+}
+
+#[test]
+fn tagging_a_difference_writes_the_note_to_the_notes_file() {
+    let dir = std::env::temp_dir().join(format!("tandem-pty-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let notes = dir.join("review.json");
+    let mut s = Session::start_with(&["--notes", notes.to_str().unwrap()]);
+    s.wait_for("difference 1 of");
+    s.press(b"]");
+    s.wait_for("difference 2 of");
+    s.press(b"t");
+    s.wait_for("pick a category");
+    s.press(b"2");
+    s.wait_for("New note: title or role");
+    s.press("son-in-law became “former President”".as_bytes());
+    s.press(b"\r");
+    s.wait_for("saved to");
+    s.press(b"q");
+    assert!(s.exit_status().success());
+    s.assert_restored();
+
+    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
+    let note = &file["notes"][0];
+    assert_eq!(note["category"], "title");
+    assert_eq!(note["text"], "son-in-law became “former President”");
+    assert_eq!(note["status"], "open");
+    assert!(note["left"]["exact"].as_str().unwrap().starts_with("Russian President Vladimir Putin will meet"));
+    assert!(note["right"]["exact"].as_str().unwrap().starts_with("Russian President Vladimir Putin is set to meet"));
+    assert_eq!(file["left"]["path"], "kremlin-talks-original.txt");
 }
