@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod compare;
+pub mod detect;
 pub mod notes;
 pub mod document;
 pub mod lexicon;

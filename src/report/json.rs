@@ -10,8 +10,8 @@ struct Output<'a> {
     version: u32,
     left: Side<'a>,
     right: Side<'a>,
-    links: Vec<Link>,
-    omissions: Vec<Omission>,
+    links: Vec<Link<'a>>,
+    omissions: Vec<Omission<'a>>,
     summary: Summary,
 }
 
@@ -30,14 +30,14 @@ struct Sentence {
 }
 
 #[derive(Serialize)]
-struct Link {
+struct Link<'a> {
     left: Vec<usize>,
     right: Vec<usize>,
     kind: &'static str,
     score: f64,
     moved: bool,
     changes: Vec<Change>,
-    discrepancies: Vec<Discrepancy>,
+    discrepancies: Vec<Discrepancy<'a>>,
 }
 
 #[derive(Serialize)]
@@ -47,12 +47,23 @@ struct Change {
     right: Option<[usize; 2]>,
 }
 
-/// Filled by the discrepancy detectors (see the discrepancy issue).
 #[derive(Serialize)]
-struct Discrepancy {}
+struct Discrepancy<'a> {
+    category: &'static str,
+    left: Option<[usize; 2]>,
+    right: Option<[usize; 2]>,
+    left_text: &'a str,
+    right_text: &'a str,
+    explanation: &'a str,
+}
 
 #[derive(Serialize)]
-struct Omission {}
+struct Omission<'a> {
+    category: &'static str,
+    side: &'static str,
+    text: &'a str,
+    at: [usize; 2],
+}
 
 #[derive(Serialize)]
 struct Summary {
@@ -95,7 +106,18 @@ pub fn render(cmp: &Comparison) -> String {
                     right: l.diff.right_span(&c.right).map(|(s, e)| [s, e]),
                 })
                 .collect(),
-            discrepancies: Vec::new(),
+            discrepancies: l
+                .discrepancies
+                .iter()
+                .map(|d| Discrepancy {
+                    category: d.category.id(),
+                    left: d.left.map(|(s, e)| [s, e]),
+                    right: d.right.map(|(s, e)| [s, e]),
+                    left_text: &d.left_text,
+                    right_text: &d.right_text,
+                    explanation: &d.explanation,
+                })
+                .collect(),
         })
         .collect();
     let s = cmp.summary();
@@ -104,7 +126,11 @@ pub fn render(cmp: &Comparison) -> String {
         left: side(&cmp.left),
         right: side(&cmp.right),
         links,
-        omissions: Vec::new(),
+        omissions: cmp
+            .omissions
+            .iter()
+            .map(|o| Omission { category: o.category.id(), side: o.side, text: &o.text, at: [o.at.0, o.at.1] })
+            .collect(),
         summary: Summary { aligned: s.aligned, divergent: s.divergent, unique_left: s.unique_left, unique_right: s.unique_right },
     };
     serde_json::to_string_pretty(&out).expect("plain data always serialises")

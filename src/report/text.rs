@@ -44,7 +44,7 @@ pub fn render(cmp: &Comparison, total_width: usize) -> String {
     let _ = writeln!(out, "marks: = aligned  ≠ divergent  < only left  > only right  ↕ moved; score in [0, 1]");
     let _ = writeln!(out, "{}", "─".repeat(total.min(MARK + 3 + 2 * column)));
     for unit in units(cmp) {
-        let (mark, left, right) = match unit {
+        let (mark, left, right) = match unit.clone() {
             Unit::Link(k) => {
                 let l = &cmp.links[k];
                 let sign = if l.kind == Kind::Aligned { '=' } else { '≠' };
@@ -68,7 +68,21 @@ pub fn render(cmp: &Comparison, total_width: usize) -> String {
             let line = format!("{} {} │ {}", pad(mark, MARK - 1), pad(l, column), r);
             let _ = writeln!(out, "{}", line.trim_end());
         }
+        if let Unit::Link(k) = unit {
+            for d in &cmp.links[k].discrepancies {
+                let item = format!("! {}: “{}” / “{}”: {}", d.category.id(), sanitize(&d.left_text), sanitize(&d.right_text), d.explanation);
+                for (i, line) in wrap(&item, total.saturating_sub(MARK + 2)).iter().enumerate() {
+                    let _ = writeln!(out, "{}{line}", " ".repeat(if i == 0 { MARK } else { MARK + 2 }));
+                }
+            }
+        }
         out.push('\n');
+    }
+    if !cmp.omissions.is_empty() {
+        let _ = writeln!(out, "Named in one article only:");
+        for o in &cmp.omissions {
+            let _ = writeln!(out, "  {} ({}, {} only)", sanitize(&o.text), o.category.id(), o.side);
+        }
     }
     out
 }

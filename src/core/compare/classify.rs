@@ -31,6 +31,35 @@ pub struct Classifier {
     names: HashSet<String>,
 }
 
+/// Normalised words that appear capitalised inside a sentence somewhere in
+/// either article ("putin", "kyiv", "tuesday"): names, as far as a program
+/// without a dictionary of names can tell.
+pub fn names(left: &Document, right: &Document) -> HashSet<String> {
+    let mut names = HashSet::new();
+    for doc in [left, right] {
+        for s in &doc.sentences {
+            if s.heading {
+                continue; // Headlines capitalise every word.
+            }
+            for tok in tokens::words(&doc.text[s.start..s.end], 0).iter().skip(1) {
+                let original = &doc.text[s.start + tok.start..s.start + tok.end];
+                if original.chars().next().is_some_and(char::is_uppercase) && !STOPWORDS.contains(tok.norm.as_str()) {
+                    names.insert(tok.norm.clone());
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The value of a number word or numeral, as a string ("two" -> "2").
+pub fn number_value(word: &str) -> Option<String> {
+    if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
+        return Some((*digits).to_string());
+    }
+    is_number(word).then(|| word.to_string())
+}
+
 const NUMBER_WORDS: &[(&str, &str)] = &[
     ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"), ("six", "6"),
     ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"), ("twelve", "12"),
@@ -39,31 +68,14 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
 
 impl Classifier {
     pub fn new(left: &Document, right: &Document) -> Self {
-        let mut names = HashSet::new();
-        for doc in [left, right] {
-            for s in &doc.sentences {
-                if s.heading {
-                    continue; // Headlines capitalise every word.
-                }
-                for tok in tokens::words(&doc.text[s.start..s.end], 0).iter().skip(1) {
-                    let original = &doc.text[s.start + tok.start..s.start + tok.end];
-                    if original.chars().next().is_some_and(char::is_uppercase) && !STOPWORDS.contains(tok.norm.as_str()) {
-                        names.insert(tok.norm.clone());
-                    }
-                }
-            }
-        }
-        Classifier { names }
+        Classifier { names: names(left, right) }
     }
 
     /// The fact a word states, if any: a name, a number, a negation or a
     /// hedge, in a form that equal facts share ("two" and "2" are "#2").
     fn fact(&self, word: &str) -> Option<String> {
-        if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
-            return Some(format!("#{digits}"));
-        }
-        if is_number(word) {
-            Some(format!("#{word}"))
+        if let Some(value) = number_value(word) {
+            Some(format!("#{value}"))
         } else if NEGATION.contains(word) || word.ends_with("n't") {
             Some("not".to_string())
         } else if HEDGES.contains(word) {
@@ -94,16 +106,16 @@ impl Classifier {
 
 /// "Russia" / "Russian", "Ukraine" / "Ukrainian", "Europe" / "European":
 /// one name and its demonym or adjective share a stem of five letters or
-/// more and differ only in a short ending. A spelling variant such as
-/// "Vovchansk" / "Vovshansk" differs inside the stem and stays a difference.
-fn same_name_family(a: &str, b: &str) -> bool {
+/// more and differ only in a demonym ending. A spelling variant such as
+/// "Vovchansk" / "Vovshansk" or "Kharkiv" / "Kharkov" stays a difference.
+pub fn same_name_family(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &["", "e", "a", "n", "an", "ian", "ean", "ese", "ish", "i", "s", "es", "'s"];
     let is_name = |w: &str| w.chars().next().is_some_and(char::is_alphabetic);
-    if !is_name(a) || !is_name(b) {
-        return false; // numbers, negation and hedges must match exactly
+    if !is_name(a) || !is_name(b) || a == b {
+        return a == b; // numbers, negation and hedges must match exactly
     }
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    common >= 5 && la - common <= 3 && lb - common <= 3
+    let common: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    common >= 5 && ENDINGS.contains(&&a[common..]) && ENDINGS.contains(&&b[common..])
 }
 
 /// What comparing the facts of a link found.

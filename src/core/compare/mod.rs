@@ -5,6 +5,7 @@ pub mod classify;
 pub mod units;
 
 use crate::core::align::{self, Alignment, Link};
+use crate::core::detect::{self, Discrepancy, Omission};
 use crate::core::document::Document;
 use changes::WordDiff;
 use classify::{Classifier, Kind};
@@ -18,6 +19,8 @@ pub struct ComparedLink {
     /// Per side, indices into `diff`'s words of the words whose fact (name,
     /// number, negation, hedge) the other side does not state.
     pub differing: [Vec<usize>; 2],
+    /// What the discrepancy detectors suggest a reviewer look at.
+    pub discrepancies: Vec<Discrepancy>,
 }
 
 /// Two documents, aligned and compared: what every front end shows.
@@ -26,6 +29,8 @@ pub struct Comparison {
     pub left: Document,
     pub right: Document,
     pub links: Vec<ComparedLink>,
+    /// Names, places and figures one article mentions and the other never does.
+    pub omissions: Vec<Omission>,
 }
 
 /// Byte span covering a run of consecutive sentences.
@@ -42,6 +47,7 @@ impl Comparison {
 
     pub fn from_alignment(left: Document, right: Document, alignment: Alignment) -> Self {
         let classifier = Classifier::new(&left, &right);
+        let names = classify::names(&left, &right);
         let links = alignment
             .links
             .into_iter()
@@ -50,10 +56,17 @@ impl Comparison {
                 let (rs, re) = block_span(&right, &link.right);
                 let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
                 let facts = classifier.compare(&diff.left, &diff.right);
-                ComparedLink { link, kind: facts.kind, diff, differing: facts.differing }
+                let mut compared = ComparedLink { link, kind: facts.kind, diff, differing: facts.differing, discrepancies: Vec::new() };
+                compared.discrepancies = detect::detect(&compared, &left, &right, &names);
+                // A discrepancy means the link is not the same content.
+                if !compared.discrepancies.is_empty() {
+                    compared.kind = Kind::Divergent;
+                }
+                compared
             })
             .collect();
-        Comparison { left, right, links }
+        let omissions = detect::omissions(&left, &right, &names);
+        Comparison { left, right, links, omissions }
     }
 
     /// Counts: (aligned links, divergent links, unique left sentences, unique right sentences).
