@@ -22,6 +22,8 @@ impl Rng {
 
 struct Vocabulary {
     words: Vec<String>,
+    /// Capitalised names, as news text is full of them.
+    names: Vec<String>,
 }
 
 impl Vocabulary {
@@ -30,7 +32,14 @@ impl Vocabulary {
         let words = (0..size)
             .map(|_| (0..2 + rng.below(3)).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect::<String>())
             .collect();
-        Vocabulary { words }
+        let names = (0..size / 4)
+            .map(|_| {
+                let w: String = (0..2 + rng.below(2)).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect();
+                let mut cs = w.chars();
+                cs.next().map(|c| c.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default()
+            })
+            .collect();
+        Vocabulary { words, names }
     }
 
     /// Zipf's law with exponent 1, as in English: rank = N^u for uniform u,
@@ -40,6 +49,9 @@ impl Vocabulary {
             &["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "at", "from", "his", "it", "an", "has"];
         if rng.chance(45) {
             return FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())];
+        }
+        if rng.chance(6) {
+            return &self.names[rng.below(self.names.len())];
         }
         let u = rng.below(1 << 20) as f64 / f64::from(1 << 20);
         let rank = (self.words.len() as f64).powf(u) as usize;

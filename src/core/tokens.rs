@@ -21,16 +21,26 @@ pub fn words(text: &str, base: usize) -> Vec<Token> {
 }
 
 pub fn normalize(word: &str) -> String {
-    let mut s: String = word
-        .chars()
-        .filter(|&c| c != ',')
-        .map(|c| if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+    // Most words of an English article are plain ASCII: lower-case them
+    // without the per-character Unicode machinery.
+    let mut s: String = if word.is_ascii() && !word.contains(',') {
+        word.to_ascii_lowercase()
+    } else {
+        slow_normalize(word)
+    };
     if s.ends_with("'s") && s.len() > 2 {
         s.truncate(s.len() - 2);
     }
     s
+}
+
+fn slow_normalize(word: &str) -> String {
+    word
+        .chars()
+        .filter(|&c| c != ',')
+        .map(|c| if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// True if the word is a number ("12", "3.5", "2022").

@@ -105,6 +105,9 @@ fn cues(side: &Side, is_cue: impl Fn(usize) -> bool) -> Vec<usize> {
 /// The cues of `mine` that no word of `other` states (a part of a
 /// hyphenated cue counts as stated only if the whole compound is).
 fn unmatched(mine: &Side, cues: &[usize], other: &Side) -> Vec<usize> {
+    if cues.is_empty() {
+        return Vec::new();
+    }
     let other_words: Vec<String> = (0..other.tokens.len()).map(|j| compound(other, j)).collect();
     cues.iter().copied().filter(|&i| !other_words.iter().any(|w| same_word(&compound(mine, i), w))).collect()
 }

@@ -2,7 +2,7 @@
 //! organisations (names of two words or more), places (a name after "in",
 //! "at", "of"...), figures and years.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::core::compare::classify::{number_value, same_name_family};
 use crate::core::document::Document;
@@ -22,16 +22,50 @@ pub struct Omission {
 
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "of", "into", "outside"];
 
-/// Does `other` mention the word, or a form of it, or a spelling variant?
-fn mentioned(word: &str, vocabulary: &HashSet<String>) -> bool {
-    vocabulary.contains(word) || vocabulary.iter().any(|v| same_name_family(word, v) || close_spelling(word, v))
+/// The words of an article, indexed so that asking whether it mentions a
+/// name, a form of it or a misspelling of it costs a few lookups, not a scan.
+struct Vocabulary {
+    words: HashSet<String>,
+    /// Words by their first five bytes: the stems a demonym shares.
+    by_prefix: HashMap<String, Vec<String>>,
+    /// Each word of six letters or more with one letter replaced by `*`: a
+    /// name one letter off ("Vovchansk" / "Vovshansk") shares a key.
+    one_off: HashSet<String>,
 }
 
-/// One letter off in a long name ("Vovchansk" / "Vovshansk"): the name is
-/// there, misspelt, and the name detector reports that.
-fn close_spelling(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    a.len() >= 6 && a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+/// `word` with its `i`-th character replaced by `*`, for each `i`.
+fn wildcards(word: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len()).map(move |i| chars.iter().enumerate().map(|(j, &c)| if i == j { '*' } else { c }).collect())
+}
+
+fn prefix(word: &str) -> Option<&str> {
+    word.char_indices().nth(5).map(|(i, _)| &word[..i]).or((word.len() >= 5).then_some(word))
+}
+
+impl Vocabulary {
+    fn new(text: &str) -> Self {
+        let words: HashSet<String> = tokens::words(text, 0).into_iter().map(|t| t.norm).collect();
+        let mut by_prefix: HashMap<String, Vec<String>> = HashMap::new();
+        let mut one_off = HashSet::new();
+        for w in &words {
+            if let Some(p) = prefix(w) {
+                by_prefix.entry(p.to_string()).or_default().push(w.clone());
+            }
+            if w.chars().count() >= 6 {
+                one_off.extend(wildcards(w));
+            }
+        }
+        Vocabulary { words, by_prefix, one_off }
+    }
+
+    /// Does the article mention the word, a form of it ("Russian" for
+    /// "Russia") or the same name one letter off?
+    fn mentions(&self, word: &str) -> bool {
+        self.words.contains(word)
+            || prefix(word).and_then(|p| self.by_prefix.get(p)).is_some_and(|ws| ws.iter().any(|v| same_name_family(word, v)))
+            || (word.chars().count() >= 6 && wildcards(word).any(|k| self.one_off.contains(&k)))
+    }
 }
 
 /// Runs of capitalised name words in a sentence, split at titles and
@@ -64,15 +98,15 @@ fn name_runs(text: &str, toks: &[Token], names: &HashSet<String>) -> Vec<(usize,
 }
 
 fn side_omissions(mine: &Document, other: &Document, side: &'static str, names: &HashSet<String>, out: &mut Vec<Omission>) {
-    let vocabulary: HashSet<String> = tokens::words(&other.text, 0).into_iter().map(|t| t.norm).collect();
-    let other_values: HashSet<String> = vocabulary.iter().filter_map(|w| number_value(w)).collect();
+    let vocabulary = Vocabulary::new(&other.text);
+    let other_values: HashSet<String> = vocabulary.words.iter().filter_map(|w| number_value(w)).collect();
     let mut seen: HashSet<String> = HashSet::new();
     for s in mine.sentences.iter().filter(|s| !s.heading) {
         let toks = tokens::words(&mine.text[s.start..s.end], s.start);
         let mut found: Vec<(Category, usize, usize)> = Vec::new();
         for (a, b) in name_runs(&mine.text, &toks, names) {
             let words: Vec<&str> = (a..=b).map(|i| toks[i].norm.as_str()).filter(|w| w.chars().count() >= 3).collect();
-            if words.is_empty() || words.iter().any(|w| mentioned(w, &vocabulary)) {
+            if words.is_empty() || words.iter().any(|w| vocabulary.mentions(w)) {
                 continue;
             }
             let after_preposition = a > 0 && PLACE_PREPOSITIONS.contains(&toks[a - 1].norm.as_str());
@@ -107,4 +141,16 @@ pub fn omissions(left: &Document, right: &Document, names: &HashSet<String>) -> 
     side_omissions(left, right, "left", names, &mut out);
     side_omissions(right, left, "right", names, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_finds_forms_and_misspellings() {
+        let v = Vocabulary::new("Russian troops near Vovshansk met European envoys.");
+        assert!(v.mentions("russia") && v.mentions("europe") && v.mentions("vovchansk"));
+        assert!(!v.mentions("kovalenko") && !v.mentions("france"));
+    }
 }
