@@ -172,3 +172,73 @@ fn export_from_the_screen_writes_beside_the_notes() {
     update(&mut app, Action::ExportAs(4));
     assert!(std::fs::read_to_string(path.with_extension("jsonld")).unwrap().contains("AnnotationCollection"));
 }
+
+/// Focuses the unit whose link has a suggestion of `category`.
+fn focus_suggestion(app: &mut App, category: Category) {
+    let unit = (0..app.units.len())
+        .find(|&u| tandem::tui::suggestions::open_suggestions(app, u).iter().any(|d| d.category == category))
+        .expect("the sample has such a suggestion");
+    tandem::tui::update::focus(app, unit);
+    while tandem::tui::suggestions::current(app).unwrap().category != category {
+        update(app, Action::NextSuggestion);
+    }
+}
+
+#[test]
+fn accepting_and_rejecting_suggestions_persist() {
+    let path = temp_dir("suggest").join("notes.json");
+    let mut app = app_with_notes(path.clone());
+    let open = |app: &App| -> usize {
+        (0..app.units.len()).filter(|&u| !matches!(app.units[u], Unit::MovedHere(_))).map(|u| tandem::tui::suggestions::open_suggestions(app, u).len()).sum()
+    };
+    let open_before = open(&app);
+
+    focus_suggestion(&mut app, Category::Name);
+    update(&mut app, Action::AcceptSuggestion);
+    type_text(&mut app, " (check with the desk)");
+    update(&mut app, Action::Submit);
+    focus_suggestion(&mut app, Category::Certainty);
+    update(&mut app, Action::RejectSuggestion);
+    assert!(app.message.as_deref().unwrap().starts_with("rejected"), "{:?}", app.message);
+
+    let (l, r) = samples::pair();
+    let book = Notebook::open(&path, &l, &r).unwrap();
+    let note = &book.file.notes[0];
+    assert_eq!(note.category, Category::Name);
+    assert_eq!(note.text, "the same name is spelled differently: “Vovchansk” / “Vovshansk” (check with the desk)");
+    assert_eq!(note.left.as_ref().unwrap().exact, "Vovchansk", "anchored on the suggestion's words");
+    assert_eq!(note.right.as_ref().unwrap().exact, "Vovshansk");
+    assert!(note.suggestion.is_some());
+    assert_eq!(book.file.rejected.len(), 1);
+    assert_eq!(book.file.rejected[0].category, Category::Certainty);
+
+    // Reopened, both stay handled.
+    let reopened = app_with_notes(path);
+    assert_eq!(open(&reopened), open_before - 2);
+}
+
+#[test]
+fn the_summary_lists_suggestions_and_omissions_and_jumps() {
+    let mut app = app_with_notes(temp_dir("summary").join("notes.json"));
+    let items = tandem::tui::suggestions::summary(&app);
+    let text: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    assert!(text[0].contains("aligned") && text[1].contains("% of the left article"), "{text:?}");
+    assert!(text.iter().any(|t| t.starts_with("Open suggestions (")));
+    let peskov = items.iter().position(|i| i.text.contains("Dmitry Peskov")).unwrap();
+    update(&mut app, Action::OpenSummary);
+    for _ in 0..items.len() {
+        if matches!(app.dialog, Some(tandem::tui::notes::Dialog::Summary { selected }) if selected == peskov) {
+            break;
+        }
+        update(&mut app, Action::ListNext);
+    }
+    update(&mut app, Action::Submit);
+    assert!(app.dialog.is_none());
+    match &app.units[app.focus] {
+        Unit::LeftOnly(r) => {
+            let d = &app.cmp.left;
+            assert!(d.text[d.sentences[r.start].start..d.sentences[r.end - 1].end].contains("Dmitry Peskov"));
+        }
+        other => panic!("jumped to {other:?}"),
+    }
+}

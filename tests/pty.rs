@@ -155,3 +155,51 @@ fn tagging_a_difference_writes_the_note_to_the_notes_file() {
     assert!(note["right"]["exact"].as_str().unwrap().starts_with("Russian President Vladimir Putin is set to meet"));
     assert_eq!(file["left"]["path"], "kremlin-talks-original.txt");
 }
+
+#[test]
+fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
+    let dir = std::env::temp_dir().join(format!("tandem-pty-suggest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let notes = dir.join("review.json");
+    let notes_arg = notes.to_str().unwrap();
+
+    let mut s = Session::start_with(&["--notes", notes_arg]);
+    s.wait_for("difference 1 of");
+    // Walk the differences to the first passage with a suggestion.
+    for _ in 0..30 {
+        if s.contents().contains("suggestion 1/") {
+            break;
+        }
+        s.press(b"]");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.wait_for("suggestion 1/");
+    s.press(b"a");
+    s.wait_for("New note");
+    s.press(b"\r");
+    s.wait_for("saved to");
+    // The next open suggestion, on this passage or a later one.
+    for _ in 0..30 {
+        if s.contents().contains("suggestion 1/") {
+            break;
+        }
+        s.press(b"]");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.press(b"r");
+    s.wait_for("rejected; saved to");
+    s.press(b"q");
+    assert!(s.exit_status().success());
+    s.assert_restored();
+
+    // Reopen: the screen starts, and the file keeps both outcomes.
+    let mut again = Session::start_with(&["--notes", notes_arg]);
+    again.wait_for("1 note:");
+    again.press(b"q");
+    assert!(again.exit_status().success());
+    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
+    assert_eq!(file["notes"].as_array().unwrap().len(), 1);
+    assert!(file["notes"][0]["suggestion"].is_string(), "accepted from a suggestion: {}", file["notes"][0]);
+    assert_eq!(file["rejected"].as_array().unwrap().len(), 1);
+    assert_ne!(file["rejected"][0]["key"], file["notes"][0]["suggestion"]);
+}

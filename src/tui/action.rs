@@ -51,6 +51,14 @@ pub enum Action {
     OpenExport,
     /// Export format 1-4 (Markdown, CSV, JSON, W3C).
     ExportAs(u8),
+    /// Accept the focused passage's current suggestion as a note.
+    AcceptSuggestion,
+    /// Reject it: it is not suggested again.
+    RejectSuggestion,
+    /// Show the passage's next suggestion.
+    NextSuggestion,
+    /// The review summary.
+    OpenSummary,
     /// Start selecting words of the focused passage.
     StartSelection,
     /// Grow or shrink the selection by words.

@@ -58,12 +58,14 @@ pub struct Geometry {
     pub left: Rect,
     pub gutter: Rect,
     pub right: Rect,
+    /// The focused passage's current suggestion.
+    pub suggestion: Rect,
     pub status: Rect,
 }
 
 impl Geometry {
     pub fn new(width: u16, height: u16) -> Self {
-        let content = height.saturating_sub(2);
+        let content = height.saturating_sub(3);
         let left_width = width.saturating_sub(GUTTER) / 2;
         let right_width = width.saturating_sub(GUTTER + left_width);
         Geometry {
@@ -71,6 +73,7 @@ impl Geometry {
             left: Rect::new(0, 1, left_width, content),
             gutter: Rect::new(left_width, 1, GUTTER, content),
             right: Rect::new(left_width + GUTTER, 1, right_width, content),
+            suggestion: Rect::new(0, height.saturating_sub(2), width, 1),
             status: Rect::new(0, height.saturating_sub(1), width, 1),
         }
     }
@@ -140,6 +143,8 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// Words selected to narrow a note's anchor.
     pub selection: Option<Selection>,
+    /// Which of the focused unit's open suggestions the bar shows.
+    pub suggestion: usize,
 }
 
 impl App {
@@ -184,6 +189,7 @@ impl App {
             unit_of_sentence,
             dialog: None,
             selection: None,
+            suggestion: 0,
         }
     }
 
@@ -225,6 +231,7 @@ impl App {
             Some(Dialog::ConfirmDelete { .. } | Dialog::ConfirmQuit) => Mode::Confirm,
             Some(Dialog::SaveAs { .. }) => Mode::SaveAs,
             Some(Dialog::Export) => Mode::Export,
+            Some(Dialog::Summary { .. }) => Mode::Summary,
             None if self.selection.is_some() => Mode::Select,
             None => Mode::Main,
         }

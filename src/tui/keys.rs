@@ -70,6 +70,7 @@ pub enum Mode {
     Confirm,
     SaveAs,
     Export,
+    Summary,
 }
 
 pub struct Section {
@@ -116,6 +117,16 @@ pub const TABLE: &[Section] = &[
             bind(&[Key::Char('/')], Action::StartSearch, "search both articles"),
             bind(&[Key::Char('n')], Action::NextMatch, "next match"),
             bind(&[Key::Char('N')], Action::PrevMatch, "previous match"),
+        ],
+    },
+    Section {
+        title: "Suggestions",
+        mode: Mode::Main,
+        bindings: &[
+            bind(&[Key::Char('a')], Action::AcceptSuggestion, "accept the suggestion shown as a note (editable)"),
+            bind(&[Key::Char('r')], Action::RejectSuggestion, "reject it (kept in the notes file)"),
+            bind(&[Key::Char('c')], Action::NextSuggestion, "the passage's next suggestion"),
+            bind(&[Key::Char('i')], Action::OpenSummary, "summary: counts, open suggestions, omissions"),
         ],
     },
     Section {
@@ -207,6 +218,16 @@ pub const TABLE: &[Section] = &[
         ],
     },
     Section {
+        title: "Summary (i)",
+        mode: Mode::Summary,
+        bindings: &[
+            bind(&[Key::Char('j'), Key::Code(KeyCode::Down)], Action::ListNext, "next item"),
+            bind(&[Key::Char('k'), Key::Code(KeyCode::Up)], Action::ListPrev, "previous item"),
+            bind(&[Key::Code(KeyCode::Enter)], Action::Submit, "go to its passage"),
+            bind(&[Key::Code(KeyCode::Esc), Key::Char('i'), Key::Char('q')], Action::Cancel, "close"),
+        ],
+    },
+    Section {
         title: "Export (x)",
         mode: Mode::Export,
         bindings: &[
@@ -290,7 +311,7 @@ mod tests {
 
     #[test]
     fn keys_are_unique_within_a_mode() {
-        for mode in [Mode::Main, Mode::Select, Mode::PickCategory, Mode::Write, Mode::NotesList, Mode::Confirm, Mode::SaveAs, Mode::Export] {
+        for mode in [Mode::Main, Mode::Select, Mode::PickCategory, Mode::Write, Mode::NotesList, Mode::Confirm, Mode::SaveAs, Mode::Export, Mode::Summary] {
             let all: Vec<Key> = TABLE.iter().filter(|s| s.mode == mode).flat_map(|s| s.bindings.iter()).flat_map(|b| b.keys.iter().copied()).collect();
             for (i, k) in all.iter().enumerate() {
                 assert!(!all[i + 1..].contains(k), "{k:?} is bound twice in {mode:?}");

@@ -104,25 +104,40 @@ fn passage(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, look: Loo
 /// differing facts strongly, other changed words lightly.
 fn link_marks(l: &ComparedLink, left: bool) -> Vec<Mark> {
     let (tokens, differing) = if left { (&l.diff.left, &l.differing[0]) } else { (&l.diff.right, &l.differing[1]) };
-    let mut strong: Vec<(usize, usize)> = differing.iter().map(|&i| (tokens[i].start, tokens[i].end)).collect();
+    // Words of differing facts, and the words of every suggestion.
+    let suggested = l.discrepancies.iter().filter_map(|d| if left { d.left } else { d.right });
+    let mut strong: Vec<(usize, usize)> = differing.iter().map(|&i| (tokens[i].start, tokens[i].end)).chain(suggested).collect();
     strong.sort_unstable();
+    strong.dedup();
     let mut marks: Vec<Mark> = Vec::new();
+    // Changed words lightly, strong words (changed or not) strongly: cut
+    // the changes around the strong spans, then merge both in order.
+    let mut light: Vec<(usize, usize)> = Vec::new();
     for c in &l.diff.changes {
         let span = if left { l.diff.left_span(&c.left) } else { l.diff.right_span(&c.right) };
         let Some((s, e)) = span else { continue };
-        // Split the change around the strong words inside it.
         let mut pos = s;
-        for &(fs, fe) in strong.iter().filter(|&&(fs, fe)| fs >= s && fe <= e) {
+        for &(fs, fe) in strong.iter().filter(|&&(fs, fe)| fe > s && fs < e) {
             if pos < fs {
-                marks.push(Mark { range: pos..fs, strong: false });
+                light.push((pos, fs));
             }
-            marks.push(Mark { range: fs..fe, strong: true });
-            pos = fe;
+            pos = pos.max(fe);
         }
         if pos < e {
-            marks.push(Mark { range: pos..e, strong: false });
+            light.push((pos, e));
         }
     }
+    // Strong spans may overlap each other: merge them.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in strong {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    marks.extend(light.into_iter().map(|(s, e)| Mark { range: s..e, strong: false }));
+    marks.extend(merged.into_iter().map(|(s, e)| Mark { range: s..e, strong: true }));
+    marks.sort_by_key(|m| m.range.start);
     marks
 }
 

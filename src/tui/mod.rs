@@ -9,6 +9,7 @@ pub mod app;
 pub mod keys;
 pub mod layout;
 pub mod notes;
+pub mod suggestions;
 mod terminal;
 pub mod theme;
 pub mod update;

@@ -32,12 +32,14 @@ pub struct Selection {
 
 pub enum Dialog {
     PickCategory(Target),
-    Write { target: Target, category: Category, editor: TextArea<'static>, editing: Option<String> },
+    /// The note text. `suggestion`: the key of the suggestion it accepts.
+    Write { target: Target, category: Category, editor: TextArea<'static>, editing: Option<String>, suggestion: Option<String> },
     NotesList { selected: usize },
     ConfirmDelete { id: String, selected: usize },
     ConfirmQuit,
     SaveAs { editor: TextArea<'static> },
     Export,
+    Summary { selected: usize },
 }
 
 /// The sentences of `unit` on a side, if it has text there.
@@ -86,7 +88,11 @@ pub fn words(app: &App, unit: usize, side: Side) -> Vec<(usize, usize)> {
 /// The note target for the focused unit: each side's passage, or the
 /// selected words where there is a selection.
 fn target(app: &App) -> Target {
-    let unit = app.focus;
+    target_of(app, app.focus)
+}
+
+/// The note target for `unit` (with the selection, if it is in that unit).
+pub fn target_of(app: &App, unit: usize) -> Target {
     let anchor = |side: Side| -> Option<Anchor> {
         let spans = words(app, unit, side);
         let (first, last) = app
@@ -112,7 +118,7 @@ pub fn open_tag(app: &mut App) {
 
 pub fn pick_category(app: &mut App, category: Category) {
     if let Some(Dialog::PickCategory(t)) = app.dialog.take() {
-        app.dialog = Some(Dialog::Write { target: t, category, editor: TextArea::default(), editing: None });
+        app.dialog = Some(Dialog::Write { target: t, category, editor: TextArea::default(), editing: None, suggestion: None });
     }
 }
 
@@ -138,7 +144,7 @@ pub fn newline(app: &mut App) {
 }
 
 /// Saves the notebook and reports where, or why not.
-fn persist(app: &mut App) {
+pub fn persist(app: &mut App) {
     let Some(book) = app.notebook.as_mut() else { return };
     app.message = Some(match book.save(&app.cmp.left, &app.cmp.right) {
         Ok(()) => format!("saved to {}", book.path.display()),
@@ -149,7 +155,7 @@ fn persist(app: &mut App) {
 
 pub fn submit(app: &mut App) {
     match app.dialog.take() {
-        Some(Dialog::Write { target, category, editor, editing }) => {
+        Some(Dialog::Write { target, category, editor, editing, suggestion }) => {
             let text = editor.lines().join("\n").trim_end().to_string();
             let Some(book) = app.notebook.as_mut() else { return };
             match editing {
@@ -157,11 +163,15 @@ pub fn submit(app: &mut App) {
                     book.set_text(&id, category, text);
                 }
                 None => {
-                    book.add(category, text, target.left, target.right);
+                    let id = book.add(category, text, target.left, target.right);
+                    if let Some(key) = suggestion {
+                        book.mark_accepted(&id, &key);
+                    }
                 }
             }
             persist(app);
         }
+        Some(Dialog::Summary { selected }) => super::suggestions::summary_jump(app, selected),
         Some(Dialog::SaveAs { editor }) => {
             let path = PathBuf::from(editor.lines().join("").trim());
             let Some(book) = app.notebook.as_mut() else { return };
@@ -225,7 +235,7 @@ pub fn edit_selected(app: &mut App) {
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
     let target = Target { left: note.left.clone(), right: note.right.clone() };
-    app.dialog = Some(Dialog::Write { target, category: note.category, editor, editing: Some(id) });
+    app.dialog = Some(Dialog::Write { target, category: note.category, editor, editing: Some(id), suggestion: None });
 }
 
 pub fn delete_selected(app: &mut App) {

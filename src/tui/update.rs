@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::app::{App, Side, View};
 use super::notes;
+use super::suggestions;
 use crate::core::notes::Category;
 use crate::core::notes::export::Format;
 use crate::core::compare::units::Unit;
@@ -23,6 +24,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::Submit => notes::submit(app),
         Action::Cancel => notes::cancel(app),
         Action::OpenNotes => notes::open_list(app),
+        Action::ListNext if matches!(app.dialog, Some(notes::Dialog::Summary { .. })) => suggestions::summary_move(app, true),
+        Action::ListPrev if matches!(app.dialog, Some(notes::Dialog::Summary { .. })) => suggestions::summary_move(app, false),
         Action::ListNext => notes::list_move(app, 1),
         Action::ListPrev => notes::list_move(app, -1),
         Action::EditNote => notes::edit_selected(app),
@@ -37,6 +40,10 @@ pub fn update(app: &mut App, action: Action) {
                 notes::export(app, f);
             }
         }
+        Action::AcceptSuggestion => suggestions::accept(app),
+        Action::RejectSuggestion => suggestions::reject(app),
+        Action::NextSuggestion => suggestions::next(app),
+        Action::OpenSummary => suggestions::open_summary(app),
         Action::StartSelection => notes::start_selection(app),
         Action::SelectGrow(n) => notes::select(app, n as isize, true),
         Action::SelectMove(n) => notes::select(app, n as isize, false),
@@ -112,6 +119,9 @@ fn step(app: &mut App, delta: isize) {
 
 /// Focuses `unit` and scrolls it into view.
 pub fn focus(app: &mut App, unit: usize) {
+    if app.focus != unit {
+        app.suggestion = 0;
+    }
     app.focus = unit;
     reveal(app);
 }

@@ -175,7 +175,7 @@ fn names_spelled(left: &Side, right: &Side, names: &HashSet<String>, out: &mut V
             !left.tokens.iter().any(|t| &t.norm == b) && !same_name_family(a, b) && strsim_close(a, b)
         });
         if let Some(j) = twin {
-            let explanation = format!("the same name is spelled differently: “{}” / “{}”", left.original(i), right.original(j));
+            let explanation = "the same name is spelled differently".to_string();
             out.push(suggestion(Category::Name, left, Some((i, i)), right, Some((j, j)), explanation));
         }
     }

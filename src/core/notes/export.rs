@@ -219,8 +219,10 @@ mod tests {
                 updated: "2026-11-22T08:05:00Z".into(),
                 left: Some(at(left, "Vovchansk")),
                 right: Some(at(right, "=HYPERLINK(\"x\") Vovshansk")),
+                suggestion: None,
                 orphaned: [false; 2],
             }],
+            rejected: Vec::new(),
         }
     }
 

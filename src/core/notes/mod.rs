@@ -133,11 +133,26 @@ pub struct Note {
     pub updated: String,
     pub left: Option<Anchor>,
     pub right: Option<Anchor>,
+    /// The key of the suggested discrepancy this note was accepted from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
     /// Per side: the anchor could not be placed confidently in the article
     /// as it is now (it changed since). Worked out on loading; the stored
     /// anchor is kept as it was.
     #[serde(skip)]
     pub orphaned: [bool; 2],
+}
+
+/// A suggested discrepancy the reviewer rejected: it is not suggested again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejected {
+    /// The suggestion's key: category and the words on each side.
+    pub key: String,
+    pub category: Category,
+    pub left: String,
+    pub right: String,
+    pub explanation: String,
+    pub rejected: String,
 }
 
 impl Note {
@@ -163,6 +178,9 @@ pub struct NotesFile {
     pub left: Article,
     pub right: Article,
     pub notes: Vec<Note>,
+    /// Suggestions the reviewer rejected.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejected>,
 }
 
 /// A fresh note id: unique across sessions without coordination (time,

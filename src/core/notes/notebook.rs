@@ -26,6 +26,7 @@ impl Notebook {
             left: Article { path: left.name.clone(), sha256: articles[0].1.clone() },
             right: Article { path: right.name.clone(), sha256: articles[1].1.clone() },
             notes: Vec::new(),
+            rejected: Vec::new(),
         });
         let changed = [file.left.sha256 != articles[0].1, file.right.sha256 != articles[1].1];
         for note in &mut file.notes {
@@ -81,9 +82,36 @@ impl Notebook {
             updated: now,
             left,
             right,
+            suggestion: None,
             orphaned: [false; 2],
         });
         id
+    }
+
+    /// Records that the note `id` was accepted from the suggestion `key`.
+    pub fn mark_accepted(&mut self, id: &str, key: &str) {
+        if let Some(note) = self.file.notes.iter_mut().find(|n| n.id == id) {
+            note.suggestion = Some(key.to_string());
+        }
+    }
+
+    /// Has the reviewer accepted or rejected this suggestion already?
+    pub fn handled(&self, key: &str) -> bool {
+        self.file.rejected.iter().any(|r| r.key == key) || self.file.notes.iter().any(|n| n.suggestion.as_deref() == Some(key))
+    }
+
+    pub fn reject(&mut self, d: &crate::core::detect::Discrepancy) {
+        if self.handled(&d.key()) {
+            return;
+        }
+        self.file.rejected.push(super::Rejected {
+            key: d.key(),
+            category: d.category,
+            left: d.left_text.clone(),
+            right: d.right_text.clone(),
+            explanation: d.explanation.clone(),
+            rejected: now_rfc3339(),
+        });
     }
 
     pub fn get(&self, id: &str) -> Option<&Note> {

@@ -117,8 +117,10 @@ mod tests {
                 updated: "2026-11-22T08:00:00Z".into(),
                 left: Some(Anchor::new(text, 20, 38)),
                 right: None,
+                suggestion: None,
                 orphaned: [false; 2],
             }],
+            rejected: Vec::new(),
         }
     }
 

@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             lines.extend(menu(Mode::PickCategory));
             frame.render_widget(Paragraph::new(lines), inner);
         }
-        Some(Dialog::Write { target, category, editor, editing }) => {
+        Some(Dialog::Write { target, category, editor, editing, .. }) => {
             let area = centred(screen, 80, 14);
             let title = format!(" {} note: {} ", if editing.is_some() { "Edit" } else { "New" }, category.label());
             let inner = frame_box(frame, area, &title);
@@ -125,6 +125,27 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             let area = centred(screen, 80, 5);
             let inner = frame_box(frame, area, " Save the notes to (Enter: save · Esc: cancel) ");
             frame.render_widget(editor, inner);
+        }
+        Some(Dialog::Summary { selected }) => {
+            let area = centred(screen, screen.width.saturating_sub(4), screen.height.saturating_sub(2));
+            let inner = frame_box(frame, area, " Review summary (j/k move · Enter go to · Esc close) ");
+            let items = crate::tui::suggestions::summary(app);
+            let lines: Vec<Line> = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let text = sanitize(&item.text);
+                    if i == *selected {
+                        Line::from(Span::styled(text, bold.add_modifier(Modifier::REVERSED)))
+                    } else if item.unit.is_none() {
+                        Line::from(Span::styled(text, bold))
+                    } else {
+                        Line::from(text)
+                    }
+                })
+                .collect();
+            let scroll = (selected + 2).saturating_sub(usize::from(inner.height));
+            frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
         }
         Some(Dialog::Export) => {
             let area = centred(screen, 60, 8);

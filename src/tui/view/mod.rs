@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let g = app.geometry();
     status::titles(frame.buffer_mut(), app, &g);
     panes::draw(frame.buffer_mut(), app, &g);
+    status::suggestion_bar(frame.buffer_mut(), app, g.suggestion);
     status::status_line(frame.buffer_mut(), app, g.status);
     if app.dialog.is_some() {
         dialogs::draw(frame, app, area);

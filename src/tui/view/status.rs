@@ -62,3 +62,23 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
         buf.set_stringn(area.x + (width - hint_width) as u16, area.y, hints, hint_width, style);
     }
 }
+
+/// The focused passage's current suggestion, or what there is to do.
+pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
+    let open = crate::tui::suggestions::open_suggestions(app, app.focus);
+    let text = match crate::tui::suggestions::current(app) {
+        Some(d) => format!(
+            " suggestion {}/{}: {} “{}” / “{}”: {}  ·  a accept  r reject{}",
+            app.suggestion % open.len() + 1,
+            open.len(),
+            d.category.id(),
+            crate::display::sanitize(&d.left_text),
+            crate::display::sanitize(&d.right_text),
+            d.explanation,
+            if open.len() > 1 { "  c next" } else { "" }
+        ),
+        None => " no open suggestion here  ·  i summary of the review".to_string(),
+    };
+    let style = if open.is_empty() { app.theme.placeholder } else { app.theme.title };
+    buf.set_stringn(area.x, area.y, &text, usize::from(area.width), style);
+}

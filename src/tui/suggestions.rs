@@ -1,0 +1,169 @@
+//! Suggested discrepancies on the review screen: which are open for the
+//! focused passage, accepting one as a note, rejecting one for good, and
+//! the summary of the whole review.
+
+use ratatui_textarea::{CursorMove, TextArea};
+
+use super::app::{App, Side};
+use super::notes::{Dialog, Target};
+use crate::core::compare::classify::Kind;
+use crate::core::compare::units::Unit;
+use crate::core::detect::Discrepancy;
+use crate::core::notes::Anchor;
+
+/// The link shown by a unit, if any.
+fn link_of(app: &App, unit: usize) -> Option<usize> {
+    match app.units.get(unit)? {
+        Unit::Link(k) | Unit::MovedHere(k) => Some(*k),
+        _ => None,
+    }
+}
+
+fn is_open(app: &App, d: &Discrepancy) -> bool {
+    !app.notebook.as_ref().is_some_and(|b| b.handled(&d.key()))
+}
+
+/// The suggestions of a unit the reviewer has neither accepted nor rejected.
+pub fn open_suggestions(app: &App, unit: usize) -> Vec<&Discrepancy> {
+    link_of(app, unit).map_or_else(Vec::new, |k| app.cmp.links[k].discrepancies.iter().filter(|d| is_open(app, d)).collect())
+}
+
+/// The suggestion the bar shows for the focused unit.
+pub fn current(app: &App) -> Option<&Discrepancy> {
+    let open = open_suggestions(app, app.focus);
+    let n = open.len();
+    (n > 0).then(|| open[app.suggestion % n])
+}
+
+pub fn next(app: &mut App) {
+    app.suggestion += 1;
+}
+
+/// Opens the note dialog filled in from the current suggestion.
+pub fn accept(app: &mut App) {
+    let Some(d) = current(app).cloned() else {
+        app.message = Some("no open suggestion here".into());
+        return;
+    };
+    let passage = super::notes::target_of(app, app.focus);
+    let anchor = |side: Side, span: Option<(usize, usize)>, whole: Option<Anchor>| {
+        let doc = if side == Side::Left { &app.cmp.left } else { &app.cmp.right };
+        span.map(|(s, e)| Anchor::new(&doc.text, s, e)).or(whole)
+    };
+    let target = Target { left: anchor(Side::Left, d.left, passage.left), right: anchor(Side::Right, d.right, passage.right) };
+    let quote = |t: &str| if t.is_empty() { "(nothing)".to_string() } else { format!("“{t}”") };
+    let text = format!("{}: {} / {}", d.explanation, quote(&d.left_text), quote(&d.right_text));
+    let mut editor = TextArea::new(vec![text]);
+    editor.move_cursor(CursorMove::End);
+    app.dialog = Some(Dialog::Write { target, category: d.category, editor, editing: None, suggestion: Some(d.key()) });
+}
+
+pub fn reject(app: &mut App) {
+    let Some(d) = current(app).cloned() else {
+        app.message = Some("no open suggestion here".into());
+        return;
+    };
+    let Some(book) = app.notebook.as_mut() else { return };
+    book.reject(&d);
+    super::notes::persist(app);
+    if let Some(m) = &mut app.message {
+        *m = format!("rejected; {m}");
+    }
+}
+
+/// One line of the summary; `unit` is where Enter jumps.
+pub struct Item {
+    pub text: String,
+    pub unit: Option<usize>,
+}
+
+/// Byte share of an article's sentences that have a counterpart.
+fn coverage(app: &App, side: Side) -> f64 {
+    let doc = if side == Side::Left { &app.cmp.left } else { &app.cmp.right };
+    let total: usize = doc.sentences.iter().map(|s| s.end - s.start).sum();
+    let linked: usize = app
+        .cmp
+        .links
+        .iter()
+        .flat_map(|l| if side == Side::Left { l.link.left.clone() } else { l.link.right.clone() })
+        .map(|i| doc.sentences[i].end - doc.sentences[i].start)
+        .sum();
+    if total == 0 { 0.0 } else { 100.0 * linked as f64 / total as f64 }
+}
+
+/// The summary: counts, coverage, open suggestions and omissions.
+pub fn summary(app: &App) -> Vec<Item> {
+    let aligned = app.cmp.links.iter().filter(|l| l.kind == Kind::Aligned).count();
+    let unique = |f: fn(&Unit) -> bool| app.units.iter().filter(|u| f(u)).count();
+    let mut out = vec![
+        Item {
+            text: format!(
+                "{aligned} aligned, {} divergent, {} moved; unique passages: {} left, {} right",
+                app.cmp.links.len() - aligned,
+                app.cmp.links.iter().filter(|l| l.link.moved).count(),
+                unique(|u| matches!(u, Unit::LeftOnly(_))),
+                unique(|u| matches!(u, Unit::RightOnly(_)))
+            ),
+            unit: None,
+        },
+        Item {
+            text: format!(
+                "with a counterpart: {:.0}% of the left article, {:.0}% of the right article",
+                coverage(app, Side::Left),
+                coverage(app, Side::Right)
+            ),
+            unit: None,
+        },
+    ];
+    let suggestions: Vec<Item> = (0..app.units.len())
+        .filter(|&u| !matches!(app.units[u], Unit::MovedHere(_)))
+        .flat_map(|u| {
+            open_suggestions(app, u).into_iter().map(move |d| Item {
+                text: format!("  {}: “{}” / “{}”: {}", d.category.id(), d.left_text, d.right_text, d.explanation),
+                unit: Some(u),
+            })
+        })
+        .collect();
+    out.push(Item { text: format!("Open suggestions ({})", suggestions.len()), unit: None });
+    out.extend(suggestions);
+    out.push(Item { text: format!("Named in one article only ({})", app.cmp.omissions.len()), unit: None });
+    for o in &app.cmp.omissions {
+        let (side, doc) = if o.side == "left" { (0, &app.cmp.left) } else { (1, &app.cmp.right) };
+        let sentence = doc.sentences.partition_point(|s| s.end <= o.at.0);
+        let unit = app.unit_of_sentence[side].get(sentence).copied().flatten();
+        out.push(Item { text: format!("  {} ({}, only in the {} article)", o.text, o.category.id(), o.side), unit });
+    }
+    out
+}
+
+pub fn open_summary(app: &mut App) {
+    let first = summary(app).iter().position(|i| i.unit.is_some()).unwrap_or(0);
+    app.dialog = Some(Dialog::Summary { selected: first });
+}
+
+/// Moves the summary's selection to the next item that jumps somewhere.
+pub fn summary_move(app: &mut App, forward: bool) {
+    let items = summary(app);
+    let Some(Dialog::Summary { selected }) = &mut app.dialog else { return };
+    let mut i = *selected;
+    loop {
+        i = if forward { i + 1 } else { match i.checked_sub(1) { Some(j) => j, None => return } };
+        match items.get(i) {
+            None => return,
+            Some(item) if item.unit.is_some() => {
+                *selected = i;
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+pub fn summary_jump(app: &mut App, selected: usize) {
+    let unit = summary(app).get(selected).and_then(|i| i.unit);
+    app.dialog = None;
+    match unit {
+        Some(u) => super::update::focus(app, u),
+        None => app.message = Some("not in a passage of this view".into()),
+    }
+}
