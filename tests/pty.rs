@@ -66,6 +66,18 @@ impl Session {
         panic!("{needle:?} never appeared; screen:\n{}", self.contents());
     }
 
+    /// Presses `key` until `needle` is on screen (at most `tries` times).
+    fn press_until(&mut self, key: &[u8], needle: &str, tries: usize) {
+        for _ in 0..tries {
+            if self.contents().contains(needle) {
+                return;
+            }
+            self.press(key);
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.wait_for(needle);
+    }
+
     fn press(&mut self, keys: &[u8]) {
         self.writer.write_all(keys).unwrap();
         self.writer.flush().unwrap();
@@ -166,26 +178,13 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
     let mut s = Session::start_with(&["--notes", notes_arg]);
     s.wait_for("difference 1 of");
     // Walk the differences to the first passage with a suggestion.
-    for _ in 0..30 {
-        if s.contents().contains("suggestion 1/") {
-            break;
-        }
-        s.press(b"]");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    s.wait_for("suggestion 1/");
+    s.press_until(b"]", "suggestion 1/", 30);
     s.press(b"a");
     s.wait_for("New note");
     s.press(b"\r");
     s.wait_for("saved to");
     // The next open suggestion, on this passage or a later one.
-    for _ in 0..30 {
-        if s.contents().contains("suggestion 1/") {
-            break;
-        }
-        s.press(b"]");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    s.press_until(b"]", "suggestion 1/", 30);
     s.press(b"r");
     s.wait_for("rejected; saved to");
     s.press(b"q");

@@ -6,5 +6,6 @@ pub mod compare;
 pub mod detect;
 pub mod notes;
 pub mod document;
+pub mod edit_distance;
 pub mod lexicon;
 pub mod tokens;

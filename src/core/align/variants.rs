@@ -48,29 +48,7 @@ fn are_variants(a: &str, len_a: usize, b: &str, len_b: usize) -> bool {
         return true;
     }
     let allowed = if longer >= 8 { 2 } else { 1 };
-    levenshtein_within(a, b, allowed)
-}
-
-/// Is the edit distance of `a` and `b` at most `limit`?
-fn levenshtein_within(a: &str, b: &str, limit: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
-        return false;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        if cur.iter().min().is_some_and(|&m| m > limit) {
-            return false;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()] <= limit
+    crate::core::edit_distance::within(a, b, allowed)
 }
 
 #[derive(Default)]

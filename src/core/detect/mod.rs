@@ -184,20 +184,8 @@ fn names_spelled(left: &Side, right: &Side, names: &HashSet<String>, out: &mut V
 /// A spelling variant: one edit apart, two for names of 8 letters or more
 /// (so "French" / "France", two edits in six letters, is not one).
 fn strsim_close(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let allowed = if a.len().min(b.len()) >= 8 { 2 } else { 1 };
-    if a.len().abs_diff(b.len()) > allowed {
-        return false;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()] <= allowed
+    let allowed = if a.chars().count().min(b.chars().count()) >= 8 { 2 } else { 1 };
+    crate::core::edit_distance::within(a, b, allowed)
 }
 
 fn is_title(s: &Side, i: usize) -> bool {

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::edit_distance::similarity;
+
 /// Characters of context stored on each side of the quote.
 pub const CONTEXT: usize = 32;
 /// Weights of quote, prefix, suffix and position in a match's score, and
@@ -138,24 +140,6 @@ fn sellers(pattern: &[char], text: &str) -> Option<(usize, usize, usize)> {
         std::mem::swap(&mut prev, &mut cur);
     }
     best
-}
-
-/// Similarity of two short strings in [0, 1]: 1 - edit distance / length.
-fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let longest = a.len().max(b.len());
-    if longest == 0 {
-        return 1.0;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    1.0 - prev[b.len()] as f64 / longest as f64
 }
 
 #[cfg(test)]
