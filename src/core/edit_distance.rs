@@ -16,9 +16,26 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// Is the edit distance at most `limit`? Stops early when it cannot be.
+/// Is the edit distance at most `limit`? Stops as soon as a row of the
+/// table exceeds the limit, so unrelated words cost little.
 pub fn within(a: &str, b: &str, limit: usize) -> bool {
-    a.chars().count().abs_diff(b.chars().count()) <= limit && levenshtein(a, b) <= limit
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > limit {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().all(|&d| d > limit) {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= limit
 }
 
 /// 1 - distance / length of the longer string, in [0, 1]; 1 for two empty strings.

@@ -5,7 +5,8 @@
 //! 1. [`features`]: TF-IDF cosine over word stems and character trigrams,
 //!    with spelling variants folded together ([`variants`]).
 //! 2. [`candidates`]: an inverted index proposes the pairs worth scoring, so
-//!    cost grows with the input, not with its square.
+//!    cost grows with the input, not with its square. Each pair's score adds
+//!    a share of its diagonal neighbours' similarity (reading-order context).
 //! 3. Blocks: candidate pairs, and runs of up to [`Params::max_merge`]
 //!    consecutive sentences on one side against one sentence on the other
 //!    (splits and merges), grown only while each new part covers more of the
@@ -50,6 +51,10 @@ pub struct Params {
     pub growth_keep: f32,
     /// Bonus for a link that directly continues the previous one.
     pub continuity: f32,
+    /// Weight of a pair's diagonal neighbours in its similarity: two
+    /// tellings of one story mostly keep its order, so sentences whose
+    /// neighbours match are likelier to match too.
+    pub context: f32,
     /// Pairs between `floor` and `tau` are links only inside a run of links.
     pub floor: f32,
 }
@@ -58,12 +63,13 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             tau: 0.10,
-            tau_part: 0.08,
+            tau_part: 0.10,
             tau_move: 0.35,
             max_merge: 4,
             min_contribution: 0.03,
             growth_keep: 0.8,
-            continuity: 0.08,
+            continuity: 0.04,
+            context: 0.3,
             floor: 0.04,
         }
     }
@@ -111,9 +117,20 @@ pub fn align(left: &Document, right: &Document) -> Alignment {
 pub fn align_with(left: &Document, right: &Document, params: Params) -> Alignment {
     let features = Features::new(left, right);
     let (n, m) = (left.sentences.len(), right.sentences.len());
-    let pairs: Vec<(usize, usize, f32)> =
-        candidates::candidates(&features).into_iter().map(|(i, j)| (i, j, features.sim(i, j))).collect();
-    let scored = Scored { sims: pairs.iter().map(|&(i, j, s)| ((i, j), s)).collect() };
+    // Each candidate's similarity, raised by the mean similarity of its
+    // diagonal neighbours (the sentences before and after on both sides).
+    // A neighbour pair that is no candidate shares too little to count.
+    let base = Scored { pairs: candidates::candidates(&features).into_iter().map(|(i, j)| (i, j, features.sim(i, j))).collect() };
+    let pairs: Vec<(usize, usize, f32)> = base
+        .pairs
+        .iter()
+        .map(|&(i, j, s)| {
+            let before = if i > 0 && j > 0 { base.get(i - 1, j - 1) } else { 0.0 };
+            let after = if i + 1 < n && j + 1 < m { base.get(i + 1, j + 1) } else { 0.0 };
+            (i, j, s + params.context * (before + after) / 2.0)
+        })
+        .collect();
+    let scored = Scored { pairs: pairs.clone() };
 
     let mut free_left = vec![true; n];
     let mut free_right = vec![true; m];
@@ -228,16 +245,16 @@ fn crosses(backbone: &[Link], link: &Link) -> bool {
 }
 
 /// Scored blocks over free sentences: 1:1 pairs and 1:k / k:1 merges.
-/// Similarities of the candidate pairs, by (left, right).
+/// Similarities of the candidate pairs, sorted by (left, right).
 struct Scored {
-    sims: std::collections::HashMap<(usize, usize), f32>,
+    pairs: Vec<(usize, usize, f32)>,
 }
 
 impl Scored {
     /// The pair's similarity if it is a candidate; other pairs share too
     /// little to be part of a link.
     fn get(&self, left: usize, right: usize) -> f32 {
-        self.sims.get(&(left, right)).copied().unwrap_or(0.0)
+        self.pairs.binary_search_by(|&(i, j, _)| (i, j).cmp(&(left, right))).map_or(0.0, |k| self.pairs[k].2)
     }
 }
 
