@@ -25,7 +25,8 @@ pub mod samples;
         sentences and moved paragraphs, and tells which passages say the same thing (aligned), \
         which are matched but differ in a fact such as a name, number, negation or hedge \
         (divergent), and which appear in one text only (unique).\n\n\
-        With no arguments, tandem uses its bundled sample pair.",
+        With no arguments, tandem uses its bundled sample pair. On the review screen, press ? \
+        for the keys: moving, difference jumps, views, search, tagging notes, suggestions.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
