@@ -53,8 +53,9 @@ fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
         let y = g.left.y + screen_row as u16;
         let focused = unit == app.focus;
         let [left, right] = &app.aligned.sides[unit];
-        text_row(buf, app, g.left, y, left, line, focused, unit, Side::Left);
-        text_row(buf, app, g.right, y, right, line, focused, unit, Side::Right);
+        let row = Row { y, line, focused, unit };
+        text_row(buf, app, g.left, left, Side::Left, &row);
+        text_row(buf, app, g.right, right, Side::Right, &row);
         if line == 0 {
             note_mark(buf, app, g.left.x + 1, y, unit);
             note_mark(buf, app, g.right.x + 1, y, unit);
@@ -84,7 +85,7 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
             let y = area.y + screen_row as u16;
             let unit = pane.units[item];
             let focused = unit == app.focus;
-            text_row(buf, app, area, y, &pane.passages[item], line, focused, unit, side);
+            text_row(buf, app, area, &pane.passages[item], side, &Row { y, line, focused, unit });
             if line == 0 {
                 note_mark(buf, app, area.x + 2, y, unit);
                 let (glyph, style) = mark(app, unit);
@@ -133,9 +134,17 @@ fn selected(app: &App, passage: &Passage, line: usize, unit: usize, side: Side) 
     out
 }
 
-/// Draws line `line` of `passage` in the pane `area` at row `y`.
-#[allow(clippy::too_many_arguments)]
-fn text_row(buf: &mut Buffer, app: &App, area: Rect, y: u16, passage: &Passage, line: usize, focused: bool, unit: usize, side: Side) {
+/// Which screen row is drawn: line `line` of unit `unit`, at `y`.
+struct Row {
+    y: u16,
+    line: usize,
+    focused: bool,
+    unit: usize,
+}
+
+/// Draws a line of `passage` (one side of the row's unit) in the pane `area`.
+fn text_row(buf: &mut Buffer, app: &App, area: Rect, passage: &Passage, side: Side, row: &Row) {
+    let Row { y, line, focused, unit } = *row;
     let theme = &app.theme;
     if focused {
         buf.set_style(Rect::new(area.x, y, area.width, 1), theme.focus);
