@@ -121,23 +121,25 @@ pub fn align_with(left: &Document, right: &Document, params: Params) -> Alignmen
     // diagonal neighbours (the sentences before and after on both sides).
     // A neighbour pair that is no candidate shares too little to count.
     let base = Scored { pairs: candidates::candidates(&features).into_iter().map(|(i, j)| (i, j, features.sim(i, j))).collect() };
-    let pairs: Vec<(usize, usize, f32)> = base
-        .pairs
-        .iter()
-        .map(|&(i, j, s)| {
-            let before = if i > 0 && j > 0 { base.get(i - 1, j - 1) } else { 0.0 };
-            let after = if i + 1 < n && j + 1 < m { base.get(i + 1, j + 1) } else { 0.0 };
-            (i, j, s + params.context * (before + after) / 2.0)
-        })
-        .collect();
-    let scored = Scored { pairs: pairs.clone() };
+    let scored = Scored {
+        pairs: base
+            .pairs
+            .iter()
+            .map(|&(i, j, s)| {
+                let before = if i > 0 && j > 0 { base.get(i - 1, j - 1) } else { 0.0 };
+                let after = if i + 1 < n && j + 1 < m { base.get(i + 1, j + 1) } else { 0.0 };
+                (i, j, s + params.context * (before + after) / 2.0)
+            })
+            .collect(),
+    };
+    drop(base);
 
     let mut free_left = vec![true; n];
     let mut free_right = vec![true; m];
     let mut links: Vec<Link> = Vec::new();
     // Pass 0 builds the backbone; later passes find moved passages among what is left.
     for (pass, tau) in [params.tau, params.tau_move, params.tau_move].into_iter().enumerate() {
-        let blocks = blocks(&features, &pairs, &scored, &free_left, &free_right, Params { tau, ..params });
+        let blocks = blocks(&features, &scored, &free_left, &free_right, Params { tau, ..params });
         let chain = chain::best_chain(&blocks, m, f64::from(params.continuity));
         if chain.is_empty() {
             break;
@@ -258,9 +260,9 @@ impl Scored {
     }
 }
 
-fn blocks(features: &Features, pairs: &[(usize, usize, f32)], scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
+fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
     let mut out = Vec::new();
-    for &(i, j, sim) in pairs {
+    for &(i, j, sim) in &scored.pairs {
         if !free_left[i] || !free_right[j] {
             continue;
         }
