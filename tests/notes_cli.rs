@@ -79,3 +79,13 @@ fn exporting_a_missing_notes_file_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("no such notes file"));
 }
+
+#[test]
+fn export_never_replaces_the_notes_file() {
+    let path = notes_file("same-file");
+    let before = std::fs::read(&path).unwrap();
+    let out = Command::cargo_bin("tandem").unwrap().args(["export", path.to_str().unwrap(), "--format", "json", "-o", path.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("must not replace the notes file"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

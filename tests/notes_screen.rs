@@ -166,11 +166,17 @@ fn export_from_the_screen_writes_beside_the_notes() {
     update(&mut app, Action::Submit);
     update(&mut app, Action::OpenExport);
     update(&mut app, Action::ExportAs(1));
-    let md = std::fs::read_to_string(path.with_extension("md")).unwrap();
+    let md = std::fs::read_to_string(path.with_file_name("review.export.md")).unwrap();
     assert!(md.contains("quote or attribution") && md.contains("quote changed"));
     update(&mut app, Action::OpenExport);
     update(&mut app, Action::ExportAs(4));
-    assert!(std::fs::read_to_string(path.with_extension("jsonld")).unwrap().contains("AnnotationCollection"));
+    assert!(std::fs::read_to_string(path.with_file_name("review.export.jsonld")).unwrap().contains("AnnotationCollection"));
+    // A JSON export sits beside the notes file, which stays a notes file.
+    let notes_before = std::fs::read(&path).unwrap();
+    update(&mut app, Action::OpenExport);
+    update(&mut app, Action::ExportAs(3));
+    assert!(std::fs::read_to_string(path.with_file_name("review.export.json")).unwrap().contains("\"quote\""));
+    assert_eq!(std::fs::read(&path).unwrap(), notes_before, "the notes file is untouched");
 }
 
 /// Focuses the unit whose link has a suggestion of `category`.

@@ -348,3 +348,17 @@ fn jumps_leave_context_around_the_focus() {
         assert!(tall || at_end || span.end + rows / 4 <= app.scroll + rows, "focus {span:?} scroll {}", app.scroll);
     }
 }
+
+#[test]
+fn empty_articles_never_panic_whatever_the_key() {
+    use tandem::tui::keys::TABLE;
+    let cmp = Comparison::new(Document::parse("a.txt", ""), Document::parse("b.txt", "\n\n"));
+    let mut app = App::new(cmp, 80, 24, Theme::new(Palette::Dark));
+    let mut actions: Vec<Action> = TABLE.iter().flat_map(|s| s.bindings.iter()).map(|b| b.action).collect();
+    actions.extend([Action::Resize { width: 50, height: 10 }, Action::Scroll { rows: 3, column: 5 }, Action::Click { column: 5, row: 3 }]);
+    for action in actions {
+        update(&mut app, action);
+        let _ = render(&app);
+    }
+    assert!(app.quit, "q still quits");
+}

@@ -203,6 +203,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             write_stdout(&out)
         }
         Some(Command::Export { notes, format, output }) => {
+            let same = |a: &Path, b: &Path| a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
+            if output.as_deref().is_some_and(|o| same(o, &notes)) {
+                return Err(CliError::Usage(format!("{}: an export must not replace the notes file; choose another -o", notes.display())));
+            }
             let file = load_for_export(&notes)?;
             let text = export::render(&file, format.into());
             match output {

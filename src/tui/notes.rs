@@ -292,11 +292,22 @@ pub fn open_export(app: &mut App) {
     app.dialog = Some(Dialog::Export);
 }
 
+/// Where an export goes: beside the notes file, never onto it
+/// (`review.json` -> `review.export.json`, `review.export.md`...).
+pub fn export_path(notes: &std::path::Path, format: Format) -> PathBuf {
+    let stem = notes.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "notes".into());
+    notes.with_file_name(format!("{stem}.export.{}", format.extension()))
+}
+
 /// Writes the notes in `format` beside the notes file.
 pub fn export(app: &mut App, format: Format) {
     app.dialog = None;
     let Some(book) = &app.notebook else { return };
-    let path = book.path.with_extension(format.extension());
+    let path = export_path(&book.path, format);
+    if path == book.path {
+        app.message = Some("an export must not replace the notes file".into());
+        return;
+    }
     let text = export::render(&book.file, format);
     app.message = Some(match store::write_temporary(&path, text.as_bytes()).and_then(|t| store::commit(&t, &path)) {
         Ok(()) => format!("exported to {}", path.display()),

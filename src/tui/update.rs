@@ -11,6 +11,11 @@ use crate::core::compare::units::Unit;
 
 pub fn update(app: &mut App, action: Action) {
     app.message = None;
+    if app.units.is_empty() && !matches!(action, Action::Quit | Action::ToggleHelp | Action::ScrollHelp(_) | Action::Resize { .. } | Action::Cancel) {
+        // Two empty articles: nothing to move to, tag or search.
+        app.message = Some("both articles are empty: nothing to compare".into());
+        return;
+    }
     match action {
         Action::Quit => notes::quit(app),
         Action::OpenTag => notes::open_tag(app),
@@ -85,6 +90,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::SearchSubmit => submit_search(app),
         Action::NextMatch => jump_match(app, true),
         Action::PrevMatch => jump_match(app, false),
+        Action::Resize { width, height } if app.units.is_empty() => app.size = (width, height),
         Action::Resize { width, height } => resize(app, width, height),
         Action::Scroll { rows, column } => scroll(app, rows, column),
         Action::Click { column, row } => click(app, column, row),
