@@ -227,6 +227,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // Open the notes before anything is drawn: a notes file that
             // cannot be read stops here, untouched.
             let notebook = Notebook::open(&notes_path, &l, &r)?;
+            let bytes = l.text.len() + r.text.len();
+            if bytes > 4_000_000 {
+                // About a second per 2 MB: say so rather than show nothing.
+                eprintln!("tandem: aligning {:.0} MB of text…", bytes as f64 / 1e6);
+            }
             let cmp = Comparison::new(l, r);
             // Keys are read from the terminal itself (/dev/tty), so one
             // article may still come from a pipe: `cat a.txt | tandem - b.txt`.
