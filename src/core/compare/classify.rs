@@ -68,7 +68,17 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
 
 impl Classifier {
     pub fn new(left: &Document, right: &Document) -> Self {
-        Classifier { names: names(left, right) }
+        Self::with_names(names(left, right))
+    }
+
+    /// A classifier over names already collected with [`names`].
+    pub fn with_names(names: HashSet<String>) -> Self {
+        Classifier { names }
+    }
+
+    /// The names it knows, for the detectors.
+    pub fn names(&self) -> &HashSet<String> {
+        &self.names
     }
 
     /// The fact a word states, if any: a name, a number, a negation or a

@@ -46,8 +46,10 @@ impl Comparison {
     }
 
     pub fn from_alignment(left: Document, right: Document, alignment: Alignment) -> Self {
-        let classifier = Classifier::new(&left, &right);
-        let names = classify::names(&left, &right);
+        // Names are collected once (a pass over both articles) for the
+        // classifier and the detectors alike.
+        let classifier = Classifier::with_names(classify::names(&left, &right));
+        let names = classifier.names();
         let links = alignment
             .links
             .into_iter()
@@ -57,7 +59,7 @@ impl Comparison {
                 let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
                 let facts = classifier.compare(&diff.left, &diff.right);
                 let mut compared = ComparedLink { link, kind: facts.kind, diff, differing: facts.differing, discrepancies: Vec::new() };
-                compared.discrepancies = detect::detect(&compared, &left, &right, &names);
+                compared.discrepancies = detect::detect(&compared, &left, &right, names);
                 // A discrepancy means the link is not the same content.
                 if !compared.discrepancies.is_empty() {
                     compared.kind = Kind::Divergent;
@@ -65,7 +67,7 @@ impl Comparison {
                 compared
             })
             .collect();
-        let omissions = detect::omissions(&left, &right, &names);
+        let omissions = detect::omissions(&left, &right, names);
         Comparison { left, right, links, omissions }
     }
 
