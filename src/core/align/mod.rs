@@ -269,7 +269,9 @@ fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: 
         // Pairs below `tau` enter with a negative gain: only a run of links
         // (the continuity bonus) can make them worth taking.
         if sim > p.floor {
-            out.push(Block { left: (i, i), right: (j, j), gain: f64::from(sim - p.tau), sim });
+            // The gain uses the score with its context; the link reports
+            // the pair's own similarity, which stays in [0, 1].
+            out.push(Block { left: (i, i), right: (j, j), gain: f64::from(sim - p.tau), sim: features.sim(i, j) });
         }
         // Several left sentences from i against right sentence j, and one
         // left sentence against several right sentences from j.

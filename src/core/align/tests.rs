@@ -21,6 +21,14 @@ fn identical_texts_align_one_to_one_in_order() {
 }
 
 #[test]
+fn identical_sentences_score_one_whatever_their_context() {
+    let (l, r) = (Document::parse("l", STORY), Document::parse("r", STORY));
+    let scores: Vec<f32> = align(&l, &r).links.iter().map(|k| k.score).collect();
+    assert_eq!(scores.len(), 4);
+    assert!(scores.iter().all(|&s| (s - 1.0).abs() < 1e-4), "{scores:?}");
+}
+
+#[test]
 fn a_sentence_split_in_two_is_one_link() {
     let right = "The council approved the new budget on Monday.\n\
         Spending on schools will rise next year. The rise is twelve percent.\n\
