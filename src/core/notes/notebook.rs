@@ -162,61 +162,65 @@ mod tests {
     }
 
     #[test]
-    fn notes_come_back_identical() {
+    fn notes_come_back_identical() -> Result<(), Box<dyn std::error::Error>> {
         let path = temp("same");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
-        let mut book = Notebook::open(&path, &l, &r).unwrap();
+        let mut book = Notebook::open(&path, &l, &r)?;
         let id = book.add(Category::Contradiction, "denied vs not confirmed".into(), Some(span(LEFT, "denied the reports")), Some(span(RIGHT, "has not confirmed")));
         book.cycle_status(&id);
-        book.save(&l, &r).unwrap();
-        let again = Notebook::open(&path, &l, &r).unwrap();
+        book.save(&l, &r)?;
+        let again = Notebook::open(&path, &l, &r)?;
         assert_eq!(again.file, book.file);
         assert_eq!(again.get(&id).unwrap().status, Status::Confirmed);
+        Ok(())
     }
 
     #[test]
-    fn an_edit_that_shifts_the_text_moves_the_anchor() {
+    fn an_edit_that_shifts_the_text_moves_the_anchor() -> Result<(), Box<dyn std::error::Error>> {
         let path = temp("shift");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
-        let mut book = Notebook::open(&path, &l, &r).unwrap();
+        let mut book = Notebook::open(&path, &l, &r)?;
         let id = book.add(Category::Contradiction, String::new(), Some(span(LEFT, "denied the reports")), None);
-        book.save(&l, &r).unwrap();
+        book.save(&l, &r)?;
         let edited = format!("BREAKING. {LEFT}");
         let l2 = Document::parse("l.txt", edited.clone());
-        let book = Notebook::open(&path, &l2, &r).unwrap();
+        let book = Notebook::open(&path, &l2, &r)?;
         let a = book.get(&id).unwrap().left.clone().unwrap();
         assert_eq!(&edited[a.start..a.end], "denied the reports");
         assert!(!book.get(&id).unwrap().is_orphan());
+        Ok(())
     }
 
     #[test]
-    fn a_note_whose_passage_is_gone_is_kept_as_an_orphan() {
+    fn a_note_whose_passage_is_gone_is_kept_as_an_orphan() -> Result<(), Box<dyn std::error::Error>> {
         let path = temp("orphan");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
-        let mut book = Notebook::open(&path, &l, &r).unwrap();
+        let mut book = Notebook::open(&path, &l, &r)?;
         let id = book.add(Category::Omission, "keep me".into(), Some(span(LEFT, "Ukrainian officials denied the reports.")), None);
-        book.save(&l, &r).unwrap();
+        book.save(&l, &r)?;
         let l2 = Document::parse("l.txt", "Putin will meet Witkoff. Talks end.");
-        let mut book = Notebook::open(&path, &l2, &r).unwrap();
+        let mut book = Notebook::open(&path, &l2, &r)?;
         let note = book.get(&id).unwrap();
         assert!(note.orphaned[0]);
         assert_eq!(note.left.as_ref().unwrap().exact, "Ukrainian officials denied the reports.", "the stored quote is kept");
         // Saving keeps the orphan's quote and the old hash, so nothing is lost.
-        book.save(&l2, &r).unwrap();
-        let again = Notebook::open(&path, &l, &r).unwrap();
+        book.save(&l2, &r)?;
+        let again = Notebook::open(&path, &l, &r)?;
         assert!(!again.get(&id).unwrap().is_orphan(), "with the old text back, the note is placed again");
+        Ok(())
     }
 
     #[test]
-    fn save_elsewhere_after_a_failure() {
+    fn save_elsewhere_after_a_failure() -> Result<(), Box<dyn std::error::Error>> {
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
-        let mut book = Notebook::open(Path::new("/nonexistent-dir/notes.json"), &l, &r).unwrap();
+        let mut book = Notebook::open(Path::new("/nonexistent-dir/notes.json"), &l, &r)?;
         book.add(Category::Other, "x".into(), None, None);
         assert!(book.save(&l, &r).is_err());
         assert!(book.unsaved);
         let path = temp("elsewhere");
-        book.save_as(&path, &l, &r).unwrap();
+        book.save_as(&path, &l, &r)?;
         assert!(!book.unsaved && book.path == path);
-        assert_eq!(Notebook::open(&path, &l, &r).unwrap().file.notes.len(), 1);
+        assert_eq!(Notebook::open(&path, &l, &r)?.file.notes.len(), 1);
+        Ok(())
     }
 }

@@ -125,31 +125,34 @@ mod tests {
     }
 
     #[test]
-    fn round_trip() {
+    fn round_trip() -> Result<(), Box<dyn std::error::Error>> {
         let path = dir("round").join("n.json");
-        save(&path, &sample()).unwrap();
-        assert_eq!(load(&path).unwrap(), Some(sample()));
+        save(&path, &sample())?;
+        assert_eq!(load(&path)?, Some(sample()));
+        Ok(())
     }
 
     #[test]
-    fn a_save_interrupted_before_the_rename_leaves_the_old_file() {
+    fn a_save_interrupted_before_the_rename_leaves_the_old_file() -> Result<(), Box<dyn std::error::Error>> {
         let path = dir("crash").join("n.json");
-        save(&path, &sample()).unwrap();
-        let before = fs::read(&path).unwrap();
-        let temp = write_temporary(&path, b"{\"half\": ").unwrap();
+        save(&path, &sample())?;
+        let before = fs::read(&path)?;
+        let temp = write_temporary(&path, b"{\"half\": ")?;
         // The process dies here: the rename never happens.
-        assert_eq!(fs::read(&path).unwrap(), before);
-        assert_eq!(load(&path).unwrap(), Some(sample()));
-        fs::remove_file(temp).unwrap();
+        assert_eq!(fs::read(&path)?, before);
+        assert_eq!(load(&path)?, Some(sample()));
+        fs::remove_file(temp)?;
+        Ok(())
     }
 
     #[test]
-    fn a_corrupt_file_is_reported_and_not_overwritten() {
+    fn a_corrupt_file_is_reported_and_not_overwritten() -> Result<(), Box<dyn std::error::Error>> {
         let path = dir("corrupt").join("n.json");
-        fs::write(&path, "{ not json").unwrap();
+        fs::write(&path, "{ not json")?;
         let err = load(&path).unwrap_err();
         assert!(err.to_string().contains("cannot be read") && err.to_string().contains("left untouched"), "{err}");
-        assert_eq!(fs::read_to_string(&path).unwrap(), "{ not json");
+        assert_eq!(fs::read_to_string(&path)?, "{ not json");
+        Ok(())
     }
 
     #[test]
