@@ -20,10 +20,7 @@ fn notes_file(name: &str) -> std::path::PathBuf {
     let path = dir(name).join("notes.json");
     let (l, r) = (Document::load(LEFT).unwrap(), Document::load(RIGHT).unwrap());
     let mut book = Notebook::open(&path, &l, &r).unwrap();
-    let at = |d: &Document, q: &str| {
-        let s = d.text.find(q).unwrap();
-        Anchor::new(&d.text, s, s + q.len())
-    };
+    let at = |d: &Document, q: &str| Anchor::of_quote(&d.text, q).expect("the quote is in the text");
     book.add(Category::Name, "=spelled Vovshansk in the rewrite".into(), Some(at(&l, "Vovchansk")), Some(at(&r, "Vovshansk")));
     book.save(&l, &r).unwrap();
     path

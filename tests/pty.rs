@@ -96,6 +96,14 @@ impl Session {
         }
     }
 
+    /// Presses `keys`, then expects a clean exit and a restored terminal.
+    fn quit_with(&mut self, keys: &[u8]) {
+        self.press(keys);
+        let status = self.exit_status();
+        assert!(status.success(), "{status:?}");
+        self.assert_restored();
+    }
+
     fn assert_restored(&self) {
         let parser = self.screen.lock().unwrap();
         assert!(!parser.screen().alternate_screen(), "back on the main screen");
@@ -120,10 +128,7 @@ fn opens_the_sample_reacts_to_keys_and_quits_cleanly() {
     s.press(b"?");
     s.wait_for("tandem: keys");
     s.press(b"x");
-    s.press(b"q");
-    let status = s.exit_status();
-    assert!(status.success(), "{status:?}");
-    s.assert_restored();
+    s.quit_with(b"q");
 }
 
 #[test]
@@ -132,10 +137,7 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     s.wait_for("difference 1 of");
     s.press(b"/Pokrovsk\r");
     s.wait_for("match “Pokrovsk”");
-    s.press(b"\x03");
-    let status = s.exit_status();
-    assert!(status.success(), "{status:?}");
-    s.assert_restored();
+    s.quit_with(b"\x03");
 }
 
 #[test]
@@ -154,9 +156,7 @@ fn tagging_a_difference_writes_the_note_to_the_notes_file() {
     s.press("son-in-law became “former President”".as_bytes());
     s.press(b"\r");
     s.wait_for("saved to");
-    s.press(b"q");
-    assert!(s.exit_status().success());
-    s.assert_restored();
+    s.quit_with(b"q");
 
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
     let note = &file["notes"][0];
@@ -187,15 +187,12 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
     s.press_until(b"]", "suggestion 1/", 30);
     s.press(b"r");
     s.wait_for("rejected; saved to");
-    s.press(b"q");
-    assert!(s.exit_status().success());
-    s.assert_restored();
+    s.quit_with(b"q");
 
     // Reopen: the screen starts, and the file keeps both outcomes.
     let mut again = Session::start_with(&["--notes", notes_arg]);
     again.wait_for("1 note:");
-    again.press(b"q");
-    assert!(again.exit_status().success());
+    again.quit_with(b"q");
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
     assert_eq!(file["notes"].as_array().unwrap().len(), 1);
     assert!(file["notes"][0]["suggestion"].is_string(), "accepted from a suggestion: {}", file["notes"][0]);

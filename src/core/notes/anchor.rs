@@ -62,6 +62,11 @@ impl Anchor {
         }
     }
 
+    /// An anchor on the first occurrence of `quote` in `text`, if any.
+    pub fn of_quote(text: &str, quote: &str) -> Option<Self> {
+        text.find(quote).map(|start| Anchor::new(text, start, start + quote.len()))
+    }
+
     /// Finds this anchor in `text` (the article, perhaps edited since):
     /// the new anchor, or `None` when no place is confidently the same.
     pub fn locate(&self, text: &str) -> Option<Anchor> {
@@ -149,8 +154,7 @@ mod tests {
     const TEXT: &str = "The Moscow talks follow Russian claims of capturing Pokrovsk and the border town of Vovchansk. Ukrainian officials denied the reports.";
 
     fn anchor_of(text: &str, quote: &str) -> Anchor {
-        let start = text.find(quote).unwrap();
-        Anchor::new(text, start, start + quote.len())
+        Anchor::of_quote(text, quote).expect("the quote is in the text")
     }
 
     #[test]

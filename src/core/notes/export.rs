@@ -202,10 +202,7 @@ mod tests {
     fn file() -> NotesFile {
         let left = "Zelensky’s office: “Vovchansk held.”";
         let right = "=HYPERLINK(\"x\") Vovshansk fell.";
-        let at = |t: &str, q: &str| {
-            let s = t.find(q).unwrap();
-            Anchor::new(t, s, s + q.len())
-        };
+        let at = |t: &str, q: &str| Anchor::of_quote(t, q).expect("the quote is in the text");
         NotesFile {
             version: 1,
             left: Article { path: "wire.txt".into(), sha256: sha256_hex(left) },

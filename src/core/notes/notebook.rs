@@ -157,8 +157,7 @@ mod tests {
     const RIGHT: &str = "Ukraine has not confirmed their fall.";
 
     fn span(text: &str, quote: &str) -> Anchor {
-        let s = text.find(quote).unwrap();
-        Anchor::new(text, s, s + quote.len())
+        Anchor::of_quote(text, quote).expect("the quote is in the text")
     }
 
     #[test]
