@@ -81,6 +81,10 @@ pub struct Features {
     vectors: [[Vec<Vector>; 2]; 2],
     norms: [[Vec<f32>; 2]; 2],
     word_idf: KeyMap<f32>,
+    /// Per side: each sentence's length in characters.
+    lengths: [Vec<f32>; 2],
+    /// Characters of the right article per character of the left one.
+    length_ratio: f32,
 }
 
 /// Seed of a second feature for numbers and capitalised words in the word
@@ -204,7 +208,22 @@ impl Features {
             [weigh_all(&mut left_words, &word_idf), weigh_all(&mut right_words, &word_idf)],
             [weigh_all(&mut left_chars, &char_idf), weigh_all(&mut right_chars, &char_idf)],
         ];
-        Features { vectors: [[left_words, right_words], [left_chars, right_chars]], norms, word_idf }
+        let lengths = |doc: &Document| (0..doc.sentences.len()).map(|i| doc.sentence_text(i).chars().count() as f32).collect::<Vec<f32>>();
+        let lengths = [lengths(left), lengths(right)];
+        // Two tellings differ in wordiness (a digest against the full
+        // story): a fair length for a counterpart scales with the whole.
+        let length_ratio = (lengths[1].iter().sum::<f32>() + 1.0) / (lengths[0].iter().sum::<f32>() + 1.0);
+        Features { vectors: [[left_words, right_words], [left_chars, right_chars]], norms, word_idf, lengths, length_ratio }
+    }
+
+    /// How far the lengths of two runs are from proportionate: |ln| of the
+    /// right run's length over the left run's scaled by the pair's ratio,
+    /// 0 when they match (the length signal of Gale & Church).
+    pub fn length_mismatch(&self, left: Range<usize>, right: Range<usize>) -> f32 {
+        // Ten characters of slack keep very short sentences from dominating.
+        let l: f32 = self.lengths[0][left].iter().sum();
+        let r: f32 = self.lengths[1][right].iter().sum();
+        ((r + 10.0) / (self.length_ratio * l + 10.0)).ln().abs()
     }
 
     pub fn len(&self, side: Side) -> usize {
@@ -354,6 +373,15 @@ impl<'a> Growth<'a> {
         self.end += 1;
     }
 
+    /// [`Features::length_mismatch`] of the run and the single sentence.
+    pub fn length_mismatch(&self) -> f32 {
+        let (run, single) = (self.start..self.end, self.single..self.single + 1);
+        match self.side {
+            0 => self.features.length_mismatch(run, single),
+            _ => self.features.length_mismatch(single, run),
+        }
+    }
+
     /// Cosine similarity of the run with the single sentence, as
     /// [`Features::block_sim`] would compute it.
     pub fn sim(&self) -> f32 {
@@ -404,6 +432,22 @@ mod tests {
     }
 
     #[test]
+    fn length_mismatch_is_relative_to_the_pair_wordiness() {
+        // The right telling is twice as wordy: a right sentence twice as long
+        // as its left counterpart is proportionate, one of equal length is not.
+        let f = features(
+            "Short one here. Another short one.",
+            "This sentence is twice as long as that. And this one doubles the other too.",
+        );
+        assert!(f.length_mismatch(0..1, 0..1) < 0.2, "{}", f.length_mismatch(0..1, 0..1));
+        let same = features("A sentence of some length.", "A sentence of some length. And more text here.");
+        assert!(same.length_mismatch(0..1, 0..1) > 0.3, "{}", same.length_mismatch(0..1, 0..1));
+        // A merge is measured on the whole run: two halves against one whole.
+        let merge = features("Half of it. The other half.", "Half of it and the other half.");
+        assert!(merge.length_mismatch(0..2, 0..1) < merge.length_mismatch(0..1, 0..1));
+    }
+
+    #[test]
     fn growth_agrees_with_block_similarity() {
         let f = features(
             "Putin will meet Witkoff in Moscow. The White House is optimistic about a deal. Rain fell.",
@@ -418,6 +462,7 @@ mod tests {
         let covered = g.coverage();
         g.push();
         assert!((g.coverage() - covered).abs() < 0.05, "an unrelated sentence covers nothing new");
+        assert_eq!(g.length_mismatch(), f.length_mismatch(0..3, 0..1));
     }
 
     #[test]

@@ -57,6 +57,11 @@ pub struct Params {
     pub context: f32,
     /// Pairs between `floor` and `tau` are links only inside a run of links.
     pub floor: f32,
+    /// Weight of a link's length mismatch (Gale & Church): the two sides
+    /// of a true link have proportionate lengths, so a long sentence against
+    /// a short one, or a merge that leaves the single sentence far shorter
+    /// than its parts, needs more similarity to be taken.
+    pub length: f32,
 }
 
 impl Default for Params {
@@ -69,8 +74,9 @@ impl Default for Params {
             min_contribution: 0.03,
             growth_keep: 0.8,
             continuity: 0.04,
-            context: 0.3,
+            context: 0.4,
             floor: 0.04,
+            length: 0.05,
         }
     }
 }
@@ -271,7 +277,8 @@ fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: 
         if sim > p.floor {
             // The gain uses the score with its context; the link reports
             // the pair's own similarity, which stays in [0, 1].
-            out.push(Block { left: (i, i), right: (j, j), gain: f64::from(sim - p.tau), sim: features.sim(i, j) });
+            let gain = sim - p.tau - p.length * features.length_mismatch(i..i + 1, j..j + 1);
+            out.push(Block { left: (i, i), right: (j, j), gain: f64::from(gain), sim: features.sim(i, j) });
         }
         // Several left sentences from i against right sentence j, and one
         // left sentence against several right sentences from j.
@@ -301,7 +308,7 @@ fn grow<'a>(out: &mut Vec<Block>, start: impl FnOnce() -> Growth<'a>, first: usi
         covered = grown;
         let sim = growth.sim();
         let size = (growth.len() + 1) as f64;
-        let gain = f64::from(sim - p.tau) * size / 2.0 - 0.02 * (size - 2.0);
+        let gain = f64::from(sim - p.tau - p.length * growth.length_mismatch()) * size / 2.0 - 0.02 * (size - 2.0);
         if sim > p.floor {
             let (run, single) = (growth.run(), growth.single());
             let (left, right) = match growth.side() {
