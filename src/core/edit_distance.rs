@@ -17,14 +17,36 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 }
 
 /// Is the edit distance at most `limit`? Stops as soon as a row of the
-/// table exceeds the limit, so unrelated words cost little.
+/// table exceeds the limit, so unrelated words cost little. Called for many
+/// word pairs (spelling variants, names), so it avoids allocating: ASCII
+/// words are compared as bytes, and short words use rows on the stack.
 pub fn within(a: &str, b: &str, limit: usize) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.is_ascii() && b.is_ascii() {
+        within_slices(a.as_bytes(), b.as_bytes(), limit)
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        within_slices(&a, &b, limit)
+    }
+}
+
+fn within_slices<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> bool {
+    const STACK: usize = 64;
     if a.len().abs_diff(b.len()) > limit {
         return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    if b.len() < STACK {
+        let (mut prev, mut cur) = ([0usize; STACK], [0usize; STACK]);
+        rows_within(a, b, limit, &mut prev[..=b.len()], &mut cur[..=b.len()])
+    } else {
+        rows_within(a, b, limit, &mut vec![0; b.len() + 1], &mut vec![0; b.len() + 1])
+    }
+}
+
+/// The Levenshtein table row by row in two buffers of `b.len() + 1`.
+fn rows_within<'r, T: PartialEq>(a: &[T], b: &[T], limit: usize, mut prev: &'r mut [usize], mut cur: &'r mut [usize]) -> bool {
+    for (j, d) in prev.iter_mut().enumerate() {
+        *d = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
@@ -54,6 +76,10 @@ mod tests {
         assert_eq!(levenshtein("kitten", "sitting"), 3);
         assert_eq!(levenshtein("", "abc"), 3);
         assert!(within("favour", "favor", 1) && !within("trial", "trail", 1));
+        // Non-ASCII words are compared by characters, and long words too.
+        assert!(within("Zelenskyy", "Zełenskyy", 1) && !within("Kyiv", "Київ", 2));
+        let long = "a".repeat(100);
+        assert!(within(&long, &format!("{long}b"), 1) && !within(&long, &"b".repeat(100), 3));
         assert_eq!(similarity("", ""), 1.0);
         assert!((similarity("abcd", "abce") - 0.75).abs() < 1e-9);
     }

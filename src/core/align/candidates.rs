@@ -7,7 +7,8 @@
 //! ("said", "government") are left out of the index: they cannot tell
 //! sentences apart and would make the cost quadratic again.
 
-use super::features::{Features, KeyMap, Side};
+use super::features::{Features, Side};
+use super::hashing::KeyMap;
 
 /// Posting lists longer than this are not followed.
 const MAX_POSTINGS: usize = 64;

@@ -9,6 +9,8 @@
 //! O(K log K) for K blocks: a sweep over left positions with a Fenwick tree
 //! of prefix maxima over right positions.
 
+use super::hashing::PairMap;
+
 /// A candidate link between `left` and `right` (inclusive ranges).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
@@ -80,7 +82,7 @@ pub fn best_chain(blocks: &[Block], right_len: usize, continuity: f64) -> Vec<us
     let mut next_insert = 0;
     let mut best = (0.0, NONE);
     // Best total of the blocks ending at each (left, right) cell.
-    let mut ending: std::collections::HashMap<(usize, usize), (f64, usize)> = std::collections::HashMap::new();
+    let mut ending: PairMap<(f64, usize)> = PairMap::default();
     for &b in &by_start {
         let block = &blocks[b];
         // Blocks that end before this one starts may precede it.

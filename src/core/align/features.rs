@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::variants;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -19,22 +18,7 @@ use crate::core::document::Document;
 use crate::core::lexicon::STOPWORDS;
 use crate::core::tokens::{self, is_number};
 
-/// Feature keys are already well-mixed hashes; hashing them again would
-/// only cost time.
-#[derive(Default)]
-pub struct IdentityHasher(u64);
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("only u32 keys are hashed")
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n);
-    }
-}
-pub type KeyMap<V> = HashMap<u32, V, BuildHasherDefault<IdentityHasher>>;
+use super::hashing::KeyMap;
 
 /// 32-bit FNV-1a with a final mix. A pair of articles has at most a few
 /// hundred thousand distinct features, so collisions are rare and harmless

@@ -21,6 +21,7 @@
 mod candidates;
 mod chain;
 mod features;
+mod hashing;
 mod variants;
 
 use std::ops::Range;
@@ -123,22 +124,7 @@ pub fn align(left: &Document, right: &Document) -> Alignment {
 pub fn align_with(left: &Document, right: &Document, params: Params) -> Alignment {
     let features = Features::new(left, right);
     let (n, m) = (left.sentences.len(), right.sentences.len());
-    // Each candidate's similarity, raised by the mean similarity of its
-    // diagonal neighbours (the sentences before and after on both sides).
-    // A neighbour pair that is no candidate shares too little to count.
-    let base = Scored { pairs: candidates::candidates(&features).into_iter().map(|(i, j)| (i, j, features.sim(i, j))).collect() };
-    let scored = Scored {
-        pairs: base
-            .pairs
-            .iter()
-            .map(|&(i, j, s)| {
-                let before = if i > 0 && j > 0 { base.get(i - 1, j - 1) } else { 0.0 };
-                let after = if i + 1 < n && j + 1 < m { base.get(i + 1, j + 1) } else { 0.0 };
-                (i, j, s + params.context * (before + after) / 2.0)
-            })
-            .collect(),
-    };
-    drop(base);
+    let scored = Scored::new(&features, params.context);
 
     let mut free_left = vec![true; n];
     let mut free_right = vec![true; m];
@@ -252,37 +238,80 @@ fn crosses(backbone: &[Link], link: &Link) -> bool {
     !(before_ok && after_ok)
 }
 
-/// Scored blocks over free sentences: 1:1 pairs and 1:k / k:1 merges.
-/// Similarities of the candidate pairs, sorted by (left, right).
+/// A candidate pair: the two sentences' own similarity, and the score the
+/// search uses, which adds their reading-order context.
+struct Pair {
+    left: usize,
+    right: usize,
+    sim: f32,
+    score: f32,
+}
+
+/// The candidate pairs, sorted by (left, right).
 struct Scored {
-    pairs: Vec<(usize, usize, f32)>,
+    pairs: Vec<Pair>,
 }
 
 impl Scored {
-    /// The pair's similarity if it is a candidate; other pairs share too
-    /// little to be part of a link.
+    /// Each candidate's similarity, raised by `context` times the mean
+    /// similarity of its diagonal neighbours (the sentences before and after
+    /// on both sides). A neighbour pair that is no candidate shares too
+    /// little to count.
+    fn new(features: &Features, context: f32) -> Self {
+        let mut scored = Scored {
+            pairs: candidates::candidates(features)
+                .into_iter()
+                .map(|(left, right)| {
+                    let sim = features.sim(left, right);
+                    Pair { left, right, sim, score: sim }
+                })
+                .collect(),
+        };
+        let raw = |i: Option<usize>, j: Option<usize>| match (i, j) {
+            (Some(i), Some(j)) => scored.find(i, j).map_or(0.0, |p| p.sim),
+            _ => 0.0,
+        };
+        let contexts: Vec<f32> = scored
+            .pairs
+            .iter()
+            .map(|p| (raw(p.left.checked_sub(1), p.right.checked_sub(1)) + raw(Some(p.left + 1), Some(p.right + 1))) / 2.0)
+            .collect();
+        for (pair, c) in scored.pairs.iter_mut().zip(contexts) {
+            pair.score += context * c;
+        }
+        scored
+    }
+
+    fn find(&self, left: usize, right: usize) -> Option<&Pair> {
+        self.pairs.binary_search_by(|p| (p.left, p.right).cmp(&(left, right))).ok().map(|k| &self.pairs[k])
+    }
+
+    /// The pair's score if it is a candidate; other pairs share too little
+    /// to be part of a link.
     fn get(&self, left: usize, right: usize) -> f32 {
-        self.pairs.binary_search_by(|&(i, j, _)| (i, j).cmp(&(left, right))).map_or(0.0, |k| self.pairs[k].2)
+        self.find(left, right).map_or(0.0, |p| p.score)
     }
 }
 
+/// Scored blocks over free sentences: 1:1 pairs and 1:k / k:1 merges.
 fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
     let mut out = Vec::new();
-    for &(i, j, sim) in &scored.pairs {
+    for pair in &scored.pairs {
+        let (i, j, score) = (pair.left, pair.right, pair.score);
         if !free_left[i] || !free_right[j] {
             continue;
         }
         // Pairs below `tau` enter with a negative gain: only a run of links
         // (the continuity bonus) can make them worth taking.
-        if sim > p.floor {
+        if score > p.floor {
             // The gain uses the score with its context; the link reports
             // the pair's own similarity, which stays in [0, 1].
-            let gain = sim - p.tau - p.length * features.length_mismatch(i..i + 1, j..j + 1);
-            out.push(Block { left: (i, i), right: (j, j), gain: f64::from(gain), sim: features.sim(i, j) });
+            let gain = score - p.tau - p.length * features.length_mismatch(i..i + 1, j..j + 1);
+            out.push(Block { left: (i, i), right: (j, j), gain: f64::from(gain), sim: pair.sim });
         }
         // Several left sentences from i against right sentence j, and one
         // left sentence against several right sentences from j.
-        if sim >= p.tau_part {
+        if score >= p.tau_part {
             grow(&mut out, || Growth::new(features, Side::Left, i, j), i, free_left, |k| scored.get(k, j), p);
             grow(&mut out, || Growth::new(features, Side::Right, j, i), j, free_right, |k| scored.get(i, k), p);
         }
