@@ -69,12 +69,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::HalfPageDown => page(app, 0.5),
         Action::HalfPageUp => page(app, -0.5),
         Action::Top => {
-            let first = order(app).first().copied();
-            first.map(|u| focus(app, u));
+            if let Some(first) = order(app).first().copied() {
+                focus(app, first);
+            }
         }
         Action::Bottom => {
-            let last = order(app).last().copied();
-            last.map(|u| focus(app, u));
+            if let Some(last) = order(app).last().copied() {
+                focus(app, last);
+            }
         }
         Action::NextDifference => jump_difference(app, true),
         Action::PrevDifference => jump_difference(app, false),

@@ -19,7 +19,7 @@ fn centred(screen: Rect, width: u16, height: u16) -> Rect {
     Rect::new(screen.x + (screen.width - w) / 2, screen.y + (screen.height - h) / 2, w, h)
 }
 
-fn frame_box<'a>(frame: &mut Frame, area: Rect, title: &'a str) -> Rect {
+fn frame_box(frame: &mut Frame, area: Rect, title: &str) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
