@@ -13,7 +13,9 @@
 //!    sentence opposite.
 //! 4. [`chain`]: the heaviest chain of blocks in reading order is the
 //!    backbone, what kept its place. Weak pairs count only inside a run of
-//!    links (a continuity bonus), so isolated chance matches stay out.
+//!    links (a continuity bonus), so isolated chance matches stay out, and
+//!    a link whose sides differ much in length, relative to the two
+//!    articles' lengths, needs more similarity (Gale & Church's signal).
 //! 5. Moves: the same search over the sentences still free, with a stricter
 //!    threshold. A link that crosses the backbone is marked moved and grows
 //!    over the free sentences of its paragraphs, as passages move whole.
