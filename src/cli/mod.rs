@@ -157,10 +157,8 @@ pub fn load_pair(left: Option<&str>, right: Option<&str>) -> Result<(Document, D
 
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
-        if let Ok((cols, _)) = ratatui::crossterm::terminal::size() {
-            return usize::from(cols);
-        }
+    if std::io::stdout().is_terminal() && let Ok((cols, _)) = ratatui::crossterm::terminal::size() {
+        return usize::from(cols);
     }
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
 }

@@ -210,10 +210,8 @@ impl App {
                         continue;
                     }
                     let sentence = doc.sentences.partition_point(|s| s.end <= anchor.start);
-                    if let Some(Some(u)) = self.unit_of_sentence[side].get(sentence) {
-                        if !by_unit[*u].contains(&i) {
-                            by_unit[*u].push(i);
-                        }
+                    if let Some(Some(u)) = self.unit_of_sentence[side].get(sentence) && !by_unit[*u].contains(&i) {
+                        by_unit[*u].push(i);
                     }
                 }
             }

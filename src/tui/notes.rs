@@ -30,6 +30,9 @@ pub struct Selection {
     pub words: [Option<(usize, usize)>; 2],
 }
 
+// At most one dialog is open, so the size of the largest variant (a text
+// editor) costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum Dialog {
     PickCategory(Target),
     /// The note text. `suggestion`: the key of the suggestion it accepts.
@@ -127,11 +130,9 @@ pub fn editor_key(app: &mut App, key: KeyEvent) {
         Some(Dialog::Write { editor, .. }) => {
             editor.input(key);
         }
-        Some(Dialog::SaveAs { editor }) => {
-            // One line: a path.
-            if !matches!(key.code, ratatui::crossterm::event::KeyCode::Enter) {
-                editor.input(key);
-            }
+        // One line: a path.
+        Some(Dialog::SaveAs { editor }) if !matches!(key.code, ratatui::crossterm::event::KeyCode::Enter) => {
+            editor.input(key);
         }
         _ => {}
     }

@@ -379,10 +379,9 @@ fn scroll(app: &mut App, rows: i32, column: u16) {
             app.scroll = (app.scroll as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
             // Keep the focus on screen: the first unit that starts there.
             let span = app.aligned.stack.rows(app.focus);
-            if span.start < app.scroll || span.start >= app.scroll + visible {
-                if let Some(item) = first_starting_at(&app.aligned.stack, app.scroll) {
-                    app.focus = item;
-                }
+            let off_screen = span.start < app.scroll || span.start >= app.scroll + visible;
+            if off_screen && let Some(item) = first_starting_at(&app.aligned.stack, app.scroll) {
+                app.focus = item;
             }
         }
         View::Reading => {

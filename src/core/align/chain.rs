@@ -94,10 +94,8 @@ pub fn best_chain(blocks: &[Block], right_len: usize, continuity: f64) -> Vec<us
         let mut before = tree.best_before(block.right.0);
         for (dl, dr) in [(1, 1), (2, 1), (1, 2)] {
             let (Some(pl), Some(pr)) = (block.left.0.checked_sub(dl), block.right.0.checked_sub(dr)) else { continue };
-            if let Some(&(t, a)) = ending.get(&(pl, pr)) {
-                if better((t + continuity, a), before) {
-                    before = (t + continuity, a);
-                }
+            if let Some(&(t, a)) = ending.get(&(pl, pr)) && better((t + continuity, a), before) {
+                before = (t + continuity, a);
             }
         }
         total[b] = before.0 + block.gain;

@@ -117,11 +117,9 @@ fn side_omissions(mine: &Document, other: &Document, side: &'static str, names: 
             }
         }
         for (i, t) in toks.iter().enumerate() {
-            if let Some(v) = number_value(&t.norm).filter(|_| crate::core::tokens::is_number(&t.norm)) {
-                if !other_values.contains(&v) {
-                    let year = v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
-                    found.push((if year { Category::Date } else { Category::Number }, i, i));
-                }
+            if let Some(v) = number_value(&t.norm).filter(|_| crate::core::tokens::is_number(&t.norm)) && !other_values.contains(&v) {
+                let year = v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
+                found.push((if year { Category::Date } else { Category::Number }, i, i));
             }
         }
         for (category, a, b) in found {

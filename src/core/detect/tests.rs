@@ -147,7 +147,9 @@ fn generated_corruptions_are_caught() {
         "EU foreign policy chief Kaja Kallas said on Monday that 12 member states backed the plan.",
         "Kremlin spokesman Dmitry Peskov said on Friday that 300 prisoners were exchanged in Istanbul.",
     ];
-    let corruptions: [(&str, fn(&str) -> String, Category); 6] = [
+    // What is corrupted, how, and the category that must report it.
+    type Corruption = (&'static str, fn(&str) -> String, Category);
+    let corruptions: [Corruption; 6] = [
         ("number", |s| s.replace("40", "14").replace("12", "21").replace("300", "200"), Category::Number),
         ("date", |s| s.replace("Tuesday", "Thursday").replace("Monday", "Sunday").replace("Friday", "Saturday"), Category::Date),
         ("name", |s| s.replace("Kharkiv", "Kharkov").replace("Kallas", "Kalas").replace("Istanbul", "Istambul"), Category::Name),

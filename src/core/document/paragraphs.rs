@@ -158,10 +158,8 @@ fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
         } else if is_rule(s) {
             // A setext underline promotes the text line just above it.
             let under_text = s.starts_with(['=', '-']) && matches!(kinds.last(), Some(Some(LineKind::Body | LineKind::BodyStart)));
-            if under_text {
-                if let Some(prev) = kinds.last_mut() {
-                    *prev = Some(LineKind::Heading);
-                }
+            if under_text && let Some(prev) = kinds.last_mut() {
+                *prev = Some(LineKind::Heading);
             }
             Some(LineKind::Rule)
         } else if markdown_heading(s).is_some() {

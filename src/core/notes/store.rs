@@ -74,10 +74,8 @@ pub fn commit(temp: &Path, path: &Path) -> std::io::Result<()> {
     })?;
     // Make the rename itself durable (best effort: not every system allows
     // opening a directory).
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) && let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
     }
     Ok(())
 }
