@@ -362,3 +362,19 @@ fn empty_articles_never_panic_whatever_the_key() {
     }
     assert!(app.quit, "q still quits");
 }
+
+/// Found by the random-session test: in the reading view, with the focus in
+/// the pane of an empty article, `]` indexed past the end of that pane's
+/// (empty) list of passages.
+#[test]
+fn next_difference_from_the_pane_of_an_empty_article() {
+    let cmp = Comparison::new(Document::parse("a.txt", ""), Document::parse("b.txt", "Putin met Witkoff."));
+    let mut app = App::new(cmp, 80, 24, Theme::new(Palette::Dark));
+    update(&mut app, Action::ToggleView);
+    update(&mut app, Action::Click { column: 0, row: 1 });
+    for action in [Action::NextDifference, Action::PrevDifference] {
+        update(&mut app, action);
+        let _ = render(&app);
+        assert!(app.message.as_deref().is_some_and(|m| m.starts_with("no difference")), "{:?}", app.message);
+    }
+}

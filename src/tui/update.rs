@@ -217,7 +217,8 @@ fn jump_difference(app: &mut App, forward: bool) {
     let at = position(&order, app.focus);
     let is_difference = |u: &usize| app.differences.binary_search(u).is_ok();
     let target = if forward {
-        order[at + 1..].iter().find(|u| is_difference(u))
+        // `get`: the order is empty in the pane of an empty article.
+        order.get(at + 1..).unwrap_or_default().iter().find(|u| is_difference(u))
     } else {
         order[..at].iter().rev().find(|u| is_difference(u))
     };
