@@ -78,6 +78,15 @@ fn main() {
         update(&mut app, Action::FocusNext);
     }
     println!("frame, aligned view, middle: {}", ms(frame_time(&app, &mut terminal)));
+    // A keystroke's update alone (no drawing): the next difference and back.
+    let keys: Vec<Duration> = (0..200)
+        .map(|k| {
+            let t = Instant::now();
+            update(&mut app, if k % 2 == 0 { Action::NextDifference } else { Action::PrevDifference });
+            t.elapsed()
+        })
+        .collect();
+    println!("keystroke ]/[ (update only), middle: {:.1} µs", median(keys).as_secs_f64() * 1e6);
     update(&mut app, Action::Bottom);
     println!("frame, aligned view, end:    {}", ms(frame_time(&app, &mut terminal)));
     update(&mut app, Action::ToggleView);

@@ -4,46 +4,42 @@
 /// The number of single-character insertions, deletions and substitutions
 /// that turn `a` into `b`.
 pub fn levenshtein(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    bounded(a, b, usize::MAX).unwrap_or(usize::MAX)
 }
 
 /// Is the edit distance at most `limit`? Stops as soon as a row of the
-/// table exceeds the limit, so unrelated words cost little. Called for many
-/// word pairs (spelling variants, names), so it avoids allocating: ASCII
-/// words are compared as bytes, and short words use rows on the stack.
+/// table exceeds the limit, so unrelated words cost little.
 pub fn within(a: &str, b: &str, limit: usize) -> bool {
+    bounded(a, b, limit).is_some()
+}
+
+/// The edit distance if it is at most `limit`. Called for many word pairs
+/// (spelling variants, names), so it avoids allocating: ASCII words are
+/// compared as bytes, and short words use rows on the stack.
+fn bounded(a: &str, b: &str, limit: usize) -> Option<usize> {
     if a.is_ascii() && b.is_ascii() {
-        within_slices(a.as_bytes(), b.as_bytes(), limit)
+        bounded_slices(a.as_bytes(), b.as_bytes(), limit)
     } else {
         let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        within_slices(&a, &b, limit)
+        bounded_slices(&a, &b, limit)
     }
 }
 
-fn within_slices<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> bool {
+fn bounded_slices<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
     const STACK: usize = 64;
     if a.len().abs_diff(b.len()) > limit {
-        return false;
+        return None;
     }
     if b.len() < STACK {
         let (mut prev, mut cur) = ([0usize; STACK], [0usize; STACK]);
-        rows_within(a, b, limit, &mut prev[..=b.len()], &mut cur[..=b.len()])
+        rows(a, b, limit, &mut prev[..=b.len()], &mut cur[..=b.len()])
     } else {
-        rows_within(a, b, limit, &mut vec![0; b.len() + 1], &mut vec![0; b.len() + 1])
+        rows(a, b, limit, &mut vec![0; b.len() + 1], &mut vec![0; b.len() + 1])
     }
 }
 
 /// The Levenshtein table row by row in two buffers of `b.len() + 1`.
-fn rows_within<'r, T: PartialEq>(a: &[T], b: &[T], limit: usize, mut prev: &'r mut [usize], mut cur: &'r mut [usize]) -> bool {
+fn rows<'r, T: PartialEq>(a: &[T], b: &[T], limit: usize, mut prev: &'r mut [usize], mut cur: &'r mut [usize]) -> Option<usize> {
     for (j, d) in prev.iter_mut().enumerate() {
         *d = j;
     }
@@ -53,11 +49,11 @@ fn rows_within<'r, T: PartialEq>(a: &[T], b: &[T], limit: usize, mut prev: &'r m
             cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         if cur.iter().all(|&d| d > limit) {
-            return false;
+            return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()] <= limit
+    Some(prev[b.len()]).filter(|&d| d <= limit)
 }
 
 /// 1 - distance / length of the longer string, in [0, 1]; 1 for two empty strings.

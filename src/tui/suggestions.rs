@@ -30,9 +30,12 @@ pub fn open_suggestions(app: &App, unit: usize) -> Vec<&Discrepancy> {
 
 /// The suggestion the bar shows for the focused unit.
 pub fn current(app: &App) -> Option<&Discrepancy> {
-    let open = open_suggestions(app, app.focus);
-    let n = open.len();
-    (n > 0).then(|| open[app.suggestion % n])
+    shown(app, &open_suggestions(app, app.focus))
+}
+
+/// Which of the focused unit's `open` suggestions the bar shows.
+pub fn shown<'a>(app: &App, open: &[&'a Discrepancy]) -> Option<&'a Discrepancy> {
+    (!open.is_empty()).then(|| open[app.suggestion % open.len()])
 }
 
 pub fn next(app: &mut App) {

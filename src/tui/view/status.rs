@@ -66,7 +66,7 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
 /// The focused passage's current suggestion, or what there is to do.
 pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
     let open = crate::tui::suggestions::open_suggestions(app, app.focus);
-    let text = match crate::tui::suggestions::current(app) {
+    let text = match crate::tui::suggestions::shown(app, &open) {
         Some(d) => format!(
             " suggestion {}/{}: {} “{}” / “{}”: {}  ·  a accept  r reject{}",
             app.suggestion % open.len() + 1,
