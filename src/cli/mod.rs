@@ -11,11 +11,13 @@ use crate::core::notes::notebook::Notebook;
 use crate::core::notes::store::{self, StoreError};
 use crate::core::notes::{NotesFile, export};
 use crate::report;
-use crate::tui::theme::{Palette, Theme};
+use crate::tui::theme::Palette;
 
+pub mod config;
+pub mod difftool;
 pub mod samples;
 
-#[derive(Parser, Debug)]
+#[derive(Parser, Debug, Clone)]
 #[command(
     name = "tandem",
     version,
@@ -37,7 +39,8 @@ pub struct Cli {
     pub left: Option<String>,
     /// The second version.
     pub right: Option<String>,
-    /// Colours for a dark or light terminal background (auto: from COLORFGBG)
+    /// Colours for a dark or light terminal background (auto: TANDEM_THEME, the
+    /// config file, COLORFGBG, or the terminal's answer)
     #[arg(long, value_enum, default_value_t = ThemeChoice::Auto)]
     pub theme: ThemeChoice,
     /// The review notes file (default: beside the left article, named after
@@ -54,16 +57,16 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
-    fn palette(self) -> Palette {
+    fn palette(self) -> Option<Palette> {
         match self {
-            ThemeChoice::Auto => Palette::detect(),
-            ThemeChoice::Dark => Palette::Dark,
-            ThemeChoice::Light => Palette::Light,
+            ThemeChoice::Auto => None,
+            ThemeChoice::Dark => Some(Palette::Dark),
+            ThemeChoice::Light => Some(Palette::Light),
         }
     }
 }
 
-#[derive(Subcommand, Debug)]
+#[derive(Subcommand, Debug, Clone)]
 pub enum Command {
     /// Align two articles and print the result (JSON for scripts, text for people)
     Align {
@@ -139,6 +142,8 @@ pub enum CliError {
     Notes(#[from] StoreError),
     #[error("{0}: no such notes file")]
     NoNotes(String),
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
 }
 
 /// Loads the pair named on the command line, or the bundled sample pair.
@@ -190,6 +195,7 @@ fn load_for_export(path: &Path) -> Result<NotesFile, CliError> {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
+    let config = config::Config::load()?;
     match cli.command {
         Some(Command::Align { left, right, format, width }) => {
             let (l, r) = load_pair(left.as_deref(), right.as_deref())?;
@@ -216,15 +222,25 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         None => {
             use std::io::IsTerminal;
+            if let Some((left, right)) = difftool::directories(&cli) {
+                return difftool::review_each(&cli, &left, &right, run);
+            }
             let is_sample = cli.left.is_none();
-            let (l, r) = load_pair(cli.left.as_deref(), cli.right.as_deref())?;
+            let (mut l, mut r) = load_pair(cli.left.as_deref(), cli.right.as_deref())?;
+            if let Some(git) = difftool::Git::from_env() {
+                git.rename(&mut l);
+                git.rename(&mut r);
+            }
             let notes_path = cli.notes.clone().unwrap_or_else(|| {
                 let left_is_file = !is_sample && l.name != "-";
-                store::default_path(&l.name, &r.name, left_is_file)
+                config.notes_path(store::default_path(&l.name, &r.name, left_is_file))
             });
             // Open the notes before anything is drawn: a notes file that
             // cannot be read stops here, untouched.
             let notebook = Notebook::open(&notes_path, &l, &r)?;
+            // Asks the terminal (if it must) before the screen owns its input.
+            let to_screen = std::io::stdout().is_terminal();
+            let theme = if to_screen { Some(config::screen_theme(cli.theme.palette(), &config).map_err(CliError::Usage)?) } else { None };
             let bytes = l.text.len() + r.text.len();
             if bytes > 4_000_000 {
                 // About a second per 2 MB: say so rather than show nothing.
@@ -233,8 +249,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let cmp = Comparison::new(l, r);
             // Keys are read from the terminal itself (/dev/tty), so one
             // article may still come from a pipe: `cat a.txt | tandem - b.txt`.
-            if std::io::stdout().is_terminal() {
-                crate::tui::run(cmp, notebook, Theme::new(cli.theme.palette())).map_err(CliError::Terminal)
+            if let Some(theme) = theme {
+                crate::tui::run(cmp, notebook, theme).map_err(CliError::Terminal)
             } else {
                 // No terminal to draw on (a pipe, a script): the text report.
                 print!("{}", report::text::render(&cmp, terminal_width()));
