@@ -1,0 +1,96 @@
+//! A pseudo-terminal for end-to-end tests: runs any command (the tandem
+//! binary, or git running it) on a real terminal device and reads the
+//! screen it draws.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+pub const ROWS: u16 = 30;
+pub const COLS: u16 = 110;
+
+pub struct Pty {
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    /// Everything the program wrote, as text (for what scrolled away).
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Pty {
+    /// Starts `program` with `args` in `dir`, with only `env` added to a
+    /// minimal environment (so the user's own settings never leak in).
+    pub fn spawn(program: &str, args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Self {
+        let pair = native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).expect("a pty");
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+        cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.cwd(dir);
+        let child = pair.slave.spawn_command(cmd).expect("the program starts");
+        drop(pair.slave); // so that reading ends when the child exits
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(NonZeroU16::new(ROWS).unwrap(), NonZeroU16::new(COLS).unwrap(), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s, r) = (screen.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let _master = pair.master; // keep the pty open while reading
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Pty { writer, child, screen, raw }
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// All output so far, escape sequences included.
+    pub fn output(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+
+    pub fn wait_for(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if self.contents().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{needle:?} never appeared; screen:\n{}", self.contents());
+    }
+
+    pub fn press(&mut self, keys: &[u8]) {
+        self.writer.write_all(keys).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the program to exit and for its last output.
+    pub fn exit_status(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                std::thread::sleep(Duration::from_millis(200)); // let the reader drain
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the program did not exit; screen:\n{}", self.contents());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
