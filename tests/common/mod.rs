@@ -2,6 +2,9 @@
 //! binary, or git running it) on a real terminal device and reads the
 //! screen it draws.
 
+// Each test crate that includes this module uses a part of it.
+#![allow(dead_code)]
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
@@ -13,8 +16,10 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 pub const ROWS: u16 = 30;
 pub const COLS: u16 = 110;
 
+type Writer = Arc<Mutex<Box<dyn Write + Send>>>;
+
 pub struct Pty {
-    writer: Box<dyn Write + Send>,
+    writer: Writer,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     /// Everything the program wrote, as text (for what scrolled away).
@@ -25,6 +30,14 @@ impl Pty {
     /// Starts `program` with `args` in `dir`, with only `env` added to a
     /// minimal environment (so the user's own settings never leak in).
     pub fn spawn(program: &str, args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Self {
+        Self::spawn_answering(program, args, dir, env, None)
+    }
+
+    /// Like [`Pty::spawn`], on a terminal that answers a query for its
+    /// background colour (OSC 11) with `background` ("ffff/ffff/ffff"), its
+    /// text colour (OSC 10) with the opposite, and the device-attributes
+    /// query sent with them, as xterm does.
+    pub fn spawn_answering(program: &str, args: &[&str], dir: &Path, env: &[(&str, &str)], background: Option<&str>) -> Self {
         let pair = native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).expect("a pty");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
@@ -38,7 +51,13 @@ impl Pty {
         let child = pair.slave.spawn_command(cmd).expect("the program starts");
         drop(pair.slave); // so that reading ends when the child exits
         let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
+        let writer: Writer = Arc::new(Mutex::new(pair.master.take_writer().unwrap()));
+        // The text colour is the opposite of the background, as in a real theme.
+        let answer = background.map(|bg| {
+            let fg = if bg.starts_with('0') { "ffff/ffff/ffff" } else { "0000/0000/0000" };
+            format!("\x1b]10;rgb:{fg}\x1b\\\x1b]11;rgb:{bg}\x1b\\\x1b[?62;22c").into_bytes()
+        });
+        let answerer = writer.clone();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(NonZeroU16::new(ROWS).unwrap(), NonZeroU16::new(COLS).unwrap(), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (s, r) = (screen.clone(), raw.clone());
@@ -51,6 +70,13 @@ impl Pty {
                 }
                 s.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
+                if let Some(answer) = &answer
+                    && buf[..n].windows(6).any(|w| w == b"\x1b]11;?")
+                {
+                    let mut w = answerer.lock().unwrap();
+                    w.write_all(answer).unwrap();
+                    w.flush().unwrap();
+                }
             }
         });
         Pty { writer, child, screen, raw }
@@ -77,8 +103,9 @@ impl Pty {
     }
 
     pub fn press(&mut self, keys: &[u8]) {
-        self.writer.write_all(keys).unwrap();
-        self.writer.flush().unwrap();
+        let mut w = self.writer.lock().unwrap();
+        w.write_all(keys).unwrap();
+        w.flush().unwrap();
     }
 
     /// Waits for the program to exit and for its last output.
