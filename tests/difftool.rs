@@ -190,3 +190,16 @@ fn git_difftool_d_in_a_pipe_prints_each_changed_file_s_report() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("only-before.txt: only on the left"), "{stderr}");
 }
+
+#[test]
+fn a_configured_difftool_passing_merged_names_the_real_path() {
+    let repo = Repo::new("difftool-t", &[("docs/a.txt", "The mayor said 12 people attended.\n", "The mayor said 15 people attended.\n")]);
+    let cmd = format!("difftool.tandem.cmd=BASE=\"$MERGED\" {TANDEM} \"$LOCAL\" \"$REMOTE\"");
+    let out = repo.git(&["-c", &cmd, "difftool", "-y", "-t", "tandem"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("left:  docs/a.txt") && stdout.contains("right: docs/a.txt"), "{stdout}");
+    assert!(!stdout.contains("git-blob"), "{stdout}");
+    let out = repo.git(&["-c", &cmd, "difftool", "-y", "-d", "-t", "tandem"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("== docs/a.txt (1 of 1)") && stdout.contains("left:  docs/a.txt"), "{stdout}");
+}

@@ -1,5 +1,7 @@
 //! tandem as git's diff tool: `git difftool -x tandem` (one file at a time)
-//! and `git difftool -d -x tandem` (two directories).
+//! and `git difftool -d -x tandem` (two directories), or the same with
+//! `-t tandem` and `difftool.tandem.cmd = BASE="$MERGED" tandem "$LOCAL" "$REMOTE"`
+//! (git exports `BASE` only for `-x`, so the configured command passes it).
 //!
 //! git gives tandem copies it made in a temporary directory
 //! (`/tmp/git-blob-…/a.txt`, `/tmp/git-difftool.…/left/docs/a.txt`) that it
@@ -18,7 +20,7 @@ use std::path::{Component, Path, PathBuf};
 use super::{Cli, CliError};
 use crate::core::document::Document;
 
-/// What git told tandem when it runs it as `git difftool -x`.
+/// What git told tandem when it runs it as its diff tool.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Git {
     /// `$BASE`: the file being compared, as in the working tree (file mode).
@@ -28,10 +30,11 @@ pub struct Git {
 }
 
 impl Git {
-    /// Set only under `git difftool -x` (`$GIT_DIFFTOOL_EXTCMD`), so that a
-    /// `BASE` variable of the user's own never renames anything.
+    /// Set only under `git difftool` (`-x` sets `$GIT_DIFFTOOL_EXTCMD`, a
+    /// configured tool `$GIT_DIFF_TOOL`), so that a `BASE` variable of the
+    /// user's own never renames anything.
     pub fn from_env() -> Option<Self> {
-        std::env::var_os("GIT_DIFFTOOL_EXTCMD")?;
+        std::env::var_os("GIT_DIFFTOOL_EXTCMD").or_else(|| std::env::var_os("GIT_DIFF_TOOL"))?;
         let var = |name| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
         Some(Git { base: var("BASE"), work_tree: var("GIT_WORK_TREE") })
     }
