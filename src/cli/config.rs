@@ -48,6 +48,16 @@ pub enum ViewSetting {
     Reading,
 }
 
+/// What the review screen takes from the config file when it opens, as
+/// plain values (the screen knows nothing of the file).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScreenSettings {
+    /// Open in the reading view rather than the aligned view.
+    pub reading_view: bool,
+    /// Open with runs of aligned passages folded.
+    pub fold: bool,
+}
+
 /// A config file tandem cannot use, as one line.
 #[derive(Debug, thiserror::Error)]
 #[error("{path}{at}: {message}")]
@@ -134,6 +144,10 @@ impl Config {
         }
     }
 
+    pub fn screen(&self) -> ScreenSettings {
+        ScreenSettings { reading_view: self.view == Some(ViewSetting::Reading), fold: self.fold.unwrap_or(false) }
+    }
+
     /// The palette from the config file (`auto` leaves it to the terminal).
     pub fn palette(&self) -> Option<Palette> {
         match self.theme? {
@@ -199,6 +213,7 @@ mod tests {
         assert_eq!(c.notes_dir.as_deref(), Some(dir.as_path()));
         assert_eq!(c.view, Some(ViewSetting::Reading));
         assert_eq!(c.fold, Some(true));
+        assert_eq!(c.screen(), ScreenSettings { reading_view: true, fold: true });
         assert_eq!(c.notes_path(PathBuf::from("articles/a.b.tandem-notes.json")), dir.join("a.b.tandem-notes.json"));
     }
 
@@ -207,6 +222,7 @@ mod tests {
         let c = parse("# nothing yet\n").unwrap();
         assert_eq!(c, Config::default());
         assert_eq!(c.palette(), None);
+        assert_eq!(c.screen(), ScreenSettings { reading_view: false, fold: false });
         assert_eq!(c.notes_path(PathBuf::from("x/a.b.tandem-notes.json")), PathBuf::from("x/a.b.tandem-notes.json"));
     }
 
