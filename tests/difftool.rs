@@ -203,3 +203,24 @@ fn a_configured_difftool_passing_merged_names_the_real_path() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("== docs/a.txt (1 of 1)") && stdout.contains("left:  docs/a.txt"), "{stdout}");
 }
+
+#[test]
+fn two_folders_outside_git_are_compared_file_by_file_and_notes_cannot_be_one_file() {
+    let root = std::env::temp_dir().join(format!("tandem-folders-{}", std::process::id()));
+    for (dir, text) in [("old", "The mayor said 12 people attended.\n"), ("new", "The mayor said 15 people attended.\n")] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+        std::fs::write(root.join(dir).join("a.txt"), text).unwrap();
+    }
+    let run = |extra: &[&str]| Command::new(TANDEM).current_dir(&root).args(["old", "new"]).args(extra).env("HOME", &root).env_remove("XDG_CONFIG_HOME").output().unwrap();
+    let out = run(&[]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("== a.txt (1 of 1)\n") && stdout.contains("left:  old/a.txt") && stdout.contains("right: new/a.txt"), "{stdout}");
+
+    let out = run(&["--notes", "n.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("tandem: --notes names one file"), "{stderr}");
+    std::fs::remove_dir_all(&root).unwrap();
+}

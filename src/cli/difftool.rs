@@ -152,7 +152,7 @@ pub fn review_each(cli: &Cli, left: &Path, right: &Path, review: impl Fn(Cli) ->
     let mut failed = 0;
     for (i, path) in found.changed.iter().enumerate() {
         if !to_terminal {
-            println!("== {} ({} of {total})", show(path), i + 1);
+            super::write_stdout(&format!("== {} ({} of {total})\n", show(path), i + 1))?;
         }
         let pair = Cli {
             left: Some(left.join(path).display().to_string()),
