@@ -1,4 +1,7 @@
-//! Notes on the review screen, driven by actions without a terminal.
+//! Notes on the review screen, driven by actions without a terminal, with
+//! their effects carried out as the screen's loop does (files are written):
+//! what reaches the disk is checked here; what `update` asks for is checked
+//! in `screen_update.rs`.
 
 use std::path::PathBuf;
 
@@ -14,7 +17,7 @@ use tandem::core::notes::{Category, Status};
 use tandem::tui::action::Action;
 use tandem::tui::app::App;
 use tandem::tui::theme::{Palette, Theme};
-use tandem::tui::update::update;
+use tandem::tui::effects::apply as update;
 use tandem::tui::view;
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -184,7 +187,7 @@ fn focus_suggestion(app: &mut App, category: Category) {
     let unit = (0..app.units.len())
         .find(|&u| tandem::tui::suggestions::open_suggestions(app, u).iter().any(|d| d.category == category))
         .expect("the sample has such a suggestion");
-    tandem::tui::update::focus(app, unit);
+    tandem::tui::navigation::focus(app, unit);
     while tandem::tui::suggestions::current(app).unwrap().category != category {
         update(app, Action::NextSuggestion);
     }
@@ -233,7 +236,7 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
     let peskov = items.iter().position(|i| i.text.contains("Dmitry Peskov")).unwrap();
     update(&mut app, Action::OpenSummary);
     for _ in 0..items.len() {
-        if matches!(app.dialog, Some(tandem::tui::notes::Dialog::Summary { selected }) if selected == peskov) {
+        if matches!(app.dialog, Some(tandem::tui::dialog::Dialog::Summary { selected }) if selected == peskov) {
             break;
         }
         update(&mut app, Action::ListNext);
