@@ -251,3 +251,35 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
         other => panic!("jumped to {other:?}"),
     }
 }
+
+/// Issue 11, item 8: `W` to a path where a file stands asks first; the file
+/// is replaced only after a yes.
+#[test]
+fn saving_elsewhere_onto_an_existing_file_asks_first() {
+    let dir = temp_dir("replace");
+    let mut app = app_with_notes(dir.join("notes.json"));
+    focus_divergent_link(&mut app);
+    update(&mut app, Action::OpenTag);
+    update(&mut app, Action::PickCategory(0));
+    type_text(&mut app, "keep me");
+    update(&mut app, Action::Submit);
+    let other = dir.join("precious.txt");
+    std::fs::write(&other, "not a notes file").unwrap();
+
+    update(&mut app, Action::SaveElsewhere);
+    for _ in 0..200 {
+        update(&mut app, Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
+    }
+    type_text(&mut app, other.to_str().unwrap());
+    update(&mut app, Action::Submit);
+    assert!(matches!(app.dialog, Some(tandem::tui::dialog::Dialog::ConfirmReplace { .. })), "asks");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "not a notes file", "nothing written yet");
+    update(&mut app, Action::Cancel);
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "not a notes file", "no means no");
+    assert!(matches!(app.dialog, Some(tandem::tui::dialog::Dialog::SaveAs { .. })), "back to the path");
+
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Confirm);
+    assert_eq!(store::load(&other).unwrap().unwrap().notes[0].text, "keep me", "yes replaces it");
+    assert_eq!(app.notebook.as_ref().unwrap().path, other);
+}

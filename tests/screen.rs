@@ -380,3 +380,17 @@ fn next_difference_from_the_pane_of_an_empty_article() {
         assert!(app.message.as_deref().is_some_and(|m| m.starts_with("no difference")), "{:?}", app.message);
     }
 }
+
+/// Issue 11, item 5: at 10x2 (or 3x3, 1x1) the too-small message was drawn
+/// below the screen's last row and panicked. It now fits any size, in the
+/// longest wording that does.
+#[test]
+fn too_small_message_fits_any_size() {
+    for (w, h, expected) in [(10, 2, "needs 40×8"), (3, 3, "…"), (4, 3, "40×8"), (1, 1, "…"), (39, 7, "tandem needs at least 40×8 (now 39×7)"), (2, 1, "…"), (1, 9, "…"), (60, 1, "tandem needs at least 40×8 (now 60×1)")] {
+        let mut app = sample(120, 40);
+        update(&mut app, Action::Resize { width: w, height: h });
+        let text = screen_text(&render(&app));
+        let joined: String = text.split_whitespace().collect();
+        assert_eq!(joined, expected.split_whitespace().collect::<String>(), "at {w}x{h}: {text:?}");
+    }
+}

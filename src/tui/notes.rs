@@ -89,6 +89,8 @@ pub fn submit(app: &mut App) -> Vec<Effect> {
 pub fn cancel(app: &mut App) {
     app.dialog = match app.dialog.take() {
         Some(Dialog::ConfirmDelete { selected, .. }) => Some(Dialog::NotesList { selected }),
+        // Keep the file: back to the path, to type another.
+        Some(Dialog::ConfirmReplace { path }) => Some(Dialog::SaveAs { editor: path_editor(&path) }),
         _ => None,
     };
     app.selection = None;
@@ -185,9 +187,14 @@ pub fn quit(app: &mut App) {
 
 pub fn open_save_as(app: &mut App) {
     let Some(book) = &app.notebook else { return };
-    let mut editor = TextArea::new(vec![book.path.display().to_string()]);
+    app.dialog = Some(Dialog::SaveAs { editor: path_editor(&book.path) });
+}
+
+/// A one-line field holding `path`, the cursor at its end.
+fn path_editor(path: &Path) -> TextArea<'static> {
+    let mut editor = TextArea::new(vec![path.display().to_string()]);
     editor.move_cursor(CursorMove::End);
-    app.dialog = Some(Dialog::SaveAs { editor });
+    editor
 }
 
 pub fn open_export(app: &mut App) {

@@ -30,13 +30,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-/// The screen is too small: the longest wording of the message that fits,
-/// centred, down to a single cell.
+/// The screen is too small: the longest wording of the message that fits
+/// without cutting a word, centred, down to a single cell.
 fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     let needs = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
     let wordings = [format!("tandem needs at least {needs} (now {}×{})", area.width, area.height), format!("needs {needs}"), needs, "…".into()];
-    let fits = |lines: &Vec<String>| lines.len() <= usize::from(area.height) && lines.iter().all(|l| width(l) <= usize::from(area.width));
-    let lines = wordings.iter().map(|w| wrap(w, usize::from(area.width))).find(fits).unwrap_or_default();
+    let (columns, rows) = (usize::from(area.width), usize::from(area.height));
+    let lines = wordings
+        .iter()
+        .filter(|w| w.split_whitespace().all(|word| width(word) <= columns))
+        .map(|w| wrap(w, columns))
+        .find(|lines| lines.len() <= rows)
+        .unwrap_or_default();
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, line) in lines.iter().enumerate() {
         let x = area.width.saturating_sub(width(line) as u16) / 2;
