@@ -299,11 +299,17 @@ impl App {
     }
 }
 
-/// Both views at text width `width`.
+/// Both views at text width `width`. The three layouts only read the
+/// comparison, so the reading view's panes are wrapped on other threads
+/// while this one wraps the aligned view: building both costs about what
+/// the aligned one alone did when a core is free.
 fn layouts(cmp: &Comparison, units: &[Unit], width: usize) -> (Aligned, [Pane; 2]) {
     let moved = keymap::hints(Mode::Main, &[Action::JumpMoved], ": ", "");
-    let aligned = layout::aligned(cmp, units, width, &moved);
-    (aligned, Side::BOTH.map(|side| layout::pane(cmp, units, side, width)))
+    std::thread::scope(|scope| {
+        let panes = Side::BOTH.map(|side| scope.spawn(move || layout::pane(cmp, units, side, width)));
+        let aligned = layout::aligned(cmp, units, width, &moved);
+        (aligned, panes.map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e))))
+    })
 }
 
 /// The sentences of a unit on a side, if it has text there.
