@@ -129,16 +129,27 @@ fn first_starting_at(stack: &Stack, row: usize) -> Option<usize> {
 }
 
 pub fn jump_difference(app: &mut App, forward: bool) {
-    let order = order(app);
-    let at = position(&order, app.focus);
-    let is_difference = |u: &usize| app.differences.binary_search(u).is_ok();
-    let target = if forward {
-        // `get`: the order is empty in the pane of an empty article.
-        order.get(at + 1..).unwrap_or_default().iter().find(|u| is_difference(u))
-    } else {
-        order[..at].iter().rev().find(|u| is_difference(u))
+    let target = match app.view {
+        // The aligned view walks every unit in order: the differences,
+        // sorted, give the next one by bisection.
+        View::Aligned => {
+            let d = &app.differences;
+            if forward { d.get(d.partition_point(|&u| u <= app.focus)) } else { d[..d.partition_point(|&u| u < app.focus)].last() }.copied()
+        }
+        View::Reading => {
+            let order = &app.panes[app.pane.index()].units;
+            let at = position(order, app.focus);
+            let is_difference = |u: &usize| app.differences.binary_search(u).is_ok();
+            let target = if forward {
+                // `get`: the order is empty in the pane of an empty article.
+                order.get(at + 1..).unwrap_or_default().iter().find(|u| is_difference(u))
+            } else {
+                order[..at].iter().rev().find(|u| is_difference(u))
+            };
+            target.copied()
+        }
     };
-    match target.copied() {
+    match target {
         Some(u) => focus(app, u),
         None => app.message = Some(if forward { "no difference after this one" } else { "no difference before this one" }.into()),
     }
