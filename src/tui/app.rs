@@ -1,5 +1,7 @@
 //! The review screen's state. Everything a frame shows is derived from it;
-//! only `update` changes it.
+//! `update` changes it, and so does carrying out a save (the notebook
+//! records whether it is on disk). Also the queries every floor above asks
+//! of it: a unit's sentences and words, where a note points.
 
 use std::ops::Range;
 

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::action::{Action, Effect, Outcome};
@@ -39,8 +39,15 @@ pub fn pick_category(app: &mut App, digit: u8) {
 }
 
 pub fn editor_key(app: &mut App, key: KeyEvent) {
-    if let Some(Dialog::Write { editor, .. } | Dialog::SaveAs { editor }) = &mut app.dialog {
-        editor.input(key);
+    match &mut app.dialog {
+        Some(Dialog::Write { editor, .. }) => {
+            editor.input(key);
+        }
+        // One line: a path (Alt-Enter reaches here, and must not break it).
+        Some(Dialog::SaveAs { editor }) if key.code != KeyCode::Enter => {
+            editor.input(key);
+        }
+        _ => {}
     }
 }
 
