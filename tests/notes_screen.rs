@@ -1,4 +1,7 @@
-//! Notes on the review screen, driven by actions without a terminal.
+//! Notes on the review screen, driven by actions without a terminal, with
+//! their effects carried out as the screen's loop does (files are written):
+//! what reaches the disk is checked here; what `update` asks for is checked
+//! in `screen_update.rs`.
 
 use std::path::PathBuf;
 
@@ -14,7 +17,7 @@ use tandem::core::notes::{Category, Status};
 use tandem::tui::action::Action;
 use tandem::tui::app::App;
 use tandem::tui::theme::{Palette, Theme};
-use tandem::tui::update::update;
+use tandem::tui::effects::apply as update;
 use tandem::tui::view;
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -184,7 +187,7 @@ fn focus_suggestion(app: &mut App, category: Category) {
     let unit = (0..app.units.len())
         .find(|&u| tandem::tui::suggestions::open_suggestions(app, u).iter().any(|d| d.category == category))
         .expect("the sample has such a suggestion");
-    tandem::tui::update::focus(app, unit);
+    tandem::tui::navigation::focus(app, unit);
     while tandem::tui::suggestions::current(app).unwrap().category != category {
         update(app, Action::NextSuggestion);
     }
@@ -233,7 +236,7 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
     let peskov = items.iter().position(|i| i.text.contains("Dmitry Peskov")).unwrap();
     update(&mut app, Action::OpenSummary);
     for _ in 0..items.len() {
-        if matches!(app.dialog, Some(tandem::tui::notes::Dialog::Summary { selected }) if selected == peskov) {
+        if matches!(app.dialog, Some(tandem::tui::dialog::Dialog::Summary { selected }) if selected == peskov) {
             break;
         }
         update(&mut app, Action::ListNext);
@@ -247,4 +250,36 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
         }
         other => panic!("jumped to {other:?}"),
     }
+}
+
+/// Issue 11, item 8: `W` to a path where a file stands asks first; the file
+/// is replaced only after a yes.
+#[test]
+fn saving_elsewhere_onto_an_existing_file_asks_first() {
+    let dir = temp_dir("replace");
+    let mut app = app_with_notes(dir.join("notes.json"));
+    focus_divergent_link(&mut app);
+    update(&mut app, Action::OpenTag);
+    update(&mut app, Action::PickCategory(0));
+    type_text(&mut app, "keep me");
+    update(&mut app, Action::Submit);
+    let other = dir.join("precious.txt");
+    std::fs::write(&other, "not a notes file").unwrap();
+
+    update(&mut app, Action::SaveElsewhere);
+    for _ in 0..200 {
+        update(&mut app, Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
+    }
+    type_text(&mut app, other.to_str().unwrap());
+    update(&mut app, Action::Submit);
+    assert!(matches!(app.dialog, Some(tandem::tui::dialog::Dialog::ConfirmReplace { .. })), "asks");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "not a notes file", "nothing written yet");
+    update(&mut app, Action::Cancel);
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "not a notes file", "no means no");
+    assert!(matches!(app.dialog, Some(tandem::tui::dialog::Dialog::SaveAs { .. })), "back to the path");
+
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Confirm);
+    assert_eq!(store::load(&other).unwrap().unwrap().notes[0].text, "keep me", "yes replaces it");
+    assert_eq!(app.notebook.as_ref().unwrap().path, other);
 }

@@ -11,7 +11,9 @@ use tandem::core::compare::Comparison;
 use tandem::core::compare::units::Unit;
 use tandem::core::document::Document;
 use tandem::tui::action::Action;
-use tandem::tui::app::{App, Side, View};
+use tandem::tui::app::App;
+use tandem::tui::keymap;
+use tandem::tui::mode::{Side, View};
 use tandem::tui::theme::{Palette, Theme};
 use tandem::tui::update::update;
 use tandem::tui::view;
@@ -82,7 +84,7 @@ fn focus_visible(app: &App) -> bool {
         }
         View::Reading => {
             let side = app.pane.index();
-            let pane = &app.panes.as_ref().unwrap()[side];
+            let pane = &app.panes[side];
             let p = pane.passage_of[app.focus].unwrap();
             let top = pane.stack.tops[p];
             top >= app.pane_scroll[side] && top < app.pane_scroll[side] + rows
@@ -168,7 +170,7 @@ fn reading_view_keeps_the_counterpart_level() {
     while app.focus != moved {
         update(&mut app, Action::FocusNext);
     }
-    let panes = app.panes.as_ref().unwrap();
+    let panes = &app.panes;
     let (l, r) = (panes[0].passage_of[moved].unwrap(), panes[1].passage_of[moved].unwrap());
     let left_row = panes[0].stack.tops[l] - app.pane_scroll[0];
     let right_row = panes[1].stack.tops[r] - app.pane_scroll[1];
@@ -293,11 +295,11 @@ fn help_is_generated_from_the_key_table() {
     update(&mut app, Action::ToggleHelp);
     // Read it all, scrolling as a user would.
     let mut text = String::new();
-    for _ in 0..view::help_height() {
+    for _ in 0..keymap::help_lines().len() + 2 {
         text.push_str(&screen_text(&render(&app)));
         update(&mut app, Action::ScrollHelp(5));
     }
-    for (keys, description) in view::help_lines() {
+    for (keys, description) in keymap::help_lines() {
         assert!(text.contains(keys.trim()), "{keys}");
         assert!(text.contains(description.trim()), "{description}");
     }
@@ -351,10 +353,10 @@ fn jumps_leave_context_around_the_focus() {
 
 #[test]
 fn empty_articles_never_panic_whatever_the_key() {
-    use tandem::tui::keys::TABLE;
+    use tandem::tui::keymap::TABLE;
     let cmp = Comparison::new(Document::parse("a.txt", ""), Document::parse("b.txt", "\n\n"));
     let mut app = App::new(cmp, 80, 24, Theme::new(Palette::Dark));
-    let mut actions: Vec<Action> = TABLE.iter().flat_map(|s| s.bindings.iter()).map(|b| b.action).collect();
+    let mut actions: Vec<Action> = TABLE.iter().flat_map(|s| s.bindings.iter()).filter_map(|b| b.action().cloned()).collect();
     actions.extend([Action::Resize { width: 50, height: 10 }, Action::Scroll { rows: 3, column: 5 }, Action::Click { column: 5, row: 3 }]);
     for action in actions {
         update(&mut app, action);
@@ -376,5 +378,19 @@ fn next_difference_from_the_pane_of_an_empty_article() {
         update(&mut app, action);
         let _ = render(&app);
         assert!(app.message.as_deref().is_some_and(|m| m.starts_with("no difference")), "{:?}", app.message);
+    }
+}
+
+/// Issue 11, item 5: at 10x2 (or 3x3, 1x1) the too-small message was drawn
+/// below the screen's last row and panicked. It now fits any size, in the
+/// longest wording that does.
+#[test]
+fn too_small_message_fits_any_size() {
+    for (w, h, expected) in [(10, 2, "needs 40×8"), (3, 3, "…"), (4, 3, "40×8"), (1, 1, "…"), (39, 7, "tandem needs at least 40×8 (now 39×7)"), (2, 1, "…"), (1, 9, "…"), (60, 1, "tandem needs at least 40×8 (now 60×1)")] {
+        let mut app = sample(120, 40);
+        update(&mut app, Action::Resize { width: w, height: h });
+        let text = screen_text(&render(&app));
+        let joined: String = text.split_whitespace().collect();
+        assert_eq!(joined, expected.split_whitespace().collect::<String>(), "at {w}x{h}: {text:?}");
     }
 }

@@ -1,7 +1,14 @@
-//! Everything the user can ask of the review screen. Keys and mouse events
-//! become actions (see `keys`); `update` applies them to the state.
+//! The messages of the review screen. Keys and mouse events become
+//! [`Action`]s (see `keys`); `update` applies them to the state and returns
+//! [`Effect`]s, the work it may not do itself (writing files). The loop in
+//! `tui/mod.rs` carries the effects out and feeds their [`Outcome`] back as
+//! an action, so `update` never touches a file, a clock or a terminal.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use std::path::PathBuf;
+
+use crate::core::notes::export::Format;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     FocusNext,
     FocusPrev,
@@ -71,4 +78,27 @@ pub enum Action {
     Scroll { rows: i32, column: u16 },
     /// Mouse click at a screen cell.
     Click { column: u16, row: u16 },
+    /// What became of an effect.
+    Done(Outcome),
+}
+
+/// Work that `update` asks of the loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the notebook to its file.
+    Save,
+    /// Write the notebook to `path`, which becomes its file. Without
+    /// `replace`, a file already standing there is left alone and reported.
+    SaveAs { path: PathBuf, replace: bool },
+    /// Write the notes in `format` to `path`.
+    Export { format: Format, path: PathBuf },
+}
+
+/// The result of an effect. Errors are the one-line messages to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Saved(Result<PathBuf, String>),
+    /// `SaveAs` without `replace` found a file at this path.
+    Exists(PathBuf),
+    Exported(Result<PathBuf, String>),
 }

@@ -1,15 +1,24 @@
 //! The review screen's state. Everything a frame shows is derived from it;
-//! only `update` changes it.
+//! `update` changes it, and so does carrying out a save (the notebook
+//! records whether it is on disk). Also the queries every floor above asks
+//! of it: a unit's sentences and words, where a note points.
+
+use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+use super::action::Action;
+use super::dialog::{Dialog, Selection, Target};
+use super::keymap;
 use super::layout::{self, Aligned, Pane};
-use super::notes::{Dialog, Selection};
+use super::mode::{Mode, Side, View};
 use super::theme::Theme;
-use crate::core::notes::notebook::Notebook;
 use crate::core::compare::Comparison;
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::{Unit, units};
+use crate::core::document::Document;
+use crate::core::notes::Anchor;
+use crate::core::notes::notebook::Notebook;
 use crate::display::sanitize;
 
 /// Smallest terminal the screen is drawn in; below it, a message says so.
@@ -20,36 +29,6 @@ const GUTTER: u16 = 3;
 /// Columns at a pane's left edge: the focus bar, a kind mark (reading
 /// view) and a note mark.
 pub const MARGIN: u16 = 3;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    /// One row band per unit, both panes level, in the left article's order.
-    Aligned,
-    /// Each pane in its own article's order, kept in step at the focus.
-    Reading,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    pub fn index(self) -> usize {
-        match self {
-            Side::Left => 0,
-            Side::Right => 1,
-        }
-    }
-
-    pub fn other(self) -> Side {
-        match self {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        }
-    }
-}
 
 /// Where things go on a screen of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,9 +99,9 @@ pub struct App {
     /// First row shown in each pane of the reading view.
     pub pane_scroll: [usize; 2],
     pub size: (u16, u16),
+    /// Both views' layouts at the current width, rebuilt when it changes.
     pub aligned: Aligned,
-    /// The reading view's layout, built the first time it is shown.
-    pub panes: Option<[Pane; 2]>,
+    pub panes: [Pane; 2],
     pub search: Search,
     pub help: bool,
     /// First line of the help shown, when it is taller than the screen.
@@ -164,7 +143,7 @@ impl App {
         let unit_of_sentence = unit_of_sentence(&cmp, &units);
         let unit_count = units.len();
         let text_width = Geometry::new(width, height).text_width();
-        let aligned = layout::aligned(&cmp, &units, text_width);
+        let (aligned, panes) = layouts(&cmp, &units, text_width);
         App {
             cmp,
             units,
@@ -176,7 +155,7 @@ impl App {
             pane_scroll: [0, 0],
             size: (width, height),
             aligned,
-            panes: None,
+            panes,
             search: Search::default(),
             help: false,
             help_scroll: 0,
@@ -204,14 +183,13 @@ impl App {
         let mut by_unit = vec![Vec::new(); self.units.len()];
         if let Some(book) = &self.notebook {
             for (i, note) in book.file.notes.iter().enumerate() {
-                for (side, doc) in [(0, &self.cmp.left), (1, &self.cmp.right)] {
-                    let Some(anchor) = note.anchor(side == 0) else { continue };
-                    if note.orphaned[side] {
+                for side in Side::BOTH {
+                    let Some(anchor) = note.anchor(side == Side::Left) else { continue };
+                    if note.orphaned[side.index()] {
                         continue;
                     }
-                    let sentence = doc.sentences.partition_point(|s| s.end <= anchor.start);
-                    if let Some(Some(u)) = self.unit_of_sentence[side].get(sentence) && !by_unit[*u].contains(&i) {
-                        by_unit[*u].push(i);
+                    if let Some(u) = self.unit_at(side, anchor.start) && !by_unit[u].contains(&i) {
+                        by_unit[u].push(i);
                     }
                 }
             }
@@ -219,14 +197,23 @@ impl App {
         self.notes_of_unit = by_unit;
     }
 
+    /// The unit showing the byte `at` of a side's article.
+    pub fn unit_at(&self, side: Side, at: usize) -> Option<usize> {
+        let sentence = self.doc(side).sentences.partition_point(|s| s.end <= at);
+        self.unit_of_sentence[side.index()].get(sentence).copied().flatten()
+    }
+
     /// What keys mean now.
-    pub fn mode(&self) -> super::keys::Mode {
-        use super::keys::Mode;
+    pub fn mode(&self) -> Mode {
         match &self.dialog {
+            _ if self.search.editing => Mode::Search,
+            _ if self.help => Mode::Help,
             Some(Dialog::PickCategory(_)) => Mode::PickCategory,
             Some(Dialog::Write { .. }) => Mode::Write,
             Some(Dialog::NotesList { .. }) => Mode::NotesList,
-            Some(Dialog::ConfirmDelete { .. } | Dialog::ConfirmQuit) => Mode::Confirm,
+            Some(Dialog::ConfirmDelete { .. }) => Mode::ConfirmDelete,
+            Some(Dialog::ConfirmQuit) => Mode::ConfirmQuit,
+            Some(Dialog::ConfirmReplace { .. }) => Mode::ConfirmReplace,
             Some(Dialog::SaveAs { .. }) => Mode::SaveAs,
             Some(Dialog::Export) => Mode::Export,
             Some(Dialog::Summary { .. }) => Mode::Summary,
@@ -243,39 +230,108 @@ impl App {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
-    /// The reading view's panes, built on first use.
-    pub fn panes(&mut self) -> &[Pane; 2] {
-        if self.panes.is_none() {
-            let width = self.geometry().text_width();
-            self.panes = Some([true, false].map(|left| layout::pane(&self.cmp, &self.units, left, width)));
+    /// Rebuilds both views' layouts for the current width. A view not shown
+    /// keeps its scroll, within its new length.
+    pub fn relayout(&mut self) {
+        (self.aligned, self.panes) = layouts(&self.cmp, &self.units, self.geometry().text_width());
+        self.scroll = self.scroll.min(self.aligned.stack.total);
+        for (scroll, pane) in self.pane_scroll.iter_mut().zip(&self.panes) {
+            *scroll = (*scroll).min(pane.stack.total);
         }
-        self.panes.as_ref().expect("just built")
     }
 
-    /// Rebuilds the layouts for the current width.
-    pub fn relayout(&mut self) {
-        let width = self.geometry().text_width();
-        self.aligned = layout::aligned(&self.cmp, &self.units, width);
-        if self.panes.is_some() {
-            self.panes = None;
-            self.panes();
+    pub fn doc(&self, side: Side) -> &Document {
+        match side {
+            Side::Left => &self.cmp.left,
+            Side::Right => &self.cmp.right,
         }
+    }
+
+    /// The sentences `unit` shows on a side, if it has text there (a moved
+    /// passage's placeholder counts as its link).
+    pub fn sentences(&self, unit: usize, side: Side) -> Option<Range<usize>> {
+        sentences(&self.cmp, self.units.get(unit)?, side)
+    }
+
+    /// Byte spans of the words of a unit's side: runs of characters between
+    /// whitespace, as Unicode defines it (so a no-break space, VT, FF or NEL
+    /// separates words too). Selecting, highlighting and anchoring all count
+    /// words with this one function.
+    pub fn words(&self, unit: usize, side: Side) -> Vec<Range<usize>> {
+        let Some(r) = self.sentences(unit, side) else { return Vec::new() };
+        let doc = self.doc(side);
+        let span = layout::span(doc, &r);
+        let mut out = Vec::new();
+        let mut word_start = None;
+        for (i, c) in doc.text[span.clone()].char_indices() {
+            match (c.is_whitespace(), word_start) {
+                (true, Some(s)) => {
+                    out.push(span.start + s..span.start + i);
+                    word_start = None;
+                }
+                (false, None) => word_start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(s) = word_start {
+            out.push(span.start + s..span.end);
+        }
+        out
+    }
+
+    /// The byte span of the selected words on a side of `unit`, if some are.
+    pub fn selected_span(&self, unit: usize, side: Side) -> Option<Range<usize>> {
+        let sel = self.selection.as_ref().filter(|s| s.unit == unit)?;
+        let (first, last) = sel.words[side.index()]?;
+        let words = self.words(unit, side);
+        Some(words.get(first)?.start..words.get(last)?.end)
+    }
+
+    /// Where a note on `unit` points: on each side, the selected words if
+    /// some are, else the whole passage.
+    pub fn target(&self, unit: usize) -> Target {
+        let anchor = |side: Side| -> Option<Anchor> {
+            let span = self.selected_span(unit, side).or_else(|| {
+                let words = self.words(unit, side);
+                Some(words.first()?.start..words.last()?.end)
+            })?;
+            Some(Anchor::new(&self.doc(side).text, span.start, span.end))
+        };
+        Target { left: anchor(Side::Left), right: anchor(Side::Right) }
+    }
+}
+
+/// Both views at text width `width`. The three layouts only read the
+/// comparison, so the reading view's panes are wrapped on other threads
+/// while this one wraps the aligned view: building both costs about what
+/// the aligned one alone did when a core is free.
+fn layouts(cmp: &Comparison, units: &[Unit], width: usize) -> (Aligned, [Pane; 2]) {
+    let moved = keymap::hints(Mode::Main, &[Action::JumpMoved], ": ", "");
+    std::thread::scope(|scope| {
+        let panes = Side::BOTH.map(|side| scope.spawn(move || layout::pane(cmp, units, side, width)));
+        let aligned = layout::aligned(cmp, units, width, &moved);
+        (aligned, panes.map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e))))
+    })
+}
+
+/// The sentences of a unit on a side, if it has text there.
+fn sentences(cmp: &Comparison, unit: &Unit, side: Side) -> Option<Range<usize>> {
+    match (unit, side) {
+        (Unit::Link(k) | Unit::MovedHere(k), Side::Left) => Some(cmp.links[*k].link.left.clone()),
+        (Unit::Link(k) | Unit::MovedHere(k), Side::Right) => Some(cmp.links[*k].link.right.clone()),
+        (Unit::LeftOnly(r), Side::Left) | (Unit::RightOnly(r), Side::Right) => Some(r.clone()),
+        _ => None,
     }
 }
 
 /// The unit each sentence of each side is shown in.
 fn unit_of_sentence(cmp: &Comparison, units: &[Unit]) -> [Vec<Option<usize>>; 2] {
     let mut out = [vec![None; cmp.left.sentences.len()], vec![None; cmp.right.sentences.len()]];
-    for (u, unit) in units.iter().enumerate() {
-        let (left, right) = match unit {
-            Unit::Link(k) => (Some(cmp.links[*k].link.left.clone()), Some(cmp.links[*k].link.right.clone())),
-            Unit::LeftOnly(r) => (Some(r.clone()), None),
-            Unit::RightOnly(r) => (None, Some(r.clone())),
-            Unit::MovedHere(_) => (None, None),
-        };
-        for (side, range) in [(0, left), (1, right)] {
-            for i in range.into_iter().flatten() {
-                out[side][i] = Some(u);
+    // A moved passage's placeholder shows no sentence: its link does.
+    for (u, unit) in units.iter().enumerate().filter(|(_, u)| !matches!(u, Unit::MovedHere(_))) {
+        for side in Side::BOTH {
+            for i in sentences(cmp, unit, side).into_iter().flatten() {
+                out[side.index()][i] = Some(u);
             }
         }
     }

@@ -4,11 +4,11 @@
 
 use std::ops::Range;
 
-use crate::core::compare::Comparison;
+use super::mode::Side;
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::Unit;
+use crate::core::compare::{ComparedLink, Comparison};
 use crate::core::document::Document;
-use crate::core::compare::ComparedLink;
 use crate::display::{Line, Mark, sanitize, sanitize_marked, wrap_marked};
 
 /// How a passage is drawn.
@@ -88,24 +88,39 @@ pub struct Pane {
     pub passage_of: Vec<Option<usize>>,
 }
 
-fn block(doc: &Document, sentences: &Range<usize>) -> (usize, usize) {
-    (doc.sentences[sentences.start].start, doc.sentences[sentences.end - 1].end)
+/// The byte span of a run of sentences (not empty).
+pub fn span(doc: &Document, sentences: &Range<usize>) -> Range<usize> {
+    doc.sentences[sentences.start].start..doc.sentences[sentences.end - 1].end
 }
 
 /// The text of a run of sentences, with `marks` (file byte spans) emphasised.
 fn passage(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, look: Look, width: usize) -> Passage {
-    let (start, end) = block(doc, sentences);
-    let relative: Vec<Mark> = marks.into_iter().map(|m| Mark { range: m.range.start - start..m.range.end - start, strong: m.strong }).collect();
-    let (text, marks) = sanitize_marked(&doc.text[start..end], &relative);
-    Passage { look, lines: wrap_marked(&text, &marks, width) }
+    Passage { look, lines: marked_lines(doc, sentences, marks, width) }
+}
+
+/// The wrapped lines of a run of sentences, with `marks` (file byte spans)
+/// carried through sanitising and wrapping. Where the lines break depends
+/// on the text only, so lines wrapped with other marks line up with these.
+pub fn marked_lines(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, width: usize) -> Vec<Line> {
+    let span = span(doc, sentences);
+    let relative: Vec<Mark> = marks.into_iter().map(|m| Mark { range: m.range.start - span.start..m.range.end - span.start, strong: m.strong }).collect();
+    let (text, marks) = sanitize_marked(&doc.text[span], &relative);
+    wrap_marked(&text, &marks, width)
 }
 
 /// The words to emphasise on one side of a link (file byte spans, sorted):
 /// differing facts strongly, other changed words lightly.
-fn link_marks(l: &ComparedLink, left: bool) -> Vec<Mark> {
-    let (tokens, differing) = if left { (&l.diff.left, &l.differing[0]) } else { (&l.diff.right, &l.differing[1]) };
+fn link_marks(l: &ComparedLink, side: Side) -> Vec<Mark> {
+    let tokens = match side {
+        Side::Left => &l.diff.left,
+        Side::Right => &l.diff.right,
+    };
+    let differing = &l.differing[side.index()];
     // Words of differing facts, and the words of every suggestion.
-    let suggested = l.discrepancies.iter().filter_map(|d| if left { d.left } else { d.right });
+    let suggested = l.discrepancies.iter().filter_map(|d| match side {
+        Side::Left => d.left,
+        Side::Right => d.right,
+    });
     let mut strong: Vec<(usize, usize)> = differing.iter().map(|&i| (tokens[i].start, tokens[i].end)).chain(suggested).collect();
     strong.sort_unstable();
     strong.dedup();
@@ -114,7 +129,10 @@ fn link_marks(l: &ComparedLink, left: bool) -> Vec<Mark> {
     // the changes around the strong spans, then merge both in order.
     let mut light: Vec<(usize, usize)> = Vec::new();
     for c in &l.diff.changes {
-        let span = if left { l.diff.left_span(&c.left) } else { l.diff.right_span(&c.right) };
+        let span = match side {
+            Side::Left => l.diff.left_span(&c.left),
+            Side::Right => l.diff.right_span(&c.right),
+        };
         let Some((s, e)) = span else { continue };
         let mut pos = s;
         for &(fs, fe) in strong.iter().filter(|&&(fs, fe)| fe > s && fs < e) {
@@ -141,36 +159,46 @@ fn link_marks(l: &ComparedLink, left: bool) -> Vec<Mark> {
     marks
 }
 
-/// Builds a side of unit `unit` (`left` chooses the side); `None` when the
-/// unit has no text on that side.
-fn side(cmp: &Comparison, unit: &Unit, left: bool, width: usize) -> Option<Passage> {
-    match unit {
-        Unit::Link(k) => {
-            let l = &cmp.links[*k];
-            let look = Look::Linked(l.kind);
-            Some(if left {
-                passage(&cmp.left, &l.link.left, link_marks(l, true), look, width)
-            } else {
-                passage(&cmp.right, &l.link.right, link_marks(l, false), look, width)
-            })
-        }
-        Unit::LeftOnly(r) if left => Some(passage(&cmp.left, r, Vec::new(), Look::Unique, width)),
-        Unit::RightOnly(r) if !left => Some(passage(&cmp.right, r, Vec::new(), Look::Unique, width)),
+fn doc(cmp: &Comparison, side: Side) -> &Document {
+    match side {
+        Side::Left => &cmp.left,
+        Side::Right => &cmp.right,
+    }
+}
+
+/// The sentences a unit shows as text on a side (a moved passage's
+/// placeholder shows none).
+fn text_of(cmp: &Comparison, unit: &Unit, side: Side) -> Option<Range<usize>> {
+    match (unit, side) {
+        (Unit::Link(k), Side::Left) => Some(cmp.links[*k].link.left.clone()),
+        (Unit::Link(k), Side::Right) => Some(cmp.links[*k].link.right.clone()),
+        (Unit::LeftOnly(r), Side::Left) | (Unit::RightOnly(r), Side::Right) => Some(r.clone()),
         _ => None,
     }
 }
 
-/// The aligned view at text width `width`.
-pub fn aligned(cmp: &Comparison, units: &[Unit], width: usize) -> Aligned {
+/// Builds a side of `unit`; `None` when the unit has no text on that side.
+fn side_of(cmp: &Comparison, unit: &Unit, side: Side, width: usize) -> Option<Passage> {
+    let sentences = text_of(cmp, unit, side)?;
+    let (marks, look) = match unit {
+        Unit::Link(k) => (link_marks(&cmp.links[*k], side), Look::Linked(cmp.links[*k].kind)),
+        _ => (Vec::new(), Look::Unique),
+    };
+    Some(passage(doc(cmp, side), &sentences, marks, look, width))
+}
+
+/// The aligned view at text width `width`; `moved_hint` says which key
+/// goes from a moved passage's old place to it.
+pub fn aligned(cmp: &Comparison, units: &[Unit], width: usize, moved_hint: &str) -> Aligned {
     let sides: Vec<[Passage; 2]> = units
         .iter()
         .map(|unit| {
-            let mut pair = [true, false].map(|left| side(cmp, unit, left, width));
+            let mut pair = Side::BOTH.map(|side| side_of(cmp, unit, side, width));
             if let Unit::MovedHere(k) = unit {
                 let l = &cmp.links[*k].link;
-                let first = block(&cmp.right, &(l.right.start..l.right.start + 1));
-                let preview: String = sanitize(&cmp.right.text[first.0..first.1]).chars().take(48).collect();
-                let note = format!("↕ moved from here: “{preview}…” (m: go to it)");
+                let first = span(&cmp.right, &(l.right.start..l.right.start + 1));
+                let preview: String = sanitize(&cmp.right.text[first]).chars().take(48).collect();
+                let note = format!("↕ moved from here: “{preview}…” ({moved_hint})");
                 pair[1] = Some(Passage::placeholder(&note, width));
             }
             pair.map(|p| p.unwrap_or_else(|| Passage::placeholder("(not in this version)", width)))
@@ -181,20 +209,8 @@ pub fn aligned(cmp: &Comparison, units: &[Unit], width: usize) -> Aligned {
 }
 
 /// The reading view of one side at text width `width`.
-pub fn pane(cmp: &Comparison, units: &[Unit], left: bool, width: usize) -> Pane {
-    let mut order: Vec<(usize, usize)> = units
-        .iter()
-        .enumerate()
-        .filter_map(|(u, unit)| {
-            let first = match unit {
-                Unit::Link(k) => Some(if left { cmp.links[*k].link.left.start } else { cmp.links[*k].link.right.start }),
-                Unit::LeftOnly(r) if left => Some(r.start),
-                Unit::RightOnly(r) if !left => Some(r.start),
-                _ => None,
-            };
-            first.map(|s| (s, u))
-        })
-        .collect();
+pub fn pane(cmp: &Comparison, units: &[Unit], side: Side, width: usize) -> Pane {
+    let mut order: Vec<(usize, usize)> = units.iter().enumerate().filter_map(|(u, unit)| text_of(cmp, unit, side).map(|r| (r.start, u))).collect();
     order.sort_unstable();
     let mut passage_of = vec![None; units.len()];
     let mut passages = Vec::with_capacity(order.len());
@@ -202,7 +218,7 @@ pub fn pane(cmp: &Comparison, units: &[Unit], left: bool, width: usize) -> Pane 
     for (i, &(_, u)) in order.iter().enumerate() {
         passage_of[u] = Some(i);
         pane_units.push(u);
-        passages.push(side(cmp, &units[u], left, width).expect("filtered to units with this side"));
+        passages.push(side_of(cmp, &units[u], side, width).expect("filtered to units with this side"));
     }
     let stack = Stack::new(passages.iter().map(|p| p.lines.len()).collect());
     Pane { units: pane_units, passages, stack, passage_of }

@@ -1,14 +1,28 @@
 //! The review screen: both articles in synchronised panes.
 //!
-//! Elm-style: [`app::App`] is the state, [`keys`] turns terminal events into
-//! [`action::Action`]s, [`update::update`] applies them (pure, testable
-//! without a terminal), and [`view::draw`] draws a frame from the state.
+//! Elm-style, in floors that only look down:
+//! - state: [`mode`] (view, side, mode), [`dialog`] (dialogs as data),
+//!   [`layout`] (both views wrapped at the current width), [`app::App`];
+//! - the key table [`keymap`] and [`keys`], which turns terminal events into
+//!   [`action::Action`]s;
+//! - handlers that change the state and return [`action::Effect`]s:
+//!   [`navigation`], [`search`], [`notes`], [`suggestions`];
+//! - [`update::update`], which routes an action to its handler (pure);
+//! - [`effects`], which writes what the effects ask and feeds the outcome
+//!   back as an action;
+//! - [`view::draw`], which draws a frame from the state and changes nothing.
 
 pub mod action;
 pub mod app;
+pub mod dialog;
+pub mod effects;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod mode;
+pub mod navigation;
 pub mod notes;
+pub mod search;
 pub mod suggestions;
 mod terminal;
 pub mod theme;
@@ -32,7 +46,7 @@ pub fn run(cmp: Comparison, notebook: Notebook, theme: Theme) -> std::io::Result
         session.terminal.draw(|frame| view::draw(frame, &app))?;
         let event = event::read()?;
         if let Some(action) = keys::dispatch(&app, &event) {
-            update::update(&mut app, action);
+            effects::apply(&mut app, action);
         }
     }
     Ok(())

@@ -1,125 +1,38 @@
 //! Review notes on the screen: tagging the focused passage (or a few words
-//! of it), the notes list, saving on every change, saving elsewhere when
-//! the notes file cannot be written, exporting, and not quitting with notes
-//! that are not on disk.
+//! of it), the notes list, saving elsewhere, exporting, and not quitting
+//! with notes that are not on disk. Handlers change the state and return
+//! the writing they need as effects; they call only `navigation` below them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::app::{App, Side};
-use crate::core::compare::units::Unit;
-use crate::core::document::Document;
-use crate::core::notes::export::{self, Format};
-use crate::core::notes::{Anchor, Category, store};
+use super::action::{Action, Effect, Outcome};
+use super::app::App;
+use super::dialog::{Dialog, Selection, Target};
+use super::keymap;
+use super::navigation;
+use crate::core::notes::Category;
+use crate::core::notes::export::Format;
 
-/// Where a new note points: the passage on each side it has text on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
-    pub left: Option<Anchor>,
-    pub right: Option<Anchor>,
-}
-
-/// Words selected in the focused unit, per side (first and last word,
-/// counting whitespace-separated words of the passage).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selection {
-    pub unit: usize,
-    pub side: Side,
-    pub words: [Option<(usize, usize)>; 2],
-}
-
-// At most one dialog is open, so the size of the largest variant (a text
-// editor) costs nothing worth a box.
-#[allow(clippy::large_enum_variant)]
-pub enum Dialog {
-    PickCategory(Target),
-    /// The note text. `suggestion`: the key of the suggestion it accepts.
-    Write { target: Target, category: Category, editor: TextArea<'static>, editing: Option<String>, suggestion: Option<String> },
-    NotesList { selected: usize },
-    ConfirmDelete { id: String, selected: usize },
-    ConfirmQuit,
-    SaveAs { editor: TextArea<'static> },
-    Export,
-    Summary { selected: usize },
-}
-
-/// The sentences of `unit` on a side, if it has text there.
-fn sentences(app: &App, unit: usize, side: Side) -> Option<std::ops::Range<usize>> {
-    match (&app.units[unit], side) {
-        (Unit::Link(k) | Unit::MovedHere(k), Side::Left) => Some(app.cmp.links[*k].link.left.clone()),
-        (Unit::Link(k) | Unit::MovedHere(k), Side::Right) => Some(app.cmp.links[*k].link.right.clone()),
-        (Unit::LeftOnly(r), Side::Left) | (Unit::RightOnly(r), Side::Right) => Some(r.clone()),
-        _ => None,
-    }
-}
-
-fn doc(app: &App, side: Side) -> &Document {
-    match side {
-        Side::Left => &app.cmp.left,
-        Side::Right => &app.cmp.right,
-    }
-}
-
-/// Byte spans of the whitespace-separated words of a unit's side. Drawing
-/// splits the sanitised text the same way (sanitising never adds or removes
-/// whitespace between words), so word indices mean the same in both.
-pub fn words(app: &App, unit: usize, side: Side) -> Vec<(usize, usize)> {
-    let Some(r) = sentences(app, unit, side) else { return Vec::new() };
-    let d = doc(app, side);
-    let (start, end) = (d.sentences[r.start].start, d.sentences[r.end - 1].end);
-    let text = &d.text[start..end];
-    let mut out = Vec::new();
-    let mut word_start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), word_start) {
-            (true, Some(s)) => {
-                out.push((start + s, start + i));
-                word_start = None;
-            }
-            (false, None) => word_start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = word_start {
-        out.push((start + s, end));
-    }
-    out
-}
-
-/// The note target for the focused unit: each side's passage, or the
-/// selected words where there is a selection.
-fn target(app: &App) -> Target {
-    target_of(app, app.focus)
-}
-
-/// The note target for `unit` (with the selection, if it is in that unit).
-pub fn target_of(app: &App, unit: usize) -> Target {
-    let anchor = |side: Side| -> Option<Anchor> {
-        let spans = words(app, unit, side);
-        let (first, last) = app
-            .selection
-            .as_ref()
-            .filter(|s| s.unit == unit)
-            .and_then(|s| s.words[side.index()])
-            .unwrap_or((0, spans.len().checked_sub(1)?));
-        let (start, end) = (spans.get(first)?.0, spans.get(last)?.1);
-        Some(Anchor::new(&doc(app, side).text, start, end))
-    };
-    Target { left: anchor(Side::Left), right: anchor(Side::Right) }
+/// The notes changed: place them again and save them.
+pub fn changed(app: &mut App) -> Vec<Effect> {
+    app.place_notes();
+    vec![Effect::Save]
 }
 
 pub fn open_tag(app: &mut App) {
     if app.notebook.is_none() {
         return;
     }
-    let t = target(app);
+    let t = app.target(app.focus);
     app.selection = None;
     app.dialog = Some(Dialog::PickCategory(t));
 }
 
-pub fn pick_category(app: &mut App, category: Category) {
+pub fn pick_category(app: &mut App, digit: u8) {
+    let Some(category) = Category::from_digit(char::from(b'0' + digit)) else { return };
     if let Some(Dialog::PickCategory(t)) = app.dialog.take() {
         app.dialog = Some(Dialog::Write { target: t, category, editor: TextArea::default(), editing: None, suggestion: None });
     }
@@ -130,8 +43,8 @@ pub fn editor_key(app: &mut App, key: KeyEvent) {
         Some(Dialog::Write { editor, .. }) => {
             editor.input(key);
         }
-        // One line: a path.
-        Some(Dialog::SaveAs { editor }) if !matches!(key.code, ratatui::crossterm::event::KeyCode::Enter) => {
+        // One line: a path (Alt-Enter reaches here, and must not break it).
+        Some(Dialog::SaveAs { editor }) if key.code != KeyCode::Enter => {
             editor.input(key);
         }
         _ => {}
@@ -144,21 +57,12 @@ pub fn newline(app: &mut App) {
     }
 }
 
-/// Saves the notebook and reports where, or why not.
-pub fn persist(app: &mut App) {
-    let Some(book) = app.notebook.as_mut() else { return };
-    app.message = Some(match book.save(&app.cmp.left, &app.cmp.right) {
-        Ok(()) => format!("saved to {}", book.path.display()),
-        Err(e) => e.to_string(),
-    });
-    app.place_notes();
-}
-
-pub fn submit(app: &mut App) {
+/// Enter in the note dialog, the notes list or "save elsewhere".
+pub fn submit(app: &mut App) -> Vec<Effect> {
     match app.dialog.take() {
         Some(Dialog::Write { target, category, editor, editing, suggestion }) => {
             let text = editor.lines().join("\n").trim_end().to_string();
-            let Some(book) = app.notebook.as_mut() else { return };
+            let Some(book) = app.notebook.as_mut() else { return Vec::new() };
             match editing {
                 Some(id) => {
                     book.set_text(&id, category, text);
@@ -170,25 +74,30 @@ pub fn submit(app: &mut App) {
                     }
                 }
             }
-            persist(app);
+            changed(app)
         }
-        Some(Dialog::Summary { selected }) => super::suggestions::summary_jump(app, selected),
         Some(Dialog::SaveAs { editor }) => {
             let path = PathBuf::from(editor.lines().join("").trim());
-            let Some(book) = app.notebook.as_mut() else { return };
-            app.message = Some(match book.save_as(&path, &app.cmp.left, &app.cmp.right) {
-                Ok(()) => format!("saved to {}", path.display()),
-                Err(e) => e.to_string(),
-            });
+            // The session's own file is replaced without asking.
+            let replace = app.notebook.as_ref().is_some_and(|b| b.path == path);
+            vec![Effect::SaveAs { path, replace }]
         }
-        Some(Dialog::NotesList { selected }) => jump_to_note(app, selected),
-        other => app.dialog = other,
+        Some(Dialog::NotesList { selected }) => {
+            jump_to_note(app, selected);
+            Vec::new()
+        }
+        other => {
+            app.dialog = other;
+            Vec::new()
+        }
     }
 }
 
 pub fn cancel(app: &mut App) {
     app.dialog = match app.dialog.take() {
         Some(Dialog::ConfirmDelete { selected, .. }) => Some(Dialog::NotesList { selected }),
+        // Keep the file: back to the path, to type another.
+        Some(Dialog::ConfirmReplace { path }) => Some(Dialog::SaveAs { editor: path_editor(&path) }),
         _ => None,
     };
     app.selection = None;
@@ -200,7 +109,7 @@ fn note_count(app: &App) -> usize {
 
 pub fn open_list(app: &mut App) {
     if note_count(app) == 0 {
-        app.message = Some("no notes yet: press t to tag the focused passage".into());
+        app.message = Some(format!("no notes yet: press {}", keymap::hint(Action::OpenTag)));
         return;
     }
     app.dialog = Some(Dialog::NotesList { selected: 0 });
@@ -223,7 +132,7 @@ fn selected_id(app: &App) -> Option<(usize, String)> {
 fn jump_to_note(app: &mut App, index: usize) {
     let unit = app.notes_of_unit.iter().position(|notes| notes.contains(&index));
     match unit {
-        Some(u) => super::update::focus(app, u),
+        Some(u) => navigation::focus(app, u),
         None => app.message = Some("this note is orphaned: its passage is not in the current text".into()),
     }
 }
@@ -245,27 +154,32 @@ pub fn delete_selected(app: &mut App) {
     }
 }
 
-pub fn cycle_status_selected(app: &mut App) {
-    let Some((_, id)) = selected_id(app) else { return };
-    if let Some(book) = app.notebook.as_mut() {
-        book.cycle_status(&id);
-    }
-    persist(app);
+pub fn cycle_status_selected(app: &mut App) -> Vec<Effect> {
+    let Some((_, id)) = selected_id(app) else { return Vec::new() };
+    let Some(book) = app.notebook.as_mut() else { return Vec::new() };
+    book.cycle_status(&id);
+    changed(app)
 }
 
 /// "Yes" in a confirmation.
-pub fn confirm(app: &mut App) {
+pub fn confirm(app: &mut App) -> Vec<Effect> {
     match app.dialog.take() {
         Some(Dialog::ConfirmDelete { id, selected }) => {
-            if let Some(book) = app.notebook.as_mut() {
-                book.delete(&id);
-            }
-            persist(app);
+            let Some(book) = app.notebook.as_mut() else { return Vec::new() };
+            book.delete(&id);
             let left = note_count(app);
             app.dialog = (left > 0).then(|| Dialog::NotesList { selected: selected.min(left - 1) });
+            changed(app)
         }
-        Some(Dialog::ConfirmQuit) => app.quit = true,
-        other => app.dialog = other,
+        Some(Dialog::ConfirmQuit) => {
+            app.quit = true;
+            Vec::new()
+        }
+        Some(Dialog::ConfirmReplace { path }) => vec![Effect::SaveAs { path, replace: true }],
+        other => {
+            app.dialog = other;
+            Vec::new()
+        }
     }
 }
 
@@ -280,9 +194,14 @@ pub fn quit(app: &mut App) {
 
 pub fn open_save_as(app: &mut App) {
     let Some(book) = &app.notebook else { return };
-    let mut editor = TextArea::new(vec![book.path.display().to_string()]);
+    app.dialog = Some(Dialog::SaveAs { editor: path_editor(&book.path) });
+}
+
+/// A one-line field holding `path`, the cursor at its end.
+fn path_editor(path: &Path) -> TextArea<'static> {
+    let mut editor = TextArea::new(vec![path.display().to_string()]);
     editor.move_cursor(CursorMove::End);
-    app.dialog = Some(Dialog::SaveAs { editor });
+    editor
 }
 
 pub fn open_export(app: &mut App) {
@@ -295,24 +214,40 @@ pub fn open_export(app: &mut App) {
 
 /// Where an export goes: beside the notes file, never onto it
 /// (`review.json` -> `review.export.json`, `review.export.md`...).
-pub fn export_path(notes: &std::path::Path, format: Format) -> PathBuf {
+pub fn export_path(notes: &Path, format: Format) -> PathBuf {
     let stem = notes.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "notes".into());
     notes.with_file_name(format!("{stem}.export.{}", format.extension()))
 }
 
-/// Writes the notes in `format` beside the notes file.
-pub fn export(app: &mut App, format: Format) {
+/// Export format `n` (1-4) beside the notes file.
+pub fn export(app: &mut App, n: u8) -> Vec<Effect> {
     app.dialog = None;
-    let Some(book) = &app.notebook else { return };
+    let formats = [Format::Markdown, Format::Csv, Format::Json, Format::W3c];
+    let Some(format) = formats.get(usize::from(n).wrapping_sub(1)).copied() else { return Vec::new() };
+    let Some(book) = &app.notebook else { return Vec::new() };
     let path = export_path(&book.path, format);
     if path == book.path {
         app.message = Some("an export must not replace the notes file".into());
-        return;
+        return Vec::new();
     }
-    let text = export::render(&book.file, format);
-    app.message = Some(match store::write_temporary(&path, text.as_bytes()).and_then(|t| store::commit(&t, &path)) {
-        Ok(()) => format!("exported to {}", path.display()),
-        Err(e) => format!("cannot export to {}: {e}", path.display()),
+    vec![Effect::Export { format, path }]
+}
+
+/// What became of a save or an export, told on the status line after what
+/// the action that asked for it said.
+pub fn done(app: &mut App, outcome: Outcome) {
+    let said = match outcome {
+        Outcome::Saved(Ok(path)) => format!("saved to {}", path.display()),
+        Outcome::Exported(Ok(path)) => format!("exported to {}", path.display()),
+        Outcome::Saved(Err(e)) | Outcome::Exported(Err(e)) => e,
+        Outcome::Exists(path) => {
+            app.dialog = Some(Dialog::ConfirmReplace { path });
+            return;
+        }
+    };
+    app.message = Some(match app.message.take() {
+        Some(before) => format!("{before}; {said}"),
+        None => said,
     });
 }
 
@@ -320,8 +255,8 @@ pub fn export(app: &mut App, format: Format) {
 /// side (or the side that has text).
 pub fn start_selection(app: &mut App) {
     let unit = app.focus;
-    let side = if sentences(app, unit, app.pane).is_some() { app.pane } else { app.pane.other() };
-    if sentences(app, unit, side).is_none() {
+    let side = if app.sentences(unit, app.pane).is_some() { app.pane } else { app.pane.other() };
+    if app.sentences(unit, side).is_none() {
         return;
     }
     let mut words = [None, None];
@@ -332,7 +267,7 @@ pub fn start_selection(app: &mut App) {
 /// Grows (`grow`) or moves the selection on its side by `delta` words.
 pub fn select(app: &mut App, delta: isize, grow: bool) {
     let Some(sel) = &app.selection else { return };
-    let count = words(app, sel.unit, sel.side).len();
+    let count = app.words(sel.unit, sel.side).len();
     let Some(sel) = app.selection.as_mut() else { return };
     let (first, last) = sel.words[sel.side.index()].unwrap_or((0, 0));
     let clamp = |v: isize, lo: usize| v.clamp(lo as isize, count.saturating_sub(1) as isize) as usize;
@@ -348,7 +283,7 @@ pub fn select(app: &mut App, delta: isize, grow: bool) {
 pub fn select_other_side(app: &mut App) {
     let Some(sel) = &app.selection else { return };
     let (unit, other) = (sel.unit, sel.side.other());
-    if sentences(app, unit, other).is_none() {
+    if app.sentences(unit, other).is_none() {
         return;
     }
     if let Some(sel) = app.selection.as_mut() {

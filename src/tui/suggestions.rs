@@ -1,11 +1,16 @@
 //! Suggested discrepancies on the review screen: which are open for the
 //! focused passage, accepting one as a note, rejecting one for good, and
-//! the summary of the whole review.
+//! the summary of the whole review. Handlers return the writing they need
+//! as effects and call only `notes` and `navigation` below them; the
+//! queries (`open_suggestions`, `summary`) only read.
 
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::app::{App, Side};
-use super::notes::{Dialog, Target};
+use super::action::Effect;
+use super::app::App;
+use super::dialog::{Dialog, Target};
+use super::mode::Side;
+use super::{navigation, notes};
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::Unit;
 use crate::core::detect::Discrepancy;
@@ -48,11 +53,8 @@ pub fn accept(app: &mut App) {
         app.message = Some("no open suggestion here".into());
         return;
     };
-    let passage = super::notes::target_of(app, app.focus);
-    let anchor = |side: Side, span: Option<(usize, usize)>, whole: Option<Anchor>| {
-        let doc = if side == Side::Left { &app.cmp.left } else { &app.cmp.right };
-        span.map(|(s, e)| Anchor::new(&doc.text, s, e)).or(whole)
-    };
+    let passage = app.target(app.focus);
+    let anchor = |side: Side, span: Option<(usize, usize)>, whole: Option<Anchor>| span.map(|(s, e)| Anchor::new(&app.doc(side).text, s, e)).or(whole);
     let target = Target { left: anchor(Side::Left, d.left, passage.left), right: anchor(Side::Right, d.right, passage.right) };
     let quote = |t: &str| if t.is_empty() { "(nothing)".to_string() } else { format!("“{t}”") };
     let text = format!("{}: {} / {}", d.explanation, quote(&d.left_text), quote(&d.right_text));
@@ -61,17 +63,15 @@ pub fn accept(app: &mut App) {
     app.dialog = Some(Dialog::Write { target, category: d.category, editor, editing: None, suggestion: Some(d.key()) });
 }
 
-pub fn reject(app: &mut App) {
+pub fn reject(app: &mut App) -> Vec<Effect> {
     let Some(d) = current(app).cloned() else {
         app.message = Some("no open suggestion here".into());
-        return;
+        return Vec::new();
     };
-    let Some(book) = app.notebook.as_mut() else { return };
+    let Some(book) = app.notebook.as_mut() else { return Vec::new() };
     book.reject(&d);
-    super::notes::persist(app);
-    if let Some(m) = &mut app.message {
-        *m = format!("rejected; {m}");
-    }
+    app.message = Some("rejected".into());
+    notes::changed(app)
 }
 
 /// One line of the summary; `unit` is where Enter jumps.
@@ -82,13 +82,11 @@ pub struct Item {
 
 /// Byte share of an article's sentences that have a counterpart.
 fn coverage(app: &App, side: Side) -> f64 {
-    let doc = if side == Side::Left { &app.cmp.left } else { &app.cmp.right };
+    let doc = app.doc(side);
     let total: usize = doc.sentences.iter().map(|s| s.end - s.start).sum();
-    let linked: usize = app
-        .cmp
-        .links
-        .iter()
-        .flat_map(|l| if side == Side::Left { l.link.left.clone() } else { l.link.right.clone() })
+    // Every sentence shown in a link's unit has a counterpart.
+    let linked: usize = (0..doc.sentences.len())
+        .filter(|&i| app.unit_of_sentence[side.index()][i].is_some_and(|u| matches!(app.units[u], Unit::Link(_))))
         .map(|i| doc.sentences[i].end - doc.sentences[i].start)
         .sum();
     if total == 0 { 0.0 } else { 100.0 * linked as f64 / total as f64 }
@@ -131,9 +129,9 @@ pub fn summary(app: &App) -> Vec<Item> {
     out.extend(suggestions);
     out.push(Item { text: format!("Named in one article only ({})", app.cmp.omissions.len()), unit: None });
     for o in &app.cmp.omissions {
-        let (side, doc) = if o.side == "left" { (0, &app.cmp.left) } else { (1, &app.cmp.right) };
-        let sentence = doc.sentences.partition_point(|s| s.end <= o.at.0);
-        let unit = app.unit_of_sentence[side].get(sentence).copied().flatten();
+        // The core names the side as text; it is read here and nowhere else.
+        let side = Side::BOTH.into_iter().find(|s| s.name() == o.side).unwrap_or(Side::Left);
+        let unit = app.unit_at(side, o.at.0);
         out.push(Item { text: format!("  {} ({}, only in the {} article)", o.text, o.category.id(), o.side), unit });
     }
     out
@@ -162,11 +160,12 @@ pub fn summary_move(app: &mut App, forward: bool) {
     }
 }
 
-pub fn summary_jump(app: &mut App, selected: usize) {
+/// Enter in the summary: focuses the selected item's passage.
+pub fn summary_jump(app: &mut App) {
+    let Some(Dialog::Summary { selected }) = app.dialog.take() else { return };
     let unit = summary(app).get(selected).and_then(|i| i.unit);
-    app.dialog = None;
     match unit {
-        Some(u) => super::update::focus(app, u),
+        Some(u) => navigation::focus(app, u),
         None => app.message = Some("not in a passage of this view".into()),
     }
 }

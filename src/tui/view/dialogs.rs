@@ -10,8 +10,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use crate::core::notes::Anchor;
 use crate::display::sanitize;
 use crate::tui::app::App;
-use crate::tui::keys::{Mode, TABLE};
-use crate::tui::notes::{Dialog, Target};
+use crate::tui::dialog::{Dialog, Target};
+use crate::tui::keymap::{bindings, hints};
+use crate::tui::mode::{Mode, Side};
 
 /// A centred box of at most `width` x `height` cells.
 fn centred(screen: Rect, width: u16, height: u16) -> Rect {
@@ -27,16 +28,9 @@ fn frame_box(frame: &mut Frame, area: Rect, title: &str) -> Rect {
     inner
 }
 
-/// "keys: help" hints of a mode, from the key table.
-fn hints(mode: Mode) -> String {
-    TABLE
-        .iter()
-        .filter(|s| s.mode == mode)
-        .flat_map(|s| s.bindings.iter())
-        .filter(|b| !matches!(b.action, crate::tui::action::Action::PickCategory(_) | crate::tui::action::Action::ExportAs(_)))
-        .map(|b| format!("{} {}", b.keys[0].label(), b.help))
-        .collect::<Vec<_>>()
-        .join(" · ")
+/// The hints of a mode for a dialog: "Enter save · Esc cancel".
+fn dialog_hints(mode: Mode) -> String {
+    hints(mode, &[], " ", " · ")
 }
 
 fn quote(a: Option<&Anchor>, width: usize) -> String {
@@ -47,15 +41,12 @@ fn quote(a: Option<&Anchor>, width: usize) -> String {
 }
 
 fn target_lines(t: &Target, width: usize) -> Vec<Line<'static>> {
-    vec![Line::from(format!("left:  {}", quote(t.left.as_ref(), width))), Line::from(format!("right: {}", quote(t.right.as_ref(), width)))]
+    Side::BOTH.map(|side| Line::from(format!("{:6} {}", format!("{}:", side.name()), quote(t.get(side), width)))).into()
 }
 
 /// Lines listing the bindings of `mode` as "key  description".
 fn menu(mode: Mode) -> Vec<Line<'static>> {
-    TABLE
-        .iter()
-        .filter(|s| s.mode == mode)
-        .flat_map(|s| s.bindings.iter())
+    bindings(mode)
         .map(|b| Line::from(format!("  {:6} {}", b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/"), b.help)))
         .collect()
 }
@@ -77,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             let title = format!(" {} note: {} ", if editing.is_some() { "Edit" } else { "New" }, category.label());
             let inner = frame_box(frame, area, &title);
             let mut lines = target_lines(target, usize::from(inner.width).saturating_sub(8));
-            lines.push(Line::from(Span::styled(hints(Mode::Write), app.theme.placeholder)));
+            lines.push(Line::from(Span::styled(dialog_hints(Mode::Write), app.theme.placeholder)));
             let head = lines.len() as u16;
             frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, head.min(inner.height)));
             let field = Rect::new(inner.x, inner.y + head, inner.width, inner.height.saturating_sub(head));
@@ -90,7 +81,7 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             let inner = frame_box(frame, area, " Notes ");
             let Some(book) = &app.notebook else { return };
             let width = usize::from(inner.width).saturating_sub(10);
-            let mut lines: Vec<Line> = crate::display::wrap(&hints(Mode::NotesList), usize::from(inner.width))
+            let mut lines: Vec<Line> = crate::display::wrap(&dialog_hints(Mode::NotesList), usize::from(inner.width))
                 .into_iter()
                 .map(|l| Line::from(Span::styled(l, app.theme.placeholder)))
                 .collect();
@@ -111,24 +102,32 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             if let Some(Dialog::ConfirmDelete { .. }) = &app.dialog {
                 let b = centred(screen, 44, 3);
                 let inner = frame_box(frame, b, " Delete this note? ");
-                frame.render_widget(Paragraph::new("y: delete · n/Esc: keep"), inner);
+                frame.render_widget(Paragraph::new(hints(Mode::ConfirmDelete, &[], ": ", " · ")), inner);
             }
         }
         Some(Dialog::ConfirmQuit) => {
             let area = centred(screen, 72, 7);
             let inner = frame_box(frame, area, " Notes are not saved ");
             let path = app.notebook.as_ref().map(|b| b.path.display().to_string()).unwrap_or_default();
-            let text = format!("The notes could not be written to {}.\nQuitting now loses them.\n\nW: save elsewhere · q/y: quit anyway · Esc: stay", sanitize(&path));
+            let keys = hints(Mode::ConfirmQuit, &[], ": ", " · ");
+            let text = format!("The notes could not be written to {}.\nQuitting now loses them.\n\n{keys}", sanitize(&path));
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
         Some(Dialog::SaveAs { editor }) => {
             let area = centred(screen, 80, 5);
-            let inner = frame_box(frame, area, " Save the notes to (Enter: save · Esc: cancel) ");
+            let inner = frame_box(frame, area, &format!(" Save the notes to ({}) ", hints(Mode::SaveAs, &[], ": ", " · ")));
             frame.render_widget(editor, inner);
+        }
+        Some(Dialog::ConfirmReplace { path }) => {
+            let area = centred(screen, 72, 7);
+            let inner = frame_box(frame, area, " Replace this file? ");
+            let keys = hints(Mode::ConfirmReplace, &[], ": ", " · ");
+            let text = format!("{} already exists.\nSaving the notes there replaces it.\n\n{keys}", sanitize(&path.display().to_string()));
+            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
         Some(Dialog::Summary { selected }) => {
             let area = centred(screen, screen.width.saturating_sub(4), screen.height.saturating_sub(2));
-            let inner = frame_box(frame, area, " Review summary (j/k move · Enter go to · Esc close) ");
+            let inner = frame_box(frame, area, &format!(" Review summary ({}) ", dialog_hints(Mode::Summary)));
             let items = crate::tui::suggestions::summary(app);
             let lines: Vec<Line> = items
                 .iter()

@@ -6,41 +6,13 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keys::TABLE;
-
-/// The help text: every binding of the key table, then the legend.
-pub fn lines() -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for section in TABLE {
-        out.push((section.title.to_string(), String::new()));
-        for b in section.bindings {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            out.push((format!("  {}", keys.join(" / ")), b.help.to_string()));
-        }
-    }
-    out.push(("Marks".into(), String::new()));
-    for (glyph, meaning) in [
-        ("  =", "aligned: same content; reworded words underlined"),
-        ("  ≠", "divergent: a name, number, negation or hedge differs (bold)"),
-        ("  < >", "unique: only in the left / right article (italic)"),
-        ("  ↕", "moved: stands elsewhere in the other article"),
-        ("  ▌", "the focused passage"),
-        ("  ✎", "a passage with review notes"),
-        ("  mouse", "wheel scrolls, click focuses a passage"),
-    ] {
-        out.push((glyph.into(), meaning.into()));
-    }
-    out
-}
-
-/// Rows the help needs: its lines plus the frame.
-pub fn height() -> usize {
-    lines().len() + 2
-}
+use crate::tui::keymap::{self, help_lines};
+use crate::tui::mode::Mode;
 
 pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
-    let entries = lines();
+    let entries = help_lines();
     let key_width = entries.iter().filter(|(_, d)| !d.is_empty()).map(|(k, _)| k.chars().count()).max().unwrap_or(0) + 2;
     let text: Vec<Line> = entries
         .iter()
@@ -56,7 +28,9 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
     let height = (text.len() as u16 + 2).min(screen.height.saturating_sub(2));
     let area = Rect::new(screen.x + (screen.width - width) / 2, screen.y + (screen.height - height) / 2, width, height);
     let fits = usize::from(height) >= text.len() + 2;
-    let title = if fits { " tandem: keys (any key closes) " } else { " tandem: keys (j/k scroll, any other key closes) " };
+    // Scrolling is only worth a hint when there is something to scroll.
+    let hints = if fits { keymap::hints(Mode::Help, &[Action::ToggleHelp], " ", "") } else { keymap::hints(Mode::Help, &[], " ", ", ") };
+    let title = format!(" tandem: keys ({hints}) ");
     frame.render_widget(Clear, area);
     let block = Block::default().borders(Borders::ALL).title(title);
     let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);

@@ -7,9 +7,10 @@ use ratatui::text::{Line as TextLine, Span};
 
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::Unit;
-use crate::display::Line;
-use crate::tui::app::{App, Geometry, MARGIN, Side, View};
-use crate::tui::layout::{Look, Passage};
+use crate::display::{Line, Mark};
+use crate::tui::app::{App, Geometry, MARGIN};
+use crate::tui::layout::{self, Look, Passage};
+use crate::tui::mode::{Side, View};
 use crate::tui::theme::Theme;
 
 pub fn draw(buf: &mut Buffer, app: &App, g: &Geometry) {
@@ -39,6 +40,7 @@ fn mark(app: &App, unit: usize) -> (&'static str, Style) {
 }
 
 fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
+    let selection = Side::BOTH.map(|side| selected_lines(app, side, g));
     let stack = &app.aligned.stack;
     let Some(mut unit) = stack.item_at(app.scroll) else { return };
     for screen_row in 0..g.rows() {
@@ -53,9 +55,11 @@ fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
         let y = g.left.y + screen_row as u16;
         let focused = unit == app.focus;
         let [left, right] = &app.aligned.sides[unit];
-        let row = Row { y, line, focused, unit };
-        text_row(buf, app, g.left, left, Side::Left, &row);
-        text_row(buf, app, g.right, right, Side::Right, &row);
+        let row = Row { y, line, focused };
+        let none = Vec::new();
+        let selected = |side: Side| if focused { &selection[side.index()] } else { &none };
+        text_row(buf, app, g.left, left, &row, selected(Side::Left));
+        text_row(buf, app, g.right, right, &row, selected(Side::Right));
         if line == 0 {
             note_mark(buf, app, g.left.x + 1, y, unit);
             note_mark(buf, app, g.right.x + 1, y, unit);
@@ -67,8 +71,9 @@ fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
 }
 
 fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
-    let Some(panes) = &app.panes else { return };
-    for side in [Side::Left, Side::Right] {
+    let panes = &app.panes;
+    for side in Side::BOTH {
+        let selection = selected_lines(app, side, g);
         let pane = &panes[side.index()];
         let area = g.pane(side);
         let scroll = app.pane_scroll[side.index()];
@@ -85,7 +90,9 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
             let y = area.y + screen_row as u16;
             let unit = pane.units[item];
             let focused = unit == app.focus;
-            text_row(buf, app, area, &pane.passages[item], side, &Row { y, line, focused, unit });
+            let none = Vec::new();
+            let selection = if focused { &selection } else { &none };
+            text_row(buf, app, area, &pane.passages[item], &Row { y, line, focused }, selection);
             if line == 0 {
                 note_mark(buf, app, area.x + 2, y, unit);
                 let (glyph, style) = mark(app, unit);
@@ -113,25 +120,15 @@ fn note_mark(buf: &mut Buffer, app: &App, x: u16, y: u16, unit: usize) {
     }
 }
 
-/// Byte ranges (in `line`) of the selected words, if this line of this
-/// side of `unit` has some. Words are counted across the passage's lines.
-fn selected(app: &App, passage: &Passage, line: usize, unit: usize, side: Side) -> Vec<std::ops::Range<usize>> {
-    let Some(sel) = app.selection.as_ref().filter(|s| s.unit == unit) else { return Vec::new() };
-    let Some((first, last)) = sel.words[side.index()] else { return Vec::new() };
-    let before: usize = passage.lines[..line].iter().map(|l| l.text.split(' ').filter(|w| !w.is_empty()).count()).sum();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    let mut index = before;
-    for word in passage.lines[line].text.split(' ') {
-        if !word.is_empty() {
-            if (first..=last).contains(&index) {
-                out.push(pos..pos + word.len());
-            }
-            index += 1;
-        }
-        pos += word.len() + 1;
-    }
-    out
+/// The selected words on a side of the focused unit, per wrapped line (byte
+/// ranges of each line). The selection's span of the file goes through the
+/// same sanitising and wrapping as the text, so the highlight covers exactly
+/// the words a note would be anchored to. Selecting is always in the focus.
+fn selected_lines(app: &App, side: Side, g: &Geometry) -> Vec<Vec<std::ops::Range<usize>>> {
+    let unit = app.focus;
+    let (Some(span), Some(sentences)) = (app.selected_span(unit, side), app.sentences(unit, side)) else { return Vec::new() };
+    let marks = vec![Mark { range: span, strong: true }];
+    layout::marked_lines(app.doc(side), &sentences, marks, g.text_width()).into_iter().map(|l| l.marks.into_iter().map(|m| m.range).collect()).collect()
 }
 
 /// Which screen row is drawn: line `line` of unit `unit`, at `y`.
@@ -139,12 +136,12 @@ struct Row {
     y: u16,
     line: usize,
     focused: bool,
-    unit: usize,
 }
 
-/// Draws a line of `passage` (one side of the row's unit) in the pane `area`.
-fn text_row(buf: &mut Buffer, app: &App, area: Rect, passage: &Passage, side: Side, row: &Row) {
-    let Row { y, line, focused, unit } = *row;
+/// Draws a line of `passage` (one side of the row's unit) in the pane `area`,
+/// with `selection` (per line of the passage) highlighted.
+fn text_row(buf: &mut Buffer, app: &App, area: Rect, passage: &Passage, row: &Row, selection: &[Vec<std::ops::Range<usize>>]) {
+    let Row { y, line, focused } = *row;
     let theme = &app.theme;
     if focused {
         buf.set_style(Rect::new(area.x, y, area.width, 1), theme.focus);
@@ -152,8 +149,8 @@ fn text_row(buf: &mut Buffer, app: &App, area: Rect, passage: &Passage, side: Si
     }
     let Some(text) = passage.lines.get(line) else { return };
     let query = if app.search.editing { "" } else { app.search.query.as_str() };
-    let selection = selected(app, passage, line, unit, side);
-    let spans = styled(text, look_style(theme, passage.look), theme, query, &selection);
+    let selected = selection.get(line).map_or(&[][..], Vec::as_slice);
+    let spans = styled(text, look_style(theme, passage.look), theme, query, selected);
     let x = area.x + MARGIN;
     buf.set_line(x, y, &TextLine::from(spans), area.width.saturating_sub(MARGIN));
 }

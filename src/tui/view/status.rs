@@ -3,10 +3,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::tui::app::{App, Geometry, Side, View};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Geometry};
+use crate::tui::keymap::hints;
+use crate::tui::mode::{Mode, Side, View};
 
 pub fn titles(buf: &mut Buffer, app: &App, g: &Geometry) {
-    for side in [Side::Left, Side::Right] {
+    for side in Side::BOTH {
         let area = g.pane(side);
         let active = app.view == View::Reading && app.pane == side;
         let style = if active { app.theme.title_active } else { app.theme.title };
@@ -20,6 +23,9 @@ pub fn titles(buf: &mut Buffer, app: &App, g: &Geometry) {
 
 /// "difference 3 of 17" when the focus is on one, else where it stands.
 fn position(app: &App) -> String {
+    if app.units.is_empty() {
+        return "no passages".into();
+    }
     let total = app.differences.len();
     match app.differences.binary_search(&app.focus) {
         Ok(i) => format!("difference {} of {total}", i + 1),
@@ -32,34 +38,37 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     buf.set_style(area, style);
     let width = usize::from(area.width);
     if app.search.editing {
-        let text = format!(" search: {}▏  (Enter: find, Esc: cancel)", app.search.query);
+        let text = format!(" search: {}▏  ({})", crate::display::sanitize(&app.search.query), hints(Mode::Search, &[], ": ", ", "));
         buf.set_stringn(area.x, area.y, &text, width, style);
         return;
     }
     let view = match app.view {
         View::Aligned => "aligned view".to_string(),
-        View::Reading => format!("reading view · {} pane", if app.pane == Side::Left { "left" } else { "right" }),
+        View::Reading => format!("reading view · {} pane", app.pane.name()),
     };
     let unsaved = app.notebook.as_ref().is_some_and(|b| b.unsaved);
-    let mut left = format!("{} {} │ {view}", if unsaved { " NOTES NOT SAVED (W: save elsewhere) │" } else { "" }, position(app));
+    let warning = if unsaved { format!(" NOTES NOT SAVED ({}) │", hints(Mode::Main, &[Action::SaveElsewhere], ": ", "")) } else { String::new() };
+    let mut left = format!("{warning} {} │ {view}", position(app));
     if let Some(message) = &app.message {
         left.push_str(" │ ");
         left.push_str(message);
     }
     if app.selection.is_some() {
-        left.push_str(" │ selecting words: h/l size, H/L move, t tag, Esc stop");
+        left.push_str(" │ selecting words: ");
+        left.push_str(&hints(Mode::Select, &[], " ", ", "));
     }
     if let Some(book) = &app.notebook {
         let count = book.file.notes.len();
         let path = crate::display::sanitize(&book.path.display().to_string());
         left.push_str(&format!(" │ {count} note{}: {path}", if count == 1 { "" } else { "s" }));
     }
-    let hints = "]/[ difference  v view  / search  ? help  q quit ";
+    let main = [Action::NextDifference, Action::PrevDifference, Action::ToggleView, Action::StartSearch, Action::ToggleHelp, Action::Quit];
+    let hints = hints(Mode::Main, &main, " ", "  ") + " ";
     buf.set_stringn(area.x, area.y, &left, width, style);
     let used = crate::display::width(&left);
-    let hint_width = crate::display::width(hints);
+    let hint_width = crate::display::width(&hints);
     if used + 2 + hint_width <= width {
-        buf.set_stringn(area.x + (width - hint_width) as u16, area.y, hints, hint_width, style);
+        buf.set_stringn(area.x + (width - hint_width) as u16, area.y, &hints, hint_width, style);
     }
 }
 
@@ -67,17 +76,24 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
 pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
     let open = crate::tui::suggestions::open_suggestions(app, app.focus);
     let text = match crate::tui::suggestions::shown(app, &open) {
-        Some(d) => format!(
-            " suggestion {}/{}: {} “{}” / “{}”: {}  ·  a accept  r reject{}",
-            app.suggestion % open.len() + 1,
-            open.len(),
-            d.category.id(),
-            crate::display::sanitize(&d.left_text),
-            crate::display::sanitize(&d.right_text),
-            d.explanation,
-            if open.len() > 1 { "  c next" } else { "" }
-        ),
-        None => " no open suggestion here  ·  i summary of the review".to_string(),
+        Some(d) => {
+            let keys: &[Action] = if open.len() > 1 {
+                &[Action::AcceptSuggestion, Action::RejectSuggestion, Action::NextSuggestion]
+            } else {
+                &[Action::AcceptSuggestion, Action::RejectSuggestion]
+            };
+            format!(
+                " suggestion {}/{}: {} “{}” / “{}”: {}  ·  {}",
+                app.suggestion % open.len() + 1,
+                open.len(),
+                d.category.id(),
+                crate::display::sanitize(&d.left_text),
+                crate::display::sanitize(&d.right_text),
+                d.explanation,
+                hints(Mode::Main, keys, " ", "  ")
+            )
+        }
+        None => format!(" no open suggestion here  ·  {}", hints(Mode::Main, &[Action::OpenSummary], " ", "")),
     };
     let style = if open.is_empty() { app.theme.placeholder } else { app.theme.title };
     buf.set_stringn(area.x, area.y, &text, usize::from(area.width), style);

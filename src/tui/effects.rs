@@ -1,0 +1,44 @@
+//! Carrying out the effects `update` asks for: the only place in the review
+//! screen that writes files. Each effect's outcome goes back to `update` as
+//! an action, as gitui's components talk through a queue of events.
+
+use std::collections::VecDeque;
+
+use super::action::{Action, Effect, Outcome};
+use super::app::App;
+use super::update::update;
+use crate::core::notes::export;
+use crate::core::notes::store;
+
+/// Applies `action` and every action that the effects it causes send back,
+/// in order, until none is left.
+pub fn apply(app: &mut App, action: Action) {
+    let mut queue = VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in update(app, action) {
+            queue.push_back(Action::Done(perform(app, effect)));
+        }
+    }
+}
+
+/// Writes what `effect` asks for and says how it went.
+pub fn perform(app: &mut App, effect: Effect) -> Outcome {
+    let (left, right) = (&app.cmp.left, &app.cmp.right);
+    let Some(book) = app.notebook.as_mut() else {
+        return Outcome::Saved(Err("no notes file in this session".into()));
+    };
+    match effect {
+        Effect::Save => Outcome::Saved(book.save(left, right).map(|()| book.path.clone()).map_err(|e| e.to_string())),
+        Effect::SaveAs { path, replace } => {
+            if !replace && std::fs::symlink_metadata(&path).is_ok() {
+                return Outcome::Exists(path);
+            }
+            Outcome::Saved(book.save_as(&path, left, right).map(|()| path).map_err(|e| e.to_string()))
+        }
+        Effect::Export { format, path } => {
+            let text = export::render(&book.file, format);
+            let written = store::write_temporary(&path, text.as_bytes()).and_then(|t| store::commit(&t, &path));
+            Outcome::Exported(written.map(|()| path.clone()).map_err(|e| format!("cannot export to {}: {e}", path.display())))
+        }
+    }
+}

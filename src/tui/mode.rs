@@ -1,0 +1,86 @@
+//! The small words of the screen's state: which view, which side, and what
+//! keys mean now. They sit below everything else in the TUI so that the
+//! state, the key table and the views can all name them.
+
+/// Which article: the left pane or the right one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
+
+    pub fn index(self) -> usize {
+        match self {
+            Side::Left => 0,
+            Side::Right => 1,
+        }
+    }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+
+    /// "left" or "right", for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// One row band per unit, both panes level, in the left article's order.
+    Aligned,
+    /// Each pane in its own article's order, kept in step at the focus.
+    Reading,
+}
+
+/// What the screen is doing, which decides what keys mean. Each mode has
+/// its own section of the key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Keys that mean the same in every mode (Ctrl-c), looked up first.
+    Everywhere,
+    Main,
+    /// A search query is being typed.
+    Search,
+    Help,
+    Select,
+    PickCategory,
+    Write,
+    NotesList,
+    ConfirmDelete,
+    ConfirmQuit,
+    /// Saving elsewhere would replace an existing file.
+    ConfirmReplace,
+    SaveAs,
+    Export,
+    Summary,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 14] = [
+        Mode::Everywhere,
+        Mode::Main,
+        Mode::Search,
+        Mode::Help,
+        Mode::Select,
+        Mode::PickCategory,
+        Mode::Write,
+        Mode::NotesList,
+        Mode::ConfirmDelete,
+        Mode::ConfirmQuit,
+        Mode::ConfirmReplace,
+        Mode::SaveAs,
+        Mode::Export,
+        Mode::Summary,
+    ];
+}

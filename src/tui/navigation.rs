@@ -1,0 +1,298 @@
+//! Moving the focus and scrolling: keys, jumps, the mouse and resizing.
+//! The focus always stays inside the document and on screen.
+
+use super::app::App;
+use super::layout::Stack;
+use super::mode::{Side, View};
+use crate::core::compare::units::Unit;
+
+/// The units the focus walks through, in display order: every unit in the
+/// aligned view; the focused pane's passages in the reading view.
+fn order(app: &App) -> Vec<usize> {
+    match app.view {
+        View::Aligned => (0..app.units.len()).collect(),
+        View::Reading => app.panes[app.pane.index()].units.clone(),
+    }
+}
+
+/// Position of the focus in `order`, or of the nearest unit before it.
+fn position(order: &[usize], focus: usize) -> usize {
+    order.iter().position(|&u| u == focus).unwrap_or_else(|| order.partition_point(|&u| u < focus).saturating_sub(1))
+}
+
+pub fn top(app: &mut App) {
+    if let Some(first) = order(app).first().copied() {
+        focus(app, first);
+    }
+}
+
+pub fn bottom(app: &mut App) {
+    if let Some(last) = order(app).last().copied() {
+        focus(app, last);
+    }
+}
+
+pub fn step(app: &mut App, delta: isize) {
+    let order = order(app);
+    if order.is_empty() {
+        return;
+    }
+    let at = position(&order, app.focus) as isize + delta;
+    focus(app, order[at.clamp(0, order.len() as isize - 1) as usize]);
+}
+
+/// Focuses `unit` and scrolls it into view.
+pub fn focus(app: &mut App, unit: usize) {
+    if app.focus != unit {
+        app.suggestion = 0;
+    }
+    app.focus = unit;
+    reveal(app);
+}
+
+/// Scrolls as little as possible to show the focused unit; in the reading
+/// view, also brings the counterpart level with it in the other pane.
+fn reveal(app: &mut App) {
+    let rows = app.geometry().rows();
+    match app.view {
+        View::Aligned => {
+            let span = app.aligned.stack.rows(app.focus);
+            app.scroll = fit(app.scroll, span, rows, app.aligned.stack.total);
+        }
+        View::Reading => {
+            let side = app.pane.index();
+            let focus = app.focus;
+            let panes = &app.panes;
+            let Some(p) = panes[side].passage_of[focus] else { return };
+            let span = panes[side].stack.rows(p);
+            let counterpart = panes[1 - side].passage_of[focus].map(|q| panes[1 - side].stack.tops[q]);
+            let total = panes[side].stack.total;
+            let scroll = fit(app.pane_scroll[side], span.clone(), rows, total);
+            app.pane_scroll[side] = scroll;
+            if let Some(top) = counterpart {
+                // Level: the counterpart's first line on the focus's row.
+                let offset = span.start - scroll;
+                app.pane_scroll[1 - side] = top.saturating_sub(offset);
+            }
+        }
+    }
+}
+
+/// The scroll position nearest `scroll` that shows `span` with a margin of
+/// context around it, as far as the document's `total` rows allow (its top,
+/// if it is too tall for that).
+fn fit(scroll: usize, span: std::ops::Range<usize>, rows: usize, total: usize) -> usize {
+    let margin = rows / 4;
+    let top_ok = span.start >= scroll + margin || (scroll == 0 && span.start >= scroll);
+    let bottom_ok = span.end + margin <= scroll + rows || (scroll + rows > total && span.end <= scroll + rows);
+    if top_ok && bottom_ok {
+        scroll
+    } else if span.start < scroll + margin || span.len() + 2 * margin > rows {
+        span.start.saturating_sub(margin)
+    } else {
+        (span.end + margin).saturating_sub(rows)
+    }
+}
+
+pub fn page(app: &mut App, pages: f64) {
+    let rows = app.geometry().rows();
+    let delta = ((rows.saturating_sub(1)).max(1) as f64 * pages) as isize;
+    let (stack, scroll) = match app.view {
+        View::Aligned => (app.aligned.stack.clone(), app.scroll),
+        View::Reading => {
+            let side = app.pane.index();
+            (app.panes[side].stack.clone(), app.pane_scroll[side])
+        }
+    };
+    let max = stack.total.saturating_sub(rows.saturating_sub(1));
+    let target = (scroll as isize + delta).clamp(0, max as isize) as usize;
+    // The first item that starts on screen after the move takes the focus.
+    let Some(item) = first_starting_at(&stack, target) else { return };
+    match app.view {
+        View::Aligned => {
+            app.scroll = target;
+            app.focus = item;
+        }
+        View::Reading => {
+            let side = app.pane.index();
+            app.pane_scroll[side] = target;
+            app.focus = app.panes[side].units[item];
+        }
+    }
+    reveal(app);
+}
+
+/// The first item that starts at or below `row`, else the last one.
+fn first_starting_at(stack: &Stack, row: usize) -> Option<usize> {
+    let item = stack.item_at(row)?;
+    Some(if stack.tops[item] < row && item + 1 < stack.tops.len() { item + 1 } else { item })
+}
+
+pub fn jump_difference(app: &mut App, forward: bool) {
+    let target = match app.view {
+        // The aligned view walks every unit in order: the differences,
+        // sorted, give the next one by bisection.
+        View::Aligned => {
+            let d = &app.differences;
+            if forward { d.get(d.partition_point(|&u| u <= app.focus)) } else { d[..d.partition_point(|&u| u < app.focus)].last() }.copied()
+        }
+        View::Reading => {
+            let order = &app.panes[app.pane.index()].units;
+            let at = position(order, app.focus);
+            let is_difference = |u: &usize| app.differences.binary_search(u).is_ok();
+            let target = if forward {
+                // `get`: the order is empty in the pane of an empty article.
+                order.get(at + 1..).unwrap_or_default().iter().find(|u| is_difference(u))
+            } else {
+                order[..at].iter().rev().find(|u| is_difference(u))
+            };
+            target.copied()
+        }
+    };
+    match target {
+        Some(u) => focus(app, u),
+        None => app.message = Some(if forward { "no difference after this one" } else { "no difference before this one" }.into()),
+    }
+}
+
+pub fn jump_moved(app: &mut App) {
+    let target = match (app.view, &app.units[app.focus]) {
+        (View::Aligned, Unit::Link(k)) if app.cmp.links[*k].link.moved => {
+            let k = *k;
+            app.units.iter().position(|u| *u == Unit::MovedHere(k))
+        }
+        (View::Aligned, Unit::MovedHere(k)) => {
+            let k = *k;
+            app.units.iter().position(|u| *u == Unit::Link(k))
+        }
+        (View::Reading, Unit::Link(k)) if app.cmp.links[*k].link.moved => {
+            // The counterpart is already level in the other pane: take it.
+            app.pane = app.pane.other();
+            Some(app.focus)
+        }
+        _ => None,
+    };
+    match target {
+        Some(u) => focus(app, u),
+        None => app.message = Some("not a moved passage".into()),
+    }
+}
+
+/// The unit to show for `unit` in the reading view: a moved link's
+/// placeholder stands for the link itself.
+fn reading_unit(app: &App, unit: usize) -> usize {
+    match app.units[unit] {
+        Unit::MovedHere(k) => app.units.iter().position(|u| *u == Unit::Link(k)).unwrap_or(unit),
+        _ => unit,
+    }
+}
+
+pub fn toggle_view(app: &mut App) {
+    match app.view {
+        View::Aligned => {
+            app.view = View::Reading;
+            app.focus = reading_unit(app, app.focus);
+            if app.panes[app.pane.index()].passage_of[app.focus].is_none() {
+                app.pane = app.pane.other();
+            }
+        }
+        View::Reading => app.view = View::Aligned,
+    }
+    reveal(app);
+}
+
+pub fn switch_pane(app: &mut App) {
+    app.pane = app.pane.other();
+    if app.view == View::Reading {
+        let side = app.pane.index();
+        if app.panes[side].passage_of[app.focus].is_none() {
+            // No counterpart: take the passage in the middle of the pane.
+            let row = app.pane_scroll[side] + app.geometry().rows() / 2;
+            let pane = &app.panes[side];
+            if let Some(i) = pane.stack.item_at(row.min(pane.stack.total)) {
+                app.focus = pane.units[i];
+            }
+        }
+        reveal(app);
+    }
+}
+
+/// A new terminal size: both views are laid out again when the text width
+/// changes, and the focus is brought back on screen.
+pub fn resize(app: &mut App, width: u16, height: u16) {
+    let before = app.geometry().text_width();
+    app.size = (width, height);
+    if app.geometry().text_width() != before {
+        app.relayout();
+    }
+    if !app.units.is_empty() {
+        reveal(app);
+    }
+}
+
+/// The pane at a screen column (the gutter counts as the left pane).
+fn side_at(app: &App, column: u16) -> Side {
+    if column >= app.geometry().right.x { Side::Right } else { Side::Left }
+}
+
+pub fn scroll(app: &mut App, rows: i32, column: u16) {
+    let visible = app.geometry().rows();
+    match app.view {
+        View::Aligned => {
+            let max = app.aligned.stack.total.saturating_sub(visible.saturating_sub(1));
+            app.scroll = (app.scroll as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
+            // Keep the focus on screen: the first unit that starts there.
+            let span = app.aligned.stack.rows(app.focus);
+            let off_screen = span.start < app.scroll || span.start >= app.scroll + visible;
+            if off_screen && let Some(item) = first_starting_at(&app.aligned.stack, app.scroll) {
+                app.focus = item;
+            }
+        }
+        View::Reading => {
+            app.pane = side_at(app, column);
+            let side = app.pane.index();
+            let stack = app.panes[side].stack.clone();
+            let max = stack.total.saturating_sub(visible.saturating_sub(1));
+            let target = (app.pane_scroll[side] as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
+            app.pane_scroll[side] = target;
+            if let Some(item) = first_starting_at(&stack, target) {
+                app.focus = app.panes[side].units[item];
+                reveal(app);
+            }
+        }
+    }
+}
+
+pub fn click(app: &mut App, column: u16, row: u16) {
+    let g = app.geometry();
+    if row < g.left.y || row >= g.left.y + g.left.height {
+        return;
+    }
+    let screen_row = usize::from(row - g.left.y);
+    match app.view {
+        View::Aligned => {
+            if let Some(item) = app.aligned.stack.item_at(app.scroll + screen_row) {
+                focus(app, item);
+            }
+        }
+        View::Reading => {
+            app.pane = side_at(app, column);
+            let side = app.pane.index();
+            let scroll = app.pane_scroll[side];
+            let pane = &app.panes[side];
+            if let Some(item) = pane.stack.item_at(scroll + screen_row) {
+                let unit = pane.units[item];
+                focus(app, unit);
+            }
+        }
+    }
+}
+
+/// Focuses `unit` in whichever pane shows it (reading view).
+pub fn focus_anywhere(app: &mut App, unit: usize) {
+    let unit = if app.view == View::Reading { reading_unit(app, unit) } else { unit };
+    if app.view == View::Reading && app.panes[app.pane.index()].passage_of[unit].is_none() {
+        app.pane = app.pane.other();
+    }
+    focus(app, unit);
+}
