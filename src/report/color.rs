@@ -26,6 +26,9 @@ pub enum Look {
 
 /// Paints a wrapped line (already sanitised) with its marks.
 pub fn line(line: &Line, look: Look) -> String {
+    if line.text.is_empty() {
+        return String::new(); // nothing to paint; lines stay trimmable
+    }
     let base = if look == Look::Unique { UNIQUE } else { "" };
     let mut out = String::from(base);
     let mut pos = 0;
