@@ -148,6 +148,7 @@ fn the_html_report_is_self_contained_and_renders_in_a_browser() {
     }
     assert!(!html.contains("<b>Macron</b> spoke"), "a note's HTML is escaped");
     assert!(html.contains("&lt;b&gt;Macron&lt;/b&gt; spoke"));
+    assert!(!html.contains("“Vovshansk”Rewrite") && html.contains("suggested by tandem: the same name is spelled differently"), "the reviewer's words apart");
     let out = dir("html-browser").join("report.html");
     std::fs::write(&out, &html).unwrap();
     let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|b| which(b)) else {

@@ -40,7 +40,7 @@ td.unique-text{font-style:italic;background:#eef8fb}
 .note .cat{font-weight:bold}.note .status{color:#555}
 .note.dismissed{opacity:.6;border-left-color:#999}.note.confirmed{border-left-color:#2a7a2a}
 .note q{font-style:italic}
-.note p{margin:.25em 0}
+.note p{margin:.25em 0}.note .suggested{color:#555;font-size:.9em}
 @media print{body{margin:0;font-size:10.5pt}tr{break-inside:avoid}th{background:none}.fact{background:none}}
 ";
 
@@ -89,8 +89,12 @@ fn note_html(n: &Note) -> String {
         escape(n.category.label()),
         n.status.id()
     );
-    if !n.text.trim().is_empty() {
-        let _ = write!(out, "<p>{}</p>", escape(n.text.trim()).replace('\n', "<br>"));
+    let (remark, suggestion) = context::split_text(n);
+    if !remark.is_empty() {
+        let _ = write!(out, "<p>{}</p>", escape(&remark).replace('\n', "<br>"));
+    }
+    if let Some(s) = suggestion {
+        let _ = write!(out, "<p class=\"suggested\">suggested by tandem: {}</p>", escape(&s));
     }
     for (side, a) in [("left", n.left.as_ref()), ("right", n.right.as_ref())] {
         if let Some(a) = a {

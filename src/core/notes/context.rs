@@ -143,6 +143,26 @@ pub fn reading_order(cmp: &Comparison, notes: &[Note]) -> Vec<usize> {
     order
 }
 
+/// A note accepted from a suggestion starts with the suggestion's text
+/// ("the number differs: “48” / “84”"), and the reviewer typed on after it:
+/// the two are told apart by the quotes the suggestion's key records.
+/// Returns what the reviewer wrote and, apart, the suggestion's text.
+pub fn split_text(note: &Note) -> (String, Option<String>) {
+    let whole = || (note.text.trim().to_string(), None);
+    let Some(key) = &note.suggestion else { return whole() };
+    let mut parts = key.splitn(3, '|').skip(1);
+    let (Some(left), Some(right)) = (parts.next(), parts.next()) else { return whole() };
+    let quote = |t: &str| if t.is_empty() { "(nothing)".to_string() } else { format!("“{t}”") };
+    let quotes = format!(": {} / {}", quote(left), quote(right));
+    match note.text.find(&quotes) {
+        Some(at) => {
+            let cut = at + quotes.len();
+            (note.text[cut..].trim().to_string(), Some(note.text[..cut].trim().to_string()))
+        }
+        None => whole(),
+    }
+}
+
 /// An article's title: its first heading, else the start of its first
 /// sentence.
 pub fn title(doc: &Document) -> String {

@@ -131,25 +131,6 @@ struct Item<'a> {
     suggestion: Option<String>,
 }
 
-/// A note accepted from a suggestion starts with the suggestion's text
-/// ("the number differs: “48” / “84”"), and the reviewer typed on after it:
-/// the two are told apart by the quotes the suggestion's key records.
-fn split_text(note: &Note) -> (String, Option<String>) {
-    let whole = || (note.text.trim().to_string(), None);
-    let Some(key) = &note.suggestion else { return whole() };
-    let mut parts = key.splitn(3, '|').skip(1);
-    let (Some(left), Some(right)) = (parts.next(), parts.next()) else { return whole() };
-    let quote = |t: &str| if t.is_empty() { "(nothing)".to_string() } else { format!("“{t}”") };
-    let quotes = format!(": {} / {}", quote(left), quote(right));
-    match note.text.find(&quotes) {
-        Some(at) => {
-            let cut = at + quotes.len();
-            (note.text[cut..].trim().to_string(), Some(note.text[..cut].trim().to_string()))
-        }
-        None => whole(),
-    }
-}
-
 struct Report<'a> {
     file: &'a NotesFile,
     titles: Option<[String; 2]>,
@@ -167,7 +148,7 @@ impl<'a> Report<'a> {
             .map(|i| {
                 let note = &file.notes[i];
                 let [lp, rp] = cmp.map_or([None, None], |c| context::places(c, note));
-                let (remark, suggestion) = split_text(note);
+                let (remark, suggestion) = context::split_text(note);
                 let sides = [Side::new(note.left.as_ref(), lp, note.orphaned[0]), Side::new(note.right.as_ref(), rp, note.orphaned[1])];
                 Item { note, sides, remark, suggestion }
             })
