@@ -254,7 +254,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let (file, cmp) = load_for_export(&notes)?;
             let header = export::Header::now(options::reviewer(reviewer));
             let text = match format.notes_format() {
-                Some(f) => export::render_report(&file, f, cmp.as_ref(), &header),
+                Some(f) => export::render_report(&file, f, cmp.as_ref().map(|c| report::placement::of(c, &file)).as_ref(), &header),
                 None => {
                     let cmp = cmp.ok_or_else(|| CliError::Usage(format!("{}: the HTML report needs both articles, and they cannot be found", notes.display())))?;
                     report::html::render(&cmp, Some(&file), &header)

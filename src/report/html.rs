@@ -13,7 +13,7 @@ use crate::core::compare::Comparison;
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::{Unit, units};
 use crate::core::document::Document;
-use crate::core::notes::context::{self, note_units};
+use crate::core::notes::context;
 use crate::core::notes::export::Header;
 use crate::core::notes::{Note, NotesFile, clean};
 use crate::display::{Mark, link_marks};
@@ -113,7 +113,7 @@ pub fn render(cmp: &Comparison, notes: Option<&NotesFile>, header: &Header) -> S
     let (lt, rt) = (context::title(&cmp.left), context::title(&cmp.right));
     let all = units(cmp);
     let noted: Vec<Note> = notes.map_or_else(Vec::new, |f| f.notes.clone());
-    let placed = note_units(cmp, &noted);
+    let placed = super::placement::note_units(cmp, &noted);
     let s = cmp.summary();
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     let _ = write!(out, "<meta name=\"viewport\" content=\"width=device-width\"><title>tandem: {} / {}</title>", escape(&lt), escape(&rt));

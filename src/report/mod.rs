@@ -5,4 +5,5 @@ pub mod color;
 pub mod html;
 pub mod json;
 pub mod moved;
+pub mod placement;
 pub mod text;

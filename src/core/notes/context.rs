@@ -1,13 +1,12 @@
-//! Where a note stands in the articles, for reports a colleague reads: the
+//! Where a note stands in an article, for reports a colleague reads: the
 //! paragraph and sentence numbers, the whole sentences around the tagged
-//! words, the article's title, and the order of notes as the left article
-//! reads (notes on passages only in the right article where they fall).
+//! words, the article's title; and a note's own words apart from the
+//! suggestion it was accepted from. The order of notes along the
+//! alignment is worked out above the core, in `report::placement`.
 
 use std::ops::Range;
 
 use super::{Anchor, Note};
-use crate::core::compare::Comparison;
-use crate::core::compare::units::{Unit, units};
 use crate::core::document::Document;
 
 /// A note's place on one side.
@@ -83,64 +82,16 @@ pub fn place(doc: &Document, anchor: &Anchor) -> Option<Place> {
     Some(Place { paragraph: paragraph + 1, sentence: first - first_of_paragraph + 1, context, tagged: (!whole).then_some(tagged), first_sentence: first })
 }
 
-/// A note's places on both sides, when it is placed in the current texts.
-pub fn places(cmp: &Comparison, note: &Note) -> [Option<Place>; 2] {
-    let at = |side: usize, doc: &Document, a: Option<&Anchor>| if note.orphaned[side] { None } else { a.and_then(|a| place(doc, a)) };
-    [at(0, &cmp.left, note.left.as_ref()), at(1, &cmp.right, note.right.as_ref())]
-}
-
-/// The reading position of every unit of the report, by sentence.
-struct Positions {
-    left: Vec<usize>,
-    right: Vec<usize>,
-}
-
-impl Positions {
-    fn new(cmp: &Comparison) -> Self {
-        let mut left = vec![usize::MAX; cmp.left.sentences.len()];
-        let mut right = vec![usize::MAX; cmp.right.sentences.len()];
-        for (u, unit) in units(cmp).into_iter().enumerate() {
-            let (l, r) = match unit {
-                Unit::Link(k) => (cmp.links[k].link.left.clone(), cmp.links[k].link.right.clone()),
-                Unit::LeftOnly(range) => (range, 0..0),
-                Unit::RightOnly(range) => (0..0, range),
-                Unit::MovedHere(_) => continue, // the link itself is where the passage is read
-            };
-            l.for_each(|i| left[i] = u);
-            r.for_each(|i| right[i] = u);
-        }
-        Positions { left, right }
-    }
-}
-
-/// The unit of [`units`] each note stands on (by its left quote, else its
-/// right one); `None` for a note that cannot be placed in the current texts.
-pub fn note_units(cmp: &Comparison, notes: &[Note]) -> Vec<Option<usize>> {
-    let positions = Positions::new(cmp);
-    notes
-        .iter()
-        .map(|n| match places(cmp, n) {
-            [Some(p), _] => Some(positions.left[p.first_sentence]),
-            [None, Some(p)] => Some(positions.right[p.first_sentence]),
-            [None, None] => None,
-        })
-        .collect()
-}
-
-/// The order to list `notes` in: by the passage they are on, as the report
-/// reads (the left article's order; a note on the right article only where
-/// its passage falls), then by position in the passage, then by creation.
-/// Notes that cannot be placed come last, in creation order.
-pub fn reading_order(cmp: &Comparison, notes: &[Note]) -> Vec<usize> {
-    let units = note_units(cmp, notes);
-    let key = |i: usize| {
-        let n = &notes[i];
-        let start = n.left.as_ref().or(n.right.as_ref()).map_or(0, |a| a.start);
-        (units[i].is_none(), units[i], n.left.is_none(), start, n.created.clone())
-    };
-    let mut order: Vec<usize> = (0..notes.len()).collect();
-    order.sort_by_cached_key(|&i| key(i));
-    order
+/// Where every note of a notes file stands in the two articles, worked
+/// out by the report layer from the comparison (see `report::placement`).
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// Both articles' titles.
+    pub titles: [String; 2],
+    /// Note indices in the order a report lists them.
+    pub order: Vec<usize>,
+    /// Per note (by index), its place on each side.
+    pub places: Vec<[Option<Place>; 2]>,
 }
 
 /// A note accepted from a suggestion starts with the suggestion's text

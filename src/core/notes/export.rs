@@ -7,10 +7,9 @@ use std::fmt::Write;
 use serde_json::{Value, json};
 
 use super::clean;
-use super::context::{self, Place};
+use super::context::{self, Place, Placement};
 use super::escape::{csv_cell, markdown_block, markdown_inline};
 use super::{Anchor, Category, Note, NotesFile, Status, now_rfc3339};
-use crate::core::compare::Comparison;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -51,14 +50,14 @@ pub fn render(file: &NotesFile, format: Format) -> String {
     render_report(file, format, None, &Header::now(None))
 }
 
-/// The notes in `format`. With the comparison of the two articles, each
+/// The notes in `format`. With their placement in the two articles, each
 /// note comes with its whole sentences, paragraph and sentence numbers and
 /// the articles' titles, in the order the articles read. Whatever the
 /// format, the output holds no control character but line feed and tab.
-pub fn render_report(file: &NotesFile, format: Format, cmp: Option<&Comparison>, header: &Header) -> String {
+pub fn render_report(file: &NotesFile, format: Format, placement: Option<&Placement>, header: &Header) -> String {
     let out = match format {
-        Format::Markdown => markdown(&Report::new(file, cmp), header),
-        Format::Csv => csv(&Report::new(file, cmp), header),
+        Format::Markdown => markdown(&Report::new(file, placement), header),
+        Format::Csv => csv(&Report::new(file, placement), header),
         Format::Json => serde_json::to_string_pretty(&json_value(file)).expect("plain data") + "\n",
         Format::W3c => serde_json::to_string_pretty(&w3c(file)).expect("plain data") + "\n",
     };
@@ -138,22 +137,19 @@ struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
-    fn new(file: &'a NotesFile, cmp: Option<&Comparison>) -> Self {
-        let order: Vec<usize> = match cmp {
-            Some(cmp) => context::reading_order(cmp, &file.notes),
-            None => (0..file.notes.len()).collect(),
-        };
+    fn new(file: &'a NotesFile, placement: Option<&Placement>) -> Self {
+        let order: Vec<usize> = placement.map_or_else(|| (0..file.notes.len()).collect(), |p| p.order.clone());
         let items = order
             .into_iter()
             .map(|i| {
                 let note = &file.notes[i];
-                let [lp, rp] = cmp.map_or([None, None], |c| context::places(c, note));
+                let [lp, rp] = placement.and_then(|p| p.places.get(i).cloned()).unwrap_or_default();
                 let (remark, suggestion) = context::split_text(note);
                 let sides = [Side::new(note.left.as_ref(), lp, note.orphaned[0]), Side::new(note.right.as_ref(), rp, note.orphaned[1])];
                 Item { note, sides, remark, suggestion }
             })
             .collect();
-        let titles = cmp.map(|c| [context::title(&c.left), context::title(&c.right)]);
+        let titles = placement.map(|p| p.titles.clone());
         Report { file, titles, items }
     }
 }
