@@ -117,7 +117,7 @@ pub fn render(cmp: &Comparison, notes: Option<&NotesFile>, header: &Header) -> S
     let s = cmp.summary();
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     let _ = write!(out, "<meta name=\"viewport\" content=\"width=device-width\"><title>tandem: {} / {}</title>", escape(&lt), escape(&rt));
-    let _ = write!(out, "<style>{STYLE}</style></head><body>\n");
+    let _ = writeln!(out, "<style>{STYLE}</style></head><body>");
     let _ = writeln!(out, "<h1>{} <span class=\"absent\">compared with</span> {}</h1>", escape(&lt), escape(&rt));
     let reviewer = header.reviewer.as_deref().map_or(String::new(), |r| format!("Reviewer: {} · ", escape(r)));
     let _ = writeln!(

@@ -42,14 +42,17 @@ impl Blocks {
     pub fn end(&mut self) {
         let heading = std::mem::take(&mut self.heading);
         self.space = false;
-        if self.current.is_empty() {
+        // No-break spaces are kept between words, not at a block's edges.
+        let block = self.current.trim();
+        if block.is_empty() {
+            self.current.clear();
             return;
         }
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
         let start = self.text.len();
-        self.text.push_str(&self.current);
+        self.text.push_str(block);
         self.paragraphs.push(Paragraph { start, end: self.text.len(), heading });
         self.current.clear();
     }

@@ -167,6 +167,12 @@ mod tests {
     }
 
     #[test]
+    fn a_block_of_no_break_spaces_is_empty() {
+        // Found by the property test: "&nbsp;" alone made a paragraph.
+        assert_eq!(blocks("<p>&nbsp;</p><p>&nbsp;Text&nbsp;</p>"), [("Text".to_string(), false)]);
+    }
+
+    #[test]
     fn the_longest_article_is_the_story() {
         let got = blocks("<body><article><p>Teaser.</p></article><article><p>The real story is long.</p></article></body>");
         assert_eq!(got, [("The real story is long.".to_string(), false)]);

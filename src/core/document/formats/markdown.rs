@@ -107,7 +107,7 @@ pub fn extract(source: &str) -> Extracted {
             }
             Event::Text(text) | Event::Code(text) if hidden == 0 => {
                 let Some(at) = place(source, &range, &text) else { continue };
-                if source[at.clone()] == *text {
+                if text.contains(&source[at.clone()]) {
                     shown[at.clone()].copy_from_slice(&bytes[at.clone()]);
                 } else {
                     // An entity or escape whose text is not in the source
@@ -149,18 +149,26 @@ fn close_up_punctuation(source: &[u8], shown: &mut [u8]) {
 
 /// Where the text of an event stands in the source: the range itself when
 /// it holds the text as written, else the text inside the range (inline
-/// code inside its backticks), else the range's start when the text fits
-/// (a decoded entity). `None` if it cannot be placed without overlapping
-/// what follows.
+/// code inside its backticks), else the range's start for a decoded entity
+/// or escape. `None` if it cannot be placed
+/// without breaking a character (a tab a code block expands, for one): such
+/// text is not shown.
 fn place(source: &str, range: &Range<usize>, text: &str) -> Option<Range<usize>> {
     let written = source.get(range.clone())?;
     if written == text {
         return Some(range.clone());
     }
-    if let Some(i) = written.find(text) {
-        return Some(range.start + i..range.start + i + text.len());
+    // Inline code loses its line ends to spaces ("`a\nb`" reads "a b"):
+    // look for the text as written, then without its edges.
+    for wanted in [text, text.trim()] {
+        if let Some(i) = written.find(wanted).filter(|_| !wanted.is_empty()) {
+            return Some(range.start + i..range.start + i + wanted.len());
+        }
     }
-    (text.len() <= written.len()).then(|| range.start..range.start + text.len())
+    // An entity or an escape: the decoded text goes where it starts. Over
+    // ASCII only, so it lands on character boundaries.
+    let decoded = written.starts_with(['&', '\\']) && written.is_ascii();
+    (decoded && text.len() <= written.len()).then(|| range.start..range.start + text.len())
 }
 
 #[cfg(test)]
@@ -193,6 +201,19 @@ mod tests {
         assert!(!e.text.contains("https") && !e.text.contains("**") && !e.text.contains('#'));
         let at = md.find("$48").unwrap();
         assert_eq!(&e.text[at..at + 11], "$48 million", "the file's offsets hold");
+    }
+
+    #[test]
+    fn code_spans_over_line_ends_and_expanded_tabs_keep_offsets() {
+        // Found by the property test: the code span reads " a", which is
+        // not in the file; it used to be written over the backticks.
+        let e = extract("A```\na```\n");
+        assert_eq!(e.text, "A   \na   \n");
+        // A tab in a code block (expanded by the parser) next to a
+        // multibyte character: the text is not found as written, and
+        // must not be placed across a character boundary.
+        let md = "```\n\t\u{202e}x\n```\n";
+        assert_eq!(extract(md).text.len(), md.len());
     }
 
     #[test]
