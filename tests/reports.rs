@@ -168,6 +168,17 @@ fn the_html_report_is_self_contained_and_renders_in_a_browser() {
     assert!(dom.contains("<span class=\"fact\">Vovshansk</span>"));
 }
 
+#[test]
+fn align_writes_the_html_report_of_two_web_pages() {
+    let cases = "../shared/data/review-cases";
+    let out = tandem().args(["align", &format!("{cases}/news-v1.html"), &format!("{cases}/news-v2.html"), "--format", "html"]).output().unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("(html)"));
+    assert!(html.contains("Wind gusts reached <span class=\"fact\">86</span> mph"), "the changed figure is marked");
+    assert!(!html.contains("dataLayer") && !html.contains("Subscribe"), "no page furniture");
+}
+
 fn which(program: &str) -> bool {
     std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
 }
