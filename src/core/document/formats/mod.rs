@@ -31,8 +31,6 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [Format::Plain, Format::Markdown, Format::Html, Format::Docx, Format::Odt];
-
     /// The id used on the command line and in the JSON.
     pub fn id(self) -> &'static str {
         match self {
