@@ -15,15 +15,13 @@ const RIGHT: &str = "assets/samples/kremlin-talks-rewrite.txt";
 const CASES: &str = "../shared/data/review-cases";
 
 /// What an alignment says, format aside: each link's sentences, kind and
-/// move, and each discrepancy's category and words (white space squeezed:
-/// in Markdown, markup between two words is blanked, not removed).
+/// move, and each discrepancy's category and words (as shown: in Markdown,
+/// markup blanked between two words must not show as a gap).
 fn outcome(cmp: &Comparison) -> Vec<String> {
-    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     cmp.links
         .iter()
         .map(|l| {
-            let found: Vec<String> =
-                l.discrepancies.iter().map(|d| format!("{}:{}/{}", d.category.id(), squeeze(&d.left_text), squeeze(&d.right_text))).collect();
+            let found: Vec<String> = l.discrepancies.iter().map(|d| format!("{}:{}/{}", d.category.id(), d.left_text, d.right_text)).collect();
             format!("{:?} {:?} {:?} moved={} {:?}", l.link.left, l.link.right, l.kind, l.link.moved, found)
         })
         .collect()
