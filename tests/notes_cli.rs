@@ -36,9 +36,9 @@ fn export(path: &std::path::Path, format: &str) -> String {
 fn exports_every_format() {
     let path = notes_file("formats");
     let md = export(&path, "markdown");
-    assert!(md.contains("# Review notes") && md.contains("> Vovchansk") && md.contains("> Vovshansk"));
+    assert!(md.contains("# Review notes") && md.contains("**Vovchansk**") && md.contains("**Vovshansk**"), "{md}");
     let csv = export(&path, "csv");
-    assert!(csv.lines().nth(1).unwrap().contains(",'=spelled Vovshansk in the rewrite,"), "{csv}");
+    assert!(csv.lines().nth(1).unwrap().contains(",\"'=spelled Vovshansk in the rewrite\","), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&export(&path, "json")).unwrap();
     assert_eq!(json["notes"][0]["right"]["quote"], "Vovshansk");
     let w3c: serde_json::Value = serde_json::from_str(&export(&path, "w3c")).unwrap();

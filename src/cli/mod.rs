@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
 use crate::core::compare::Comparison;
-use crate::core::document::{Document, LoadError};
+use crate::core::document::{Document, Format as InputFormat, LoadError};
 use crate::core::notes::notebook::Notebook;
 use crate::core::notes::store::{self, StoreError};
 use crate::core::notes::{NotesFile, export};
@@ -15,7 +15,10 @@ use crate::tui::theme::Palette;
 
 pub mod config;
 pub mod difftool;
+mod options;
 pub mod samples;
+
+pub use options::{ColorChoice, InputArgs, InputFormatChoice};
 
 #[derive(Parser, Debug, Clone)]
 #[command(
@@ -47,6 +50,11 @@ pub struct Cli {
     /// both; in the current directory for the bundled sample)
     #[arg(long, value_name = "PATH")]
     pub notes: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Colour in the text report printed when standard output is not a terminal
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +89,19 @@ pub enum Command {
         /// Width of the text report in cells (default: the terminal's, or 100 in a pipe)
         #[arg(long)]
         width: Option<usize>,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Colour in the text report (auto: when standard output is a terminal and NO_COLOR is unset)
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// Print the text tandem reads from an article (the article extracted
+    /// from an HTML page or a Word file; Markdown without its markup)
+    Text {
+        /// The article (`-` reads standard input)
+        file: String,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Export review notes as a report (Markdown), a spreadsheet (CSV), JSON
     /// or W3C Web Annotations
@@ -93,6 +114,9 @@ pub enum Command {
         /// Write here instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The reviewer named in the report (default: `git config user.name`)
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
     },
 }
 
@@ -106,16 +130,22 @@ pub enum ExportFormat {
     Json,
     /// A W3C Web Annotation collection (JSON-LD)
     W3c,
+    /// Both articles side by side with the notes in the margin: one
+    /// self-contained, printable HTML file
+    Html,
 }
 
-impl From<ExportFormat> for export::Format {
-    fn from(f: ExportFormat) -> Self {
-        match f {
+impl ExportFormat {
+    /// The notes exports; `None` for the HTML report, which lives in
+    /// `report` because it draws the whole comparison.
+    fn notes_format(self) -> Option<export::Format> {
+        Some(match self {
             ExportFormat::Markdown => export::Format::Markdown,
             ExportFormat::Csv => export::Format::Csv,
             ExportFormat::Json => export::Format::Json,
             ExportFormat::W3c => export::Format::W3c,
-        }
+            ExportFormat::Html => return None,
+        })
     }
 }
 
@@ -125,6 +155,8 @@ pub enum Format {
     Json,
     /// A two-column report for a terminal or a pipe
     Text,
+    /// Both articles side by side, self-contained and printable
+    Html,
 }
 
 /// A failure to report: one line, exit status 2.
@@ -148,13 +180,18 @@ pub enum CliError {
 
 /// Loads the pair named on the command line, or the bundled sample pair.
 pub fn load_pair(left: Option<&str>, right: Option<&str>) -> Result<(Document, Document), CliError> {
+    load_pair_as(left, right, None)
+}
+
+/// Loads the pair, read as `format` when given.
+pub fn load_pair_as(left: Option<&str>, right: Option<&str>, format: Option<InputFormat>) -> Result<(Document, Document), CliError> {
     match (left, right) {
         (None, None) => Ok(samples::pair()),
         (Some(l), Some(r)) => {
             if l == "-" && r == "-" {
                 return Err(CliError::Usage("only one of the two articles can be read from standard input".into()));
             }
-            Ok((Document::load(l)?, Document::load(r)?))
+            Ok((Document::load_as(l, format)?, Document::load_as(r, format)?))
         }
         _ => Err(CliError::Usage("give two articles to compare, or none for the bundled sample pair".into())),
     }
@@ -181,38 +218,54 @@ fn write_stdout(text: &str) -> Result<(), CliError> {
 /// Reads a notes file for export. When its articles can be read (by the
 /// paths it records, as given or beside the notes file), the notes are
 /// placed in their current text first, so quotes and offsets are resolved.
-fn load_for_export(path: &Path) -> Result<NotesFile, CliError> {
+fn load_for_export(path: &Path) -> Result<(NotesFile, Option<Comparison>), CliError> {
     let file = store::load(path)?.ok_or_else(|| CliError::NoNotes(path.display().to_string()))?;
     let find = |recorded: &str| -> Option<Document> {
         let beside = path.parent().map(|d| d.join(recorded));
         [Some(PathBuf::from(recorded)), beside].into_iter().flatten().find_map(|p| Document::load(p.to_str()?).ok())
     };
     let (Some(left), Some(right)) = (find(&file.left.path), find(&file.right.path)) else {
-        return Ok(file); // the stored quotes and offsets stand
+        return Ok((file, None)); // the stored quotes and offsets stand
     };
-    Ok(Notebook::open(path, &left, &right)?.file)
+    let file = Notebook::open(path, &left, &right)?.file;
+    Ok((file, Some(Comparison::new(left, right))))
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let config = config::Config::load()?;
     match cli.command {
-        Some(Command::Align { left, right, format, width }) => {
-            let (l, r) = load_pair(left.as_deref(), right.as_deref())?;
+        Some(Command::Align { left, right, format, width, input, color }) => {
+            let (l, r) = load_pair_as(left.as_deref(), right.as_deref(), input.format())?;
             let cmp = Comparison::new(l, r);
             let out = match format {
                 Format::Json => report::json::render(&cmp) + "\n",
-                Format::Text => report::text::render(&cmp, width.unwrap_or_else(terminal_width)),
+                Format::Text => report::text::render_styled(&cmp, width.unwrap_or_else(terminal_width), color.enabled()),
+                Format::Html => report::html::render(&cmp, None, &export::Header::now(None)),
             };
             write_stdout(&out)
         }
-        Some(Command::Export { notes, format, output }) => {
+        Some(Command::Text { file, input }) => {
+            let doc = Document::load_as(&file, input.format())?;
+            if doc.tracked_changes {
+                eprintln!("tandem: {}: has tracked changes; this is the text with all of them accepted", crate::display::sanitize(&file));
+            }
+            write_stdout(&crate::core::notes::clean::controls(&doc.text))
+        }
+        Some(Command::Export { notes, format, output, reviewer }) => {
             let same = |a: &Path, b: &Path| a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
             if output.as_deref().is_some_and(|o| same(o, &notes)) {
                 return Err(CliError::Usage(format!("{}: an export must not replace the notes file; choose another -o", notes.display())));
             }
-            let file = load_for_export(&notes)?;
-            let text = export::render(&file, format.into());
+            let (file, cmp) = load_for_export(&notes)?;
+            let header = export::Header::now(options::reviewer(reviewer, config.reviewer.clone()));
+            let text = match format.notes_format() {
+                Some(f) => export::render_report(&file, f, cmp.as_ref().map(|c| report::placement::of(c, &file)).as_ref(), &header),
+                None => {
+                    let cmp = cmp.ok_or_else(|| CliError::Usage(format!("{}: the HTML report needs both articles, and they cannot be found", notes.display())))?;
+                    report::html::render(&cmp, Some(&file), &header)
+                }
+            };
             match output {
                 Some(path) => store::write_temporary(&path, text.as_bytes())
                     .and_then(|temp| store::commit(&temp, &path))
@@ -226,7 +279,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 return difftool::review_each(&cli, &left, &right, run);
             }
             let is_sample = cli.left.is_none();
-            let (mut l, mut r) = load_pair(cli.left.as_deref(), cli.right.as_deref())?;
+            let (mut l, mut r) = load_pair_as(cli.left.as_deref(), cli.right.as_deref(), cli.input.format())?;
             if let Some(git) = difftool::Git::from_env() {
                 git.rename(&mut l);
                 git.rename(&mut r);
@@ -253,8 +306,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 crate::tui::run(cmp, notebook, theme).map_err(CliError::Terminal)
             } else {
                 // No terminal to draw on (a pipe, a script): the text report.
-                print!("{}", report::text::render(&cmp, terminal_width()));
-                Ok(())
+                write_stdout(&report::text::render_styled(&cmp, terminal_width(), cli.color.enabled()))
             }
         }
     }

@@ -18,6 +18,14 @@ struct Output<'a> {
 #[derive(Serialize)]
 struct Side<'a> {
     path: &'a str,
+    /// What the file was read as: plain, markdown, html, docx, odt.
+    format: &'static str,
+    /// What positions refer to: "file" (the file's bytes) or "extracted"
+    /// (the text `tandem text` prints).
+    offsets: &'static str,
+    /// Word or OpenDocument with tracked changes: the accepted text is read.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    tracked_changes: bool,
     sentences: Vec<Sentence>,
 }
 
@@ -76,6 +84,9 @@ struct Summary {
 fn side(doc: &Document) -> Side<'_> {
     Side {
         path: &doc.name,
+        format: doc.format.id(),
+        offsets: if doc.format.keeps_file_offsets() { "file" } else { "extracted" },
+        tracked_changes: doc.tracked_changes,
         sentences: doc
             .sentences
             .iter()

@@ -7,7 +7,9 @@ use crate::core::compare::classify::Kind;
 use crate::core::compare::units::{Unit, units};
 use crate::core::compare::Comparison;
 use crate::core::document::Document;
-use crate::display::{sanitize, width, wrap};
+use crate::display::{Line, Mark, link_marks, sanitize, sanitize_marked, width, wrap, wrap_marked};
+
+use super::color::{self, Look};
 
 /// Narrowest report we lay out in two columns.
 const MIN_WIDTH: usize = 40;
@@ -15,18 +17,25 @@ const MIN_WIDTH: usize = 40;
 const MARK: usize = 9;
 
 fn text_of(doc: &Document, range: std::ops::Range<usize>) -> String {
-    let (s, e) = (doc.sentences[range.start].start, doc.sentences[range.end - 1].end);
-    sanitize(&doc.text[s..e])
+    marked_text_of(doc, range, &[]).0
 }
 
-fn pad(s: &str, cells: usize) -> String {
-    let mut out = s.to_string();
-    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(width(s))));
-    out
+/// The sanitised text of sentences `range` and `marks` (article byte spans)
+/// moved onto it.
+fn marked_text_of(doc: &Document, range: std::ops::Range<usize>, marks: &[Mark]) -> (String, Vec<Mark>) {
+    let (s, e) = (doc.sentences[range.start].start, doc.sentences[range.end - 1].end);
+    let relative: Vec<Mark> = marks.iter().map(|m| Mark { range: m.range.start - s..m.range.end - s, strong: m.strong }).collect();
+    sanitize_marked(&doc.text[s..e], &relative)
 }
 
 /// Renders the report at `total_width` cells per line.
 pub fn render(cmp: &Comparison, total_width: usize) -> String {
+    render_styled(cmp, total_width, false)
+}
+
+/// Renders the report; with `colour`, marked with ANSI colours the way the
+/// screen marks it ([`color`]).
+pub fn render_styled(cmp: &Comparison, total_width: usize, colour: bool) -> String {
     let total = total_width.max(MIN_WIDTH);
     let column = (total - MARK - 3) / 2;
     let s = cmp.summary();
@@ -43,35 +52,45 @@ pub fn render(cmp: &Comparison, total_width: usize) -> String {
     );
     let _ = writeln!(out, "marks: = aligned  ≠ divergent  < only left  > only right  ↕ moved; score in [0, 1]");
     let _ = writeln!(out, "{}", "─".repeat(total.min(MARK + 3 + 2 * column)));
-    for unit in units(cmp) {
-        let (mark, left, right) = match unit.clone() {
+    let all = units(cmp);
+    let none = (String::new(), Vec::new());
+    for (here, unit) in all.iter().enumerate() {
+        let (mark, left, right, look) = match unit.clone() {
             Unit::Link(k) => {
                 let l = &cmp.links[k];
                 let sign = if l.kind == Kind::Aligned { '=' } else { '≠' };
                 let moved = if l.link.moved { '↕' } else { ' ' };
                 let mark = format!("{sign} {:.2} {moved}", l.link.score);
-                (mark, text_of(&cmp.left, l.link.left.clone()), text_of(&cmp.right, l.link.right.clone()))
+                let left = marked_text_of(&cmp.left, l.link.left.clone(), &link_marks(l, true));
+                (mark, left, marked_text_of(&cmp.right, l.link.right.clone(), &link_marks(l, false)), Look::Linked)
             }
-            Unit::LeftOnly(r) => ("<".to_string(), text_of(&cmp.left, r), String::new()),
-            Unit::RightOnly(r) => (">".to_string(), String::new(), text_of(&cmp.right, r)),
+            Unit::LeftOnly(r) => ("<".to_string(), marked_text_of(&cmp.left, r, &[]), none.clone(), Look::Unique),
+            Unit::RightOnly(r) => (">".to_string(), none.clone(), marked_text_of(&cmp.right, r, &[]), Look::Unique),
             Unit::MovedHere(k) => {
                 let first = text_of(&cmp.right, cmp.links[k].link.right.start..cmp.links[k].link.right.start + 1);
                 let preview: String = first.chars().take(40).collect();
-                ("  ↕".to_string(), String::new(), format!("[moved from here: “{preview}…”, shown above]"))
+                let pointer = format!("[moved from here: “{preview}…”, shown {}]", super::moved::direction(&all, here, k));
+                ("  ↕".to_string(), none.clone(), (pointer, Vec::new()), Look::Linked)
             }
         };
-        let (lw, rw) = (wrap(&left, column), wrap(&right, column));
+        let (lw, rw) = (wrap_marked(&left.0, &left.1, column), wrap_marked(&right.0, &right.1, column));
+        // A line as printed, and its width in cells.
+        let paint = |line: Option<&Line>| {
+            line.map_or((String::new(), 0), |l| (if colour { color::line(l, look) } else { l.text.clone() }, width(&l.text)))
+        };
         for row in 0..lw.len().max(rw.len()) {
             let mark = if row == 0 { mark.as_str() } else { "" };
-            let l = lw.get(row).map_or("", String::as_str);
-            let r = rw.get(row).map_or("", String::as_str);
-            let line = format!("{} {} │ {}", pad(mark, MARK - 1), pad(l, column), r);
+            let ((l, l_cells), (r, _)) = (paint(lw.get(row)), paint(rw.get(row)));
+            let gutter = if colour { color::gutter(mark) } else { mark.to_string() };
+            let fill = |used: usize, cells: usize| " ".repeat(cells.saturating_sub(used));
+            let line = format!("{gutter}{} {l}{} │ {r}", fill(width(mark), MARK - 1), fill(l_cells, column));
             let _ = writeln!(out, "{}", line.trim_end());
         }
         if let Unit::Link(k) = unit {
-            for d in &cmp.links[k].discrepancies {
+            for d in &cmp.links[*k].discrepancies {
                 let item = format!("! {}: “{}” / “{}”: {}", d.category.id(), sanitize(&d.left_text), sanitize(&d.right_text), d.explanation);
                 for (i, line) in wrap(&item, total.saturating_sub(MARK + 2)).iter().enumerate() {
+                    let line = if colour { color::finding(line) } else { line.clone() };
                     let _ = writeln!(out, "{}{line}", " ".repeat(if i == 0 { MARK } else { MARK + 2 }));
                 }
             }

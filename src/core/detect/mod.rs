@@ -134,12 +134,15 @@ fn is_link_word(w: &str) -> bool {
 fn suggestion(category: Category, left: &Side, l: Option<(usize, usize)>, right: &Side, r: Option<(usize, usize)>, explanation: String) -> Discrepancy {
     let text = |side: &Side, range: Option<(usize, usize)>| range.map(|(a, b)| side.span(a, b));
     let (ls, rs) = (text(left, l), text(right, r));
+    // The words as one line: a line end of hard-wrapped text, or Markdown
+    // markup blanked between two words, is one space in what is shown.
+    let words = |t: &str, (s, e): (usize, usize)| t[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
     Discrepancy {
         category,
         left: ls,
         right: rs,
-        left_text: ls.map_or(String::new(), |(s, e)| left.text[s..e].to_string()),
-        right_text: rs.map_or(String::new(), |(s, e)| right.text[s..e].to_string()),
+        left_text: ls.map_or(String::new(), |span| words(left.text, span)),
+        right_text: rs.map_or(String::new(), |span| words(right.text, span)),
         explanation,
     }
 }

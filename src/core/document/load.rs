@@ -24,19 +24,20 @@ pub enum LoadError {
     InvalidUtf8 { name: String, offset: usize },
     #[error("{name}: is too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge { name: String, size: u64, limit: u64 },
+    #[error("{name}: {reason}")]
+    Format { name: String, reason: String },
     #[error("{name}: cannot be read: {reason}")]
     Io { name: String, reason: String },
 }
 
 /// Reads `path` (or standard input for `-`) as UTF-8 text.
 pub fn read_text(path: &str) -> Result<String, LoadError> {
-    let name = path.to_string();
-    let bytes = if path == "-" {
-        read_limited(std::io::stdin().lock(), &name)?
-    } else {
-        read_file(Path::new(path), &name)?
-    };
-    decode(bytes, &name)
+    decode(read_bytes(path)?, path)
+}
+
+/// Reads `path` (or standard input for `-`), at most [`MAX_BYTES`].
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
+    if path == "-" { read_limited(std::io::stdin().lock(), path) } else { read_file(Path::new(path), path) }
 }
 
 fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {

@@ -1,11 +1,13 @@
 //! An article: its original text, split into paragraphs and sentences that
 //! point back into the original bytes.
 
+pub mod formats;
 mod load;
 mod paragraphs;
 mod sentences;
 
-pub use load::{LoadError, MAX_BYTES, decode, read_text};
+pub use formats::Format;
+pub use load::{LoadError, MAX_BYTES, decode, read_bytes, read_text};
 pub use paragraphs::Paragraph;
 
 /// One sentence (or heading) of an article.
@@ -25,18 +27,29 @@ pub struct Sentence {
 pub struct Document {
     /// How the user named it (a path, `-`, or the sample's name).
     pub name: String,
-    /// The original text, BOM and line ends included, so offsets are byte
-    /// offsets into the file.
+    /// The text shown and compared. For plain text and Markdown it has the
+    /// file's bytes (Markdown markup blanked), BOM and line ends included, so
+    /// offsets are byte offsets into the file; for HTML and Word it is the
+    /// extracted article ([`Format::keeps_file_offsets`]).
     pub text: String,
+    /// What the file was read as.
+    pub format: Format,
+    /// Word or OpenDocument with tracked changes: the text is the accepted one.
+    pub tracked_changes: bool,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
 }
 
 impl Document {
-    /// Segments `text` into paragraphs and sentences.
+    /// Segments plain `text` into paragraphs and sentences.
     pub fn parse(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let paragraphs = paragraphs::split(&text);
+        Self::segment(name.into(), Format::Plain, text, paragraphs)
+    }
+
+    /// Splits the paragraphs of `text` into sentences; headings stay whole.
+    fn segment(name: String, format: Format, text: String, paragraphs: Vec<Paragraph>) -> Self {
         let mut sentences = Vec::new();
         for (index, p) in paragraphs.iter().enumerate() {
             if p.heading {
@@ -47,12 +60,29 @@ impl Document {
                 sentences.push(Sentence { start: p.start + s, end: p.start + e, paragraph: index, heading: false });
             }
         }
-        Document { name: name.into(), text, paragraphs, sentences }
+        Document { name, text, format, tracked_changes: false, paragraphs, sentences }
     }
 
-    /// Loads and segments the file at `path` (`-` reads standard input).
+    /// Reads `bytes` named `name` as `format` (by default the one
+    /// [`formats::detect`] finds) and segments the text.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>, format: Option<Format>) -> Result<Self, LoadError> {
+        let format = format.unwrap_or_else(|| formats::detect(name, &bytes));
+        let extracted = formats::extract(format, bytes, name)?;
+        let paragraphs = extracted.paragraphs.unwrap_or_else(|| paragraphs::split(&extracted.text));
+        let mut doc = Self::segment(name.to_string(), format, extracted.text, paragraphs);
+        doc.tracked_changes = extracted.tracked_changes;
+        Ok(doc)
+    }
+
+    /// Loads and segments the file at `path` (`-` reads standard input),
+    /// in the format its content and name say.
     pub fn load(path: &str) -> Result<Self, LoadError> {
-        Ok(Self::parse(path, read_text(path)?))
+        Self::load_as(path, None)
+    }
+
+    /// Loads `path` as `format`, or as detected when `None`.
+    pub fn load_as(path: &str, format: Option<Format>) -> Result<Self, LoadError> {
+        Self::from_bytes(path, read_bytes(path)?, format)
     }
 
     /// The text of sentence `index`.

@@ -6,7 +6,10 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use super::{Anchor, Category, Note, NotesFile, Status};
+use super::clean;
+use super::context::{self, Place, Placement};
+use super::escape::{csv_cell, markdown_block, markdown_inline};
+use super::{Anchor, Category, Note, NotesFile, Status, now_rfc3339};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -27,35 +30,162 @@ impl Format {
     }
 }
 
+/// Who exports and when: the header of a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub reviewer: Option<String>,
+    /// The date of the export, `YYYY-MM-DD` (UTC).
+    pub date: String,
+}
+
+impl Header {
+    pub fn now(reviewer: Option<String>) -> Self {
+        Header { reviewer, date: now_rfc3339().chars().take(10).collect() }
+    }
+}
+
+/// The notes in `format` without the articles at hand: quotes with their
+/// stored context, in creation order.
 pub fn render(file: &NotesFile, format: Format) -> String {
-    match format {
-        Format::Markdown => markdown(file),
-        Format::Csv => csv(file),
+    render_report(file, format, None, &Header::now(None))
+}
+
+/// The notes in `format`. With their placement in the two articles, each
+/// note comes with its whole sentences, paragraph and sentence numbers and
+/// the articles' titles, in the order the articles read. Whatever the
+/// format, the output holds no control character but line feed and tab.
+pub fn render_report(file: &NotesFile, format: Format, placement: Option<&Placement>, header: &Header) -> String {
+    let out = match format {
+        Format::Markdown => markdown(&Report::new(file, placement), header),
+        Format::Csv => csv(&Report::new(file, placement), header),
         Format::Json => serde_json::to_string_pretty(&json_value(file)).expect("plain data") + "\n",
         Format::W3c => serde_json::to_string_pretty(&w3c(file)).expect("plain data") + "\n",
-    }
+    };
+    clean::controls(&out)
 }
 
-/// A quote as a Markdown block quote, every line prefixed.
-fn block_quote(label: &str, anchor: Option<&Anchor>, orphan: bool) -> String {
-    match anchor {
-        None => format!("> **{label}:** (not in this article)\n"),
-        Some(a) => {
-            let flag = if orphan { " (could not be found in the current text; stored quote)" } else { "" };
-            let mut out = format!("> **{label}{flag}:**\n");
-            for line in a.exact.lines() {
-                let _ = writeln!(out, "> {line}");
+/// One side of a note as a report shows it.
+struct Side {
+    /// "¶4, sentence 2", or how the quote stands when it cannot be placed.
+    position: String,
+    /// Text before, the tagged words, text after.
+    context: [String; 3],
+    /// The side has no quote (a passage in the other article only).
+    absent: bool,
+    start: Option<usize>,
+    end: Option<usize>,
+    paragraph: Option<usize>,
+    sentence: Option<usize>,
+}
+
+impl Side {
+    fn new(anchor: Option<&Anchor>, place: Option<Place>, orphan: bool) -> Self {
+        let Some(a) = anchor else {
+            let position = "not in this article".into();
+            return Side { position, context: Default::default(), absent: true, start: None, end: None, paragraph: None, sentence: None };
+        };
+        let (position, context, paragraph, sentence) = match place {
+            Some(p) => {
+                let context = match &p.tagged {
+                    Some(t) => [p.context[..t.start].to_string(), p.context[t.clone()].to_string(), p.context[t.end..].to_string()],
+                    None => [String::new(), p.context.clone(), String::new()],
+                };
+                (p.label(), context, Some(p.paragraph), Some(p.sentence))
             }
-            out
-        }
+            None => {
+                // Runs of white space become one space, edges included.
+                let flat = |t: &str| {
+                    let mut out = String::new();
+                    for c in t.chars() {
+                        if !c.is_whitespace() {
+                            out.push(c);
+                        } else if !out.ends_with(' ') {
+                            out.push(' ');
+                        }
+                    }
+                    out
+                };
+                let label = if orphan { "not found in the current text (stored quote)" } else { "stored quote" };
+                let pre = if a.prefix.is_empty() { String::new() } else { format!("…{}", flat(&a.prefix)) };
+                let post = if a.suffix.is_empty() { String::new() } else { format!("{}…", flat(&a.suffix)) };
+                (label.to_string(), [pre, flat(&a.exact), post], None, None)
+            }
+        };
+        Side { position, context, absent: false, start: Some(a.start), end: Some(a.end), paragraph, sentence }
+    }
+
+    /// Is the whole context tagged (a note on a whole passage)?
+    fn whole(&self) -> bool {
+        self.context[0].is_empty() && self.context[2].is_empty()
     }
 }
 
-fn markdown(file: &NotesFile) -> String {
+/// A note ready to report: its sides and its text split in two.
+struct Item<'a> {
+    note: &'a Note,
+    sides: [Side; 2],
+    /// What the reviewer wrote.
+    remark: String,
+    /// The explanation of the suggestion the note was accepted from.
+    suggestion: Option<String>,
+}
+
+struct Report<'a> {
+    file: &'a NotesFile,
+    titles: Option<[String; 2]>,
+    items: Vec<Item<'a>>,
+}
+
+impl<'a> Report<'a> {
+    fn new(file: &'a NotesFile, placement: Option<&Placement>) -> Self {
+        let order: Vec<usize> = placement.map_or_else(|| (0..file.notes.len()).collect(), |p| p.order.clone());
+        let items = order
+            .into_iter()
+            .map(|i| {
+                let note = &file.notes[i];
+                let [lp, rp] = placement.and_then(|p| p.places.get(i).cloned()).unwrap_or_default();
+                let (remark, suggestion) = context::split_text(note);
+                let sides = [Side::new(note.left.as_ref(), lp, note.orphaned[0]), Side::new(note.right.as_ref(), rp, note.orphaned[1])];
+                Item { note, sides, remark, suggestion }
+            })
+            .collect();
+        let titles = placement.map(|p| p.titles.clone());
+        Report { file, titles, items }
+    }
+}
+
+/// A side's context as Markdown, the tagged words in bold.
+fn md_context(side: &Side) -> String {
+    let [before, tagged, after] = &side.context;
+    if side.whole() {
+        return markdown_inline(tagged);
+    }
+    format!("{}**{}**{}", markdown_inline(before), markdown_inline(tagged.trim()), markdown_inline(after))
+}
+
+fn markdown(report: &Report, header: &Header) -> String {
+    let file = report.file;
     let mut out = String::from("# Review notes\n\n");
-    let _ = writeln!(out, "- Left: `{}` (sha256 `{}`)", file.left.path, file.left.sha256);
-    let _ = writeln!(out, "- Right: `{}` (sha256 `{}`)", file.right.path, file.right.sha256);
-    let _ = writeln!(out, "- Notes: {}\n", file.notes.len());
+    if let Some([lt, rt]) = &report.titles {
+        let _ = writeln!(out, "**{}** compared with **{}**\n", markdown_inline(lt), markdown_inline(rt));
+    }
+    out.push_str("| | left | right |\n|---|---|---|\n");
+    if let Some([lt, rt]) = &report.titles {
+        let _ = writeln!(out, "| title | {} | {} |", markdown_inline(lt), markdown_inline(rt));
+    }
+    let _ = writeln!(out, "| file | {} | {} |", markdown_inline(&file.left.path), markdown_inline(&file.right.path));
+    let _ = writeln!(out, "| SHA-256 | {} | {} |\n", markdown_inline(&file.left.sha256), markdown_inline(&file.right.sha256));
+    let reviewer = header.reviewer.as_deref().map_or("(not given)".to_string(), markdown_inline);
+    let count = |s: Status| file.notes.iter().filter(|n| n.status == s).count();
+    let _ = writeln!(
+        out,
+        "Reviewer: {reviewer}  \nDate: {}  \nNotes: {} ({} open, {} confirmed, {} dismissed)\n",
+        markdown_inline(&header.date),
+        file.notes.len(),
+        count(Status::Open),
+        count(Status::Confirmed),
+        count(Status::Dismissed)
+    );
     out.push_str("## By category\n\n| category | open | confirmed | dismissed | total |\n|---|---|---|---|---|\n");
     for c in Category::ALL {
         let notes: Vec<&Note> = file.notes.iter().filter(|n| n.category == c).collect();
@@ -65,59 +195,71 @@ fn markdown(file: &NotesFile) -> String {
         let count = |s: Status| notes.iter().filter(|n| n.status == s).count();
         let _ = writeln!(out, "| {} | {} | {} | {} | {} |", c.label(), count(Status::Open), count(Status::Confirmed), count(Status::Dismissed), notes.len());
     }
-    out.push_str("\n## Notes\n");
-    for (i, n) in file.notes.iter().enumerate() {
+    let order = if report.titles.is_some() { "in the order of the left article" } else { "in the order they were taken" };
+    let _ = writeln!(out, "\n## Notes\n\n*{order}*");
+    for (i, item) in report.items.iter().enumerate() {
+        let n = item.note;
+        let [l, r] = &item.sides;
         let _ = writeln!(out, "\n### {}. {} — {}\n", i + 1, n.category.label(), n.status.id());
-        if !n.text.is_empty() {
-            let _ = writeln!(out, "{}\n", n.text);
+        let _ = writeln!(out, "Left: {} · Right: {}\n", markdown_inline(&l.position), markdown_inline(&r.position));
+        if !item.remark.is_empty() {
+            let _ = writeln!(out, "**Reviewer:** {}\n", markdown_block(&item.remark));
         }
-        out.push_str(&block_quote("Left", n.left.as_ref(), n.orphaned[0]));
-        out.push('\n');
-        out.push_str(&block_quote("Right", n.right.as_ref(), n.orphaned[1]));
+        if let Some(s) = &item.suggestion {
+            let _ = writeln!(out, "**Suggested by tandem:** {}\n", markdown_inline(s));
+        }
+        for (label, side) in [("Left", l), ("Right", r)] {
+            let text = if side.absent { "(not in this article)".to_string() } else { md_context(side) };
+            let _ = writeln!(out, "> **{label}:** {text}");
+            if label == "Left" {
+                out.push_str(">\n");
+            }
+        }
     }
     out
 }
 
-/// One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula
-/// (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a
-/// leading apostrophe so that it stays text.
-fn cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
+/// A side's context as plain text, the tagged words between ⟦ ⟧.
+fn plain_context(side: &Side) -> String {
+    let [before, tagged, after] = &side.context;
+    if side.whole() { tagged.clone() } else { format!("{before}⟦{}⟧{after}", tagged.trim()) }
 }
 
-fn csv(file: &NotesFile) -> String {
-    let mut out = String::new();
-    let header = [
-        "id", "category", "status", "text", "left_quote", "left_start", "left_end", "right_quote", "right_start", "right_end", "orphaned", "created", "updated",
-    ];
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for n in &file.notes {
-        let quote = |a: Option<&Anchor>| a.map_or((String::new(), String::new(), String::new()), |a| (a.exact.clone(), a.start.to_string(), a.end.to_string()));
-        let (lq, ls, le) = quote(n.left.as_ref());
-        let (rq, rs, re) = quote(n.right.as_ref());
-        let row = [
-            n.id.clone(),
-            n.category.id().into(),
-            n.status.id().into(),
-            n.text.clone(),
-            lq,
-            ls,
-            le,
-            rq,
-            rs,
-            re,
+const CSV_COLUMNS: [&str; 27] = [
+    "number", "id", "category", "status", "reviewer_note", "suggestion",
+    "left_paragraph", "left_sentence", "left_context", "left_quote", "left_start", "left_end",
+    "right_paragraph", "right_sentence", "right_context", "right_quote", "right_start", "right_end",
+    "orphaned", "created", "updated", "left_title", "left_path", "right_title", "right_path", "reviewer", "date",
+];
+
+fn csv(report: &Report, header: &Header) -> String {
+    let file = report.file;
+    let mut out = CSV_COLUMNS.join(",");
+    out.push('\n');
+    let [lt, rt] = report.titles.clone().unwrap_or_default();
+    let num = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
+    for (i, item) in report.items.iter().enumerate() {
+        let n = item.note;
+        let side = |s: &Side, a: Option<&Anchor>| {
+            let context = if s.absent { String::new() } else { plain_context(s) };
+            [num(s.paragraph), num(s.sentence), context, a.map_or(String::new(), |a| a.exact.clone()), num(s.start), num(s.end)]
+        };
+        let mut row = vec![(i + 1).to_string(), n.id.clone(), n.category.id().into(), n.status.id().into(), item.remark.clone(), item.suggestion.clone().unwrap_or_default()];
+        row.extend(side(&item.sides[0], n.left.as_ref()));
+        row.extend(side(&item.sides[1], n.right.as_ref()));
+        row.extend([
             n.is_orphan().to_string(),
             n.created.clone(),
             n.updated.clone(),
-        ];
-        out.push_str(&row.iter().map(|v| cell(v)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+            lt.clone(),
+            file.left.path.clone(),
+            rt.clone(),
+            file.right.path.clone(),
+            header.reviewer.clone().unwrap_or_default(),
+            header.date.clone(),
+        ]);
+        out.push_str(&row.iter().map(|v| csv_cell(v)).collect::<Vec<_>>().join(","));
+        out.push('\n');
     }
     out
 }
@@ -226,13 +368,12 @@ mod tests {
     #[test]
     fn csv_quotes_and_neutralises_formulas() {
         let out = render(&file(), Format::Csv);
-        let row = out.split("\r\n").nth(1).unwrap();
+        // Rows end in a line feed: a carriage return is a control character.
+        assert!(!out.contains('\r'));
+        let row = &out[out.find('\n').unwrap() + 1..];
         assert!(row.contains("\"'-misspelt, \"\"Vovshansk\"\"\nsecond line\""), "{row}");
         assert!(row.contains("\"'=HYPERLINK(\"\"x\"\") Vovshansk\""), "{row}");
-        assert!(out.starts_with("id,category,status,text,"));
-        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(cell("+1"), "'+1");
-        assert_eq!(cell("plain"), "plain");
+        assert!(out.starts_with("number,id,category,status,reviewer_note,suggestion,left_paragraph,"));
     }
 
     #[test]
@@ -257,10 +398,11 @@ mod tests {
     #[test]
     fn markdown_has_articles_counts_and_block_quotes() {
         let out = render(&file(), Format::Markdown);
-        assert!(out.contains("`wire.txt`") && out.contains("`rewrite.txt`"));
+        assert!(out.contains("| file | wire.txt | rewrite.txt |"), "{out}");
         assert!(out.contains("| name spelling or identity | 1 | 0 | 0 | 1 |"));
         assert!(out.contains("### 1. name spelling or identity — open"));
-        assert!(out.contains("> Vovchansk") && out.contains("> =HYPERLINK"));
+        assert!(out.contains("> **Left:** …Zelensky’s office: “**Vovchansk** held.”…"), "{out}");
+        assert!(out.contains("> **Right:** **=HYPERLINK(\"x\") Vovshansk** fell.…"), "{out}");
     }
 
     #[test]

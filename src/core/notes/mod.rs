@@ -10,6 +10,9 @@
 //! which the W3C export needs even when the article is not at hand).
 
 pub mod anchor;
+pub mod clean;
+pub mod context;
+pub mod escape;
 pub mod export;
 pub mod notebook;
 pub mod store;
