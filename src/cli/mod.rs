@@ -10,6 +10,7 @@ use crate::core::document::{Document, LoadError};
 use crate::core::notes::notebook::Notebook;
 use crate::core::notes::store::{self, StoreError};
 use crate::core::notes::{NotesFile, export};
+use crate::display::sanitize_text;
 use crate::report;
 use crate::tui::theme::{Palette, Theme};
 
@@ -75,9 +76,10 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Width of the text report in cells (default: the terminal's, or 100 in a pipe)
-        #[arg(long)]
-        width: Option<usize>,
+        /// Width of the text report in cells, 40 to 2000 (default: the
+        /// terminal's, or 100 in a pipe)
+        #[arg(long, value_parser = clap::value_parser!(u64).range(MIN_WIDTH as u64..=MAX_WIDTH as u64))]
+        width: Option<u64>,
     },
     /// Export review notes as a report (Markdown), a spreadsheet (CSV), JSON
     /// or W3C Web Annotations
@@ -87,9 +89,13 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
-        /// Write here instead of standard output
+        /// Write here instead of standard output (a device or FIFO is
+        /// written through; an existing file is replaced only with --force)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the file given with -o if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
     },
 }
 
@@ -155,17 +161,25 @@ pub fn load_pair(left: Option<&str>, right: Option<&str>) -> Result<(Document, D
     }
 }
 
+/// Widths of the text report: narrower cannot hold two columns; wider is
+/// no terminal's, and a huge value would only exhaust memory.
+const MIN_WIDTH: usize = 40;
+const MAX_WIDTH: usize = 2000;
+
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() && let Ok((cols, _)) = ratatui::crossterm::terminal::size() {
-        return usize::from(cols);
+        return usize::from(cols).clamp(MIN_WIDTH, MAX_WIDTH);
     }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse::<usize>().ok()).unwrap_or(100).clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
+/// Writes to standard output; on a terminal, through the same sanitiser as
+/// the screen (an article's escape sequences must not reach it).
 fn write_stdout(text: &str) -> Result<(), CliError> {
-    use std::io::Write;
+    use std::io::{IsTerminal, Write};
     let mut stdout = std::io::stdout().lock();
+    let text = if stdout.is_terminal() { sanitize_text(text) } else { std::borrow::Cow::Borrowed(text) };
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -188,10 +202,27 @@ fn load_for_export(path: &Path) -> Result<NotesFile, CliError> {
     Ok(Notebook::open(path, &left, &right)?.file)
 }
 
+/// May an export be written to `path`? Never onto the notes file itself;
+/// an existing regular file only with `--force` (a device or FIFO such as
+/// `/dev/stdout` is written through, not replaced).
+fn check_export_target(path: &Path, notes: &Path, force: bool) -> Result<(), CliError> {
+    let same = |a: &Path, b: &Path| a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
+    if same(path, notes) {
+        return Err(CliError::Usage(format!("{}: an export must not replace the notes file; choose another -o", notes.display())));
+    }
+    match store::resolve(path).and_then(|p| store::kind(&p)).map_err(CliError::Output)? {
+        store::Kind::Regular if !force => Err(CliError::Usage(format!("{}: exists; add --force to replace it", path.display()))),
+        store::Kind::Directory => Err(CliError::Usage(format!("{}: is a directory; give a file name with -o", path.display()))),
+        _ => Ok(()),
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Some(Command::Align { left, right, format, width }) => {
+            // In range by the parser, so the conversion cannot fail.
+            let width = width.and_then(|w| usize::try_from(w).ok());
             let (l, r) = load_pair(left.as_deref(), right.as_deref())?;
             let cmp = Comparison::new(l, r);
             let out = match format {
@@ -200,17 +231,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             };
             write_stdout(&out)
         }
-        Some(Command::Export { notes, format, output }) => {
-            let same = |a: &Path, b: &Path| a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
-            if output.as_deref().is_some_and(|o| same(o, &notes)) {
-                return Err(CliError::Usage(format!("{}: an export must not replace the notes file; choose another -o", notes.display())));
+        Some(Command::Export { notes, format, output, force }) => {
+            if let Some(path) = &output {
+                check_export_target(path, &notes, force)?;
             }
             let file = load_for_export(&notes)?;
             let text = export::render(&file, format.into());
             match output {
-                Some(path) => store::write_temporary(&path, text.as_bytes())
-                    .and_then(|temp| store::commit(&temp, &path))
-                    .map_err(CliError::Output),
+                Some(path) => store::write_file(&path, text.as_bytes()).map_err(CliError::Output),
                 None => write_stdout(&text),
             }
         }
@@ -237,8 +265,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 crate::tui::run(cmp, notebook, Theme::new(cli.theme.palette())).map_err(CliError::Terminal)
             } else {
                 // No terminal to draw on (a pipe, a script): the text report.
-                print!("{}", report::text::render(&cmp, terminal_width()));
-                Ok(())
+                write_stdout(&report::text::render(&cmp, terminal_width()))
             }
         }
     }
