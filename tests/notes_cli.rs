@@ -188,3 +188,15 @@ fn a_250_character_file_name_gets_a_notes_file_that_works() {
     book.save(&l, &r).unwrap();
     assert!(Path::new(&notes).is_file());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_notes_path_that_is_a_device_fifo_or_directory_is_refused_not_read() {
+    let d = dir("special-notes");
+    let fifo = d.join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for notes in [fifo.to_str().unwrap(), "/dev/null", d.to_str().unwrap()] {
+        // Reading a FIFO would hang: it must be refused before.
+        assert_clear_error(&tandem(&[LEFT, RIGHT, "--notes", notes]), "it was left untouched");
+    }
+}

@@ -73,6 +73,7 @@ impl Notebook {
     /// text. Temporary files a killed save left beside it are removed.
     pub fn open(path: &Path, left: &Document, right: &Document) -> Result<Self, StoreError> {
         let unreadable = |reason: String| StoreError::Unreadable { path: path.display().to_string(), reason };
+        store::regular_or_missing(path).map_err(|e| unreadable(e.to_string()))?;
         let bytes = {
             // Under the lock no save is under way, so any temporary file is stale.
             let lock = NotesLock::acquire(path);
@@ -115,7 +116,7 @@ impl Notebook {
 
     fn save_merged(&mut self, left: &Document, right: &Document, replace_unreadable: bool) -> Result<(), StoreError> {
         let unwritable = |reason: String| StoreError::Unwritable { path: self.path.display().to_string(), reason };
-        store::writable(&self.path).map_err(|e| unwritable(e.to_string()))?;
+        store::regular_or_missing(&self.path).map_err(|e| unwritable(e.to_string()))?;
         let _lock = NotesLock::acquire(&self.path).map_err(|e| unwritable(e.to_string()))?;
         let current = read(&self.path).map_err(|e| unwritable(e.to_string()))?;
         self.last_merge = Merged::default();
@@ -142,9 +143,7 @@ impl Notebook {
         if !orphans(1) {
             self.file.right = Article { path: right.name.clone(), sha256: sha256_hex(&right.text) };
         }
-        let bytes = store::serialise(&self.file);
-        store::write_temporary(&self.path, &bytes).and_then(|temp| store::commit(&temp, &self.path)).map_err(|e| unwritable(e.to_string()))?;
-        self.on_disk = Some(bytes);
+        self.on_disk = Some(store::save(&self.path, &self.file)?);
         self.base = self.file.clone();
         Ok(())
     }

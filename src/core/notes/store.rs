@@ -182,9 +182,10 @@ pub fn commit(temp: &Path, path: &Path) -> io::Result<()> {
     committed
 }
 
-/// Can a notes file be saved at `path`: nothing there yet, or a regular
-/// file (through symbolic links)?
-pub fn writable(path: &Path) -> io::Result<()> {
+/// Is `path` (through symbolic links) a regular file or nothing yet, the
+/// only places a notes file is read from or saved to? (Reading a FIFO
+/// would block; replacing a device or directory would destroy it.)
+pub fn regular_or_missing(path: &Path) -> io::Result<()> {
     match kind(&resolve(path)?)? {
         Kind::Missing | Kind::Regular => Ok(()),
         other => Err(not_regular(path, other)),
@@ -250,19 +251,21 @@ pub fn load(path: &Path) -> Result<Option<NotesFile>, StoreError> {
 }
 
 /// The bytes a notes file is saved as.
-pub fn serialise(notes: &NotesFile) -> Vec<u8> {
+fn serialise(notes: &NotesFile) -> Vec<u8> {
     let mut json = serde_json::to_vec_pretty(notes).expect("notes always serialise");
     json.push(b'\n');
     json
 }
 
 /// Saves atomically (through a symbolic link, keeping permissions; never
-/// over a device, FIFO or directory).
-pub fn save(path: &Path, notes: &NotesFile) -> Result<(), StoreError> {
-    writable(path)
-        .and_then(|()| write_temporary(path, &serialise(notes)))
+/// over a device, FIFO or directory); returns the bytes written.
+pub fn save(path: &Path, notes: &NotesFile) -> Result<Vec<u8>, StoreError> {
+    let bytes = serialise(notes);
+    regular_or_missing(path)
+        .and_then(|()| write_temporary(path, &bytes))
         .and_then(|temp| commit(&temp, path))
-        .map_err(|e| StoreError::Unwritable { path: path.display().to_string(), reason: e.to_string() })
+        .map_err(|e| StoreError::Unwritable { path: path.display().to_string(), reason: e.to_string() })?;
+    Ok(bytes)
 }
 
 #[cfg(test)]
