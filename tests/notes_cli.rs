@@ -115,14 +115,29 @@ fn export_does_not_replace_an_existing_file_without_force() {
     assert_clear_error(&tandem(&["export", path.to_str().unwrap(), "-o", dir, "--force"]), "is a directory");
 }
 
+/// A FIFO in a directory of our own: it stands for any device (a test must
+/// not risk /dev/null should the code under test replace what it writes to).
+#[cfg(unix)]
+fn fifo(d: &Path) -> std::path::PathBuf {
+    let fifo = d.join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    fifo
+}
+
 #[cfg(unix)]
 #[test]
-fn export_to_a_device_writes_through_it_and_never_replaces_it() {
+fn export_to_a_fifo_or_device_writes_through_it_and_never_replaces_it() {
     use std::os::unix::fs::FileTypeExt;
     let path = notes_file("device");
-    let out = tandem(&["export", path.to_str().unwrap(), "-o", "/dev/null"]);
+    let fifo = fifo(path.parent().unwrap());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = tandem(&["export", path.to_str().unwrap(), "-o", fifo.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert!(reader.join().unwrap().contains("# Review notes"));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
 }
 
 #[cfg(unix)]
@@ -193,9 +208,8 @@ fn a_250_character_file_name_gets_a_notes_file_that_works() {
 #[test]
 fn a_notes_path_that_is_a_device_fifo_or_directory_is_refused_not_read() {
     let d = dir("special-notes");
-    let fifo = d.join("fifo");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
-    for notes in [fifo.to_str().unwrap(), "/dev/null", d.to_str().unwrap()] {
+    let fifo = fifo(&d);
+    for notes in [fifo.to_str().unwrap(), d.to_str().unwrap()] {
         // Reading a FIFO would hang: it must be refused before.
         assert_clear_error(&tandem(&[LEFT, RIGHT, "--notes", notes]), "it was left untouched");
     }

@@ -390,18 +390,29 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn devices_fifos_and_directories_are_never_replaced() -> Result<(), Box<dyn std::error::Error>> {
+    fn fifos_devices_and_directories_are_never_replaced() -> Result<(), Box<dyn std::error::Error>> {
+        use std::os::unix::fs::FileTypeExt;
         let d = dir("special");
         let err = save(&d, &sample()).unwrap_err();
         assert!(err.to_string().contains("is a directory"), "{err}");
         assert!(d.is_dir());
-        // /dev/null stands for any device: notes are refused, an export is written through.
-        let err = save(Path::new("/dev/null"), &sample()).unwrap_err();
+        // A FIFO in a directory of our own stands for any special file (a
+        // test must not risk /dev/null): notes are refused, an export is
+        // written through to whoever reads.
+        let fifo = d.join("fifo");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status()?.success());
+        let err = save(&fifo, &sample()).unwrap_err();
         assert!(err.to_string().contains("not a regular file"), "{err}");
-        write_file(Path::new("/dev/null"), b"export")?;
-        assert!(!fs::metadata("/dev/null")?.is_file(), "still a device");
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(fifo))
+        };
+        write_file(&fifo, b"export")?;
+        assert_eq!(reader.join().unwrap()?, b"export");
+        assert!(fs::metadata(&fifo)?.file_type().is_fifo(), "still a FIFO");
         assert!(write_file(&d, b"x").is_err());
-        assert_eq!(fs::read_dir(&d)?.count(), 0, "no temporary file left behind");
+        let left: Vec<_> = fs::read_dir(&d)?.flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left, ["fifo"], "no temporary file left behind");
         Ok(())
     }
 }
