@@ -202,8 +202,11 @@ impl Anchor {
                 return Some(Anchor::new(text, self.start, self.end));
             }
         }
-        let exact: Vec<Candidate> =
-            text.match_indices(self.exact.as_str()).take(MAX_CANDIDATES).map(|(i, m)| Candidate { start: i, end: i + m.len(), quote: 1.0 }).collect();
+        // memchr's SIMD search: every note of a changed article scans it all.
+        let exact: Vec<Candidate> = memchr::memmem::find_iter(text.as_bytes(), self.exact.as_bytes())
+            .take(MAX_CANDIDATES)
+            .map(|i| Candidate { start: i, end: i + self.exact.len(), quote: 1.0 })
+            .collect();
         let distinctive_once = exact.len() == 1
             && self.exact.chars().count() >= DISTINCTIVE_CHARS
             && self.exact.split_whitespace().count() >= DISTINCTIVE_WORDS;
@@ -247,7 +250,11 @@ impl Anchor {
             return false;
         }
         let (head, tail) = (&chars[..k], &chars[chars.len() - k..]);
-        let errors = |part: &[char], haystack: &str| sellers(part, haystack, usize::MAX).first().map_or(usize::MAX, |m| m.0);
+        let errors = |part: &[char], haystack: &str| {
+            let mut best = usize::MAX;
+            sellers(part, haystack, |errors, _, _| best = best.min(errors));
+            best
+        };
         errors(head, &self.suffix) < errors(head, &self.exact) || errors(tail, &self.prefix) < errors(tail, &self.exact)
     }
 
@@ -270,7 +277,7 @@ impl Anchor {
         let old = self.start.min(self.end);
         let lo = floor_boundary(text, old.saturating_sub(reach));
         let hi = floor_boundary(text, old.saturating_add(self.exact.len()).saturating_add(reach)).max(lo);
-        sellers(&quote, &text[lo..hi], max_errors)
+        approximate_occurrences(&quote, &text[lo..hi], max_errors)
             .into_iter()
             .filter(|&(errors, _, _)| errors > 0)
             .filter_map(|(errors, start, end)| {
@@ -287,20 +294,19 @@ impl Anchor {
     }
 }
 
-/// Approximate occurrences of `pattern` in `text` with at most `max_errors`
-/// edits (Sellers' dynamic program): (errors, start byte, end byte), best
-/// first, not overlapping one another.
-fn sellers(pattern: &[char], text: &str, max_errors: usize) -> Vec<(usize, usize, usize)> {
+/// Sellers' dynamic program: for every end position in `text`, the fewest
+/// edits that turn a substring ending there into `pattern`, passed to
+/// `visit` as (errors, start byte, end byte).
+fn sellers(pattern: &[char], text: &str, mut visit: impl FnMut(usize, usize, usize)) {
+    use std::cmp::Reverse;
     let m = pattern.len();
     if m == 0 {
-        return Vec::new();
+        return;
     }
-    use std::cmp::Reverse;
     // Per pattern prefix: the best distance so far and where its match
     // started (the later start on a tie: the shorter match).
     let mut prev: Vec<(usize, Reverse<usize>)> = (0..=m).map(|i| (i, Reverse(0))).collect();
     let mut cur = prev.clone();
-    let mut found = Vec::new();
     for (pos, c) in text.char_indices() {
         let end = pos + c.len_utf8();
         // A match may start after any character.
@@ -311,11 +317,21 @@ fn sellers(pattern: &[char], text: &str, max_errors: usize) -> Vec<(usize, usize
             let insert = (cur[i - 1].0 + 1, cur[i - 1].1);
             cur[i] = substitute.min(delete).min(insert);
         }
-        if cur[m].0 <= max_errors {
-            found.push((cur[m].0, cur[m].1.0, end));
-        }
+        visit(cur[m].0, cur[m].1.0, end);
         std::mem::swap(&mut prev, &mut cur);
     }
+}
+
+/// Approximate occurrences of `pattern` in `text` with at most `max_errors`
+/// edits: (errors, start byte, end byte), best first, not overlapping one
+/// another.
+fn approximate_occurrences(pattern: &[char], text: &str, max_errors: usize) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
+    sellers(pattern, text, |errors, start, end| {
+        if errors <= max_errors {
+            found.push((errors, start, end));
+        }
+    });
     // Best first; then drop every match overlapping a better one.
     found.sort_by_key(|&(errors, start, end)| (errors, end - start, start));
     let mut kept: Vec<(usize, usize, usize)> = Vec::new();

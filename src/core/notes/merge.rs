@@ -11,6 +11,8 @@
 //!   the note and theirs as a copy marked `conflict` for the reviewer.
 //! - Rejected suggestions are the union of both sides.
 
+use std::collections::HashMap;
+
 use super::{Note, NotesFile, new_id};
 
 /// What a merge brought in from the other session.
@@ -63,13 +65,14 @@ fn merge_note(base: Option<&Note>, ours: &Note, theirs: &Note, out: &mut Vec<Not
 /// Merges `ours` and `theirs` against their common `base`. The result has
 /// `ours`' article headers and lists our notes first, in our order, then
 /// those only the other session has.
-pub fn merge(base: &NotesFile, ours: &NotesFile, theirs: &NotesFile) -> (NotesFile, Merged) {
-    let find = |file: &NotesFile, id: &str| file.notes.iter().position(|n| n.id == id);
+pub fn merge<'a>(base: &'a NotesFile, ours: &'a NotesFile, theirs: &'a NotesFile) -> (NotesFile, Merged) {
+    let by_id = |file: &'a NotesFile| -> HashMap<&'a str, &'a Note> { file.notes.iter().map(|n| (n.id.as_str(), n)).collect() };
+    let (base_notes, our_notes, their_notes) = (by_id(base), by_id(ours), by_id(theirs));
     let mut report = Merged::default();
     let mut notes = Vec::with_capacity(ours.notes.len() + theirs.notes.len());
     for o in &ours.notes {
-        let b = find(base, &o.id).map(|i| &base.notes[i]);
-        match (find(theirs, &o.id).map(|i| &theirs.notes[i]), b) {
+        let b = base_notes.get(o.id.as_str()).copied();
+        match (their_notes.get(o.id.as_str()), b) {
             (Some(t), b) => merge_note(b, o, t, &mut notes, &mut report),
             // Deleted there; kept only if we changed it since.
             (None, Some(b)) if content(b) == content(o) => report.from_elsewhere += 1,
@@ -77,10 +80,10 @@ pub fn merge(base: &NotesFile, ours: &NotesFile, theirs: &NotesFile) -> (NotesFi
         }
     }
     for t in &theirs.notes {
-        if find(ours, &t.id).is_some() {
+        if our_notes.contains_key(t.id.as_str()) {
             continue;
         }
-        match find(base, &t.id).map(|i| &base.notes[i]) {
+        match base_notes.get(t.id.as_str()) {
             // Deleted here, unchanged there: stays deleted.
             Some(b) if content(b) == content(t) => {}
             // Added there, or changed there after we deleted it.

@@ -41,9 +41,8 @@ fn empty(left: &Document, right: &Document) -> NotesFile {
 /// changed since the notes were taken, each note is found again by its
 /// quote, context and facts; one that cannot be placed is kept and marked
 /// orphaned.
-fn place(file: &mut NotesFile, left: &Document, right: &Document) {
-    let docs = [left, right];
-    let changed = [file.left.sha256 != sha256_hex(&left.text), file.right.sha256 != sha256_hex(&right.text)];
+fn place(file: &mut NotesFile, docs: [&Document; 2], hashes: &[String; 2]) {
+    let changed = [file.left.sha256 != hashes[0], file.right.sha256 != hashes[1]];
     for note in &mut file.notes {
         for (side, slot) in [&mut note.left, &mut note.right].into_iter().enumerate() {
             let Some(anchor) = slot.as_mut() else { continue };
@@ -86,7 +85,7 @@ impl Notebook {
             Some(b) => store::parse(b).map_err(unreadable)?,
             None => empty(left, right),
         };
-        place(&mut file, left, right);
+        place(&mut file, [left, right], &[sha256_hex(&left.text), sha256_hex(&right.text)]);
         Ok(Notebook { path: path.to_path_buf(), base: file.clone(), file, unsaved: false, last_merge: Merged::default(), on_disk: bytes })
     }
 
@@ -119,11 +118,12 @@ impl Notebook {
         store::regular_or_missing(&self.path).map_err(|e| unwritable(e.to_string()))?;
         let _lock = NotesLock::acquire(&self.path).map_err(|e| unwritable(e.to_string()))?;
         let current = read(&self.path).map_err(|e| unwritable(e.to_string()))?;
+        let hashes = [sha256_hex(&left.text), sha256_hex(&right.text)];
         self.last_merge = Merged::default();
         if let Some(bytes) = current.filter(|b| Some(b) != self.on_disk.as_ref()) {
             match store::parse(&bytes) {
                 Ok(mut theirs) => {
-                    place(&mut theirs, left, right);
+                    place(&mut theirs, [left, right], &hashes);
                     let (merged, report) = merge(&self.base, &self.file, &theirs);
                     self.file = merged;
                     self.last_merge = report;
@@ -137,11 +137,12 @@ impl Notebook {
         // Orphaned anchors still point into the old text: keep the old hash
         // for that side so that the next opening tries to place them again.
         let orphans = |side: usize| self.file.notes.iter().any(|n| n.orphaned[side]);
+        let [left_hash, right_hash] = hashes;
         if !orphans(0) {
-            self.file.left = Article { path: left.name.clone(), sha256: sha256_hex(&left.text) };
+            self.file.left = Article { path: left.name.clone(), sha256: left_hash };
         }
         if !orphans(1) {
-            self.file.right = Article { path: right.name.clone(), sha256: sha256_hex(&right.text) };
+            self.file.right = Article { path: right.name.clone(), sha256: right_hash };
         }
         self.on_disk = Some(store::save(&self.path, &self.file)?);
         self.base = self.file.clone();
