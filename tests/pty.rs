@@ -199,3 +199,108 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
     assert_eq!(file["rejected"].as_array().unwrap().len(), 1);
     assert_ne!(file["rejected"][0]["key"], file["notes"][0]["suggestion"]);
 }
+
+#[test]
+fn two_screens_on_one_notes_file_keep_both_notes() {
+    // A short relative path (the sessions run in the temporary directory),
+    // so that the status line shows the note count in full.
+    let dir = format!("tandem-pty-two-{}", std::process::id());
+    let full = std::env::temp_dir().join(&dir);
+    let _ = std::fs::remove_dir_all(&full);
+    std::fs::create_dir_all(&full).unwrap();
+    let notes = format!("{dir}/n.json");
+    let mut a = Session::start_with(&["--notes", &notes]);
+    let mut b = Session::start_with(&["--notes", &notes]);
+    a.wait_for("difference 1 of");
+    b.wait_for("difference 1 of");
+
+    let tag = |s: &mut Session, digit: &[u8], text: &str, count: &str| {
+        s.press(b"t");
+        s.wait_for("pick a category");
+        s.press(digit);
+        s.wait_for("New note");
+        s.press(text.as_bytes());
+        s.press(b"\r");
+        s.wait_for(count);
+    };
+    a.press(b"]");
+    a.wait_for("difference 2 of");
+    tag(&mut a, b"2", "from a", "1 note:");
+    // b never saw a's note, yet its save keeps it (and shows it).
+    tag(&mut b, b"1", "from b", "2 notes:");
+    // a's next save keeps b's note.
+    a.press(b"]");
+    a.wait_for("difference 3 of");
+    tag(&mut a, b"3", "again from a", "3 notes:");
+    a.quit_with(b"q");
+    b.quit_with(b"q");
+
+    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(full.join("n.json")).unwrap()).unwrap();
+    let mut texts: Vec<&str> = file["notes"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
+    texts.sort();
+    assert_eq!(texts, ["again from a", "from a", "from b"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_terminal_is_restored_on_sigterm_sighup_and_sigquit() {
+    for signal in ["TERM", "HUP", "QUIT"] {
+        let mut s = Session::start();
+        s.wait_for("difference 1 of");
+        let pid = s.child.process_id().expect("a child process id");
+        let sent = std::process::Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().unwrap();
+        assert!(sent.success());
+        let status = s.exit_status();
+        assert!(!status.success(), "SIG{signal}: {status:?}");
+        s.assert_restored();
+    }
+}
+
+#[test]
+fn an_export_printed_to_a_terminal_carries_no_escape_sequence() {
+    let dir = std::env::temp_dir().join(format!("tandem-pty-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let notes = dir.join("evil.json");
+    let evil = "\\u001b[2J\\u001b]0;pwned\\u0007\\u009b31m bidi\\u202e end";
+    let json = format!(
+        r#"{{"version": 1, "left": {{"path": "a\u001b]0;t\u0007.txt", "sha256": "0"}}, "right": {{"path": "b.txt", "sha256": "0"}},
+        "notes": [{{"id": "n", "category": "other", "text": "{evil}", "status": "open", "created": "2026-11-22T08:00:00Z",
+        "updated": "2026-11-22T08:00:00Z", "left": {{"exact": "{evil}", "prefix": "", "suffix": "", "start": 0, "end": 1, "char_start": 0, "char_end": 1}}, "right": null}}]}}"#
+    );
+    std::fs::write(&notes, json).unwrap();
+    for format in ["markdown", "csv", "json", "w3c"] {
+        let mut s = Session::start_with(&["export", notes.to_str().unwrap(), "--format", format]);
+        let status = s.exit_status();
+        assert!(status.success(), "{format}: {status:?}\n{}", s.contents());
+        let raw = s.raw.lock().unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(text.contains("bidi"), "{format}: the note is printed: {text}");
+        assert!(!text.contains(['\x1b', '\x07', '\u{9b}', '\u{202e}']), "{format}: {text:?}");
+    }
+}
+
+/// The text report printed to a terminal keeps its own colours (the
+/// terminal sanitiser once turned them into `�`) while an article's escape
+/// sequences still never reach the terminal: every escape left is a colour.
+#[test]
+fn the_text_report_in_a_terminal_keeps_its_colours_and_drops_the_article_s_escapes() {
+    let dir = std::env::temp_dir().join(format!("tandem-pty-colour-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, "The mayor said 12 people came.\x1b]0;pwned\x07\n").unwrap();
+    std::fs::write(&b, "The mayor said 15 people came.\n").unwrap();
+    let mut s = Session::start_with(&["align", a.to_str().unwrap(), b.to_str().unwrap(), "--color", "always"]);
+    assert!(s.exit_status().success(), "{}", s.contents());
+    let raw = s.raw.lock().unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("\x1b["), "the report is coloured: {text:?}");
+    assert!(!text.contains("\x1b]0;") && !text.contains('\x07'), "the article's title sequence is dropped: {text:?}");
+    // Every escape left is one of the report's own colours (SGR).
+    for seq in text.split('\x1b').skip(1) {
+        let body = seq.strip_prefix('[').unwrap_or_else(|| panic!("not a colour: {seq:?}"));
+        let end = body.find('m').unwrap_or_else(|| panic!("not a colour: {seq:?}"));
+        assert!(body[..end].chars().all(|c| c.is_ascii_digit() || c == ';'), "not a colour: {seq:?}");
+    }
+    drop(raw);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -10,6 +10,7 @@ use crate::core::document::{Document, Format as InputFormat, LoadError};
 use crate::core::notes::notebook::Notebook;
 use crate::core::notes::store::{self, StoreError};
 use crate::core::notes::{NotesFile, export};
+use crate::display::sanitize_text;
 use crate::report;
 use crate::tui::theme::Palette;
 
@@ -86,9 +87,10 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Width of the text report in cells (default: the terminal's, or 100 in a pipe)
-        #[arg(long)]
-        width: Option<usize>,
+        /// Width of the text report in cells, 40 to 2000 (default: the
+        /// terminal's, or 100 in a pipe)
+        #[arg(long, value_parser = clap::value_parser!(u64).range(MIN_WIDTH as u64..=MAX_WIDTH as u64))]
+        width: Option<u64>,
         #[command(flatten)]
         input: InputArgs,
         /// Colour in the text report (auto: when standard output is a terminal and NO_COLOR is unset)
@@ -111,12 +113,16 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
-        /// Write here instead of standard output
+        /// Write here instead of standard output (a device or FIFO is
+        /// written through; an existing file is replaced only with --force)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// The reviewer named in the report (default: `git config user.name`)
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
+        /// Replace the file given with -o if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
     },
 }
 
@@ -197,15 +203,34 @@ pub fn load_pair_as(left: Option<&str>, right: Option<&str>, format: Option<Inpu
     }
 }
 
+/// Widths of the text report: narrower cannot hold two columns; wider is
+/// no terminal's, and a huge value would only exhaust memory.
+const MIN_WIDTH: usize = 40;
+const MAX_WIDTH: usize = 2000;
+
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
     if std::io::stdout().is_terminal() && let Ok((cols, _)) = ratatui::crossterm::terminal::size() {
-        return usize::from(cols);
+        return usize::from(cols).clamp(MIN_WIDTH, MAX_WIDTH);
     }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse::<usize>().ok()).unwrap_or(100).clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
+/// Writes to standard output; on a terminal, through the same sanitiser as
+/// the screen (an article's escape sequences must not reach it).
 fn write_stdout(text: &str) -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() { write_raw(&sanitize_text(text)) } else { write_raw(text) }
+}
+
+/// Writes the text report, whose article text was sanitised as it was laid
+/// out: the only escape sequences left are its own colours, which the
+/// terminal sanitiser would otherwise turn into `�`.
+fn write_report(text: &str) -> Result<(), CliError> {
+    write_raw(text)
+}
+
+fn write_raw(text: &str) -> Result<(), CliError> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
@@ -231,19 +256,35 @@ fn load_for_export(path: &Path) -> Result<(NotesFile, Option<Comparison>), CliEr
     Ok((file, Some(Comparison::new(left, right))))
 }
 
+/// May an export be written to `path`? Never onto the notes file itself;
+/// an existing regular file only with `--force` (a device or FIFO such as
+/// `/dev/stdout` is written through, not replaced).
+fn check_export_target(path: &Path, notes: &Path, force: bool) -> Result<(), CliError> {
+    let same = |a: &Path, b: &Path| a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
+    if same(path, notes) {
+        return Err(CliError::Usage(format!("{}: an export must not replace the notes file; choose another -o", notes.display())));
+    }
+    match store::resolve(path).and_then(|p| store::kind(&p)).map_err(CliError::Output)? {
+        store::Kind::Regular if !force => Err(CliError::Usage(format!("{}: exists; add --force to replace it", path.display()))),
+        store::Kind::Directory => Err(CliError::Usage(format!("{}: is a directory; give a file name with -o", path.display()))),
+        _ => Ok(()),
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let config = config::Config::load()?;
     match cli.command {
         Some(Command::Align { left, right, format, width, input, color }) => {
+            // In range by the parser, so the conversion cannot fail.
+            let width = width.and_then(|w| usize::try_from(w).ok());
             let (l, r) = load_pair_as(left.as_deref(), right.as_deref(), input.format())?;
             let cmp = Comparison::new(l, r);
-            let out = match format {
-                Format::Json => report::json::render(&cmp) + "\n",
-                Format::Text => report::text::render_styled(&cmp, width.unwrap_or_else(terminal_width), color.enabled()),
-                Format::Html => report::html::render(&cmp, None, &export::Header::now(None)),
-            };
-            write_stdout(&out)
+            match format {
+                Format::Json => write_stdout(&(report::json::render(&cmp) + "\n")),
+                Format::Text => write_report(&report::text::render_styled(&cmp, width.unwrap_or_else(terminal_width), color.enabled())),
+                Format::Html => write_stdout(&report::html::render(&cmp, None, &export::Header::now(None))),
+            }
         }
         Some(Command::Text { file, input }) => {
             let doc = Document::load_as(&file, input.format())?;
@@ -252,10 +293,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             write_stdout(&crate::core::notes::clean::controls(&doc.text))
         }
-        Some(Command::Export { notes, format, output, reviewer }) => {
-            let same = |a: &Path, b: &Path| a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
-            if output.as_deref().is_some_and(|o| same(o, &notes)) {
-                return Err(CliError::Usage(format!("{}: an export must not replace the notes file; choose another -o", notes.display())));
+        Some(Command::Export { notes, format, output, reviewer, force }) => {
+            if let Some(path) = &output {
+                check_export_target(path, &notes, force)?;
             }
             let (file, cmp) = load_for_export(&notes)?;
             let header = export::Header::now(options::reviewer(reviewer, config.reviewer.clone()));
@@ -267,9 +307,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 }
             };
             match output {
-                Some(path) => store::write_temporary(&path, text.as_bytes())
-                    .and_then(|temp| store::commit(&temp, &path))
-                    .map_err(CliError::Output),
+                Some(path) => store::write_file(&path, text.as_bytes()).map_err(CliError::Output),
                 None => write_stdout(&text),
             }
         }
@@ -306,7 +344,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 crate::tui::run(cmp, notebook, theme).map_err(CliError::Terminal)
             } else {
                 // No terminal to draw on (a pipe, a script): the text report.
-                write_stdout(&report::text::render_styled(&cmp, terminal_width(), cli.color.enabled()))
+                write_report(&report::text::render_styled(&cmp, terminal_width(), cli.color.enabled()))
             }
         }
     }

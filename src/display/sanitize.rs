@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use super::Mark;
 
 /// Spaces a tab expands to. Articles are prose: alignment to tab stops means
@@ -14,12 +16,42 @@ pub fn sanitize(text: &str) -> String {
         match c {
             '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            '\u{feff}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {}
+            c if is_bidi_control(c) => {}
             c if c.is_control() => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Is `c` a bidirectional control, which can make text display in a
+/// misleading order (or a byte-order mark)?
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{feff}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+/// Makes multi-line text safe for a terminal or an export file, as
+/// [`sanitize`] does for one line of a pane: line breaks (`\n`, and `\r\n`
+/// as `\n`) and tabs stay; every other control character (C0, DEL, C1,
+/// hence every escape sequence's introducer) becomes U+FFFD and
+/// bidirectional overrides are removed. Text without any comes back as it
+/// is, without copying.
+pub fn sanitize_text(text: &str) -> Cow<'_, str> {
+    let clean = |c: char| (!c.is_control() || c == '\n' || c == '\t') && !is_bidi_control(c);
+    if text.chars().all(clean) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            c if is_bidi_control(c) => {}
+            c if clean(c) => out.push(c),
+            _ => out.push('\u{fffd}'),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Sanitises `text` like [`sanitize`] and maps `marks` (byte ranges of
@@ -66,5 +98,12 @@ mod tests {
     #[test]
     fn tabs_and_newlines_become_spaces() {
         assert_eq!(sanitize("a\tb\r\nc"), "a    b  c");
+    }
+
+    #[test]
+    fn text_keeps_its_lines_and_tabs_and_loses_every_control() {
+        let s = sanitize_text("title\x1b]0;pwned\x07\r\nclear\x1b[2J\tcell\u{85}\u{9b}31m\rX\u{202e}\n");
+        assert_eq!(s, "title\u{fffd}]0;pwned\u{fffd}\nclear\u{fffd}[2J\tcell\u{fffd}\u{fffd}31m\u{fffd}X\n");
+        assert!(matches!(sanitize_text("plain\ttext\n"), Cow::Borrowed(_)));
     }
 }

@@ -1,6 +1,7 @@
 //! Entering and leaving the full-screen terminal. Whatever happens (quit,
-//! an error, a panic), the terminal gets its normal mode back: raw mode
-//! off, the main screen back, mouse reporting off.
+//! an error, a panic, SIGTERM, SIGHUP or SIGQUIT), the terminal gets its
+//! normal mode back: raw mode off, the main screen back, mouse reporting
+//! off.
 
 use std::io::stdout;
 
@@ -11,6 +12,35 @@ use ratatui::crossterm::execute;
 /// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct Session {
     pub terminal: DefaultTerminal,
+    #[cfg(unix)]
+    signals: signal_hook::iterator::Handle,
+}
+
+/// Gives the terminal its normal mode back (errors ignored: after a hang-up
+/// there may be no terminal left to write to).
+fn restore() {
+    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = ratatui::try_restore();
+}
+
+/// On SIGTERM, SIGHUP or SIGQUIT: restore the terminal, then die of the
+/// signal as the default action would (the exit status says which). A
+/// thread of its own receives them, through signal-hook's self-pipe, so
+/// nothing unsafe runs inside a signal handler. Notes need nothing here:
+/// every change is already on disk.
+#[cfg(unix)]
+fn restore_on_signals() -> std::io::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT])?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(handle)
 }
 
 impl Session {
@@ -23,8 +53,14 @@ impl Session {
             let _ = execute!(stdout(), DisableMouseCapture);
             previous(info);
         }));
+        #[cfg(unix)]
+        let signals = restore_on_signals()?;
         let terminal = ratatui::try_init()?;
-        let session = Session { terminal };
+        let session = Session {
+            terminal,
+            #[cfg(unix)]
+            signals,
+        };
         execute!(stdout(), EnableMouseCapture)?;
         Ok(session)
     }
@@ -32,7 +68,8 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        let _ = ratatui::try_restore();
+        #[cfg(unix)]
+        self.signals.close();
+        restore();
     }
 }

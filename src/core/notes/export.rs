@@ -359,6 +359,7 @@ mod tests {
                 left: Some(at(left, "Vovchansk")),
                 right: Some(at(right, "=HYPERLINK(\"x\") Vovshansk")),
                 suggestion: None,
+                conflict: None,
                 orphaned: [false; 2],
             }],
             rejected: Vec::new(),

@@ -14,6 +14,8 @@ pub mod clean;
 pub mod context;
 pub mod escape;
 pub mod export;
+mod lock;
+mod merge;
 pub mod notebook;
 pub mod store;
 mod time;
@@ -139,6 +141,11 @@ pub struct Note {
     /// The key of the suggested discrepancy this note was accepted from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Set on a copy made when two sessions changed the same note
+    /// differently: the id of the note it conflicts with. The reviewer keeps
+    /// one of the two (or both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<String>,
     /// Per side: the anchor could not be placed confidently in the article
     /// as it is now (it changed since). Worked out on loading; the stored
     /// anchor is kept as it was.

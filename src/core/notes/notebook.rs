@@ -1,8 +1,12 @@
 //! The notes of one review session: the notes file, where it lives, and
 //! whether the last save worked. Every change is saved at once.
 
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
+use super::lock::NotesLock;
+use super::merge::{Merged, merge};
 use super::store::{self, StoreError, sha256_hex};
 use super::{Anchor, Article, Category, Note, NotesFile, Status, new_id, now_rfc3339};
 use crate::core::document::Document;
@@ -12,62 +16,147 @@ pub struct Notebook {
     pub file: NotesFile,
     /// The notes in memory are not on disk (the last save failed).
     pub unsaved: bool,
+    /// What the last save took in from another session on the same file.
+    pub last_merge: Merged,
+    /// The notes as this session last read or wrote them, placed in the
+    /// current articles: the common ancestor of the next merge.
+    base: NotesFile,
+    /// The file's bytes as last read or written: if they are still there,
+    /// no other session wrote since.
+    on_disk: Option<Vec<u8>>,
+}
+
+/// A notes file for this pair with no notes yet.
+fn empty(left: &Document, right: &Document) -> NotesFile {
+    NotesFile {
+        version: 1,
+        left: Article { path: left.name.clone(), sha256: sha256_hex(&left.text) },
+        right: Article { path: right.name.clone(), sha256: sha256_hex(&right.text) },
+        notes: Vec::new(),
+        rejected: Vec::new(),
+    }
+}
+
+/// Places every note in the articles as they are now: if an article
+/// changed since the notes were taken, each note is found again by its
+/// quote, context and facts; one that cannot be placed is kept and marked
+/// orphaned.
+fn place(file: &mut NotesFile, docs: [&Document; 2], hashes: &[String; 2]) {
+    let changed = [file.left.sha256 != hashes[0], file.right.sha256 != hashes[1]];
+    for note in &mut file.notes {
+        for (side, slot) in [&mut note.left, &mut note.right].into_iter().enumerate() {
+            let Some(anchor) = slot.as_mut() else { continue };
+            if !changed[side] {
+                continue;
+            }
+            match anchor.locate(&docs[side].text) {
+                Some(found) => *anchor = found,
+                None => note.orphaned[side] = true,
+            }
+        }
+    }
+}
+
+/// The bytes at `path`: `None` if there is no file.
+fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 impl Notebook {
     /// Opens the notes at `path` for this pair of articles (an empty
-    /// notebook if there is no file yet). If an article changed since the
-    /// notes were taken, each note is found again by its quote and context;
-    /// a note that cannot be placed confidently is kept and marked orphaned.
+    /// notebook if there is no file yet), placing each note in the current
+    /// text. Temporary files a killed save left beside it are removed.
     pub fn open(path: &Path, left: &Document, right: &Document) -> Result<Self, StoreError> {
-        let articles = [(left, sha256_hex(&left.text)), (right, sha256_hex(&right.text))];
-        let mut file = store::load(path)?.unwrap_or_else(|| NotesFile {
-            version: 1,
-            left: Article { path: left.name.clone(), sha256: articles[0].1.clone() },
-            right: Article { path: right.name.clone(), sha256: articles[1].1.clone() },
-            notes: Vec::new(),
-            rejected: Vec::new(),
-        });
-        let changed = [file.left.sha256 != articles[0].1, file.right.sha256 != articles[1].1];
-        for note in &mut file.notes {
-            for (side, slot) in [&mut note.left, &mut note.right].into_iter().enumerate() {
-                let Some(anchor) = slot.as_mut() else { continue };
-                if !changed[side] {
-                    continue;
-                }
-                match anchor.locate(&articles[side].0.text) {
-                    Some(found) => *anchor = found,
-                    None => note.orphaned[side] = true,
-                }
+        let unreadable = |reason: String| StoreError::Unreadable { path: path.display().to_string(), reason };
+        store::regular_or_missing(path).map_err(|e| unreadable(e.to_string()))?;
+        let bytes = {
+            // Under the lock no save is under way, so any temporary file is stale.
+            let lock = NotesLock::acquire(path);
+            if lock.is_ok() {
+                store::remove_stale_temporaries(path);
             }
-        }
-        Ok(Notebook { path: path.to_path_buf(), file, unsaved: false })
+            read(path).map_err(|e| unreadable(e.to_string()))?
+        };
+        let mut file = match &bytes {
+            Some(b) => store::parse(b).map_err(unreadable)?,
+            None => empty(left, right),
+        };
+        place(&mut file, [left, right], &[sha256_hex(&left.text), sha256_hex(&right.text)]);
+        Ok(Notebook { path: path.to_path_buf(), base: file.clone(), file, unsaved: false, last_merge: Merged::default(), on_disk: bytes })
     }
 
-    /// Records the articles' current paths and hashes, then saves.
+    /// Saves the notes, first merging what another session saved to the
+    /// same file since this one last read or wrote it. A file that another
+    /// program left unreadable is not overwritten.
     pub fn save(&mut self, left: &Document, right: &Document) -> Result<(), StoreError> {
-        // Orphaned anchors still point into the old text: keep the old hash
-        // for that side so that the next opening tries to place them again.
-        let orphans = |side: usize| self.file.notes.iter().any(|n| n.orphaned[side]);
-        if !orphans(0) {
-            self.file.left = Article { path: left.name.clone(), sha256: sha256_hex(&left.text) };
-        }
-        if !orphans(1) {
-            self.file.right = Article { path: right.name.clone(), sha256: sha256_hex(&right.text) };
-        }
-        let result = store::save(&self.path, &self.file);
+        let result = self.save_merged(left, right, false);
         self.unsaved = result.is_err();
         result
     }
 
-    /// Saves to another place, which becomes the notebook's place.
+    /// Saves to another place, which becomes the notebook's place. Notes
+    /// already in a notes file there are kept (merged); any other file
+    /// there is replaced (the screen asks first).
     pub fn save_as(&mut self, path: &Path, left: &Document, right: &Document) -> Result<(), StoreError> {
-        let previous = std::mem::replace(&mut self.path, path.to_path_buf());
-        let result = self.save(left, right);
+        let previous = (std::mem::replace(&mut self.path, path.to_path_buf()), self.base.clone(), self.on_disk.take());
+        // Nothing there was read by this session: merge without deletions.
+        self.base = NotesFile { notes: Vec::new(), rejected: Vec::new(), ..self.file.clone() };
+        let result = self.save_merged(left, right, true);
+        self.unsaved = result.is_err();
         if result.is_err() {
-            self.path = previous;
+            (self.path, self.base, self.on_disk) = previous;
         }
         result
+    }
+
+    fn save_merged(&mut self, left: &Document, right: &Document, replace_unreadable: bool) -> Result<(), StoreError> {
+        let unwritable = |reason: String| StoreError::Unwritable { path: self.path.display().to_string(), reason };
+        store::regular_or_missing(&self.path).map_err(|e| unwritable(e.to_string()))?;
+        let _lock = NotesLock::acquire(&self.path).map_err(|e| unwritable(e.to_string()))?;
+        let current = read(&self.path).map_err(|e| unwritable(e.to_string()))?;
+        let hashes = [sha256_hex(&left.text), sha256_hex(&right.text)];
+        self.last_merge = Merged::default();
+        if let Some(bytes) = current.filter(|b| Some(b) != self.on_disk.as_ref()) {
+            match store::parse(&bytes) {
+                Ok(mut theirs) => {
+                    place(&mut theirs, [left, right], &hashes);
+                    let (merged, report) = merge(&self.base, &self.file, &theirs);
+                    self.file = merged;
+                    self.last_merge = report;
+                }
+                Err(_) if replace_unreadable => {}
+                Err(reason) => {
+                    return Err(unwritable(format!("another program changed it and it can no longer be read ({reason}); it was left untouched")));
+                }
+            }
+        }
+        // Orphaned anchors still point into the old text: keep the old hash
+        // for that side so that the next opening tries to place them again.
+        let orphans = |side: usize| self.file.notes.iter().any(|n| n.orphaned[side]);
+        let [left_hash, right_hash] = hashes;
+        if !orphans(0) {
+            self.file.left = Article { path: left.name.clone(), sha256: left_hash };
+        }
+        if !orphans(1) {
+            self.file.right = Article { path: right.name.clone(), sha256: right_hash };
+        }
+        self.on_disk = Some(store::save(&self.path, &self.file)?);
+        self.base = self.file.clone();
+        Ok(())
+    }
+
+    /// Places an orphaned note (or any note) on a passage the reviewer
+    /// chose: the anchor of that side is replaced and no longer orphaned.
+    pub fn reattach(&mut self, id: &str, left: bool, anchor: Anchor) -> bool {
+        self.touch(id, |n| {
+            let side = usize::from(!left);
+            *(if left { &mut n.left } else { &mut n.right }) = Some(anchor);
+            n.orphaned[side] = false;
+        })
     }
 
     pub fn add(&mut self, category: Category, text: String, left: Option<Anchor>, right: Option<Anchor>) -> String {
@@ -83,6 +172,7 @@ impl Notebook {
             left,
             right,
             suggestion: None,
+            conflict: None,
             orphaned: [false; 2],
         });
         id
@@ -220,6 +310,100 @@ mod tests {
         book.save_as(&path, &l, &r)?;
         assert!(!book.unsaved && book.path == path);
         assert_eq!(Notebook::open(&path, &l, &r)?.file.notes.len(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn two_sessions_on_one_file_keep_each_others_notes() -> Result<(), Box<dyn std::error::Error>> {
+        let path = temp("two");
+        let _ = std::fs::remove_file(&path);
+        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let mut a = Notebook::open(&path, &l, &r)?;
+        let mut b = Notebook::open(&path, &l, &r)?;
+        let first = a.add(Category::Name, "from a".into(), Some(span(LEFT, "Witkoff")), None);
+        a.save(&l, &r)?;
+        let second = b.add(Category::Date, "from b".into(), Some(span(LEFT, "Talks end.")), None);
+        b.save(&l, &r)?;
+        assert_eq!(b.last_merge.from_elsewhere, 1);
+        // a saves again (a status change): b's note must survive it.
+        a.cycle_status(&first);
+        a.save(&l, &r)?;
+        let on_disk = Notebook::open(&path, &l, &r)?;
+        let ids: Vec<&str> = on_disk.file.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, [first.as_str(), second.as_str()]);
+        assert_eq!(on_disk.get(&first).unwrap().status, Status::Confirmed);
+        // b, having seen a's change, deletes a's note; a's next save does
+        // not bring it back. (A deletion of a note changed elsewhere since
+        // is not taken: the merge tests cover that.)
+        b.save(&l, &r)?;
+        b.delete(&first);
+        b.save(&l, &r)?;
+        a.add(Category::Other, "third".into(), None, None);
+        a.save(&l, &r)?;
+        let texts: Vec<String> = Notebook::open(&path, &l, &r)?.file.notes.iter().map(|n| n.text.clone()).collect();
+        assert_eq!(texts, ["from b", "third"]);
+        Ok(())
+    }
+
+    #[test]
+    fn both_sessions_editing_one_note_keep_both_versions() -> Result<(), Box<dyn std::error::Error>> {
+        let path = temp("conflict");
+        let _ = std::fs::remove_file(&path);
+        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let mut a = Notebook::open(&path, &l, &r)?;
+        let id = a.add(Category::Name, "draft".into(), None, None);
+        a.save(&l, &r)?;
+        let mut b = Notebook::open(&path, &l, &r)?;
+        a.set_text(&id, Category::Name, "a's version".into());
+        a.save(&l, &r)?;
+        b.set_text(&id, Category::Name, "b's version".into());
+        b.save(&l, &r)?;
+        assert_eq!(b.last_merge.conflicts, 1);
+        let file = Notebook::open(&path, &l, &r)?.file;
+        let texts: Vec<&str> = file.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, ["b's version", "a's version"]);
+        assert_eq!(file.notes[1].conflict.as_deref(), Some(id.as_str()));
+        Ok(())
+    }
+
+    #[test]
+    fn a_file_another_program_corrupted_is_not_overwritten() -> Result<(), Box<dyn std::error::Error>> {
+        let path = temp("clobbered");
+        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let mut book = Notebook::open(&path, &l, &r)?;
+        book.add(Category::Other, "mine".into(), None, None);
+        book.save(&l, &r)?;
+        std::fs::write(&path, "<html>not notes</html>")?;
+        book.add(Category::Other, "another".into(), None, None);
+        let err = book.save(&l, &r).unwrap_err().to_string();
+        assert!(err.contains("another program changed it") && err.contains("left untouched") && err.contains("press W"), "{err}");
+        assert!(book.unsaved);
+        assert_eq!(std::fs::read_to_string(&path)?, "<html>not notes</html>");
+        // Saving elsewhere keeps both notes.
+        let elsewhere = temp("clobbered-rescue");
+        let _ = std::fs::remove_file(&elsewhere);
+        book.save_as(&elsewhere, &l, &r)?;
+        assert_eq!(Notebook::open(&elsewhere, &l, &r)?.file.notes.len(), 2);
+        Ok(())
+    }
+
+    #[test]
+    fn an_orphan_can_be_placed_again_by_the_reviewer() -> Result<(), Box<dyn std::error::Error>> {
+        let path = temp("reattach");
+        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let mut book = Notebook::open(&path, &l, &r)?;
+        let id = book.add(Category::Omission, "keep me".into(), Some(span(LEFT, "Ukrainian officials denied the reports.")), None);
+        book.save(&l, &r)?;
+        let edited = "Putin will meet Witkoff. Kyiv said nothing. Talks end.";
+        let l2 = Document::parse("l.txt", edited);
+        let mut book = Notebook::open(&path, &l2, &r)?;
+        assert!(book.get(&id).unwrap().is_orphan());
+        assert!(book.reattach(&id, true, span(edited, "Kyiv said nothing.")));
+        book.save(&l2, &r)?;
+        let again = Notebook::open(&path, &l2, &r)?;
+        let note = again.get(&id).unwrap();
+        assert!(!note.is_orphan());
+        assert_eq!(note.left.as_ref().unwrap().exact, "Kyiv said nothing.");
         Ok(())
     }
 }
