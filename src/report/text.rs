@@ -25,6 +25,14 @@ fn pad(s: &str, cells: usize) -> String {
     out
 }
 
+/// Writes `item` wrapped to `total` cells, indented by `indent` and its
+/// continuation lines by two more.
+fn hanging(out: &mut String, item: &str, indent: usize, total: usize) {
+    for (i, line) in wrap(item, total.saturating_sub(indent + 2)).iter().enumerate() {
+        let _ = writeln!(out, "{}{line}", " ".repeat(if i == 0 { indent } else { indent + 2 }));
+    }
+}
+
 /// Renders the report at `total_width` cells per line.
 pub fn render(cmp: &Comparison, total_width: usize) -> String {
     let total = total_width.max(MIN_WIDTH);
@@ -71,9 +79,7 @@ pub fn render(cmp: &Comparison, total_width: usize) -> String {
         if let Unit::Link(k) = unit {
             for d in &cmp.links[k].discrepancies {
                 let item = format!("! {}: “{}” / “{}”: {}", d.category.id(), sanitize(&d.left_text), sanitize(&d.right_text), d.explanation);
-                for (i, line) in wrap(&item, total.saturating_sub(MARK + 2)).iter().enumerate() {
-                    let _ = writeln!(out, "{}{line}", " ".repeat(if i == 0 { MARK } else { MARK + 2 }));
-                }
+                hanging(&mut out, &item, MARK, total);
             }
         }
         out.push('\n');
@@ -81,7 +87,7 @@ pub fn render(cmp: &Comparison, total_width: usize) -> String {
     if !cmp.omissions.is_empty() {
         let _ = writeln!(out, "Named in one article only:");
         for o in &cmp.omissions {
-            let _ = writeln!(out, "  {} ({}, {} only)", sanitize(&o.text), o.category.id(), o.side);
+            hanging(&mut out, &format!("{} ({}, {} only)", sanitize(&o.text), o.category.id(), o.side), 2, total);
         }
     }
     out
