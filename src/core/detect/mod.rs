@@ -79,9 +79,25 @@ fn lemma(w: &str) -> &str {
     crate::core::lexicon::IRREGULAR_VERBS.get(w).copied().unwrap_or(w)
 }
 
-/// The same verb, in any form ("withdraw" / "withdrew", "back" / "backed").
+/// A verb form without its regular ending: "confirmed", "confirms",
+/// "confirming" -> "confirm"; "agreed" / "agree" -> "agre"; "stopped" ->
+/// "stop". Irregular forms go through [`lemma`] first.
+fn verb_stem(w: &str) -> &str {
+    let w = lemma(w);
+    for ending in ["ing", "ed", "es", "s", "e"] {
+        if let Some(stem) = w.strip_suffix(ending).filter(|s| s.len() >= 3) {
+            let b = stem.as_bytes();
+            let doubled = ending.len() >= 2 && b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]);
+            return if doubled { &stem[..stem.len() - 1] } else { stem };
+        }
+    }
+    w
+}
+
+/// The same verb, in any form ("withdraw" / "withdrew", "back" / "backed"),
+/// and never two verbs that only share a beginning ("accept" / "access").
 fn same_verb(a: &str, b: &str) -> bool {
-    same_word(lemma(a), lemma(b))
+    verb_stem(a) == verb_stem(b)
 }
 
 /// The hyphenated word that token `i` is part of ("son-in-law"), lower case.
@@ -371,9 +387,12 @@ fn is_negation(w: &str) -> bool {
 const AUXILIARIES: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "be", "been", "do", "does", "did", "will", "would", "can", "could", "yet"];
 
 /// The verb a negation at `neg` negates: the next word that is not an
-/// auxiliary, within three words.
+/// auxiliary or a function word, within three words.
 fn negated_verb(side: &Side, neg: usize) -> Option<usize> {
-    (neg + 1..(neg + 4).min(side.tokens.len())).find(|&i| !AUXILIARIES.contains(&side.tokens[i].norm.as_str()))
+    (neg + 1..(neg + 4).min(side.tokens.len())).find(|&i| {
+        let w = side.tokens[i].norm.as_str();
+        !AUXILIARIES.contains(&w) && !crate::core::lexicon::STOPWORDS.contains(w)
+    })
 }
 
 /// Is the word at `i` negated (a negation within three words before it)?
@@ -381,14 +400,31 @@ fn negated(side: &Side, i: usize) -> Option<usize> {
     (i.saturating_sub(3)..i).find(|&j| is_negation(&side.tokens[j].norm))
 }
 
+/// How many times `side` states `verb` (in any form), and how many of those
+/// are negated.
+fn verb_counts(side: &Side, verb: &str) -> (usize, usize) {
+    let uses = cues(side, |i| same_verb(&side.tokens[i].norm, verb));
+    let negated = uses.iter().filter(|&&i| negated(side, i).is_some()).count();
+    (uses.len(), negated)
+}
+
 /// `contradiction`: a denial against a confirmation or a non-confirmation,
-/// or a statement negated in one version only.
+/// or a statement negated in one version only. Only what one side states
+/// more often than the other counts: a sentence that denies one thing and
+/// grants another says the same in both versions when both say it.
 fn contradiction(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     for (a, b, flipped) in [(left, right, false), (right, left, true)] {
         // A denial verb on one side; the affirmative it contradicts on the other.
         for d in cues(a, |i| DENIAL.contains_key(a.tokens[i].norm.as_str())) {
-            let opposites = &DENIAL[a.tokens[d].norm.as_str()];
+            let denial = a.tokens[d].norm.as_str();
+            if verb_counts(b, denial).0 >= verb_counts(a, denial).0 {
+                continue; // the other side denies it too
+            }
+            let opposites = &DENIAL[denial];
             let Some(o) = cues(b, |i| opposites.iter().any(|op| same_verb(op, &b.tokens[i].norm))).into_iter().next() else { continue };
+            if verb_counts(a, &b.tokens[o].norm).0 >= verb_counts(b, &b.tokens[o].norm).0 {
+                continue; // this side states the affirmative as well
+            }
             let (start, explanation) = match negated(b, o) {
                 Some(n) => (n.min(o).saturating_sub(usize::from(n > 0 && AUXILIARIES.contains(&b.tokens[n - 1].norm.as_str()))), "a denial in one version is only a non-confirmation in the other"),
                 None => (o, "one version denies what the other confirms"),
@@ -402,6 +438,9 @@ fn contradiction(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
         for n in cues(a, |i| is_negation(&a.tokens[i].norm)) {
             let Some(v) = negated_verb(a, n) else { continue };
             let verb = &a.tokens[v].norm;
+            if verb_counts(b, verb).1 >= verb_counts(a, verb).1 {
+                continue; // negated as often on the other side
+            }
             let Some(o) = cues(b, |i| same_verb(&b.tokens[i].norm, verb)).into_iter().find(|&i| negated(b, i).is_none()) else { continue };
             let (na, ob) = (Some((n, v)), Some((o, o)));
             let (l, r) = if flipped { (ob, na) } else { (na, ob) };
