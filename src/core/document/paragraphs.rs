@@ -172,8 +172,9 @@ fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
                 Some((_, prev)) => ends_sentence(&text[prev.start..prev.end]),
             };
             let text_follows = lines[i + 1..].iter().any(|l| l.end > l.start);
-            // A hard-wrapped line continues into the next one in lower case.
-            let continues = lines.get(i + 1).is_some_and(|n| text[n.start..n.end].starts_with(char::is_lowercase));
+            // A hard-wrapped line continues into the next one in lower case,
+            // or was broken only because the next word did not fit.
+            let continues = lines.get(i + 1).is_some_and(|n| text[n.start..n.end].starts_with(char::is_lowercase)) || broken_to_fit(text, lines, i);
             if prev_ends && text_follows && !continues && looks_like_heading(s) {
                 Some(LineKind::Heading)
             } else {
@@ -183,6 +184,26 @@ fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
         kinds.push(kind);
     }
     kinds
+}
+
+/// Columns from the start of the raw line (indentation included) to the end
+/// of `line`'s content.
+fn columns(text: &str, line: Line) -> usize {
+    let raw_start = text[..line.start].rfind('\n').map_or(0, |i| i + 1);
+    text[raw_start..line.end].chars().count()
+}
+
+/// Was line `i` broken only because the next line's first word would not
+/// fit? That is a hard wrap inside a paragraph ("...licensed under this" /
+/// "License."), never a heading: a heading ends where the next word would
+/// still have fitted on the widest line of its block.
+fn broken_to_fit(text: &str, lines: &[Line], i: usize) -> bool {
+    let Some(next) = lines.get(i + 1).filter(|n| n.end > n.start) else { return false };
+    let non_blank = |l: &&Line| l.end > l.start;
+    let before = lines[..i].iter().rev().take_while(non_blank);
+    let widest = before.chain(lines[i..].iter().take_while(non_blank)).map(|&l| columns(text, l)).max().unwrap_or(0);
+    let next_word = text[next.start..next.end].split_whitespace().next().map_or(0, |w| w.chars().count());
+    columns(text, lines[i]) + 1 + next_word > widest
 }
 
 /// Turns a run of body lines into paragraphs: one paragraph if the run is
@@ -265,6 +286,14 @@ mod tests {
         let ps = texts(t);
         assert_eq!(ps.len(), 2);
         assert!(ps.iter().all(|(_, h)| !h));
+    }
+
+    #[test]
+    fn a_line_broken_because_the_next_word_did_not_fit_is_not_a_heading() {
+        let text = "  \"The Program\" refers to any copyrightable work licensed under this\nLicense.  Each licensee is addressed as \"you\".  \"Licensees\" and\n\"recipients\" may be individuals or organizations.\n";
+        assert_eq!(texts(text).len(), 1, "{:?}", texts(text));
+        let title = "Title\n\n  The council said the plan would cost a great deal of money and\n    take many years to finish.\n";
+        assert_eq!(texts(title)[0], ("Title".to_string(), true));
     }
 
     #[test]
