@@ -7,8 +7,7 @@ use std::collections::HashSet;
 
 use crate::core::detect::Discrepancy;
 use crate::core::document::Document;
-use crate::core::lexicon::STOPWORDS;
-use crate::core::tokens::{self, Token, is_number};
+use crate::core::tokens::{self, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -45,13 +44,14 @@ pub fn differing(tokens: [&[Token]; 2], discrepancies: &[Discrepancy]) -> [Vec<u
 pub fn names(left: &Document, right: &Document) -> HashSet<String> {
     let mut names = HashSet::new();
     for doc in [left, right] {
+        let stopwords = &doc.language.lexicon().stopwords;
         for s in &doc.sentences {
             if s.heading {
                 continue; // Headlines capitalise every word.
             }
             for tok in tokens::words(&doc.text[s.start..s.end], 0).iter().skip(1) {
                 let original = &doc.text[s.start + tok.start..s.start + tok.end];
-                if original.chars().next().is_some_and(char::is_uppercase) && !STOPWORDS.contains(tok.norm.as_str()) {
+                if original.chars().next().is_some_and(char::is_uppercase) && !stopwords.contains(tok.norm.as_str()) {
                     names.insert(tok.norm.clone());
                 }
             }
@@ -59,20 +59,6 @@ pub fn names(left: &Document, right: &Document) -> HashSet<String> {
     }
     names
 }
-
-/// The value of a number word or numeral, as a string ("two" -> "2").
-pub fn number_value(word: &str) -> Option<String> {
-    if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
-        return Some((*digits).to_string());
-    }
-    is_number(word).then(|| word.to_string())
-}
-
-const NUMBER_WORDS: &[(&str, &str)] = &[
-    ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"), ("six", "6"),
-    ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"), ("twelve", "12"),
-    ("twenty", "20"), ("hundred", "100"), ("thousand", "1000"), ("million", "1000000"), ("billion", "1000000000"),
-];
 
 /// "Russia" / "Russian", "Ukraine" / "Ukrainian", "Europe" / "European":
 /// one name and its demonym or adjective share a stem of five letters or

@@ -8,6 +8,8 @@ mod sentences;
 pub use load::{LoadError, MAX_BYTES, decode, read_text};
 pub use paragraphs::Paragraph;
 
+use crate::core::language::Language;
+
 /// One sentence (or heading) of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -30,12 +32,17 @@ pub struct Document {
     pub text: String,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+    /// The language it is written in: its word lists drive segmentation
+    /// (abbreviations) and the discrepancy detectors.
+    pub language: Language,
 }
 
 impl Document {
     /// Segments `text` into paragraphs and sentences.
     pub fn parse(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
+        let language = Language::detect(&text);
+        let lexicon = language.lexicon();
         let paragraphs = paragraphs::split(&text);
         let mut sentences = Vec::new();
         for (index, p) in paragraphs.iter().enumerate() {
@@ -43,11 +50,11 @@ impl Document {
                 sentences.push(Sentence { start: p.start, end: p.end, paragraph: index, heading: true });
                 continue;
             }
-            for (s, e) in sentences::split(&text[p.start..p.end]) {
+            for (s, e) in sentences::split(&text[p.start..p.end], lexicon) {
                 sentences.push(Sentence { start: p.start + s, end: p.start + e, paragraph: index, heading: false });
             }
         }
-        Document { name: name.into(), text, paragraphs, sentences }
+        Document { name: name.into(), text, paragraphs, sentences, language }
     }
 
     /// Loads and segments the file at `path` (`-` reads standard input).
