@@ -1,4 +1,4 @@
-//! `tandem align --format json`: the stable contract of `ALIGN-JSON.md`.
+//! `tandem align --format json`: the stable contract of `docs/align-json.md`.
 
 use serde::Serialize;
 
@@ -18,7 +18,16 @@ struct Output<'a> {
 #[derive(Serialize)]
 struct Side<'a> {
     path: &'a str,
+    language: Language,
     sentences: Vec<Sentence>,
+}
+
+/// Which language the article is in, and whether word lists for it ran.
+#[derive(Serialize)]
+struct Language {
+    code: &'static str,
+    name: &'static str,
+    word_lists: bool,
 }
 
 #[derive(Serialize)]
@@ -74,8 +83,10 @@ struct Summary {
 }
 
 fn side(doc: &Document) -> Side<'_> {
+    let language = doc.language;
     Side {
         path: &doc.name,
+        language: Language { code: language.code, name: language.name, word_lists: language.lexicon().has_lists() },
         sentences: doc
             .sentences
             .iter()

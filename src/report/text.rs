@@ -40,6 +40,7 @@ pub fn render(cmp: &Comparison, total_width: usize) -> String {
     let s = cmp.summary();
     let mut out = String::new();
     let _ = writeln!(out, "left:  {}\nright: {}", sanitize(&cmp.left.name), sanitize(&cmp.right.name));
+    let _ = writeln!(out, "rules: left {}; right {}", cmp.left.language.rules_note(), cmp.right.language.rules_note());
     let _ = writeln!(
         out,
         "{} aligned, {} divergent, {} moved; unique sentences: {} left, {} right",

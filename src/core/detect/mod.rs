@@ -148,18 +148,24 @@ fn cues(side: &Side, is_cue: impl Fn(usize) -> bool) -> Vec<usize> {
     (0..side.tokens.len()).filter(|&i| is_cue(i)).collect()
 }
 
-/// The cues of `mine` that no word of `other` states (a part of a
-/// hyphenated cue counts as stated only if the whole compound is).
+/// The cues of `mine` that `other` does not state as often (a part of a
+/// hyphenated cue counts as stated only if the whole compound is): a
+/// second "President" in one version is a change even when the other
+/// version has a first one.
 fn unmatched(mine: &Side, cues: &[usize], other: &Side) -> Vec<usize> {
     if cues.is_empty() {
         return Vec::new();
     }
-    let other_words: Vec<String> = (0..other.tokens.len())
-        .map(|j| compound(other, j))
-        .collect();
+    let other_words: Vec<String> = (0..other.tokens.len()).map(|j| compound(other, j)).collect();
+    let mut seen: Vec<String> = Vec::new();
     cues.iter()
         .copied()
-        .filter(|&i| !other_words.iter().any(|w| same_word(&compound(mine, i), w)))
+        .filter(|&i| {
+            let word = compound(mine, i);
+            let nth = seen.iter().filter(|w| same_word(w, &word)).count();
+            seen.push(word.clone());
+            other_words.iter().filter(|w| same_word(&word, w)).count() <= nth
+        })
         .collect()
 }
 
