@@ -29,11 +29,17 @@ impl Language {
     /// guess on a Latin-script text falls back to English; a text in
     /// another script is reported as what it is.
     pub fn detect(text: &str) -> Language {
-        let mut end = text.len().min(SAMPLE);
-        while !text.is_char_boundary(end) {
-            end -= 1;
+        // Words only, one space between them: the same article wrapped or
+        // indented differently must get the same answer.
+        let mut sample = String::with_capacity(SAMPLE + 64);
+        for word in text.split_whitespace() {
+            if sample.len() >= SAMPLE {
+                break;
+            }
+            sample.push_str(word);
+            sample.push(' ');
         }
-        let sample = &text[..end];
+        let sample = sample.as_str();
         let Some(info) = whatlang::detect(sample) else {
             return FALLBACK;
         };

@@ -52,6 +52,9 @@ pub struct Lexicon {
     pub places: Set,
     pub pronouns: Set,
     pub auxiliaries: Set,
+    /// Elided words written before an apostrophe ("l'", "d'", "qu'"),
+    /// without the apostrophe: "l'ancien" is read as "ancien".
+    pub elisions: Set,
     /// Short words that may join two cues of one phrase.
     pub link_words: Set,
     /// Abbreviations that never end a sentence ("mme", "z.b", "sra").
@@ -79,6 +82,7 @@ struct Files {
     pronouns: &'static str,
     auxiliaries: &'static str,
     link_words: &'static str,
+    elisions: &'static str,
     abbreviations: &'static str,
     irregular_verbs: &'static str,
 }
@@ -111,6 +115,7 @@ macro_rules! files {
             pronouns: include_str!(concat!("../../assets/lexicon/", $code, "/pronouns.txt")),
             auxiliaries: include_str!(concat!("../../assets/lexicon/", $code, "/auxiliaries.txt")),
             link_words: include_str!(concat!("../../assets/lexicon/", $code, "/link-words.txt")),
+            elisions: include_str!(concat!("../../assets/lexicon/", $code, "/elisions.txt")),
             abbreviations: include_str!(concat!(
                 "../../assets/lexicon/",
                 $code,
@@ -163,6 +168,7 @@ impl Lexicon {
             pronouns: parse(f.pronouns),
             auxiliaries: parse(f.auxiliaries),
             link_words: parse(f.link_words),
+            elisions: parse(f.elisions),
             abbreviations: parse(f.abbreviations),
             irregular_verbs: pairs(f.irregular_verbs)
                 .flat_map(|(base, forms)| forms.split_whitespace().map(move |f| (f, base)))

@@ -72,8 +72,11 @@ impl Side<'_> {
         (self.tokens[first].start, self.tokens[last].end)
     }
 
+    /// The word at `i`, normalised, without an elided article or pronoun
+    /// ("l'ancien" -> "ancien"), so that French cues are found.
     fn norm(&self, i: usize) -> &str {
-        &self.tokens[i].norm
+        let w = self.tokens[i].norm.as_str();
+        w.split_once('\'').filter(|(head, rest)| !rest.is_empty() && self.lex.elisions.contains(head)).map_or(w, |(_, rest)| rest)
     }
 
     /// Is the word at `i`, or the hyphenated word it is part of
@@ -607,20 +610,35 @@ fn certainty(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     out.push(suggestion(Category::Certainty, left, l, right, r, explanation.to_string()));
 }
 
-/// The verb a negation at `neg` negates: the next word that is not an
-/// auxiliary or a function word, within three words.
+/// Are tokens `i` and `i + 1` in the same clause (no sentence or clause
+/// punctuation between them)?
+fn same_clause(side: &Side, i: usize) -> bool {
+    i + 1 < side.tokens.len() && !side.text[side.tokens[i].end..side.tokens[i + 1].start].contains(['.', '!', '?', ';', ',', ':', '“', '”', '„', '«', '»', '"'])
+}
+
+/// The word a negation at `neg` negates: the next word that is not an
+/// auxiliary or a function word, within three words of its clause; where
+/// the negation closes its clause ("…bestätigten den Zeitplan nicht"), the
+/// nearest such word before it.
 fn negated_verb(side: &Side, neg: usize) -> Option<usize> {
-    (neg + 1..(neg + 4).min(side.tokens.len())).find(|&i| {
+    let content = |i: usize| {
         let w = side.norm(i);
-        !side.lex.auxiliaries.contains(w)
-            && !side.lex.stopwords.contains(w)
-            && !side.lex.is_negation(w)
+        !side.lex.auxiliaries.contains(w) && !side.lex.stopwords.contains(w) && !side.lex.is_negation(&side.tokens[i].norm)
+    };
+    let forward = (neg + 1..(neg + 4).min(side.tokens.len())).take_while(|&i| same_clause(side, i - 1)).find(|&i| content(i));
+    forward.or_else(|| {
+        let closes = !same_clause(side, neg);
+        let before = (neg.saturating_sub(3)..neg).rev().take_while(|&i| same_clause(side, i));
+        if closes { before.into_iter().find(|&i| content(i)) } else { None }
     })
 }
 
-/// Is the word at `i` negated (a negation within three words before it)?
+/// Is the word at `i` negated (a negation within three words before it, or
+/// a clause-closing negation just after it that negates it)?
 fn negated(side: &Side, i: usize) -> Option<usize> {
-    (i.saturating_sub(3)..i).find(|&j| side.lex.is_negation(side.norm(j)))
+    (i.saturating_sub(3)..i)
+        .find(|&j| side.lex.is_negation(&side.tokens[j].norm))
+        .or_else(|| (i + 1..(i + 4).min(side.tokens.len())).find(|&j| side.lex.is_negation(&side.tokens[j].norm) && negated_verb(side, j) == Some(i)))
 }
 
 /// How many times `side` states `verb` (in any form), and how many of those
@@ -676,7 +694,7 @@ fn contradiction(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
             return;
         }
         // A negated verb on one side, the same verb un-negated on the other.
-        for n in cues(a, |i| a.lex.is_negation(a.norm(i))) {
+        for n in cues(a, |i| a.lex.is_negation(&a.tokens[i].norm)) {
             let Some(v) = negated_verb(a, n) else {
                 continue;
             };
@@ -690,7 +708,7 @@ fn contradiction(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
             else {
                 continue;
             };
-            let (na, ob) = (Some((n, v)), Some((o, o)));
+            let (na, ob) = (Some((n.min(v), n.max(v))), Some((o, o)));
             let (l, r) = if flipped { (ob, na) } else { (na, ob) };
             out.push(suggestion(
                 Category::Contradiction,
