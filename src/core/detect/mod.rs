@@ -54,6 +54,8 @@ struct Side<'a> {
     tokens: &'a [Token],
     text: &'a str,
     lex: &'static Lexicon,
+    /// Per word: is it inside a word-level change of the link?
+    changed: Vec<bool>,
 }
 
 impl Side<'_> {
@@ -227,16 +229,16 @@ pub fn detect(
     right_doc: &Document,
     names: &HashSet<String>,
 ) -> Vec<Discrepancy> {
-    let left = Side {
-        tokens: &link.diff.left,
-        text: &left_doc.text,
-        lex: left_doc.language.lexicon(),
+    let changed = |n: usize, ranges: &mut dyn Iterator<Item = &std::ops::Range<usize>>| {
+        let mut flags = vec![false; n];
+        for r in ranges {
+            flags[r.clone()].iter_mut().for_each(|f| *f = true);
+        }
+        flags
     };
-    let right = Side {
-        tokens: &link.diff.right,
-        text: &right_doc.text,
-        lex: right_doc.language.lexicon(),
-    };
+    let (diff, changes) = (&link.diff, &link.diff.changes);
+    let left = Side { tokens: &diff.left, text: &left_doc.text, lex: left_doc.language.lexicon(), changed: changed(diff.left.len(), &mut changes.iter().map(|c| &c.left)) };
+    let right = Side { tokens: &diff.right, text: &right_doc.text, lex: right_doc.language.lexicon(), changed: changed(diff.right.len(), &mut changes.iter().map(|c| &c.right)) };
     let mut out = Vec::new();
     names_spelled(&left, &right, names, &mut out);
     titles(&left, &right, names, &mut out);
@@ -263,17 +265,23 @@ pub fn detect(
     out
 }
 
+/// Does the word at `i` open a sentence (the text before it ends one)?
+fn sentence_start(s: &Side, i: usize) -> bool {
+    i == 0 || s.text[s.tokens[i - 1].end..s.tokens[i].start].contains(['.', '!', '?', '“', '"', '«', '„'])
+}
+
 /// `name`: the same place holds a differently spelled name.
 fn names_spelled(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
     let name_at = |s: &Side, i: usize| names.contains(&s.tokens[i].norm) && s.tokens[i].norm.chars().count() >= 5 && !is_title(s, i);
     for i in cues(left, |i| name_at(left, i)) {
         let a = &left.tokens[i].norm;
-        if right.tokens.iter().any(|t| &t.norm == a) {
-            continue;
+        let count = |side: &Side, w: &str| side.tokens.iter().filter(|t| t.norm == w).count();
+        if count(right, a) >= count(left, a) {
+            continue; // stated as often on the other side
         }
         let twin = cues(right, |j| name_at(right, j)).into_iter().find(|&j| {
             let b = &right.tokens[j].norm;
-            !left.tokens.iter().any(|t| &t.norm == b)
+            count(left, b) < count(right, b)
                 && !same_name_family(a, b)
                 && strsim_close(a, b)
         });
@@ -518,14 +526,20 @@ fn speaker(side: &Side, verb: usize, names: &HashSet<String>) -> Option<(usize, 
     let open = |i: usize| !side.text[side.tokens[i].end..side.tokens[i + 1].start].contains([',', ';', ':', '“', '”', '"', '«', '»', '„', '.']);
     let reach = (verb.saturating_sub(3)..verb).rev().take_while(|&i| open(i)).last().unwrap_or(verb);
     if let Some(at) = (reach..verb).rev().find(|&i| is_speaker(i)) {
+        // Back over the name's capitalised words, then its title, if any
+        // ("Central Maine Power spokesperson Kate Nordmann": the speaker is
+        // the spokesperson Kate Nordmann, not the company before).
         let mut first = at;
-        while first > 0 && (is_title(side, first - 1) || side.is_capitalised(first - 1) && names.contains(side.norm(first - 1))) {
+        while first > 0 && !is_title(side, first) && side.is_capitalised(first - 1) && !is_title(side, first - 1) && names.contains(side.norm(first - 1)) {
+            first -= 1;
+        }
+        if first > 0 && !is_title(side, first) && is_title(side, first - 1) {
             first -= 1;
         }
         return Some((first, at));
     }
     // After the verb: skip articles, then a title, names or a noun.
-    let after = |i: usize| i < side.tokens.len() && side.text[side.tokens[i - 1].end..side.tokens[i].start].trim().is_empty();
+    let after = |i: usize| i < side.tokens.len() && side.text[side.tokens[i - 1].end..side.tokens[i].start].trim_matches(|c: char| c.is_whitespace() || c == '-').is_empty();
     let mut first = verb + 1;
     while after(first) && side.lex.stopwords.contains(side.norm(first)) && !side.lex.pronouns.contains(side.norm(first)) && first < verb + 3 {
         first += 1;
@@ -544,7 +558,10 @@ fn speaker(side: &Side, verb: usize, names: &HashSet<String>) -> Option<(usize, 
 /// the names in it if it has any (a title alone identifies a role).
 fn source<'s>(s: &'s Side, (a, b): (usize, usize)) -> (&'static str, Vec<&'s str>) {
     let plain = |i: usize| !is_title(s, i) && !s.lex.stopwords.contains(s.norm(i)) && !s.lex.pronouns.contains(s.norm(i)) && !s.lex.vague_sources.contains(s.norm(i));
-    let named: Vec<&str> = (a..=b).filter(|&i| s.is_capitalised(i) && plain(i)).map(|i| s.norm(i)).collect();
+    // A person's name ends the phrase: its last two capitalised words
+    // ("Wikinews-Mitbegründer Erik Möller" is Erik Möller).
+    let mut named: Vec<&str> = (a..=b).filter(|&i| s.is_capitalised(i) && plain(i)).map(|i| s.norm(i)).collect();
+    named.drain(..named.len().saturating_sub(2));
     let titled: Vec<&str> = (a..=b).filter(|&i| is_title(s, i)).map(|i| s.norm(i)).collect();
     let head = s.norm(b);
     if !named.is_empty() {
@@ -598,9 +615,30 @@ fn attribution(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec
 
 /// `certainty`: a hedge on one side that the other side does not state.
 fn certainty(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
-    let hedges = |s: &Side| cues(s, |i| s.in_list(&s.lex.hedges, i));
+    // A hedge word capitalised inside a sentence is a name ("in May").
+    let hedges = |s: &Side| cues(s, |i| s.in_list(&s.lex.hedges, i) && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i)));
     let certain = |s: &Side| cues(s, |i| s.lex.certainty.contains(s.norm(i)) && negated(s, i).is_none());
-    let (lh, rh) = (unmatched(left, &hedges(left), right), unmatched(right, &hedges(right), left));
+    // Hedges are matched against the other side's hedges only: "may" the
+    // hedge is not stated by "May" the month.
+    let (lc, rc) = (hedges(left), hedges(right));
+    // Of a hedge one side states more often, the extra uses are those the
+    // rewrite touched (inside a word-level change), else the last ones.
+    let extra = |mine: &Side, cues: &[usize], other: &Side, others: &[usize]| -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut words: Vec<String> = cues.iter().map(|&i| compound(mine, i)).collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            let mut uses: Vec<usize> = cues.iter().copied().filter(|&i| compound(mine, i) == w).collect();
+            let stated = others.iter().filter(|&&j| compound(other, j) == w).count();
+            let surplus = uses.len().saturating_sub(stated);
+            uses.sort_by_key(|&i| (!mine.changed[i], std::cmp::Reverse(i)));
+            out.extend(uses.into_iter().take(surplus));
+        }
+        out.sort_unstable();
+        out
+    };
+    let (lh, rh) = (extra(left, &lc, right, &rc), extra(right, &rc, left, &lc));
     let (l, r, explanation) = match (lh.first(), rh.first()) {
         (None, Some(&h)) => (certain(left).first().map(|&i| (i, i)), Some((h, h)), "a hedge is added: the claim is less certain"),
         (Some(&h), None) => (Some((h, h)), certain(right).first().map(|&i| (i, i)), "a hedge is dropped: the claim is more certain"),
