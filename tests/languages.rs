@@ -39,7 +39,7 @@ struct Case {
 const CASES: &[Case] = &[
     Case {
         code: "fr",
-        base: "Le conseil municipal a voté mardi un budget de trois millions d'euros pour rénover l'école. « Les travaux commenceront en mars », a déclaré le maire Jean Dupont. La préfecture a confirmé le calendrier.",
+        base: "Le conseil municipal a approuvé mardi un budget de trois millions d'euros pour rénover l'école. « Les travaux commenceront en mars », a déclaré le maire Jean Dupont. La préfecture a confirmé le calendrier.",
         edits: &[
             ("mardi", "mercredi", Category::Date),
             ("trois", "deux", Category::Number),
@@ -48,6 +48,7 @@ const CASES: &[Case] = &[
             ("commenceront", "commenceraient probablement", Category::Certainty),
             ("a confirmé", "n'a pas confirmé", Category::Contradiction),
             ("le maire", "l'ancien maire", Category::Title),
+            ("a approuvé", "a rejeté", Category::Contradiction),
         ],
         reworded: ("Le conseil municipal a voté mardi un budget pour rénover l'école.", "Mardi, le conseil municipal a adopté un budget destiné à rénover l'école."),
     },
@@ -74,6 +75,7 @@ const CASES: &[Case] = &[
             ("la alcaldesa Marta López", "el concejal Pedro Ruiz", Category::Attribution),
             ("empezarán", "podrían empezar", Category::Certainty),
             ("confirmó", "no confirmó", Category::Contradiction),
+            ("aprobó", "rechazó", Category::Contradiction),
         ],
         reworded: ("El ayuntamiento aprobó el lunes un plan para el puerto.", "El lunes, el ayuntamiento dio luz verde a un plan para el puerto."),
     },
@@ -87,6 +89,7 @@ const CASES: &[Case] = &[
             ("a presidente Ana Costa", "o vereador Rui Lopes", Category::Attribution),
             ("começam", "talvez comecem", Category::Certainty),
             ("confirmou", "não confirmou", Category::Contradiction),
+            ("aprovou", "rejeitou", Category::Contradiction),
         ],
         reworded: ("A câmara municipal aprovou na segunda-feira um plano para o porto.", "Na segunda-feira, a câmara municipal deu luz verde a um plano para o porto."),
     },
@@ -101,6 +104,7 @@ const CASES: &[Case] = &[
             ("will start", "may start", Category::Certainty),
             ("confirmed", "did not confirm", Category::Contradiction),
             ("Mayor Helen", "former Mayor Helen", Category::Title),
+            ("approved", "rejected", Category::Contradiction),
         ],
         reworded: ("The city council approved a plan for the harbour on Monday.", "On Monday the city council gave its approval to a plan for the harbour."),
     },

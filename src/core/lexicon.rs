@@ -25,6 +25,18 @@ fn pairs(list: &'static str) -> impl Iterator<Item = (&'static str, &'static str
         .map(|(k, v)| (k.trim(), v.trim()))
 }
 
+/// "a: b c" lines read both ways: a -> [b, c], b -> [a], c -> [a].
+fn antonyms(list: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
+    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for (word, opposites) in pairs(list) {
+        for o in opposites.split_whitespace() {
+            out.entry(word).or_default().push(o);
+            out.entry(o).or_default().push(word);
+        }
+    }
+    out
+}
+
 /// The word lists of one language.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -36,6 +48,8 @@ pub struct Lexicon {
     pub negation: Set,
     negation_prefixes: Vec<&'static str>,
     negation_suffixes: Vec<&'static str>,
+    /// Words and their opposites ("rose" / "fell"), both ways.
+    pub antonyms: HashMap<&'static str, Vec<&'static str>>,
     /// Denial verbs, each with the affirmative forms it contradicts.
     pub denial: HashMap<&'static str, Vec<&'static str>>,
     pub hedges: Set,
@@ -69,6 +83,7 @@ struct Files {
     stopwords: &'static str,
     negation: &'static str,
     denial: &'static str,
+    antonyms: &'static str,
     hedges: &'static str,
     certainty: &'static str,
     titles: &'static str,
@@ -94,6 +109,7 @@ macro_rules! files {
             stopwords: include_str!(concat!("../../assets/lexicon/", $code, "/stopwords.txt")),
             negation: include_str!(concat!("../../assets/lexicon/", $code, "/negation.txt")),
             denial: include_str!(concat!("../../assets/lexicon/", $code, "/denial.txt")),
+            antonyms: include_str!(concat!("../../assets/lexicon/", $code, "/antonyms.txt")),
             hedges: include_str!(concat!("../../assets/lexicon/", $code, "/hedges.txt")),
             certainty: include_str!(concat!("../../assets/lexicon/", $code, "/certainty.txt")),
             titles: include_str!(concat!("../../assets/lexicon/", $code, "/titles.txt")),
@@ -152,6 +168,7 @@ impl Lexicon {
                 .collect(),
             negation_prefixes,
             negation_suffixes,
+            antonyms: antonyms(f.antonyms),
             denial: pairs(f.denial)
                 .map(|(k, v)| (k, v.split_whitespace().collect()))
                 .collect(),

@@ -260,6 +260,7 @@ pub fn detect(
     );
     attribution(&left, &right, names, &mut out);
     names_replaced(&left, &right, &link.diff.changes, names, &mut out);
+    opposites(&left, &right, &link.diff.changes, &mut out);
     certainty(&left, &right, &mut out);
     contradiction(&left, &right, &mut out);
     out
@@ -407,6 +408,24 @@ fn cue_category(
         _ => format!("a {what} is only in the right version"),
     };
     out.push(suggestion(category, left, l, right, r, explanation));
+}
+
+/// `contradiction`: in the same place, one version says the opposite
+/// ("rose" / "fell", "légèrement" / "grièvement").
+fn opposites(left: &Side, right: &Side, changes: &[Change], out: &mut Vec<Discrepancy>) {
+    for c in changes.iter().filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3) {
+        let pair = c.left.clone().find_map(|i| {
+            let opposite = left.lex.antonyms.get(left.norm(i))?;
+            c.right.clone().find(|&j| opposite.contains(&right.norm(j))).map(|j| (i, j))
+        });
+        if let Some((i, j)) = pair {
+            let (ls, rs) = (left.span(i, i), right.span(j, j));
+            if out.iter().any(|d| d.left.is_some_and(|(a, b)| a < ls.1 && ls.0 < b) || d.right.is_some_and(|(a, b)| a < rs.1 && rs.0 < b)) {
+                continue;
+            }
+            out.push(suggestion(Category::Contradiction, left, Some((i, i)), right, Some((j, j)), "one version says the opposite".to_string()));
+        }
+    }
 }
 
 /// A clock time: a number just before "a.m."/"pm"/"h" ("10 a.m.", "15 h"),
