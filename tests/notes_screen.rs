@@ -45,9 +45,10 @@ fn screen(app: &App) -> String {
 }
 
 /// Focuses the first divergent link.
-fn focus_divergent_link(app: &mut App) -> usize {
+/// Focuses the first link (the opening passage of the sample).
+fn focus_first_link(app: &mut App) -> usize {
     while !matches!(app.units[app.focus], Unit::Link(_)) {
-        update(app, Action::NextDifference);
+        update(app, Action::FocusNext);
     }
     app.focus
 }
@@ -56,7 +57,7 @@ fn focus_divergent_link(app: &mut App) -> usize {
 fn tagging_a_passage_saves_a_note_with_both_quotes() {
     let path = temp_dir("tag").join("notes.json");
     let mut app = app_with_notes(path.clone());
-    let unit = focus_divergent_link(&mut app);
+    let unit = focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(2));
     type_text(&mut app, "former President?");
@@ -82,7 +83,7 @@ fn tagging_a_passage_saves_a_note_with_both_quotes() {
 fn a_selection_narrows_the_anchor_to_a_few_words() {
     let path = temp_dir("select").join("notes.json");
     let mut app = app_with_notes(path);
-    focus_divergent_link(&mut app);
+    focus_first_link(&mut app);
     update(&mut app, Action::StartSelection);
     update(&mut app, Action::SelectMove(1));
     update(&mut app, Action::SelectGrow(1));
@@ -99,7 +100,7 @@ fn a_selection_narrows_the_anchor_to_a_few_words() {
 fn the_notes_list_edits_cycles_status_and_deletes_with_confirmation() {
     let path = temp_dir("list").join("notes.json");
     let mut app = app_with_notes(path.clone());
-    focus_divergent_link(&mut app);
+    focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(3));
     type_text(&mut app, "first");
@@ -132,7 +133,7 @@ fn the_notes_list_edits_cycles_status_and_deletes_with_confirmation() {
 #[test]
 fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
     let mut app = app_with_notes(PathBuf::from("/nonexistent-dir/notes.json"));
-    focus_divergent_link(&mut app);
+    focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(0));
     type_text(&mut app, "keep me");
@@ -159,7 +160,7 @@ fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
 fn export_from_the_screen_writes_beside_the_notes() {
     let path = temp_dir("export").join("review.json");
     let mut app = app_with_notes(path.clone());
-    focus_divergent_link(&mut app);
+    focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(6));
     type_text(&mut app, "quote changed");

@@ -99,16 +99,13 @@ fn edits(text: &str) -> Vec<Edit> {
         let in_prose = text[..line_end].trim_end().ends_with(['.', '!', '?', '"', '”']);
         let inside = k > 0 && in_prose && !text[..at].trim_end().ends_with(['.', '!', '?', '"', '“', '_', '*']);
         let title = tandem::core::lexicon::for_language("en").titles.contains(w.to_lowercase().as_str());
-        if inside && !title && w.len() >= 7 && w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.is_ascii() {
-            if let Some(v) = w[2..w.len() - 2].find(['a', 'e', 'o']) {
-                let mut spelled = w.to_string();
-                let c = if &w[2 + v..3 + v] == "a" { "e" } else { "a" };
-                spelled.replace_range(2 + v..3 + v, c);
-                // Only a name the article spells one way.
-                if text.matches(w).count() == 1 {
-                    out.push(replace(text, at, w, &spelled, Category::Name));
-                }
-            }
+        let candidate = inside && !title && w.len() >= 7 && w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.is_ascii();
+        // Only a name the article spells one way.
+        if candidate && text.matches(w).count() == 1 && let Some(v) = w[2..w.len() - 2].find(['a', 'e', 'o']) {
+            let mut spelled = w.to_string();
+            let c = if &w[2 + v..3 + v] == "a" { "e" } else { "a" };
+            spelled.replace_range(2 + v..3 + v, c);
+            out.push(replace(text, at, w, &spelled, Category::Name));
         }
     }
     out

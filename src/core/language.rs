@@ -73,7 +73,7 @@ fn by_function_words(sample: &str) -> Option<Language> {
             )
         })
         .collect();
-    votes.sort_by(|a, b| b.0.cmp(&a.0));
+    votes.sort_by_key(|v| std::cmp::Reverse(v.0));
     let (best, lex) = votes[0];
     (best >= 2 && best > votes[1].0).then(|| Language::with_lists(lex.code))
 }

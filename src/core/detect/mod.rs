@@ -319,8 +319,9 @@ fn is_title(s: &Side, i: usize) -> bool {
 }
 
 /// `name`: in the same place of the sentence, one version names another
-/// person ("met Helen Okafor" / "met Lisa Hwang"). Only short replacements
-/// of full names count, and not in German, where every noun is capitalised.
+/// person ("met Helen Okafor" / "met Lisa Hwang") or another surname after
+/// the same first name. Only short replacements of names count, and not in
+/// German, where every noun is capitalised.
 fn names_replaced(left: &Side, right: &Side, changes: &[Change], names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
     let is_name = |s: &Side, i: usize| names.contains(s.norm(i)) && s.is_capitalised(i) && !is_title(s, i) && !s.in_list(&s.lex.time, i);
     let taken = |d: &Discrepancy, l: (usize, usize)| d.left.is_some_and(|(a, b)| a < l.1 && l.0 < b);
@@ -333,7 +334,10 @@ fn names_replaced(left: &Side, right: &Side, changes: &[Change], names: &HashSet
         // A person's full name on both sides ("Helen Okafor" / "Lisa Hwang"):
         // one capitalised word for another is as often a metonym ("the
         // Kremlin" / "Moscow", "Kyiv" / "Ukraine") as a different fact.
-        if ln.len() < 2 || rn.len() < 2 {
+        // Or one surname for another after the same first name ("Florence
+        // Caillaud" / "Florence Caillot").
+        let same_first = ln.len() == 1 && rn.len() == 1 && ln[0] > 0 && rn[0] > 0 && ln[0] == c.left.start && rn[0] == c.right.start && is_name(left, ln[0] - 1) && left.norm(ln[0] - 1) == right.norm(rn[0] - 1);
+        if (ln.len() < 2 || rn.len() < 2) && !same_first {
             continue;
         }
         let (l0, r0) = (ln[0], rn[0]);
