@@ -67,3 +67,17 @@ fn every_divergent_passage_shows_its_reason() {
         assert!(!screen.contains("no open suggestion here"), "unit {unit}:\n{screen}");
     }
 }
+
+/// In the text report, every ≠ link is followed by at least one "!" line
+/// that says what differs.
+#[test]
+fn every_divergent_link_of_the_text_report_says_why() {
+    let (l, r) = samples::pair();
+    let report = tandem::report::text::render(&Comparison::new(l, r), 100);
+    let blocks: Vec<&str> = report.split("\n\n").collect();
+    let divergent: Vec<&&str> = blocks.iter().filter(|b| b.trim_start().starts_with('≠')).collect();
+    assert!(!divergent.is_empty());
+    for b in divergent {
+        assert!(b.lines().any(|l| l.trim_start().starts_with("! ")), "no reason in\n{b}");
+    }
+}
