@@ -1,13 +1,13 @@
 //! Is a link `aligned` (the same content, perhaps reworded) or `divergent`
 //! (a fact differs)? A rewrite may change every ordinary word; a link is
 //! divergent when, and only when, a discrepancy detector found something
-//! in it, so that every `≠` carries its reason.
+//! in it, so that every `≠` carries its reason (see `compare::kind`). Here:
+//! the kinds, and what tells names apart.
 
 use std::collections::HashSet;
 
-use crate::core::detect::Discrepancy;
 use crate::core::document::Document;
-use crate::core::tokens::{self, Token};
+use crate::core::tokens;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -22,20 +22,6 @@ impl Kind {
             Kind::Divergent => "divergent",
         }
     }
-
-    /// The kind of a link whose detectors found `discrepancies`.
-    pub fn of(discrepancies: &[Discrepancy]) -> Kind {
-        if discrepancies.is_empty() { Kind::Aligned } else { Kind::Divergent }
-    }
-}
-
-/// Per side, the indices of `tokens` that a discrepancy points at: the
-/// words the screen shows as a changed fact.
-pub fn differing(tokens: [&[Token]; 2], discrepancies: &[Discrepancy]) -> [Vec<usize>; 2] {
-    [0, 1].map(|side| {
-        let spans: Vec<(usize, usize)> = discrepancies.iter().filter_map(|d| if side == 0 { d.left } else { d.right }).collect();
-        (0..tokens[side].len()).filter(|&i| spans.iter().any(|&(s, e)| tokens[side][i].start >= s && tokens[side][i].end <= e)).collect()
-    })
 }
 
 /// Normalised words that appear capitalised inside a sentence somewhere in

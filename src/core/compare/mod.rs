@@ -7,6 +7,7 @@ pub mod units;
 use crate::core::align::{self, Alignment, Link};
 use crate::core::detect::{self, Discrepancy, Omission};
 use crate::core::document::Document;
+use crate::core::tokens::Token;
 use changes::WordDiff;
 use classify::Kind;
 
@@ -33,6 +34,21 @@ pub struct Comparison {
     pub omissions: Vec<Omission>,
 }
 
+/// The kind of a link whose detectors found `discrepancies`: divergent
+/// exactly when there is one.
+fn kind(discrepancies: &[Discrepancy]) -> Kind {
+    if discrepancies.is_empty() { Kind::Aligned } else { Kind::Divergent }
+}
+
+/// Per side, the indices of `tokens` that a discrepancy points at: the
+/// words the screen shows as a changed fact.
+fn differing(tokens: [&[Token]; 2], discrepancies: &[Discrepancy]) -> [Vec<usize>; 2] {
+    [0, 1].map(|side| {
+        let spans: Vec<(usize, usize)> = discrepancies.iter().filter_map(|d| if side == 0 { d.left } else { d.right }).collect();
+        (0..tokens[side].len()).filter(|&i| spans.iter().any(|&(s, e)| tokens[side][i].start >= s && tokens[side][i].end <= e)).collect()
+    })
+}
+
 /// Byte span covering a run of consecutive sentences.
 fn block_span(doc: &Document, range: &std::ops::Range<usize>) -> (usize, usize) {
     (doc.sentences[range.start].start, doc.sentences[range.end - 1].end)
@@ -57,10 +73,10 @@ impl Comparison {
                 let (rs, re) = block_span(&right, &link.right);
                 let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
                 let mut compared = ComparedLink { link, kind: Kind::Aligned, diff, differing: [Vec::new(), Vec::new()], discrepancies: Vec::new() };
-                compared.discrepancies = detect::detect(&compared, &left, &right, &names);
+                compared.discrepancies = detect::detect(&compared.diff, &left, &right, &names);
                 // Divergent exactly when a detector says why.
-                compared.kind = Kind::of(&compared.discrepancies);
-                compared.differing = classify::differing([&compared.diff.left, &compared.diff.right], &compared.discrepancies);
+                compared.kind = kind(&compared.discrepancies);
+                compared.differing = differing([&compared.diff.left, &compared.diff.right], &compared.discrepancies);
                 compared
             })
             .collect();

@@ -13,8 +13,7 @@ mod omissions;
 
 use std::collections::HashSet;
 
-use crate::core::compare::ComparedLink;
-use crate::core::compare::changes::{Change, Op};
+use crate::core::compare::changes::{Change, Op, WordDiff};
 use crate::core::compare::classify::same_name_family;
 use crate::core::document::Document;
 use crate::core::lexicon::Lexicon;
@@ -222,9 +221,9 @@ fn suggestion(
     }
 }
 
-/// The detectors, run on one link.
+/// The detectors, run on the words of one link.
 pub fn detect(
-    link: &ComparedLink,
+    diff: &WordDiff,
     left_doc: &Document,
     right_doc: &Document,
     names: &HashSet<String>,
@@ -236,7 +235,7 @@ pub fn detect(
         }
         flags
     };
-    let (diff, changes) = (&link.diff, &link.diff.changes);
+    let changes = &diff.changes;
     let left = Side { tokens: &diff.left, text: &left_doc.text, lex: left_doc.language.lexicon(), changed: changed(diff.left.len(), &mut changes.iter().map(|c| &c.left)) };
     let right = Side { tokens: &diff.right, text: &right_doc.text, lex: right_doc.language.lexicon(), changed: changed(diff.right.len(), &mut changes.iter().map(|c| &c.right)) };
     let mut out = Vec::new();
@@ -259,8 +258,8 @@ pub fn detect(
         &mut out,
     );
     attribution(&left, &right, names, &mut out);
-    names_replaced(&left, &right, &link.diff.changes, names, &mut out);
-    opposites(&left, &right, &link.diff.changes, &mut out);
+    names_replaced(&left, &right, changes, names, &mut out);
+    opposites(&left, &right, changes, &mut out);
     certainty(&left, &right, &mut out);
     contradiction(&left, &right, &mut out);
     out
