@@ -83,7 +83,14 @@ impl Side<'_> {
     /// Is the word at `i`, or the hyphenated word it is part of
     /// ("son-in-law", "terça-feira"), in `list`?
     fn in_list(&self, list: &HashSet<&str>, i: usize) -> bool {
-        list.contains(self.norm(i)) || list.contains(compound(self, i).as_str())
+        list.contains(self.norm(i)) || (self.hyphenated(i) && list.contains(compound(self, i).as_str()))
+    }
+
+    /// Is the word at `i` joined to a neighbour by a hyphen? (Only then is
+    /// its compound worth building.)
+    fn hyphenated(&self, i: usize) -> bool {
+        let joined = |a: usize, b: usize| self.text[self.tokens[a].end..self.tokens[b].start] == *"-";
+        (i > 0 && joined(i - 1, i)) || (i + 1 < self.tokens.len() && joined(i, i + 1))
     }
 
     /// A verb's base form, for irregular verbs ("struck" -> "strike").

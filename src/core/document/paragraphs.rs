@@ -150,6 +150,7 @@ pub fn split(text: &str) -> Vec<Paragraph> {
 
 /// `None` for blank lines.
 fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
+    let widest = widest_in_block(text, lines);
     let mut kinds: Vec<Option<LineKind>> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
@@ -174,8 +175,8 @@ fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
             let text_follows = lines[i + 1..].iter().any(|l| l.end > l.start);
             // A hard-wrapped line continues into the next one in lower case,
             // or was broken only because the next word did not fit.
-            let continues = lines.get(i + 1).is_some_and(|n| text[n.start..n.end].starts_with(char::is_lowercase)) || broken_to_fit(text, lines, i);
-            if prev_ends && text_follows && !continues && looks_like_heading(s) {
+            let continues = || lines.get(i + 1).is_some_and(|n| text[n.start..n.end].starts_with(char::is_lowercase)) || broken_to_fit(text, lines, i, widest[i]);
+            if prev_ends && text_follows && looks_like_heading(s) && !continues() {
                 Some(LineKind::Heading)
             } else {
                 Some(LineKind::Body)
@@ -193,15 +194,26 @@ fn columns(text: &str, line: Line) -> usize {
     text[raw_start..line.end].chars().count()
 }
 
+/// For each line, the width in columns of the widest line of its block of
+/// non-blank lines (one pass over the lines).
+fn widest_in_block(text: &str, lines: &[Line]) -> Vec<usize> {
+    let mut widest = vec![0; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len()).find(|&k| lines[k].end == lines[k].start).map_or(lines.len(), |k| k + 1);
+        let max = lines[start..end].iter().map(|&l| columns(text, l)).max().unwrap_or(0);
+        widest[start..end].fill(max);
+        start = end;
+    }
+    widest
+}
+
 /// Was line `i` broken only because the next line's first word would not
-/// fit? That is a hard wrap inside a paragraph ("...licensed under this" /
-/// "License."), never a heading: a heading ends where the next word would
-/// still have fitted on the widest line of its block.
-fn broken_to_fit(text: &str, lines: &[Line], i: usize) -> bool {
+/// fit on the widest line of its block (`widest` columns)? That is a hard
+/// wrap inside a paragraph ("...licensed under this" / "License."), never a
+/// heading: a heading ends where the next word would still have fitted.
+fn broken_to_fit(text: &str, lines: &[Line], i: usize, widest: usize) -> bool {
     let Some(next) = lines.get(i + 1).filter(|n| n.end > n.start) else { return false };
-    let non_blank = |l: &&Line| l.end > l.start;
-    let before = lines[..i].iter().rev().take_while(non_blank);
-    let widest = before.chain(lines[i..].iter().take_while(non_blank)).map(|&l| columns(text, l)).max().unwrap_or(0);
     let next_word = text[next.start..next.end].split_whitespace().next().map_or(0, |w| w.chars().count());
     columns(text, lines[i]) + 1 + next_word > widest
 }
