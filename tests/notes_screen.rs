@@ -47,10 +47,10 @@ fn screen(app: &App) -> String {
     (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>()).collect::<Vec<_>>().join("\n")
 }
 
-/// Focuses the first divergent link.
-fn focus_divergent_link(app: &mut App) -> usize {
+/// Focuses the first link (the opening passage of the sample).
+fn focus_first_link(app: &mut App) -> usize {
     while !matches!(app.units[app.focus], Unit::Link(_)) {
-        update(app, Action::NextDifference);
+        update(app, Action::FocusNext);
     }
     app.focus
 }
@@ -59,7 +59,7 @@ fn focus_divergent_link(app: &mut App) -> usize {
 fn tagging_a_passage_saves_a_note_with_both_quotes() {
     let path = temp_dir("tag").join("notes.json");
     let mut app = app_with_notes(path.clone());
-    let unit = focus_divergent_link(&mut app);
+    let unit = focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(2));
     type_text(&mut app, "former President?");
@@ -85,7 +85,7 @@ fn tagging_a_passage_saves_a_note_with_both_quotes() {
 fn a_selection_narrows_the_anchor_to_a_few_words() {
     let path = temp_dir("select").join("notes.json");
     let mut app = app_with_notes(path);
-    focus_divergent_link(&mut app);
+    focus_first_link(&mut app);
     update(&mut app, Action::StartSelection);
     update(&mut app, Action::SelectMove(1));
     update(&mut app, Action::SelectGrow(1));
@@ -102,7 +102,7 @@ fn a_selection_narrows_the_anchor_to_a_few_words() {
 fn the_notes_list_edits_cycles_status_and_deletes_with_confirmation() {
     let path = temp_dir("list").join("notes.json");
     let mut app = app_with_notes(path.clone());
-    focus_divergent_link(&mut app);
+    focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(3));
     type_text(&mut app, "first");
@@ -135,7 +135,7 @@ fn the_notes_list_edits_cycles_status_and_deletes_with_confirmation() {
 #[test]
 fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
     let mut app = app_with_notes(PathBuf::from("/nonexistent-dir/notes.json"));
-    focus_divergent_link(&mut app);
+    focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(0));
     type_text(&mut app, "keep me");
@@ -162,7 +162,7 @@ fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
 fn export_from_the_screen_writes_beside_the_notes() {
     let path = temp_dir("export").join("review.json");
     let mut app = app_with_notes(path.clone());
-    focus_divergent_link(&mut app);
+    focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(6));
     type_text(&mut app, "quote changed");
@@ -258,7 +258,7 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
 fn saving_elsewhere_onto_an_existing_file_asks_first() {
     let dir = temp_dir("replace");
     let mut app = app_with_notes(dir.join("notes.json"));
-    focus_divergent_link(&mut app);
+    focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(0));
     type_text(&mut app, "keep me");

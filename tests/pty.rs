@@ -163,8 +163,9 @@ fn tagging_a_difference_writes_the_note_to_the_notes_file() {
     assert_eq!(note["category"], "title");
     assert_eq!(note["text"], "son-in-law became “former President”");
     assert_eq!(note["status"], "open");
-    assert!(note["left"]["exact"].as_str().unwrap().starts_with("Russian President Vladimir Putin will meet"));
-    assert!(note["right"]["exact"].as_str().unwrap().starts_with("Russian President Vladimir Putin is set to meet"));
+    // The second difference is the first divergent passage: Kushner's title.
+    assert!(note["left"]["exact"].as_str().unwrap().starts_with("Jared Kushner, Donald Trump’s son-in-law"));
+    assert!(note["right"]["exact"].as_str().unwrap().starts_with("Jared Kushner, a close adviser"));
     assert_eq!(file["left"]["path"], "kremlin-talks-original.txt");
 }
 

@@ -264,11 +264,20 @@ fn aligned_view_draws_kinds_focus_and_emphasis_with_styles() {
     assert!(buf[(x, y)].modifier.contains(Modifier::ITALIC));
     assert_eq!(buf[(g.gutter.x + 1, y)].symbol(), "<");
 
-    // A differing fact is bold and underlined; a reworded word only underlined.
+    // A differing fact is bold and underlined everywhere; a reworded word
+    // only in the focused passage (underlined), plain elsewhere.
     let (x, y) = find(&buf, "President Donald").unwrap();
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "{:?}", buf[(x, y)]);
     let (x, y) = find(&buf, "discussions").unwrap();
-    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED) && !buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert!(buf[(x, y)].modifier.is_empty(), "{:?}", buf[(x, y)]);
+    let mut focused = sample(160, 45);
+    let unit = focused.aligned.stack.item_at(focused.scroll + usize::from(y - g.left.y)).unwrap();
+    while focused.focus < unit {
+        update(&mut focused, Action::FocusNext);
+    }
+    let buf_focused = render(&focused);
+    let (x, y) = find(&buf_focused, "discussions").unwrap();
+    assert!(buf_focused[(x, y)].modifier.contains(Modifier::UNDERLINED) && !buf_focused[(x, y)].modifier.contains(Modifier::BOLD));
     // An unchanged word is plain.
     let (x, y) = find(&buf, "Florida").unwrap();
     assert!(buf[(x, y)].modifier.is_empty());

@@ -157,7 +157,7 @@ impl ExportFormat {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// The stable JSON contract (see ALIGN-JSON.md)
+    /// The stable JSON contract (see docs/align-json.md)
     Json,
     /// A two-column report for a terminal or a pipe
     Text,

@@ -2,20 +2,18 @@ use std::borrow::Cow;
 
 use super::Mark;
 
-/// Spaces a tab expands to. Articles are prose: alignment to tab stops means
-/// nothing in a wrapped pane, so a fixed width keeps measuring simple.
-const TAB_WIDTH: usize = 4;
-
 /// Makes article text safe for a terminal: escape sequences and other control
-/// characters (C0, DEL, C1) become U+FFFD or spaces, tabs become spaces, and
-/// bidirectional overrides, which can make text display in a misleading
-/// order, are removed. Line breaks become spaces: callers wrap text themselves.
+/// characters (C0, DEL, C1) become U+FFFD or spaces, and bidirectional
+/// overrides, which can make text display in a misleading order, are
+/// removed. A run of spaces, tabs and line breaks becomes one space: callers
+/// wrap text themselves, and a hard-wrapped, indented paragraph reads as
+/// one paragraph (articles are prose: tab stops mean nothing in a pane).
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            ' ' | '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' if out.ends_with(' ') => {}
+            ' ' | '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if is_bidi_control(c) => {}
             c if c.is_control() => out.push('\u{fffd}'),
             c => out.push(c),
@@ -92,12 +90,13 @@ mod tests {
         let (out, marks) = sanitize_marked(text, &marks);
         assert_eq!(&out[marks[0].range.clone()], "Vovchansk");
         assert_eq!(&out[marks[1].range.clone()], "\u{fffd}");
-        assert!(out.starts_with("a    Vovchansk"));
+        assert!(out.starts_with("a Vovchansk"));
     }
 
     #[test]
-    fn tabs_and_newlines_become_spaces() {
-        assert_eq!(sanitize("a\tb\r\nc"), "a    b  c");
+    fn runs_of_whitespace_become_one_space() {
+        assert_eq!(sanitize("a\tb\r\nc"), "a b c");
+        assert_eq!(sanitize("money and\n    take  it\u{a0}now"), "money and take it\u{a0}now");
     }
 
     #[test]

@@ -26,7 +26,13 @@ pub struct Line {
 
 /// Wraps already-sanitised `text` into line ranges of at most `max` cells,
 /// breaking at spaces; a word longer than a line is broken between
-/// characters. Never drops a word. Empty text gives one empty line.
+/// characters. Never drops a character other than the spaces a line breaks
+/// at. Empty text gives one empty line.
+///
+/// A line's width is measured over everything it holds, so a run of spaces
+/// inside it (an indented or hard-wrapped paragraph whose line breaks became
+/// spaces) counts in full: counting it as one space made such lines wider
+/// than the pane, and the pane cut their last words off.
 fn wrap_ranges(text: &str, max: usize) -> Vec<Range<usize>> {
     let max = max.max(1);
     let mut lines: Vec<Range<usize>> = Vec::new();
@@ -42,9 +48,11 @@ fn wrap_ranges(text: &str, max: usize) -> Vec<Range<usize>> {
         let end = start + word.len();
         let w = width(word);
         if let Some(current) = &mut line {
-            if line_width + 1 + w <= max {
+            // The spaces between the line so far and this word, all of them.
+            let gap = start - current.end;
+            if line_width + gap + w <= max {
                 current.end = end;
-                line_width += 1 + w;
+                line_width += gap + w;
                 continue;
             }
             lines.push(line.take().expect("checked above"));
@@ -114,6 +122,16 @@ mod tests {
         let lines = wrap("東京都 渋谷区", 6);
         assert_eq!(lines, vec!["東京都", "渋谷区"]);
         assert!(lines.iter().all(|l| width(l) <= 6));
+    }
+
+    /// The cause of words cut off at the end of lines: a run of spaces was
+    /// measured as one, so the line overflowed its column.
+    #[test]
+    fn runs_of_spaces_count_in_full() {
+        let text = "cost a great deal of money and     take many years to finish";
+        let lines = wrap(text, 34);
+        assert!(lines.iter().all(|l| width(l) <= 34), "{lines:?}");
+        assert_eq!(lines.join(" ").split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `tandem align --format json`: the stable contract of `ALIGN-JSON.md`.
+//! `tandem align --format json`: the stable contract of `docs/align-json.md`.
 
 use serde::Serialize;
 
@@ -26,7 +26,16 @@ struct Side<'a> {
     /// Word or OpenDocument with tracked changes: the accepted text is read.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     tracked_changes: bool,
+    language: Language,
     sentences: Vec<Sentence>,
+}
+
+/// Which language the article is in, and whether word lists for it ran.
+#[derive(Serialize)]
+struct Language {
+    code: &'static str,
+    name: &'static str,
+    word_lists: bool,
 }
 
 #[derive(Serialize)]
@@ -82,11 +91,13 @@ struct Summary {
 }
 
 fn side(doc: &Document) -> Side<'_> {
+    let language = doc.language;
     Side {
         path: &doc.name,
         format: doc.format.id(),
         offsets: if doc.format.keeps_file_offsets() { "file" } else { "extracted" },
         tracked_changes: doc.tracked_changes,
+        language: Language { code: language.code, name: language.name, word_lists: language.lexicon().has_lists() },
         sentences: doc
             .sentences
             .iter()

@@ -1,4 +1,4 @@
-//! The outputs of `tandem align`: the JSON contract (`ALIGN-JSON.md`) that
+//! The outputs of `tandem align`: the JSON contract (`docs/align-json.md`) that
 //! scripts depend on, and a text report for people.
 
 pub mod color;

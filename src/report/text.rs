@@ -28,6 +28,18 @@ fn marked_text_of(doc: &Document, range: std::ops::Range<usize>, marks: &[Mark])
     sanitize_marked(&doc.text[s..e], &relative)
 }
 
+/// Writes `item` wrapped to `total` cells, indented by `indent` and its
+/// continuation lines by two more, each line painted by `paint`.
+fn hanging(out: &mut String, item: &str, indent: usize, total: usize, paint: fn(&str) -> String) {
+    for (i, line) in wrap(item, total.saturating_sub(indent + 2)).iter().enumerate() {
+        let _ = writeln!(out, "{}{}", " ".repeat(if i == 0 { indent } else { indent + 2 }), paint(line));
+    }
+}
+
+fn plain(line: &str) -> String {
+    line.to_string()
+}
+
 /// Renders the report at `total_width` cells per line.
 pub fn render(cmp: &Comparison, total_width: usize) -> String {
     render_styled(cmp, total_width, false)
@@ -41,6 +53,7 @@ pub fn render_styled(cmp: &Comparison, total_width: usize, colour: bool) -> Stri
     let s = cmp.summary();
     let mut out = String::new();
     let _ = writeln!(out, "left:  {}\nright: {}", sanitize(&cmp.left.name), sanitize(&cmp.right.name));
+    let _ = writeln!(out, "rules: left {}; right {}", cmp.left.language.rules_note(), cmp.right.language.rules_note());
     let _ = writeln!(
         out,
         "{} aligned, {} divergent, {} moved; unique sentences: {} left, {} right",
@@ -89,10 +102,7 @@ pub fn render_styled(cmp: &Comparison, total_width: usize, colour: bool) -> Stri
         if let Unit::Link(k) = unit {
             for d in &cmp.links[*k].discrepancies {
                 let item = format!("! {}: “{}” / “{}”: {}", d.category.id(), sanitize(&d.left_text), sanitize(&d.right_text), d.explanation);
-                for (i, line) in wrap(&item, total.saturating_sub(MARK + 2)).iter().enumerate() {
-                    let line = if colour { color::finding(line) } else { line.clone() };
-                    let _ = writeln!(out, "{}{line}", " ".repeat(if i == 0 { MARK } else { MARK + 2 }));
-                }
+                hanging(&mut out, &item, MARK, total, if colour { color::finding } else { plain });
             }
         }
         out.push('\n');
@@ -100,7 +110,7 @@ pub fn render_styled(cmp: &Comparison, total_width: usize, colour: bool) -> Stri
     if !cmp.omissions.is_empty() {
         let _ = writeln!(out, "Named in one article only:");
         for o in &cmp.omissions {
-            let _ = writeln!(out, "  {} ({}, {} only)", sanitize(&o.text), o.category.id(), o.side);
+            hanging(&mut out, &format!("{} ({}, {} only)", sanitize(&o.text), o.category.id(), o.side), 2, total, plain);
         }
     }
     out

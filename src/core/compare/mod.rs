@@ -7,8 +7,9 @@ pub mod units;
 use crate::core::align::{self, Alignment, Link};
 use crate::core::detect::{self, Discrepancy, Omission};
 use crate::core::document::Document;
+use crate::core::tokens::Token;
 use changes::WordDiff;
-use classify::{Classifier, Kind};
+use classify::Kind;
 
 /// A link with what comparing its two sides found.
 #[derive(Debug, Clone)]
@@ -16,8 +17,8 @@ pub struct ComparedLink {
     pub link: Link,
     pub kind: Kind,
     pub diff: WordDiff,
-    /// Per side, indices into `diff`'s words of the words whose fact (name,
-    /// number, negation, hedge) the other side does not state.
+    /// Per side, indices into `diff`'s words of the words a discrepancy
+    /// points at: the changed facts.
     pub differing: [Vec<usize>; 2],
     /// What the discrepancy detectors suggest a reviewer look at.
     pub discrepancies: Vec<Discrepancy>,
@@ -33,6 +34,21 @@ pub struct Comparison {
     pub omissions: Vec<Omission>,
 }
 
+/// The kind of a link whose detectors found `discrepancies`: divergent
+/// exactly when there is one.
+fn kind(discrepancies: &[Discrepancy]) -> Kind {
+    if discrepancies.is_empty() { Kind::Aligned } else { Kind::Divergent }
+}
+
+/// Per side, the indices of `tokens` that a discrepancy points at: the
+/// words the screen shows as a changed fact.
+fn differing(tokens: [&[Token]; 2], discrepancies: &[Discrepancy]) -> [Vec<usize>; 2] {
+    [0, 1].map(|side| {
+        let spans: Vec<(usize, usize)> = discrepancies.iter().filter_map(|d| if side == 0 { d.left } else { d.right }).collect();
+        (0..tokens[side].len()).filter(|&i| spans.iter().any(|&(s, e)| tokens[side][i].start >= s && tokens[side][i].end <= e)).collect()
+    })
+}
+
 /// Byte span covering a run of consecutive sentences.
 fn block_span(doc: &Document, range: &std::ops::Range<usize>) -> (usize, usize) {
     (doc.sentences[range.start].start, doc.sentences[range.end - 1].end)
@@ -46,10 +62,9 @@ impl Comparison {
     }
 
     pub fn from_alignment(left: Document, right: Document, alignment: Alignment) -> Self {
-        // Names are collected once (a pass over both articles) for the
-        // classifier and the detectors alike.
-        let classifier = Classifier::with_names(classify::names(&left, &right));
-        let names = classifier.names();
+        // Names are collected once (a pass over both articles) for all the
+        // detectors.
+        let names = classify::names(&left, &right);
         let links = alignment
             .links
             .into_iter()
@@ -57,17 +72,15 @@ impl Comparison {
                 let (ls, le) = block_span(&left, &link.left);
                 let (rs, re) = block_span(&right, &link.right);
                 let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
-                let facts = classifier.compare(&diff.left, &diff.right);
-                let mut compared = ComparedLink { link, kind: facts.kind, diff, differing: facts.differing, discrepancies: Vec::new() };
-                compared.discrepancies = detect::detect(&compared, &left, &right, names);
-                // A discrepancy means the link is not the same content.
-                if !compared.discrepancies.is_empty() {
-                    compared.kind = Kind::Divergent;
-                }
+                let mut compared = ComparedLink { link, kind: Kind::Aligned, diff, differing: [Vec::new(), Vec::new()], discrepancies: Vec::new() };
+                compared.discrepancies = detect::detect(&compared.diff, &left, &right, &names);
+                // Divergent exactly when a detector says why.
+                compared.kind = kind(&compared.discrepancies);
+                compared.differing = differing([&compared.diff.left, &compared.diff.right], &compared.discrepancies);
                 compared
             })
             .collect();
-        let omissions = detect::omissions(&left, &right, names);
+        let omissions = detect::omissions(&left, &right, &names);
         Comparison { left, right, links, omissions }
     }
 

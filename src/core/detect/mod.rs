@@ -13,10 +13,10 @@ mod omissions;
 
 use std::collections::HashSet;
 
-use crate::core::compare::ComparedLink;
-use crate::core::compare::classify::{number_value, same_name_family};
+use crate::core::compare::changes::{Change, Op, WordDiff};
+use crate::core::compare::classify::same_name_family;
 use crate::core::document::Document;
-use crate::core::lexicon::{CERTAINTY, DENIAL, HEDGES, NEGATION, PLACES, SPEECH, TIME, TITLE_MODIFIERS, TITLES, VAGUE_SOURCES, VAGUE_TIME};
+use crate::core::lexicon::Lexicon;
 use crate::core::notes::Category;
 use crate::core::tokens::Token;
 
@@ -38,15 +38,23 @@ impl Discrepancy {
     /// Identifies the suggestion across sessions (for "rejected" and
     /// "accepted"): its category and the words on each side.
     pub fn key(&self) -> String {
-        format!("{}|{}|{}", self.category.id(), self.left_text, self.right_text)
+        format!(
+            "{}|{}|{}",
+            self.category.id(),
+            self.left_text,
+            self.right_text
+        )
     }
 }
 
-/// One side of a link: its words, the article text, and which words the
-/// other side words differently.
+/// One side of a link: its words, the article text, and the word lists of
+/// its language.
 struct Side<'a> {
     tokens: &'a [Token],
     text: &'a str,
+    lex: &'static Lexicon,
+    /// Per word: is it inside a word-level change of the link?
+    changed: Vec<bool>,
 }
 
 impl Side<'_> {
@@ -55,11 +63,39 @@ impl Side<'_> {
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
-        self.original(i).chars().next().is_some_and(char::is_uppercase)
+        self.original(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 
     fn span(&self, first: usize, last: usize) -> (usize, usize) {
         (self.tokens[first].start, self.tokens[last].end)
+    }
+
+    /// The word at `i`, normalised, without an elided article or pronoun
+    /// ("l'ancien" -> "ancien"), so that French cues are found.
+    fn norm(&self, i: usize) -> &str {
+        let w = self.tokens[i].norm.as_str();
+        w.split_once('\'').filter(|(head, rest)| !rest.is_empty() && self.lex.elisions.contains(head)).map_or(w, |(_, rest)| rest)
+    }
+
+    /// Is the word at `i`, or the hyphenated word it is part of
+    /// ("son-in-law", "terça-feira"), in `list`?
+    fn in_list(&self, list: &HashSet<&str>, i: usize) -> bool {
+        list.contains(self.norm(i)) || (self.hyphenated(i) && list.contains(compound(self, i).as_str()))
+    }
+
+    /// Is the word at `i` joined to a neighbour by a hyphen? (Only then is
+    /// its compound worth building.)
+    fn hyphenated(&self, i: usize) -> bool {
+        let joined = |a: usize, b: usize| self.text[self.tokens[a].end..self.tokens[b].start] == *"-";
+        (i > 0 && joined(i - 1, i)) || (i + 1 < self.tokens.len() && joined(i, i + 1))
+    }
+
+    /// A verb's base form, for irregular verbs ("struck" -> "strike").
+    fn lemma<'w>(&self, w: &'w str) -> &'w str {
+        self.lex.irregular_verbs.get(w).copied().unwrap_or(w)
     }
 }
 
@@ -74,14 +110,32 @@ fn same_word(a: &str, b: &str) -> bool {
     common >= 4 && la - common <= 3 && lb - common <= 3
 }
 
-/// A verb's base form, for irregular verbs ("struck" -> "strike").
-fn lemma(w: &str) -> &str {
-    crate::core::lexicon::IRREGULAR_VERBS.get(w).copied().unwrap_or(w)
+/// A verb form without its regular ending: "confirmed", "confirms",
+/// "confirming" -> "confirm"; "agreed" / "agree" -> "agre"; "stopped" ->
+/// "stop". Irregular forms go through [`lemma`] first.
+fn verb_stem<'w>(side: &Side, w: &'w str) -> &'w str {
+    let w = side.lemma(w);
+    for ending in ["ing", "ed", "es", "s", "e"] {
+        if let Some(stem) = w.strip_suffix(ending).filter(|s| s.len() >= 3) {
+            let b = stem.as_bytes();
+            let doubled = ending.len() >= 2
+                && b.len() >= 4
+                && b[b.len() - 1] == b[b.len() - 2]
+                && !b"aeiouls".contains(&b[b.len() - 1]);
+            return if doubled {
+                &stem[..stem.len() - 1]
+            } else {
+                stem
+            };
+        }
+    }
+    w
 }
 
-/// The same verb, in any form ("withdraw" / "withdrew", "back" / "backed").
-fn same_verb(a: &str, b: &str) -> bool {
-    same_word(lemma(a), lemma(b))
+/// The same verb, in any form ("withdraw" / "withdrew", "back" / "backed"),
+/// and never two verbs that only share a beginning ("accept" / "access").
+fn same_verb(side: &Side, a: &str, b: &str) -> bool {
+    verb_stem(side, a) == verb_stem(side, b)
 }
 
 /// The hyphenated word that token `i` is part of ("son-in-law"), lower case.
@@ -94,7 +148,10 @@ fn compound(side: &Side, i: usize) -> String {
     while hi + 1 < side.tokens.len() && joined(hi, hi + 1) {
         hi += 1;
     }
-    (lo..=hi).map(|k| side.tokens[k].norm.as_str()).collect::<Vec<_>>().join("-")
+    (lo..=hi)
+        .map(|k| side.tokens[k].norm.as_str())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Indices of words matching `is_cue`.
@@ -102,36 +159,63 @@ fn cues(side: &Side, is_cue: impl Fn(usize) -> bool) -> Vec<usize> {
     (0..side.tokens.len()).filter(|&i| is_cue(i)).collect()
 }
 
-/// The cues of `mine` that no word of `other` states (a part of a
-/// hyphenated cue counts as stated only if the whole compound is).
+/// The cues of `mine` that `other` does not state as often (a part of a
+/// hyphenated cue counts as stated only if the whole compound is): a
+/// second "President" in one version is a change even when the other
+/// version has a first one.
 fn unmatched(mine: &Side, cues: &[usize], other: &Side) -> Vec<usize> {
     if cues.is_empty() {
         return Vec::new();
     }
     let other_words: Vec<String> = (0..other.tokens.len()).map(|j| compound(other, j)).collect();
-    cues.iter().copied().filter(|&i| !other_words.iter().any(|w| same_word(&compound(mine, i), w))).collect()
+    let mut seen: Vec<String> = Vec::new();
+    cues.iter()
+        .copied()
+        .filter(|&i| {
+            let word = compound(mine, i);
+            let nth = seen.iter().filter(|w| same_word(w, &word)).count();
+            seen.push(word.clone());
+            other_words.iter().filter(|w| same_word(&word, w)).count() <= nth
+        })
+        .collect()
 }
 
 /// The phrase around the first of `indices`: grown over neighbouring cues
 /// (allowing one linking word such as "and" or "of" between them).
-fn phrase(side: &Side, indices: &[usize], is_cue: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+fn phrase(
+    side: &Side,
+    indices: &[usize],
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
     let &first = indices.first()?;
     let (mut lo, mut hi) = (first, first);
-    while lo > 0 && (is_cue(lo - 1) || (lo >= 2 && is_cue(lo - 2) && is_link_word(&side.tokens[lo - 1].norm))) {
+    while lo > 0 && (is_cue(lo - 1) || (lo >= 2 && is_cue(lo - 2) && is_link_word(side, lo - 1))) {
         lo -= if is_cue(lo - 1) { 1 } else { 2 };
     }
-    while hi + 1 < side.tokens.len() && (is_cue(hi + 1) || (hi + 2 < side.tokens.len() && is_cue(hi + 2) && is_link_word(&side.tokens[hi + 1].norm))) {
+    while hi + 1 < side.tokens.len()
+        && (is_cue(hi + 1)
+            || (hi + 2 < side.tokens.len() && is_cue(hi + 2) && is_link_word(side, hi + 1)))
+    {
         hi += if is_cue(hi + 1) { 1 } else { 2 };
     }
     Some((lo, hi))
 }
 
-fn is_link_word(w: &str) -> bool {
-    matches!(w, "and" | "of" | "the" | "a" | "in")
+/// A short function word that may join two cues of one phrase ("son-in-law
+/// and informal adviser", "le maire de Lyon").
+fn is_link_word(side: &Side, i: usize) -> bool {
+    side.lex.link_words.contains(side.norm(i))
 }
 
 /// Builds a suggestion from word ranges on each side.
-fn suggestion(category: Category, left: &Side, l: Option<(usize, usize)>, right: &Side, r: Option<(usize, usize)>, explanation: String) -> Discrepancy {
+fn suggestion(
+    category: Category,
+    left: &Side,
+    l: Option<(usize, usize)>,
+    right: &Side,
+    r: Option<(usize, usize)>,
+    explanation: String,
+) -> Discrepancy {
     let text = |side: &Side, range: Option<(usize, usize)>| range.map(|(a, b)| side.span(a, b));
     let (ls, rs) = (text(left, l), text(right, r));
     // The words as one line: a line end of hard-wrapped text, or Markdown
@@ -147,39 +231,80 @@ fn suggestion(category: Category, left: &Side, l: Option<(usize, usize)>, right:
     }
 }
 
-/// The detectors, run on one link.
-pub fn detect(link: &ComparedLink, left_doc: &Document, right_doc: &Document, names: &HashSet<String>) -> Vec<Discrepancy> {
-    let left = Side { tokens: &link.diff.left, text: &left_doc.text };
-    let right = Side { tokens: &link.diff.right, text: &right_doc.text };
+/// The detectors, run on the words of one link.
+pub fn detect(
+    diff: &WordDiff,
+    left_doc: &Document,
+    right_doc: &Document,
+    names: &HashSet<String>,
+) -> Vec<Discrepancy> {
+    let changed = |n: usize, ranges: &mut dyn Iterator<Item = &std::ops::Range<usize>>| {
+        let mut flags = vec![false; n];
+        for r in ranges {
+            flags[r.clone()].iter_mut().for_each(|f| *f = true);
+        }
+        flags
+    };
+    let changes = &diff.changes;
+    let left = Side { tokens: &diff.left, text: &left_doc.text, lex: left_doc.language.lexicon(), changed: changed(diff.left.len(), &mut changes.iter().map(|c| &c.left)) };
+    let right = Side { tokens: &diff.right, text: &right_doc.text, lex: right_doc.language.lexicon(), changed: changed(diff.right.len(), &mut changes.iter().map(|c| &c.right)) };
     let mut out = Vec::new();
     names_spelled(&left, &right, names, &mut out);
     titles(&left, &right, names, &mut out);
     numbers(&left, &right, &mut out);
     dates(&left, &right, &mut out);
-    let is_place = |s: &Side, i: usize| PLACES.contains(s.tokens[i].norm.as_str());
-    let (lp, rp) = (cues(&left, |i| is_place(&left, i)), cues(&right, |i| is_place(&right, i)));
-    cue_category(Category::Place, &left, &right, unmatched(&left, &lp, &right), unmatched(&right, &rp, &left), &is_place, &mut out);
+    let is_place = |s: &Side, i: usize| s.lex.places.contains(s.norm(i));
+    let (lp, rp) = (
+        cues(&left, |i| is_place(&left, i)),
+        cues(&right, |i| is_place(&right, i)),
+    );
+    cue_category(
+        Category::Place,
+        &left,
+        &right,
+        unmatched(&left, &lp, &right),
+        unmatched(&right, &rp, &left),
+        &is_place,
+        &mut out,
+    );
     attribution(&left, &right, names, &mut out);
+    names_replaced(&left, &right, changes, names, &mut out);
+    opposites(&left, &right, changes, &mut out);
     certainty(&left, &right, &mut out);
     contradiction(&left, &right, &mut out);
     out
 }
 
+/// Does the word at `i` open a sentence (the text before it ends one)?
+fn sentence_start(s: &Side, i: usize) -> bool {
+    i == 0 || s.text[s.tokens[i - 1].end..s.tokens[i].start].contains(['.', '!', '?', '“', '"', '«', '„'])
+}
+
 /// `name`: the same place holds a differently spelled name.
 fn names_spelled(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
-    let name_at = |s: &Side, i: usize| names.contains(&s.tokens[i].norm) && s.tokens[i].norm.chars().count() >= 5;
+    let name_at = |s: &Side, i: usize| names.contains(&s.tokens[i].norm) && s.tokens[i].norm.chars().count() >= 5 && !is_title(s, i);
     for i in cues(left, |i| name_at(left, i)) {
         let a = &left.tokens[i].norm;
-        if right.tokens.iter().any(|t| &t.norm == a) {
-            continue;
+        let count = |side: &Side, w: &str| side.tokens.iter().filter(|t| t.norm == w).count();
+        if count(right, a) >= count(left, a) {
+            continue; // stated as often on the other side
         }
         let twin = cues(right, |j| name_at(right, j)).into_iter().find(|&j| {
             let b = &right.tokens[j].norm;
-            !left.tokens.iter().any(|t| &t.norm == b) && !same_name_family(a, b) && strsim_close(a, b)
+            count(left, b) < count(right, b)
+                && !same_name_family(a, b)
+                && strsim_close(a, b)
         });
         if let Some(j) = twin {
             let explanation = "the same name is spelled differently".to_string();
-            out.push(suggestion(Category::Name, left, Some((i, i)), right, Some((j, j)), explanation));
+            out.push(suggestion(
+                Category::Name,
+                left,
+                Some((i, i)),
+                right,
+                Some((j, j)),
+                explanation,
+            ));
         }
     }
 }
@@ -187,12 +312,55 @@ fn names_spelled(left: &Side, right: &Side, names: &HashSet<String>, out: &mut V
 /// A spelling variant: one edit apart, two for names of 8 letters or more
 /// (so "French" / "France", two edits in six letters, is not one).
 fn strsim_close(a: &str, b: &str) -> bool {
-    let allowed = if a.chars().count().min(b.chars().count()) >= 8 { 2 } else { 1 };
+    let allowed = if a.chars().count().min(b.chars().count()) >= 8 {
+        2
+    } else {
+        1
+    };
     crate::core::edit_distance::within(a, b, allowed)
 }
 
 fn is_title(s: &Side, i: usize) -> bool {
-    TITLES.contains(s.tokens[i].norm.as_str()) || TITLES.contains(compound(s, i).as_str())
+    // German writes roles as compounds ("Bahnsprecherin"): a noun ending in
+    // a title of six letters or more is a role too.
+    let compound_role = || s.lex.code == "de" && s.lex.titles.iter().any(|t| t.chars().count() >= 6 && s.norm(i).ends_with(t));
+    s.in_list(&s.lex.titles, i) || compound_role()
+}
+
+/// `name`: in the same place of the sentence, one version names another
+/// person ("met Helen Okafor" / "met Lisa Hwang") or another surname after
+/// the same first name. Only short replacements of names count, and not in
+/// German, where every noun is capitalised.
+fn names_replaced(left: &Side, right: &Side, changes: &[Change], names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
+    let is_name = |s: &Side, i: usize| names.contains(s.norm(i)) && s.is_capitalised(i) && !is_title(s, i) && !s.in_list(&s.lex.time, i);
+    let taken = |d: &Discrepancy, l: (usize, usize)| d.left.is_some_and(|(a, b)| a < l.1 && l.0 < b);
+    for c in changes.iter().filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3) {
+        if left.lex.code == "de" || right.lex.code == "de" {
+            return;
+        }
+        let ln: Vec<usize> = c.left.clone().filter(|&i| is_name(left, i)).collect();
+        let rn: Vec<usize> = c.right.clone().filter(|&j| is_name(right, j)).collect();
+        // A person's full name on both sides ("Helen Okafor" / "Lisa Hwang"):
+        // one capitalised word for another is as often a metonym ("the
+        // Kremlin" / "Moscow", "Kyiv" / "Ukraine") as a different fact.
+        // Or one surname for another after the same first name ("Florence
+        // Caillaud" / "Florence Caillot").
+        let same_first = ln.len() == 1 && rn.len() == 1 && ln[0] > 0 && rn[0] > 0 && ln[0] == c.left.start && rn[0] == c.right.start && is_name(left, ln[0] - 1) && left.norm(ln[0] - 1) == right.norm(rn[0] - 1);
+        if (ln.len() < 2 || rn.len() < 2) && !same_first {
+            continue;
+        }
+        let (l0, r0) = (ln[0], rn[0]);
+        let stated = |a: &str, other: &Side| (0..other.tokens.len()).any(|j| other.norm(j) == a || same_name_family(a, other.norm(j)));
+        if ln.iter().any(|&i| stated(left.norm(i), right)) || rn.iter().any(|&j| stated(right.norm(j), left)) {
+            continue;
+        }
+        let l = (l0, *ln.last().expect("non-empty"));
+        let r = (r0, *rn.last().expect("non-empty"));
+        if out.iter().any(|d| taken(d, left.span(l.0, l.1))) {
+            continue;
+        }
+        out.push(suggestion(Category::Name, left, Some(l), right, Some(r), "another name stands in the same place".to_string()));
+    }
 }
 
 /// `title`: a role or title that differs between the versions. One that
@@ -206,11 +374,21 @@ fn titles(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec<Disc
         cue_category(Category::Title, left, right, lu, ru, &is_title, out);
         return;
     }
-    let (side, other, found) = if lu.is_empty() { (right, left, &ru) } else { (left, right, &lu) };
-    let modifier = found.iter().any(|&i| TITLE_MODIFIERS.contains(side.tokens[i].norm.as_str()) || TITLE_MODIFIERS.contains(compound(side, i).as_str()));
+    let (side, other, found) = if lu.is_empty() {
+        (right, left, &ru)
+    } else {
+        (left, right, &lu)
+    };
+    let modifier = found
+        .iter()
+        .any(|&i| side.in_list(&side.lex.title_modifiers, i));
     // The person: a name within two words after the title (or just before it).
-    let person = found.iter().flat_map(|&i| i.saturating_sub(2)..(i + 3).min(side.tokens.len())).find(|&j| names.contains(&side.tokens[j].norm) && !is_title(side, j));
-    let named_in_both = person.is_some_and(|j| other.tokens.iter().any(|t| t.norm == side.tokens[j].norm));
+    let person = found
+        .iter()
+        .flat_map(|&i| i.saturating_sub(2)..(i + 3).min(side.tokens.len()))
+        .find(|&j| names.contains(&side.tokens[j].norm) && !is_title(side, j));
+    let named_in_both =
+        person.is_some_and(|j| other.tokens.iter().any(|t| t.norm == side.tokens[j].norm));
     if modifier && named_in_both {
         cue_category(Category::Title, left, right, lu, ru, &is_title, out);
     }
@@ -218,19 +396,67 @@ fn titles(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec<Disc
 
 /// A suggestion from the cues of a category (`lu`, `ru`: the cues each side
 /// has and the other does not state).
-fn cue_category(category: Category, left: &Side, right: &Side, lu: Vec<usize>, ru: Vec<usize>, is_cue: &dyn Fn(&Side, usize) -> bool, out: &mut Vec<Discrepancy>) {
+fn cue_category(
+    category: Category,
+    left: &Side,
+    right: &Side,
+    lu: Vec<usize>,
+    ru: Vec<usize>,
+    is_cue: &dyn Fn(&Side, usize) -> bool,
+    out: &mut Vec<Discrepancy>,
+) {
     if lu.is_empty() && ru.is_empty() {
         return;
     }
     let l = phrase(left, &lu, &|i| is_cue(left, i));
     let r = phrase(right, &ru, &|i| is_cue(right, i));
-    let what = if category == Category::Title { "role or title" } else { "place" };
+    let what = if category == Category::Title {
+        "role or title"
+    } else {
+        "place"
+    };
     let explanation = match (l.is_some(), r.is_some()) {
         (true, true) => format!("the {what} differs"),
         (true, false) => format!("a {what} is only in the left version"),
         _ => format!("a {what} is only in the right version"),
     };
     out.push(suggestion(category, left, l, right, r, explanation));
+}
+
+/// `contradiction`: in the same place, one version says the opposite
+/// ("rose" / "fell", "légèrement" / "grièvement").
+fn opposites(left: &Side, right: &Side, changes: &[Change], out: &mut Vec<Discrepancy>) {
+    for c in changes.iter().filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3) {
+        let pair = c.left.clone().find_map(|i| {
+            let opposite = left.lex.antonyms.get(left.norm(i))?;
+            c.right.clone().find(|&j| opposite.contains(&right.norm(j))).map(|j| (i, j))
+        });
+        if let Some((i, j)) = pair {
+            let (ls, rs) = (left.span(i, i), right.span(j, j));
+            if out.iter().any(|d| d.left.is_some_and(|(a, b)| a < ls.1 && ls.0 < b) || d.right.is_some_and(|(a, b)| a < rs.1 && rs.0 < b)) {
+                continue;
+            }
+            out.push(suggestion(Category::Contradiction, left, Some((i, i)), right, Some((j, j)), "one version says the opposite".to_string()));
+        }
+    }
+}
+
+/// A clock time: a number just before "a.m."/"pm"/"h" ("10 a.m.", "15 h"),
+/// or either part of "10:30". Dates in figures need no word lists.
+fn is_time_of_day(s: &Side, i: usize) -> bool {
+    let t = &s.tokens;
+    let number = |k: usize| crate::core::tokens::is_number(&t[k].norm);
+    let gap = |k: usize| &s.text[t[k].end..t[k + 1].start];
+    let clock = i + 1 < t.len() && number(i) && gap(i) == ":" && number(i + 1)
+        || i > 0 && number(i) && gap(i - 1) == ":" && number(i - 1);
+    let marker = i + 1 < t.len()
+        && number(i)
+        && gap(i).trim().is_empty()
+        && matches!(
+            t[i + 1].norm.as_str(),
+            "a.m" | "p.m" | "am" | "pm" | "h" | "uhr"
+        );
+    clock || marker
 }
 
 fn is_year(w: &str) -> bool {
@@ -240,11 +466,25 @@ fn is_year(w: &str) -> bool {
 /// `number`: a count, amount or percentage that differs.
 fn numbers(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     // "One" is more often a pronoun ("no one", "one of them") than a count.
-    let value = |s: &Side, i: usize| number_value(&s.tokens[i].norm).filter(|v| !is_year(v) && s.tokens[i].norm != "one");
-    let lv: Vec<(usize, String)> = (0..left.tokens.len()).filter_map(|i| value(left, i).map(|v| (i, v))).collect();
-    let rv: Vec<(usize, String)> = (0..right.tokens.len()).filter_map(|i| value(right, i).map(|v| (i, v))).collect();
-    let lu: Vec<&(usize, String)> = lv.iter().filter(|(_, v)| !rv.iter().any(|(_, w)| w == v)).collect();
-    let ru: Vec<&(usize, String)> = rv.iter().filter(|(_, v)| !lv.iter().any(|(_, w)| w == v)).collect();
+    let value = |s: &Side, i: usize| {
+        s.lex
+            .number_value(s.norm(i))
+            .filter(|v| !is_year(v) && !is_time_of_day(s, i))
+    };
+    let lv: Vec<(usize, String)> = (0..left.tokens.len())
+        .filter_map(|i| value(left, i).map(|v| (i, v)))
+        .collect();
+    let rv: Vec<(usize, String)> = (0..right.tokens.len())
+        .filter_map(|i| value(right, i).map(|v| (i, v)))
+        .collect();
+    let lu: Vec<&(usize, String)> = lv
+        .iter()
+        .filter(|(_, v)| !rv.iter().any(|(_, w)| w == v))
+        .collect();
+    let ru: Vec<&(usize, String)> = rv
+        .iter()
+        .filter(|(_, v)| !lv.iter().any(|(_, w)| w == v))
+        .collect();
     if lu.is_empty() && ru.is_empty() {
         return;
     }
@@ -264,7 +504,9 @@ fn dates(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     let is_cue = |s: &Side, i: usize| {
         let w = s.tokens[i].norm.as_str();
         // "May" the month, not "may" the hedge.
-        (TIME.contains(w) && (w != "may" || s.is_capitalised(i))) || is_year(w)
+        (s.in_list(&s.lex.time, i) && (w != "may" || s.is_capitalised(i)))
+            || is_year(w)
+            || is_time_of_day(s, i)
     };
     let lc = cues(left, |i| is_cue(left, i));
     let rc = cues(right, |i| is_cue(right, i));
@@ -274,16 +516,23 @@ fn dates(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     }
     // Relative words alone ("earlier", "later") are mostly the narrative's
     // glue; a date suggestion needs a specific time on one side.
-    let specific = |s: &Side, found: &[usize]| found.iter().any(|&i| !VAGUE_TIME.contains(s.tokens[i].norm.as_str()));
+    let specific =
+        |s: &Side, found: &[usize]| found.iter().any(|&i| !s.lex.vague_time.contains(s.norm(i)));
     if !specific(left, &lu) && !specific(right, &ru) {
         return;
     }
     let l = phrase(left, &lu, &|i| is_cue(left, i));
     let r = phrase(right, &ru, &|i| is_cue(right, i));
-    let vague = |s: &Side, range: Option<(usize, usize)>| range.is_some_and(|(a, b)| (a..=b).all(|i| VAGUE_TIME.contains(s.tokens[i].norm.as_str())));
+    let vague = |s: &Side, range: Option<(usize, usize)>| {
+        range.is_some_and(|(a, b)| (a..=b).all(|i| s.lex.vague_time.contains(s.norm(i))))
+    };
     let explanation = match (l, r) {
-        (Some(_), Some(_)) if vague(right, r) && !vague(left, l) => "the time becomes vaguer".to_string(),
-        (Some(_), Some(_)) if vague(left, l) && !vague(right, r) => "the time becomes more precise".to_string(),
+        (Some(_), Some(_)) if vague(right, r) && !vague(left, l) => {
+            "the time becomes vaguer".to_string()
+        }
+        (Some(_), Some(_)) if vague(left, l) && !vague(right, r) => {
+            "the time becomes more precise".to_string()
+        }
         (Some(_), Some(_)) => "the date or time differs".to_string(),
         (Some(_), None) => "a date or time is only in the left version".to_string(),
         _ => "a date or time is only in the right version".to_string(),
@@ -291,124 +540,254 @@ fn dates(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     out.push(suggestion(Category::Date, left, l, right, r, explanation));
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
-
 /// Who a speech verb at `verb` attributes its statement to: the nearest
-/// name, pronoun or vague source within three words before it, with the
-/// capitalised words of a multi-word name.
+/// name, title, pronoun or vague source within three words before it, with
+/// the capitalised words of a multi-word name; else, as inverted reporting
+/// clauses put it ("said Mayor Helen Okafor", "a déclaré un habitant"),
+/// the phrase just after it.
 fn speaker(side: &Side, verb: usize, names: &HashSet<String>) -> Option<(usize, usize)> {
     let is_speaker = |i: usize| {
-        let w = side.tokens[i].norm.as_str();
+        let w = side.norm(i);
         // A capitalised word before a speech verb is a name even where it
         // opens the sentence ("Macron said").
-        let name = names.contains(w) || (side.is_capitalised(i) && !crate::core::lexicon::STOPWORDS.contains(w));
-        name || PRONOUNS.contains(&w) || VAGUE_SOURCES.contains(w)
+        let name = names.contains(w) || (side.is_capitalised(i) && !side.lex.stopwords.contains(w));
+        name || is_title(side, i) || side.lex.pronouns.contains(w) || side.lex.vague_sources.contains(w)
     };
-    let at = (verb.saturating_sub(3)..verb).rev().find(|&i| is_speaker(i))?;
-    let mut first = at;
-    while first > 0 && side.is_capitalised(first - 1) && names.contains(&side.tokens[first - 1].norm) {
-        first -= 1;
+    // Not across punctuation: in "„…sehr“, sagte Bahnsprecherin Anja Bröker"
+    // the word before the comma belongs to the quotation.
+    let open = |i: usize| !side.text[side.tokens[i].end..side.tokens[i + 1].start].contains([',', ';', ':', '“', '”', '"', '«', '»', '„', '.']);
+    let reach = (verb.saturating_sub(3)..verb).rev().take_while(|&i| open(i)).last().unwrap_or(verb);
+    if let Some(at) = (reach..verb).rev().find(|&i| is_speaker(i)) {
+        // Back over the name's capitalised words, then its title, if any
+        // ("Central Maine Power spokesperson Kate Nordmann": the speaker is
+        // the spokesperson Kate Nordmann, not the company before).
+        let mut first = at;
+        while first > 0 && !is_title(side, first) && side.is_capitalised(first - 1) && !is_title(side, first - 1) && names.contains(side.norm(first - 1)) {
+            first -= 1;
+        }
+        if first > 0 && !is_title(side, first) && is_title(side, first - 1) {
+            first -= 1;
+        }
+        return Some((first, at));
     }
-    Some((first, at))
+    // After the verb: skip articles, then a title, names or a noun.
+    let after = |i: usize| i < side.tokens.len() && side.text[side.tokens[i - 1].end..side.tokens[i].start].trim_matches(|c: char| c.is_whitespace() || c == '-').is_empty();
+    let mut first = verb + 1;
+    while after(first) && side.lex.stopwords.contains(side.norm(first)) && !side.lex.pronouns.contains(side.norm(first)) && first < verb + 3 {
+        first += 1;
+    }
+    if !after(first) || side.lex.speech.contains(side.norm(first)) {
+        return None;
+    }
+    let mut last = first;
+    while after(last + 1) && (is_title(side, last) || side.is_capitalised(last)) && (side.is_capitalised(last + 1) || is_title(side, last + 1)) {
+        last += 1;
+    }
+    Some((first, last))
+}
+
+/// What kind of source a speaker span is, and the words that identify it:
+/// the names in it if it has any (a title alone identifies a role).
+fn source<'s>(s: &'s Side, (a, b): (usize, usize)) -> (&'static str, Vec<&'s str>) {
+    let plain = |i: usize| !is_title(s, i) && !s.lex.stopwords.contains(s.norm(i)) && !s.lex.pronouns.contains(s.norm(i)) && !s.lex.vague_sources.contains(s.norm(i));
+    // A person's name ends the phrase: its last two capitalised words
+    // ("Wikinews-Mitbegründer Erik Möller" is Erik Möller).
+    let mut named: Vec<&str> = (a..=b).filter(|&i| s.is_capitalised(i) && plain(i)).map(|i| s.norm(i)).collect();
+    named.drain(..named.len().saturating_sub(2));
+    let titled: Vec<&str> = (a..=b).filter(|&i| is_title(s, i)).map(|i| s.norm(i)).collect();
+    let head = s.norm(b);
+    if !named.is_empty() {
+        ("name", named)
+    } else if !titled.is_empty() {
+        ("name", titled)
+    } else if s.lex.pronouns.contains(head) && a == b {
+        ("pronoun", vec![head])
+    } else {
+        ("vague", vec![head])
+    }
 }
 
 /// `attribution`: the statement moves to another speaker or to a vaguer
 /// source.
 fn attribution(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
     let speakers = |s: &Side| -> Vec<((usize, usize), usize)> {
-        cues(s, |i| SPEECH.contains(s.tokens[i].norm.as_str())).into_iter().filter_map(|v| speaker(s, v, names).map(|sp| (sp, v))).collect()
+        cues(s, |i| s.lex.speech.contains(s.norm(i))).into_iter().filter_map(|v| speaker(s, v, names).map(|sp| (sp, v))).collect()
     };
-    let kind = |s: &Side, (a, b): (usize, usize)| -> &'static str {
-        let w = s.tokens[b].norm.as_str();
-        if VAGUE_SOURCES.contains(w) {
-            "vague"
-        } else if PRONOUNS.contains(&w) && a == b {
-            "pronoun"
-        } else {
-            "name"
+    let (ls_all, rs_all) = (speakers(left), speakers(right));
+    // A speaker both versions name is no change, whichever verb it goes with.
+    let same = |a: &[&str], b: &[&str]| a.iter().any(|x| b.iter().any(|y| x == y || same_name_family(x, y)));
+    for &(ls, lv) in &ls_all {
+        let (lk, lw) = source(left, ls);
+        if rs_all.iter().any(|&(rs, _)| same(&lw, &source(right, rs).1)) {
+            continue;
         }
-    };
-    let words = |s: &Side, (a, b): (usize, usize)| (a..=b).map(|i| s.tokens[i].norm.clone()).collect::<Vec<_>>();
-    for (ls, lv) in speakers(left) {
-        for (rs, rv) in speakers(right) {
-            let (lk, rk) = (kind(left, ls), kind(right, rs));
+        for &(rs, rv) in &rs_all {
+            let (rk, rw) = source(right, rs);
+            if ls_all.iter().any(|&(l2, _)| same(&source(left, l2).1, &rw)) {
+                continue;
+            }
             let differ = match (lk, rk) {
-                ("name", "name") => {
-                    let (lw, rw) = (words(left, ls), words(right, rs));
-                    !lw.iter().any(|a| rw.iter().any(|b| a == b || same_name_family(a, b)))
-                }
+                ("name", "name") => true,
                 ("vague", "vague") | ("pronoun", "pronoun") | ("pronoun", "name") | ("name", "pronoun") => false,
                 _ => true,
             };
             if differ {
                 let explanation = match (lk, rk) {
-                    (_, "vague") => "the statement is attributed to a vaguer source".to_string(),
-                    ("vague", _) => "the statement is attributed to a more definite source".to_string(),
-                    _ => "the statement is attributed to another speaker".to_string(),
+                    (_, "vague") => "the statement is attributed to a vaguer source",
+                    ("vague", _) => "the statement is attributed to a more definite source",
+                    _ => "the statement is attributed to another speaker",
                 };
-                let (l, r) = ((ls.0, lv.max(ls.1)), (rs.0, rv.max(rs.1)));
-                out.push(suggestion(Category::Attribution, left, Some(l), right, Some(r), explanation));
+                let span = |(a, b): (usize, usize), v: usize| (a.min(v), b.max(v));
+                out.push(suggestion(Category::Attribution, left, Some(span(ls, lv)), right, Some(span(rs, rv)), explanation.to_string()));
                 return;
             }
         }
     }
 }
 
-/// `certainty`: a hedge on one side where the other side has none.
+/// `certainty`: a hedge on one side that the other side does not state.
 fn certainty(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
-    let hedges = |s: &Side| cues(s, |i| HEDGES.contains(s.tokens[i].norm.as_str()));
-    let certain = |s: &Side| cues(s, |i| CERTAINTY.contains(s.tokens[i].norm.as_str()) && negated(s, i).is_none());
-    let (lh, rh) = (hedges(left), hedges(right));
-    let (l, r, explanation) = match (lh.is_empty(), rh.is_empty()) {
-        (true, false) => (certain(left).first().map(|&i| (i, i)), Some((rh[0], rh[0])), "a hedge is added: the claim is less certain"),
-        (false, true) => (Some((lh[0], lh[0])), certain(right).first().map(|&i| (i, i)), "a hedge is dropped: the claim is more certain"),
+    // A hedge word capitalised inside a sentence is a name ("in May").
+    let hedges = |s: &Side| cues(s, |i| s.in_list(&s.lex.hedges, i) && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i)));
+    let certain = |s: &Side| cues(s, |i| s.lex.certainty.contains(s.norm(i)) && negated(s, i).is_none());
+    // Hedges are matched against the other side's hedges only: "may" the
+    // hedge is not stated by "May" the month.
+    let (lc, rc) = (hedges(left), hedges(right));
+    // Of a hedge one side states more often, the extra uses are those the
+    // rewrite touched (inside a word-level change), else the last ones.
+    let extra = |mine: &Side, cues: &[usize], other: &Side, others: &[usize]| -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut words: Vec<String> = cues.iter().map(|&i| compound(mine, i)).collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            let mut uses: Vec<usize> = cues.iter().copied().filter(|&i| compound(mine, i) == w).collect();
+            let stated = others.iter().filter(|&&j| compound(other, j) == w).count();
+            let surplus = uses.len().saturating_sub(stated);
+            uses.sort_by_key(|&i| (!mine.changed[i], std::cmp::Reverse(i)));
+            out.extend(uses.into_iter().take(surplus));
+        }
+        out.sort_unstable();
+        out
+    };
+    let (lh, rh) = (extra(left, &lc, right, &rc), extra(right, &rc, left, &lc));
+    let (l, r, explanation) = match (lh.first(), rh.first()) {
+        (None, Some(&h)) => (certain(left).first().map(|&i| (i, i)), Some((h, h)), "a hedge is added: the claim is less certain"),
+        (Some(&h), None) => (Some((h, h)), certain(right).first().map(|&i| (i, i)), "a hedge is dropped: the claim is more certain"),
+        // Both hedge, in other words ("may" / "might"): as certain as each other.
         _ => return,
     };
     out.push(suggestion(Category::Certainty, left, l, right, r, explanation.to_string()));
 }
 
-fn is_negation(w: &str) -> bool {
-    NEGATION.contains(w) && !DENIAL.contains_key(w) || w.ends_with("n't")
+/// Are tokens `i` and `i + 1` in the same clause (no sentence or clause
+/// punctuation between them)?
+fn same_clause(side: &Side, i: usize) -> bool {
+    i + 1 < side.tokens.len() && !side.text[side.tokens[i].end..side.tokens[i + 1].start].contains(['.', '!', '?', ';', ',', ':', '“', '”', '„', '«', '»', '"'])
 }
 
-const AUXILIARIES: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "be", "been", "do", "does", "did", "will", "would", "can", "could", "yet"];
-
-/// The verb a negation at `neg` negates: the next word that is not an
-/// auxiliary, within three words.
+/// The word a negation at `neg` negates: the next word that is not an
+/// auxiliary or a function word, within three words of its clause; where
+/// the negation closes its clause ("…bestätigten den Zeitplan nicht"), the
+/// nearest such word before it.
 fn negated_verb(side: &Side, neg: usize) -> Option<usize> {
-    (neg + 1..(neg + 4).min(side.tokens.len())).find(|&i| !AUXILIARIES.contains(&side.tokens[i].norm.as_str()))
+    let content = |i: usize| {
+        let w = side.norm(i);
+        !side.lex.auxiliaries.contains(w) && !side.lex.stopwords.contains(w) && !side.lex.is_negation(&side.tokens[i].norm)
+    };
+    let forward = (neg + 1..(neg + 4).min(side.tokens.len())).take_while(|&i| same_clause(side, i - 1)).find(|&i| content(i));
+    forward.or_else(|| {
+        let closes = !same_clause(side, neg);
+        let before = (neg.saturating_sub(3)..neg).rev().take_while(|&i| same_clause(side, i));
+        if closes { before.into_iter().find(|&i| content(i)) } else { None }
+    })
 }
 
-/// Is the word at `i` negated (a negation within three words before it)?
+/// Is the word at `i` negated (a negation within three words before it, or
+/// a clause-closing negation just after it that negates it)?
 fn negated(side: &Side, i: usize) -> Option<usize> {
-    (i.saturating_sub(3)..i).find(|&j| is_negation(&side.tokens[j].norm))
+    (i.saturating_sub(3)..i)
+        .find(|&j| side.lex.is_negation(&side.tokens[j].norm))
+        .or_else(|| (i + 1..(i + 4).min(side.tokens.len())).find(|&j| side.lex.is_negation(&side.tokens[j].norm) && negated_verb(side, j) == Some(i)))
+}
+
+/// How many times `side` states `verb` (in any form), and how many of those
+/// are negated.
+fn verb_counts(side: &Side, verb: &str) -> (usize, usize) {
+    let uses = cues(side, |i| same_verb(side, side.norm(i), verb));
+    let negated = uses.iter().filter(|&&i| negated(side, i).is_some()).count();
+    (uses.len(), negated)
 }
 
 /// `contradiction`: a denial against a confirmation or a non-confirmation,
-/// or a statement negated in one version only.
+/// or a statement negated in one version only. Only what one side states
+/// more often than the other counts: a sentence that denies one thing and
+/// grants another says the same in both versions when both say it.
 fn contradiction(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     for (a, b, flipped) in [(left, right, false), (right, left, true)] {
         // A denial verb on one side; the affirmative it contradicts on the other.
-        for d in cues(a, |i| DENIAL.contains_key(a.tokens[i].norm.as_str())) {
-            let opposites = &DENIAL[a.tokens[d].norm.as_str()];
-            let Some(o) = cues(b, |i| opposites.iter().any(|op| same_verb(op, &b.tokens[i].norm))).into_iter().next() else { continue };
+        for d in cues(a, |i| a.lex.denial.contains_key(a.norm(i))) {
+            let denial = a.tokens[d].norm.as_str();
+            if verb_counts(b, denial).0 >= verb_counts(a, denial).0 {
+                continue; // the other side denies it too
+            }
+            let opposites = &a.lex.denial[denial];
+            let Some(o) = cues(b, |i| {
+                opposites.iter().any(|op| same_verb(b, op, b.norm(i)))
+            })
+            .into_iter()
+            .next() else {
+                continue;
+            };
+            if verb_counts(a, &b.tokens[o].norm).0 >= verb_counts(b, &b.tokens[o].norm).0 {
+                continue; // this side states the affirmative as well
+            }
             let (start, explanation) = match negated(b, o) {
-                Some(n) => (n.min(o).saturating_sub(usize::from(n > 0 && AUXILIARIES.contains(&b.tokens[n - 1].norm.as_str()))), "a denial in one version is only a non-confirmation in the other"),
+                Some(n) => (
+                    n.min(o).saturating_sub(usize::from(
+                        n > 0 && b.lex.auxiliaries.contains(b.norm(n - 1)),
+                    )),
+                    "a denial in one version is only a non-confirmation in the other",
+                ),
                 None => (o, "one version denies what the other confirms"),
             };
             let (da, ob) = (Some((d, d)), Some((start, o)));
             let (l, r) = if flipped { (ob, da) } else { (da, ob) };
-            out.push(suggestion(Category::Contradiction, left, l, right, r, explanation.to_string()));
+            out.push(suggestion(
+                Category::Contradiction,
+                left,
+                l,
+                right,
+                r,
+                explanation.to_string(),
+            ));
             return;
         }
         // A negated verb on one side, the same verb un-negated on the other.
-        for n in cues(a, |i| is_negation(&a.tokens[i].norm)) {
-            let Some(v) = negated_verb(a, n) else { continue };
+        for n in cues(a, |i| a.lex.is_negation(&a.tokens[i].norm)) {
+            let Some(v) = negated_verb(a, n) else {
+                continue;
+            };
             let verb = &a.tokens[v].norm;
-            let Some(o) = cues(b, |i| same_verb(&b.tokens[i].norm, verb)).into_iter().find(|&i| negated(b, i).is_none()) else { continue };
-            let (na, ob) = (Some((n, v)), Some((o, o)));
+            if verb_counts(b, verb).1 >= verb_counts(a, verb).1 {
+                continue; // negated as often on the other side
+            }
+            let Some(o) = cues(b, |i| same_verb(b, b.norm(i), verb))
+                .into_iter()
+                .find(|&i| negated(b, i).is_none())
+            else {
+                continue;
+            };
+            let (na, ob) = (Some((n.min(v), n.max(v))), Some((o, o)));
             let (l, r) = if flipped { (ob, na) } else { (na, ob) };
-            out.push(suggestion(Category::Contradiction, left, l, right, r, "a statement is negated in one version only".to_string()));
+            out.push(suggestion(
+                Category::Contradiction,
+                left,
+                l,
+                right,
+                r,
+                "a statement is negated in one version only".to_string(),
+            ));
             return;
         }
     }

@@ -4,9 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::core::compare::classify::{number_value, same_name_family};
+use crate::core::compare::classify::same_name_family;
 use crate::core::document::Document;
-use crate::core::lexicon::{STOPWORDS, TIME, TITLES};
+use crate::core::lexicon::Lexicon;
 use crate::core::notes::Category;
 use crate::core::tokens::{self, Token};
 
@@ -70,12 +70,12 @@ impl Vocabulary {
 
 /// Runs of capitalised name words in a sentence, split at titles and
 /// dates ("Press Secretary Karoline Leavitt" -> "Karoline Leavitt").
-fn name_runs(text: &str, toks: &[Token], names: &HashSet<String>) -> Vec<(usize, usize)> {
+fn name_runs(text: &str, toks: &[Token], names: &HashSet<String>, lex: &Lexicon) -> Vec<(usize, usize)> {
     let adjacent = |i: usize| text[toks[i - 1].end..toks[i].start].chars().all(|c| c == ' ' || c == '-');
     let capitalised_word = |i: usize| {
         let t = &toks[i];
         let w = t.norm.as_str();
-        text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) && !STOPWORDS.contains(w) && !TITLES.contains(w) && !TIME.contains(w)
+        text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) && !lex.stopwords.contains(w) && !lex.titles.contains(w) && !lex.time.contains(w)
     };
     // The first word of a sentence is capitalised anyway: it is a name if
     // it is known as one, or if a name follows it ("Andriy Kovalenko, ...").
@@ -99,12 +99,13 @@ fn name_runs(text: &str, toks: &[Token], names: &HashSet<String>) -> Vec<(usize,
 
 fn side_omissions(mine: &Document, other: &Document, side: &'static str, names: &HashSet<String>, out: &mut Vec<Omission>) {
     let vocabulary = Vocabulary::new(&other.text);
-    let other_values: HashSet<String> = vocabulary.words.iter().filter_map(|w| number_value(w)).collect();
+    let (lex, other_lex) = (mine.language.lexicon(), other.language.lexicon());
+    let other_values: HashSet<String> = vocabulary.words.iter().filter_map(|w| other_lex.number_value(w)).collect();
     let mut seen: HashSet<String> = HashSet::new();
     for s in mine.sentences.iter().filter(|s| !s.heading) {
         let toks = tokens::words(&mine.text[s.start..s.end], s.start);
         let mut found: Vec<(Category, usize, usize)> = Vec::new();
-        for (a, b) in name_runs(&mine.text, &toks, names) {
+        for (a, b) in name_runs(&mine.text, &toks, names, lex) {
             let words: Vec<&str> = (a..=b).map(|i| toks[i].norm.as_str()).filter(|w| w.chars().count() >= 3).collect();
             if words.is_empty() || words.iter().any(|w| vocabulary.mentions(w)) {
                 continue;
@@ -117,7 +118,7 @@ fn side_omissions(mine: &Document, other: &Document, side: &'static str, names: 
             }
         }
         for (i, t) in toks.iter().enumerate() {
-            if let Some(v) = number_value(&t.norm).filter(|_| crate::core::tokens::is_number(&t.norm)) && !other_values.contains(&v) {
+            if let Some(v) = lex.number_value(&t.norm).filter(|_| crate::core::tokens::is_number(&t.norm)) && !other_values.contains(&v) {
                 let year = v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
                 found.push((if year { Category::Date } else { Category::Number }, i, i));
             }

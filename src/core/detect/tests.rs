@@ -7,7 +7,7 @@ fn suggest(left: &str, right: &str) -> Vec<Discrepancy> {
     let cmp = Comparison::new(Document::parse("l", left), Document::parse("r", right));
     assert_eq!(cmp.links.len(), 1, "the test sentences must align: {left} / {right}");
     let n = names(&cmp.left, &cmp.right);
-    detect(&cmp.links[0], &cmp.left, &cmp.right, &n)
+    detect(&cmp.links[0].diff, &cmp.left, &cmp.right, &n)
 }
 
 fn categories(found: &[Discrepancy]) -> Vec<Category> {

@@ -10,6 +10,8 @@ pub use formats::Format;
 pub use load::{LoadError, MAX_BYTES, decode, read_bytes, read_text};
 pub use paragraphs::Paragraph;
 
+use crate::core::language::Language;
+
 /// One sentence (or heading) of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -38,6 +40,9 @@ pub struct Document {
     pub tracked_changes: bool,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+    /// The language it is written in: its word lists drive segmentation
+    /// (abbreviations) and the discrepancy detectors.
+    pub language: Language,
 }
 
 impl Document {
@@ -48,19 +53,22 @@ impl Document {
         Self::segment(name.into(), Format::Plain, text, paragraphs)
     }
 
-    /// Splits the paragraphs of `text` into sentences; headings stay whole.
+    /// Detects the language of `text` and splits its paragraphs into
+    /// sentences with that language's abbreviations; headings stay whole.
     fn segment(name: String, format: Format, text: String, paragraphs: Vec<Paragraph>) -> Self {
+        let language = Language::detect(&text);
+        let lexicon = language.lexicon();
         let mut sentences = Vec::new();
         for (index, p) in paragraphs.iter().enumerate() {
             if p.heading {
                 sentences.push(Sentence { start: p.start, end: p.end, paragraph: index, heading: true });
                 continue;
             }
-            for (s, e) in sentences::split(&text[p.start..p.end]) {
+            for (s, e) in sentences::split(&text[p.start..p.end], lexicon) {
                 sentences.push(Sentence { start: p.start + s, end: p.start + e, paragraph: index, heading: false });
             }
         }
-        Document { name, text, format, tracked_changes: false, paragraphs, sentences }
+        Document { name, text, format, tracked_changes: false, paragraphs, sentences, language }
     }
 
     /// Reads `bytes` named `name` as `format` (by default the one

@@ -150,6 +150,7 @@ pub fn split(text: &str) -> Vec<Paragraph> {
 
 /// `None` for blank lines.
 fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
+    let widest = widest_in_block(text, lines);
     let mut kinds: Vec<Option<LineKind>> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
@@ -172,9 +173,10 @@ fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
                 Some((_, prev)) => ends_sentence(&text[prev.start..prev.end]),
             };
             let text_follows = lines[i + 1..].iter().any(|l| l.end > l.start);
-            // A hard-wrapped line continues into the next one in lower case.
-            let continues = lines.get(i + 1).is_some_and(|n| text[n.start..n.end].starts_with(char::is_lowercase));
-            if prev_ends && text_follows && !continues && looks_like_heading(s) {
+            // A hard-wrapped line continues into the next one in lower case,
+            // or was broken only because the next word did not fit.
+            let continues = || lines.get(i + 1).is_some_and(|n| text[n.start..n.end].starts_with(char::is_lowercase)) || broken_to_fit(text, lines, i, widest[i]);
+            if prev_ends && text_follows && looks_like_heading(s) && !continues() {
                 Some(LineKind::Heading)
             } else {
                 Some(LineKind::Body)
@@ -183,6 +185,37 @@ fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
         kinds.push(kind);
     }
     kinds
+}
+
+/// Columns from the start of the raw line (indentation included) to the end
+/// of `line`'s content.
+fn columns(text: &str, line: Line) -> usize {
+    let raw_start = text[..line.start].rfind('\n').map_or(0, |i| i + 1);
+    text[raw_start..line.end].chars().count()
+}
+
+/// For each line, the width in columns of the widest line of its block of
+/// non-blank lines (one pass over the lines).
+fn widest_in_block(text: &str, lines: &[Line]) -> Vec<usize> {
+    let mut widest = vec![0; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len()).find(|&k| lines[k].end == lines[k].start).map_or(lines.len(), |k| k + 1);
+        let max = lines[start..end].iter().map(|&l| columns(text, l)).max().unwrap_or(0);
+        widest[start..end].fill(max);
+        start = end;
+    }
+    widest
+}
+
+/// Was line `i` broken only because the next line's first word would not
+/// fit on the widest line of its block (`widest` columns)? That is a hard
+/// wrap inside a paragraph ("...licensed under this" / "License."), never a
+/// heading: a heading ends where the next word would still have fitted.
+fn broken_to_fit(text: &str, lines: &[Line], i: usize, widest: usize) -> bool {
+    let Some(next) = lines.get(i + 1).filter(|n| n.end > n.start) else { return false };
+    let next_word = text[next.start..next.end].split_whitespace().next().map_or(0, |w| w.chars().count());
+    columns(text, lines[i]) + 1 + next_word > widest
 }
 
 /// Turns a run of body lines into paragraphs: one paragraph if the run is
@@ -265,6 +298,14 @@ mod tests {
         let ps = texts(t);
         assert_eq!(ps.len(), 2);
         assert!(ps.iter().all(|(_, h)| !h));
+    }
+
+    #[test]
+    fn a_line_broken_because_the_next_word_did_not_fit_is_not_a_heading() {
+        let text = "  \"The Program\" refers to any copyrightable work licensed under this\nLicense.  Each licensee is addressed as \"you\".  \"Licensees\" and\n\"recipients\" may be individuals or organizations.\n";
+        assert_eq!(texts(text).len(), 1, "{:?}", texts(text));
+        let title = "Title\n\n  The council said the plan would cost a great deal of money and\n    take many years to finish.\n";
+        assert_eq!(texts(title)[0], ("Title".to_string(), true));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::core::lexicon::Lexicon;
+
 /// Abbreviations that essentially never end a sentence: titles, honorifics,
 /// Latin and reference abbreviations. Lower case, without the final period.
 const NEVER_FINAL: &[&str] = &[
@@ -47,8 +49,10 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
-/// Splits one paragraph into sentence spans (trimmed, non-empty, in order).
-pub fn split(paragraph: &str) -> Vec<Span> {
+/// Splits one paragraph into sentence spans (trimmed, non-empty, in order),
+/// with the abbreviations and month names of the article's language
+/// (`lexicon`) as well as the English ones above.
+pub fn split(paragraph: &str, lexicon: &Lexicon) -> Vec<Span> {
     // UAX #29 always breaks at line ends; a hard-wrapped paragraph must not.
     // Newlines become spaces: same byte length, so offsets stay valid.
     let flat: String = paragraph.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
@@ -59,7 +63,7 @@ pub fn split(paragraph: &str) -> Vec<Span> {
             continue;
         }
         match pieces.last_mut() {
-            Some(last) if should_glue(&flat[last.0..last.1], &flat[s..e]) || !has_word(&flat[s..e]) => last.1 = e,
+            Some(last) if should_glue(&flat[last.0..last.1], &flat[s..e], lexicon) || !has_word(&flat[s..e]) => last.1 = e,
             _ => pieces.push((s, e)),
         }
     }
@@ -93,7 +97,25 @@ fn final_abbreviation(sentence: &str) -> Option<&str> {
     (!word.is_empty()).then_some(word)
 }
 
-fn should_glue(previous: &str, next: &str) -> bool {
+/// The last two words of `sentence` joined without the space between them
+/// ("…etwa z. B." -> "z.B."), for abbreviations written with a space.
+fn final_pair(sentence: &str) -> Option<String> {
+    let mut words = sentence.rsplit(char::is_whitespace);
+    let (last, before) = (words.next()?, words.next()?);
+    (before.ends_with('.') && before.len() <= 3).then(|| format!("{before}{last}"))
+}
+
+/// "am 12. März": an ordinal day before a month name, as German writes dates.
+fn ordinal_date(previous: &str, next: &str, lexicon: &Lexicon) -> bool {
+    let day = previous.strip_suffix('.').and_then(|p| p.rsplit(char::is_whitespace).next()).is_some_and(|d| !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()));
+    let month = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    day && lexicon.time.contains(month.as_str())
+}
+
+fn should_glue(previous: &str, next: &str, lexicon: &Lexicon) -> bool {
+    if ordinal_date(previous, next, lexicon) {
+        return true;
+    }
     // `"Is it over?" he asked.` and `"Ho!" said he` are one sentence: an
     // exclamation or question followed by a lower-case word goes on.
     let exclaims = previous.trim_end_matches(['"', '\'', '”', '’', '»', ')']).ends_with(['!', '?']);
@@ -105,7 +127,9 @@ fn should_glue(previous: &str, next: &str) -> bool {
     let lower = lower.as_str();
     let first = next.chars().next().unwrap_or(' ');
     let cannot_start_sentence = first.is_lowercase() || first.is_ascii_digit() || matches!(first, ',' | ';' | ':' | ')' | '-' | '–' | '—');
-    if NEVER_FINAL.contains(&lower) {
+    let abbreviations = &lexicon.abbreviations;
+    let pair = final_pair(previous).and_then(|p| final_abbreviation(&p).map(str::to_lowercase));
+    if NEVER_FINAL.contains(&lower) || abbreviations.contains(lower) || pair.is_some_and(|p| abbreviations.contains(p.as_str())) {
         return true;
     }
     if BEFORE_NUMBER.contains(&lower) {
@@ -131,7 +155,11 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        in_language(text, "en")
+    }
+
+    fn in_language<'a>(text: &'a str, code: &str) -> Vec<&'a str> {
+        split(text, crate::core::lexicon::for_language(code)).into_iter().map(|(s, e)| &text[s..e]).collect()
     }
 
     #[track_caller]
@@ -198,6 +226,15 @@ mod tests {
     }
 
     #[test]
+    fn each_language_knows_its_abbreviations() {
+        assert_eq!(in_language("Mme Dupont et M. Martin ont parlé. Ils sont partis.", "fr"), ["Mme Dupont et M. Martin ont parlé.", "Ils sont partis."]);
+        assert_eq!(in_language("Viele Städte, z. B. Berlin, sparen. Dr. Meier widerspricht.", "de"), ["Viele Städte, z. B. Berlin, sparen.", "Dr. Meier widerspricht."]);
+        assert_eq!(in_language("Die Gespräche sollen am 12. März fortgesetzt werden. Dann nicht.", "de"), ["Die Gespräche sollen am 12. März fortgesetzt werden.", "Dann nicht."]);
+        assert_eq!(in_language("La Sra. García y el Sr. Pérez llegaron. Luego hablaron.", "es"), ["La Sra. García y el Sr. Pérez llegaron.", "Luego hablaron."]);
+        assert_eq!(in_language("A Sra. Silva chegou. Depois falou.", "pt"), ["A Sra. Silva chegou.", "Depois falou."]);
+    }
+
+    #[test]
     fn hard_wrapped_lines_do_not_break_sentences() {
         check("The talks began\non Monday. They\r\nended late.", &["The talks began\non Monday.", "They\r\nended late."]);
     }
@@ -211,6 +248,6 @@ mod tests {
     #[test]
     fn no_punctuation_is_one_sentence() {
         check("just words and no end", &["just words and no end"]);
-        assert!(split("   ").is_empty());
+        assert!(split("   ", crate::core::lexicon::for_language("en")).is_empty());
     }
 }

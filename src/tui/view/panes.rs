@@ -150,13 +150,15 @@ fn text_row(buf: &mut Buffer, app: &App, area: Rect, passage: &Passage, row: &Ro
     let Some(text) = passage.lines.get(line) else { return };
     let query = if app.search.editing { "" } else { app.search.query.as_str() };
     let selected = selection.get(line).map_or(&[][..], Vec::as_slice);
-    let spans = styled(text, look_style(theme, passage.look), theme, query, selected);
+    let spans = styled(text, look_style(theme, passage.look), theme, query, selected, focused);
     let x = area.x + MARGIN;
     buf.set_line(x, y, &TextLine::from(spans), area.width.saturating_sub(MARGIN));
 }
 
-/// Splits a line into spans: marked words and search hits styled.
-fn styled<'a>(line: &'a Line, base: Style, theme: &Theme, query: &str, selection: &[std::ops::Range<usize>]) -> Vec<Span<'a>> {
+/// Splits a line into spans: marked words and search hits styled. A changed
+/// fact is emphasised everywhere; rewording only in the focused passage, so
+/// that facts stand out at a glance and rewording is there when looked at.
+fn styled<'a>(line: &'a Line, base: Style, theme: &Theme, query: &str, selection: &[std::ops::Range<usize>], focused: bool) -> Vec<Span<'a>> {
     let hits = find_ignoring_case(&line.text, query);
     let mut cuts: Vec<usize> = vec![0, line.text.len()];
     for r in line.marks.iter().map(|m| &m.range).chain(&hits).chain(selection) {
@@ -170,7 +172,7 @@ fn styled<'a>(line: &'a Line, base: Style, theme: &Theme, query: &str, selection
         .map(|w| {
             let covers = |r: &std::ops::Range<usize>| r.start <= w[0] && w[1] <= r.end;
             let mut style = base;
-            if let Some(m) = line.marks.iter().find(|m| covers(&m.range)) {
+            if let Some(m) = line.marks.iter().find(|m| covers(&m.range) && (m.strong || focused)) {
                 style = style.patch(if m.strong { theme.changed } else { theme.reworded });
             }
             if hits.iter().any(covers) {
