@@ -7,5 +7,6 @@ pub mod detect;
 pub mod notes;
 pub mod document;
 pub mod edit_distance;
+pub mod hashing;
 pub mod lexicon;
 pub mod tokens;
