@@ -149,7 +149,7 @@ pub fn load_pair(left: Option<&str>, right: Option<&str>) -> Result<(Document, D
             if l == "-" && r == "-" {
                 return Err(CliError::Usage("only one of the two articles can be read from standard input".into()));
             }
-            Ok((Document::load(l)?, Document::load(r)?))
+            Ok(Document::load_both(l, r)?)
         }
         _ => Err(CliError::Usage("give two articles to compare, or none for the bundled sample pair".into())),
     }
@@ -188,8 +188,20 @@ fn load_for_export(path: &Path) -> Result<NotesFile, CliError> {
     Ok(Notebook::open(path, &left, &right)?.file)
 }
 
+/// `TANDEM_THREADS=N` caps the threads that align and compare use (1: all
+/// on one core, as a reference or on a shared machine; 0 or unset: one per
+/// core). The results are the same whatever the number.
+fn use_threads() -> Result<(), CliError> {
+    let Ok(value) = std::env::var("TANDEM_THREADS") else { return Ok(()) };
+    let threads: usize = value.trim().parse().map_err(|_| CliError::Usage(format!("TANDEM_THREADS must be a number of threads, not {value:?}")))?;
+    // Fails only if the pool already exists (a second run in one process): it stands.
+    let _ = rayon::ThreadPoolBuilder::new().num_threads(threads).build_global();
+    Ok(())
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
+    use_threads()?;
     match cli.command {
         Some(Command::Align { left, right, format, width }) => {
             let (l, r) = load_pair(left.as_deref(), right.as_deref())?;

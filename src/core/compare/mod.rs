@@ -4,6 +4,8 @@ pub mod changes;
 pub mod classify;
 pub mod units;
 
+use rayon::prelude::*;
+
 use crate::core::align::{self, Alignment, Link};
 use crate::core::detect::{self, Discrepancy, Omission};
 use crate::core::document::Document;
@@ -50,24 +52,25 @@ impl Comparison {
         // classifier and the detectors alike.
         let classifier = Classifier::with_names(classify::names(&left, &right));
         let names = classifier.names();
-        let links = alignment
-            .links
-            .into_iter()
-            .map(|link| {
-                let (ls, le) = block_span(&left, &link.left);
-                let (rs, re) = block_span(&right, &link.right);
-                let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
-                let facts = classifier.compare(&diff.left, &diff.right);
-                let mut compared = ComparedLink { link, kind: facts.kind, diff, differing: facts.differing, discrepancies: Vec::new() };
-                compared.discrepancies = detect::detect(&compared, &left, &right, names);
-                // A discrepancy means the link is not the same content.
-                if !compared.discrepancies.is_empty() {
-                    compared.kind = Kind::Divergent;
-                }
-                compared
-            })
-            .collect();
-        let omissions = detect::omissions(&left, &right, names);
+        // Links are compared independently, on all cores, and the omissions
+        // alongside; the results keep their order.
+        let compare_link = |link: Link| {
+            let (ls, le) = block_span(&left, &link.left);
+            let (rs, re) = block_span(&right, &link.right);
+            let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
+            let facts = classifier.compare(&diff.left, &diff.right);
+            let mut compared = ComparedLink { link, kind: facts.kind, diff, differing: facts.differing, discrepancies: Vec::new() };
+            compared.discrepancies = detect::detect(&compared, &left, &right, names);
+            // A discrepancy means the link is not the same content.
+            if !compared.discrepancies.is_empty() {
+                compared.kind = Kind::Divergent;
+            }
+            compared
+        };
+        let (links, omissions) = rayon::join(
+            || alignment.links.into_par_iter().map(compare_link).collect(),
+            || detect::omissions(&left, &right, names),
+        );
         Comparison { left, right, links, omissions }
     }
 

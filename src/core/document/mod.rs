@@ -55,6 +55,13 @@ impl Document {
         Ok(Self::parse(path, read_text(path)?))
     }
 
+    /// Loads and segments two files, each on its own thread. An error
+    /// about the left file comes first, as if they were loaded in turn.
+    pub fn load_both(left: &str, right: &str) -> Result<(Self, Self), LoadError> {
+        let (left, right) = rayon::join(|| Self::load(left), || Self::load(right));
+        Ok((left?, right?))
+    }
+
     /// The text of sentence `index`.
     pub fn sentence_text(&self, index: usize) -> &str {
         let s = &self.sentences[index];
