@@ -21,7 +21,7 @@ use super::features::{Features, Side};
 /// Posting lists this short are always followed.
 const ALWAYS: usize = 64;
 /// Postings a sentence may follow beyond its short lists, rarest word first.
-const BUDGET: usize = 2048;
+const BUDGET: usize = 4096;
 /// A word in more than this share of the other side's sentences is not followed.
 const MAX_SHARE: f64 = 0.1;
 /// Candidates kept per sentence, in each direction.
