@@ -2,17 +2,22 @@
 //!
 //! `cargo bench --bench align` prints, per size, the median wall time of
 //! segmenting both sides, aligning them, and comparing every link (word
-//! diffs and kinds), and the process's peak resident memory during that run.
+//! diffs and kinds), the process's peak resident memory during that run, and
+//! the alignment's F1 against the pair's known gold.
 //!
 //! The article pairs come from `common` (seeded rewrites with paraphrase,
-//! splits, merges, additions, deletions and moves).
+//! splits, merges, additions, deletions and moves). Sizes are per side;
+//! `cargo bench --bench align -- 100 1000 5000 50000` runs the sizes whose
+//! quality and growth the README records.
 
 mod common;
 
 use std::time::{Duration, Instant};
 
-use common::pair;
-use tandem::core::align;
+use std::collections::HashSet;
+
+use common::{Generated, generate, pair};
+use tandem::core::align::{self, Alignment};
 use tandem::core::compare::Comparison;
 use tandem::core::document::Document;
 
@@ -22,6 +27,34 @@ fn peak_rss_mb() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+/// F1 of the alignment's sentence pairs (every left x right sentence of a
+/// link) against the gold pairs, as the fable scorer counts them. Sentences
+/// are matched to the generated ones by where they start.
+fn f1(generated: &Generated, docs: [&Document; 2], alignment: &Alignment) -> f64 {
+    let origin = |side: usize, k: usize| {
+        let start = docs[side].sentences[k].start;
+        let spans = &generated.spans[side];
+        spans.partition_point(|s| s.0 <= start).checked_sub(1).filter(|&g| start < spans[g].1)
+    };
+    let mut predicted = HashSet::new();
+    for link in &alignment.links {
+        for i in link.left.clone() {
+            for j in link.right.clone() {
+                if let (Some(a), Some(b)) = (origin(0, i), origin(1, j)) {
+                    predicted.insert((a, b));
+                }
+            }
+        }
+    }
+    let gold: HashSet<(usize, usize)> = generated.gold.iter().copied().collect();
+    let hits = predicted.intersection(&gold).count() as f64;
+    if hits == 0.0 {
+        return 0.0;
+    }
+    let (precision, recall) = (hits / predicted.len() as f64, hits / gold.len() as f64);
+    2.0 * precision * recall / (precision + recall)
 }
 
 /// Resets the peak so that each size is measured on its own (Linux).
@@ -46,15 +79,18 @@ fn main() {
         }
         return;
     }
-    println!("{:>9} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9}", "size", "left", "right", "segment", "align", "compare", "total", "peak MB");
+    println!("{:>9} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9} {:>6}", "size", "left", "right", "segment", "align", "compare", "total", "peak MB", "F1");
     for kb in sizes {
-        let (left, right) = pair(kb * 1000, common::seed(kb));
+        let generated = generate(kb * 1000, common::seed(kb));
+        let (left, right) = (&generated.left, &generated.right);
         let runs = match kb {
             0..=50 => 30,
             51..=500 => 10,
             501..=2000 => 5,
-            _ => 3,
+            5001..=20_000 => 3,
+            _ => 1,
         };
+        let mut quality = f64::NAN;
         let mut timings: Vec<[Duration; 3]> = Vec::new();
         let mut peak: f64 = 0.0;
         let mut sentences = (0, 0);
@@ -67,6 +103,9 @@ fn main() {
             let alignment = align::align(&l, &r);
             let t2 = Instant::now();
             sentences = (l.sentences.len(), r.sentences.len());
+            if quality.is_nan() {
+                quality = f1(&generated, [&l, &r], &alignment);
+            }
             let cmp = Comparison::from_alignment(l, r, alignment);
             let t3 = Instant::now();
             std::hint::black_box(&cmp);
@@ -82,7 +121,7 @@ fn main() {
         totals.sort();
         let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
         println!(
-            "{:>6} KB {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9.0}",
+            "{:>6} KB {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9.0} {:>6.3}",
             kb,
             format!("{} s", sentences.0),
             format!("{} s", sentences.1),
@@ -90,8 +129,9 @@ fn main() {
             ms(median(1)),
             ms(median(2)),
             ms(totals[totals.len() / 2]),
-            peak
+            peak,
+            quality
         );
     }
-    println!("(median of several runs; 's' = sentences; peak = resident memory high-water mark during the runs)");
+    println!("(median of several runs; 's' = sentences; peak = resident memory high-water mark during the runs; F1 against the generated gold)");
 }

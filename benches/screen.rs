@@ -8,6 +8,7 @@
 //!   of the aligned view and in the reading view;
 //! - the time to lay the screen out again after a resize.
 
+#[allow(dead_code, reason = "the generated gold is for the align benchmark")]
 mod common;
 
 use std::time::{Duration, Instant};

@@ -1,7 +1,9 @@
 //! Generated article pairs for the benchmarks: the right article is a
 //! rewrite of the left one (words replaced, sentences split and merged,
 //! paragraphs dropped, added and moved far away). Seeded, so every run
-//! measures the same text.
+//! measures the same text. The rewrite records where each sentence came
+//! from, so a pair has a known gold alignment at any size. Paragraphs are
+//! drawn at random from a 20,000-word Zipf vocabulary, so none repeats.
 
 /// xorshift64*: small, seeded, good enough for text generation.
 struct Rng(u64);
@@ -59,29 +61,45 @@ impl Vocabulary {
     }
 }
 
-type Paragraph = Vec<Vec<String>>;
+/// A sentence and the sentences of the original it renders (none if added).
+#[derive(Clone)]
+struct Sentence {
+    words: Vec<String>,
+    origin: Vec<usize>,
+}
+
+type Paragraph = Vec<Sentence>;
 
 fn sentence(rng: &mut Rng, vocab: &Vocabulary) -> Vec<String> {
     (0..8 + rng.below(18)).map(|_| vocab.pick(rng).to_string()).collect()
 }
 
-fn render(paragraphs: &[Paragraph]) -> String {
+fn added(rng: &mut Rng, vocab: &Vocabulary) -> Sentence {
+    Sentence { words: sentence(rng, vocab), origin: Vec::new() }
+}
+
+/// The text, and each sentence's byte span and origin.
+fn render(paragraphs: &[Paragraph]) -> (String, Vec<(usize, usize)>, Vec<Vec<usize>>) {
     let mut out = String::new();
+    let (mut spans, mut origins) = (Vec::new(), Vec::new());
     for p in paragraphs {
-        let sentences: Vec<String> = p
-            .iter()
-            .map(|s| {
-                let mut text = s.join(" ");
-                if let Some(first) = text.get(..1) {
-                    text.replace_range(..1, &first.to_uppercase());
-                }
-                text + "."
-            })
-            .collect();
-        out.push_str(&sentences.join(" "));
+        for (k, s) in p.iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            let mut text = s.words.join(" ");
+            if let Some(first) = text.get(..1) {
+                text.replace_range(..1, &first.to_uppercase());
+            }
+            let start = out.len();
+            out.push_str(&text);
+            out.push('.');
+            spans.push((start, out.len()));
+            origins.push(s.origin.clone());
+        }
         out.push('\n');
     }
-    out
+    (out, spans, origins)
 }
 
 /// A rewrite: paraphrase, split, merge, drop, add and move.
@@ -94,24 +112,25 @@ fn rewrite(rng: &mut Rng, vocab: &Vocabulary, original: &[Paragraph]) -> Vec<Par
         }
         let mut new_p: Paragraph = Vec::new();
         for s in p {
-            let mut s: Vec<String> = s.iter().map(|w| if rng.chance(30) { vocab.pick(rng).to_string() } else { w.clone() }).collect();
+            let mut words: Vec<String> = s.words.iter().map(|w| if rng.chance(30) { vocab.pick(rng).to_string() } else { w.clone() }).collect();
             if rng.chance(10) {
-                let at = s.len() / 2;
-                let tail = s.split_off(at);
-                new_p.push(s);
-                new_p.push(tail);
+                let tail = words.split_off(words.len() / 2);
+                new_p.push(Sentence { words, origin: s.origin.clone() });
+                new_p.push(Sentence { words: tail, origin: s.origin.clone() });
             } else if rng.chance(10) && !new_p.is_empty() {
-                new_p.last_mut().unwrap().extend(s);
+                let last = new_p.last_mut().unwrap();
+                last.words.extend(words);
+                last.origin.extend(&s.origin);
             } else {
-                new_p.push(s);
+                new_p.push(Sentence { words, origin: s.origin.clone() });
             }
         }
         if rng.chance(5) {
-            new_p.push(sentence(rng, vocab)); // added sentence
+            new_p.push(added(rng, vocab));
         }
         if rng.chance(4) { moved.push(new_p) } else { out.push(new_p) }
         if rng.chance(5) {
-            out.push((0..3).map(|_| sentence(rng, vocab)).collect()); // added paragraph
+            out.push((0..3).map(|_| added(rng, vocab)).collect());
         }
     }
     // Moved paragraphs land far from where they were.
@@ -122,20 +141,42 @@ fn rewrite(rng: &mut Rng, vocab: &Vocabulary, original: &[Paragraph]) -> Vec<Par
     out
 }
 
-pub fn pair(bytes: usize, seed: u64) -> (String, String) {
+/// A generated pair and its gold alignment.
+pub struct Generated {
+    pub left: String,
+    pub right: String,
+    /// Byte spans of each side's sentences as generated.
+    pub spans: [Vec<(usize, usize)>; 2],
+    /// (left sentence, right sentence): the right one renders the left one.
+    pub gold: Vec<(usize, usize)>,
+}
+
+pub fn generate(bytes: usize, seed: u64) -> Generated {
     let mut rng = Rng(seed);
     let vocab = Vocabulary::new(&mut rng, 20_000);
     let mut paragraphs: Vec<Paragraph> = Vec::new();
-    let mut size = 0;
+    let (mut size, mut count) = (0, 0);
     while size < bytes {
-        let p: Paragraph = (0..3 + rng.below(3)).map(|_| sentence(&mut rng, &vocab)).collect();
-        size += p.iter().map(|s| s.iter().map(|w| w.len() + 1).sum::<usize>() + 1).sum::<usize>() + 1;
+        let p: Paragraph = (0..3 + rng.below(3))
+            .map(|_| {
+                count += 1;
+                Sentence { words: sentence(&mut rng, &vocab), origin: vec![count - 1] }
+            })
+            .collect();
+        size += p.iter().map(|s| s.words.iter().map(|w| w.len() + 1).sum::<usize>() + 1).sum::<usize>() + 1;
         paragraphs.push(p);
     }
     let right = rewrite(&mut rng, &vocab, &paragraphs);
-    (render(&paragraphs), render(&right))
+    let (left, left_spans, _) = render(&paragraphs);
+    let (right, right_spans, origins) = render(&right);
+    let gold = origins.iter().enumerate().flat_map(|(r, o)| o.iter().map(move |&l| (l, r))).collect();
+    Generated { left, right, spans: [left_spans, right_spans], gold }
 }
 
+pub fn pair(bytes: usize, seed: u64) -> (String, String) {
+    let g = generate(bytes, seed);
+    (g.left, g.right)
+}
 
 /// The seed of the pair of a given size, shared so that both benchmarks and
 /// `--write` produce the same text.

@@ -197,7 +197,7 @@ pub fn load_pair_as(left: Option<&str>, right: Option<&str>, format: Option<Inpu
             if l == "-" && r == "-" {
                 return Err(CliError::Usage("only one of the two articles can be read from standard input".into()));
             }
-            Ok((Document::load_as(l, format)?, Document::load_as(r, format)?))
+            Ok(Document::load_both(l, r, format)?)
         }
         _ => Err(CliError::Usage("give two articles to compare, or none for the bundled sample pair".into())),
     }
@@ -271,8 +271,20 @@ fn check_export_target(path: &Path, notes: &Path, force: bool) -> Result<(), Cli
     }
 }
 
+/// `TANDEM_THREADS=N` caps the threads that align and compare use (1: all
+/// on one core, as a reference or on a shared machine; 0 or unset: one per
+/// core). The results are the same whatever the number.
+fn use_threads() -> Result<(), CliError> {
+    let Ok(value) = std::env::var("TANDEM_THREADS") else { return Ok(()) };
+    let threads: usize = value.trim().parse().map_err(|_| CliError::Usage(format!("TANDEM_THREADS must be a number of threads, not {value:?}")))?;
+    // Fails only if the pool already exists (a second run in one process): it stands.
+    let _ = rayon::ThreadPoolBuilder::new().num_threads(threads).build_global();
+    Ok(())
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
+    use_threads()?;
     let config = config::Config::load()?;
     match cli.command {
         Some(Command::Align { left, right, format, width, input, color }) => {

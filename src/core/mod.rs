@@ -7,6 +7,7 @@ pub mod detect;
 pub mod notes;
 pub mod document;
 pub mod edit_distance;
+pub mod hashing;
 pub mod language;
 pub mod lexicon;
 pub mod tokens;

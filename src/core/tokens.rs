@@ -2,6 +2,9 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+mod stream;
+pub use stream::{PairTokens, TokenStream, Vocabulary, WordInfo, WordToken};
+
 /// A word of the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -21,26 +24,27 @@ pub fn words(text: &str, base: usize) -> Vec<Token> {
 }
 
 pub fn normalize(word: &str) -> String {
-    // Most words of an English article are plain ASCII: lower-case them
-    // without the per-character Unicode machinery.
-    let mut s: String = if word.is_ascii() && !word.contains(',') {
-        word.to_ascii_lowercase()
-    } else {
-        slow_normalize(word)
-    };
-    if s.ends_with("'s") && s.len() > 2 {
-        s.truncate(s.len() - 2);
-    }
+    let mut s = String::with_capacity(word.len());
+    normalize_into(word, &mut s);
     s
 }
 
-fn slow_normalize(word: &str) -> String {
-    word
-        .chars()
-        .filter(|&c| c != ',')
-        .map(|c| if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+/// [`normalize`] into a buffer the caller reuses: the token stream looks a
+/// word up by its normal form without allocating one string per token.
+pub fn normalize_into(word: &str, out: &mut String) {
+    out.clear();
+    // Most words of an English article are plain ASCII: lower-case them
+    // without the per-character Unicode machinery.
+    if word.is_ascii() && !word.contains(',') {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        let chars = word.chars().filter(|&c| c != ',').map(|c| if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c });
+        out.extend(chars.flat_map(char::to_lowercase));
+    }
+    if out.ends_with("'s") && out.len() > 2 {
+        out.truncate(out.len() - 2);
+    }
 }
 
 /// True if the word is a number ("12", "3.5", "2022").

@@ -9,7 +9,7 @@
 //! O(K log K) for K blocks: a sweep over left positions with a Fenwick tree
 //! of prefix maxima over right positions.
 
-use super::hashing::PairMap;
+use crate::core::hashing::PairMap;
 
 /// A candidate link between `left` and `right` (inclusive ranges).
 #[derive(Debug, Clone, PartialEq)]

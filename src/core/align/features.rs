@@ -7,36 +7,45 @@
 //! IDF is computed over the sentences of both documents together, so a word
 //! that is everywhere in this pair of articles counts little.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::variants;
-
-use rust_stemmers::{Algorithm, Stemmer};
-
 use crate::core::document::Document;
-use crate::core::lexicon::STOPWORDS;
-use crate::core::tokens::{self, is_number};
+use crate::core::hashing::KeyMap;
+use crate::core::tokens::{PairTokens, TokenStream, Vocabulary};
 
-use super::hashing::KeyMap;
+/// A sparse vector sorted by feature id: raw counts, then TF-IDF weights.
+type Vector = [(u32, f32)];
 
-/// 32-bit FNV-1a with a final mix. A pair of articles has at most a few
-/// hundred thousand distinct features, so collisions are rare and harmless
-/// (two features counted as one), and 32-bit keys halve the memory of every
-/// sentence vector.
-fn fnv1a(bytes: impl IntoIterator<Item = u8>, seed: u32) -> u32 {
-    let mut h: u32 = 0x811c_9dc5 ^ seed;
-    for b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x7feb_352d);
-    h ^ (h >> 15)
+/// The vectors of all sentences of one side in one allocation.
+struct Sparse {
+    /// `entries[offsets[i]..offsets[i + 1]]` is sentence `i`'s vector.
+    offsets: Vec<usize>,
+    entries: Vec<(u32, f32)>,
 }
 
-/// A sparse vector sorted by key: raw counts, then TF-IDF weights.
-type Vector = Vec<(u32, f32)>;
+impl Sparse {
+    fn new(rows: Vec<Vec<(u32, f32)>>) -> Self {
+        let mut offsets = Vec::with_capacity(rows.len() + 1);
+        offsets.push(0);
+        let mut entries = Vec::with_capacity(rows.iter().map(Vec::len).sum());
+        for row in rows {
+            entries.extend_from_slice(&row);
+            offsets.push(entries.len());
+        }
+        Sparse { offsets, entries }
+    }
+
+    fn get(&self, index: usize) -> &Vector {
+        &self.entries[self.offsets[index]..self.offsets[index + 1]]
+    }
+
+    fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+}
 
 /// Which side a sentence belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,97 +70,130 @@ const CHARS: usize = 1;
 /// channel (word stems, character trigrams) and side, one unnormalised
 /// TF-IDF vector per sentence and its Euclidean norm. Keeping vectors
 /// unnormalised makes a run of sentences simply the sum of their vectors.
+/// Feature ids are dense (0..dims), so a sentence's vector can be scattered
+/// into a plain array and its candidates' vectors gathered from it.
 pub struct Features {
-    vectors: [[Vec<Vector>; 2]; 2],
+    vectors: [[Sparse; 2]; 2],
     norms: [[Vec<f32>; 2]; 2],
-    word_idf: KeyMap<f32>,
+    /// Per channel: how many feature ids there are.
+    dims: [usize; 2],
+    word_idf: Vec<f32>,
     /// Per side: each sentence's length in characters.
     lengths: [Vec<f32>; 2],
     /// Characters of the right article per character of the left one.
     length_ratio: f32,
 }
 
-/// Seed of a second feature for numbers and capitalised words in the word
-/// channel: names and figures survive rewriting better than ordinary words.
-const ANCHOR_SEED: u32 = 0x5eed;
+/// A buffer per channel for [`Features::dots_from`]: one slot per feature id.
+pub struct Scratch([Vec<f32>; 2]);
 
-/// The content-word stems of a sentence, each flagged if it is an anchor
-/// (a number or a capitalised word inside the sentence), and the sentence's
-/// character-trigram counts.
-fn sentence_features(stemmer: &Stemmer, text: &str) -> (Vec<(String, bool)>, Vector) {
-    let mut stems = Vec::new();
-    let mut flat = String::with_capacity(text.len() + 2);
-    flat.push(' ');
-    for (k, tok) in tokens::words(text, 0).iter().enumerate() {
-        flat.push_str(&tok.norm);
-        flat.push(' ');
-        if STOPWORDS.contains(tok.norm.as_str()) {
-            continue;
-        }
-        let original = &text[tok.start..tok.end];
-        let capitalised = k > 0 && original.chars().next().is_some_and(char::is_uppercase);
-        stems.push((stemmer.stem(&tok.norm).into_owned(), capitalised || is_number(&tok.norm)));
-    }
-    let cs: Vec<char> = flat.chars().collect();
-    let mut chars = Vec::with_capacity(cs.len());
-    for w in cs.windows(3) {
-        let mut buf = [0u8; 12];
-        let mut n = 0;
-        for c in w {
-            n += c.encode_utf8(&mut buf[n..]).len();
-        }
-        chars.push(fnv1a(buf[..n].iter().copied(), 1));
-    }
-    (stems, count(chars))
+/// Three characters packed into one key (a char fits in 21 bits).
+fn trigram_key(a: char, b: char, c: char) -> u64 {
+    (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c)
 }
 
-/// Word-feature counts, with spelling variants folded onto one form.
-fn word_counts(stems: &[(String, bool)], canonical: &HashMap<&str, &str>) -> Vector {
-    let mut keys = Vec::with_capacity(stems.len() * 2);
-    for (stem, anchor) in stems {
-        let form = canonical.get(stem.as_str()).copied().unwrap_or(stem);
-        keys.push(fnv1a(form.bytes(), 0));
-        if *anchor {
-            // A second, separate feature doubles an anchor's weight without
-            // changing the stem's own document frequency.
-            keys.push(fnv1a(form.bytes(), ANCHOR_SEED));
-        }
-    }
-    count(keys)
+/// Dense ids of the character trigrams of a sentence's words joined by
+/// spaces, " w1 w2 ... wn ". A trigram lies either inside one padded word
+/// " w " (computed once per distinct word) or across a space, last letter of
+/// one word to the first of the next (the only trigrams with a space in the
+/// middle, as a normal form has no spaces).
+struct Trigrams {
+    ids: KeyMap<u64, u32>,
+    /// `inside[offsets[w]..offsets[w + 1]]`: the trigrams of padded word `w`.
+    inside: Vec<u32>,
+    offsets: Vec<usize>,
+    /// First and last character of each word.
+    ends: Vec<(char, char)>,
 }
 
-fn count(mut keys: Vec<u32>) -> Vector {
+impl Trigrams {
+    fn new(vocabulary: &Vocabulary, sides: [&TokenStream; 2]) -> Self {
+        let mut ids: KeyMap<u64, u32> = KeyMap::default();
+        let mut intern = |key: u64| {
+            let next = ids.len() as u32;
+            *ids.entry(key).or_insert(next)
+        };
+        let words = vocabulary.words();
+        let (mut inside, mut offsets, mut ends) = (Vec::new(), Vec::with_capacity(words.len() + 1), Vec::with_capacity(words.len()));
+        offsets.push(0);
+        let mut padded: Vec<char> = Vec::new();
+        for word in words {
+            padded.clear();
+            padded.push(' ');
+            padded.extend(word.norm.chars());
+            padded.push(' ');
+            inside.extend(padded.windows(3).map(|w| intern(trigram_key(w[0], w[1], w[2]))));
+            offsets.push(inside.len());
+            ends.push((padded[1], padded[padded.len() - 2]));
+        }
+        // The trigrams across words, in a deterministic order.
+        let across = |side: &TokenStream| {
+            let mut keys: Vec<u64> = (0..side.sentence_count())
+                .into_par_iter()
+                .flat_map_iter(|i| {
+                    side.sentence(i).windows(2).map(|p| trigram_key(ends[p[0].word as usize].1, ' ', ends[p[1].word as usize].0)).collect::<Vec<_>>()
+                })
+                .collect();
+            keys.par_sort_unstable();
+            keys.dedup();
+            keys
+        };
+        let (mut keys, right) = rayon::join(|| across(sides[0]), || across(sides[1]));
+        keys.extend(right);
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            intern(key);
+        }
+        Trigrams { ids, inside, offsets, ends }
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The trigram ids of a sentence, with repeats.
+    fn of(&self, tokens: &[crate::core::tokens::WordToken], out: &mut Vec<u32>) {
+        for (k, t) in tokens.iter().enumerate() {
+            let w = t.word as usize;
+            if k > 0 {
+                let prev = tokens[k - 1].word as usize;
+                out.push(self.ids[&trigram_key(self.ends[prev].1, ' ', self.ends[w].0)]);
+            }
+            out.extend_from_slice(&self.inside[self.offsets[w]..self.offsets[w + 1]]);
+        }
+    }
+}
+
+/// Sorted keys to (key, count) pairs.
+fn count(mut keys: Vec<u32>) -> Vec<(u32, f32)> {
     keys.sort_unstable();
-    let mut out: Vector = Vec::with_capacity(keys.len());
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(keys.len());
     for k in keys {
         match out.last_mut() {
             Some((last, n)) if *last == k => *n += 1.0,
             _ => out.push((k, 1.0)),
         }
     }
-    out.shrink_to_fit();
     out
 }
 
 /// IDF over the sentences of both documents: ln(1 + N / df).
-fn idf<'a>(all: impl Iterator<Item = &'a Vector>) -> KeyMap<f32> {
-    let mut df: KeyMap<u32> = KeyMap::default();
-    let mut n = 0;
-    for counts in all {
-        n += 1;
-        for &(k, _) in counts {
-            *df.entry(k).or_insert(0) += 1;
+fn idf(sides: [&Sparse; 2], dims: usize) -> Vec<f32> {
+    let mut df = vec![0u32; dims];
+    for side in sides {
+        for &(k, _) in &side.entries {
+            df[k as usize] += 1;
         }
     }
-    df.into_iter().map(|(k, d)| (k, (1.0 + n as f32 / d as f32).ln())).collect()
+    let n = (sides[0].len() + sides[1].len()) as f32;
+    df.into_iter().map(|d| if d > 0 { (1.0 + n / d as f32).ln() } else { 0.0 }).collect()
 }
 
-/// Turns counts into TF-IDF weights in place; returns the norm.
-fn weigh(v: &mut Vector, idf: &KeyMap<f32>) -> f32 {
-    for (k, w) in v.iter_mut() {
-        *w = (1.0 + w.ln()) * idf.get(k).copied().unwrap_or(0.0);
-    }
-    v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()
+/// Turns counts into TF-IDF weights in place; returns each sentence's norm.
+fn weigh(v: &mut Sparse, idf: &[f32]) -> Vec<f32> {
+    v.entries.par_iter_mut().for_each(|(k, w)| *w = (1.0 + w.ln()) * idf[*k as usize]);
+    (0..v.len()).into_par_iter().map(|i| v.get(i).iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect()
 }
 
 /// Dot product of two sparse vectors: a merge join over sorted keys.
@@ -171,33 +213,78 @@ fn dot(a: &Vector, b: &Vector) -> f32 {
     sum
 }
 
+/// The word-channel features of a sentence: the canonical stem of each
+/// content word, and for numbers and capitalised words inside the sentence
+/// a second, separate feature (ids after the stems'): names and figures
+/// survive rewriting better than ordinary words, and the second feature
+/// doubles an anchor's weight without changing the stem's own document
+/// frequency.
+fn word_keys(tokens: &[crate::core::tokens::WordToken], vocabulary: &Vocabulary, canonical: &[u32], out: &mut Vec<u32>) {
+    let anchor_base = canonical.len() as u32;
+    for (k, t) in tokens.iter().enumerate() {
+        let word = vocabulary.word(t.word);
+        if word.stopword {
+            continue;
+        }
+        let form = canonical[word.stem as usize];
+        out.push(form);
+        if (k > 0 && t.capitalised) || word.number {
+            out.push(anchor_base + form);
+        }
+    }
+}
+
+/// Each stem's canonical stem: spelling variants among the stems of content
+/// words folded onto one form.
+fn canonical_stems(vocabulary: &Vocabulary) -> Vec<u32> {
+    let stems = vocabulary.stems();
+    let mut content = vec![false; stems.len()];
+    for word in vocabulary.words().iter().filter(|w| !w.stopword) {
+        content[word.stem as usize] = true;
+    }
+    let canonical = variants::canonical_forms(stems.iter().zip(&content).filter(|(_, c)| **c).map(|(s, _)| &**s));
+    let index: std::collections::HashMap<&str, u32> = stems.iter().enumerate().map(|(i, s)| (&**s, i as u32)).collect();
+    stems.iter().enumerate().map(|(i, s)| canonical.get(&**s).map_or(i as u32, |c| index[c])).collect()
+}
+
 impl Features {
     pub fn new(left: &Document, right: &Document) -> Self {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let extract = |doc: &Document| -> (Vec<Vec<(String, bool)>>, Vec<Vector>) {
-            (0..doc.sentences.len()).map(|i| sentence_features(&stemmer, doc.sentence_text(i))).unzip()
+        let tokens = PairTokens::new(left, right);
+        let vocabulary = &tokens.vocabulary;
+        let canonical = canonical_stems(vocabulary);
+        let trigrams = Trigrams::new(vocabulary, [&tokens.left, &tokens.right]);
+        let dims = [2 * canonical.len(), trigrams.len()];
+        let extract = |side: &TokenStream| -> (Sparse, Sparse) {
+            let (words, chars): (Vec<_>, Vec<_>) = (0..side.sentence_count())
+                .into_par_iter()
+                .map_init(Vec::new, |keys, i| {
+                    let sentence = side.sentence(i);
+                    keys.clear();
+                    word_keys(sentence, vocabulary, &canonical, keys);
+                    let words = count(keys.clone());
+                    keys.clear();
+                    trigrams.of(sentence, keys);
+                    (words, count(keys.clone()))
+                })
+                .unzip();
+            (Sparse::new(words), Sparse::new(chars))
         };
-        let (left_stems, mut left_chars) = extract(left);
-        let (right_stems, mut right_chars) = extract(right);
-        let vocabulary = left_stems.iter().chain(&right_stems).flatten().map(|(s, _)| s.as_str());
-        let canonical = variants::canonical_forms(vocabulary);
-        let mut left_words: Vec<Vector> = left_stems.iter().map(|s| word_counts(s, &canonical)).collect();
-        let mut right_words: Vec<Vector> = right_stems.iter().map(|s| word_counts(s, &canonical)).collect();
-        drop((left_stems, right_stems));
+        let ((mut left_words, mut left_chars), (mut right_words, mut right_chars)) =
+            rayon::join(|| extract(&tokens.left), || extract(&tokens.right));
+        drop((tokens, trigrams));
 
-        let word_idf = idf(left_words.iter().chain(&right_words));
-        let char_idf = idf(left_chars.iter().chain(&right_chars));
-        let weigh_all = |vs: &mut Vec<Vector>, idf: &KeyMap<f32>| vs.iter_mut().map(|v| weigh(v, idf)).collect::<Vec<f32>>();
+        let word_idf = idf([&left_words, &right_words], dims[WORDS]);
+        let char_idf = idf([&left_chars, &right_chars], dims[CHARS]);
         let norms = [
-            [weigh_all(&mut left_words, &word_idf), weigh_all(&mut right_words, &word_idf)],
-            [weigh_all(&mut left_chars, &char_idf), weigh_all(&mut right_chars, &char_idf)],
+            [weigh(&mut left_words, &word_idf), weigh(&mut right_words, &word_idf)],
+            [weigh(&mut left_chars, &char_idf), weigh(&mut right_chars, &char_idf)],
         ];
-        let lengths = |doc: &Document| (0..doc.sentences.len()).map(|i| doc.sentence_text(i).chars().count() as f32).collect::<Vec<f32>>();
+        let lengths = |doc: &Document| (0..doc.sentences.len()).into_par_iter().map(|i| doc.sentence_text(i).chars().count() as f32).collect::<Vec<f32>>();
         let lengths = [lengths(left), lengths(right)];
         // Two tellings differ in wordiness (a digest against the full
         // story): a fair length for a counterpart scales with the whole.
         let length_ratio = (lengths[1].iter().sum::<f32>() + 1.0) / (lengths[0].iter().sum::<f32>() + 1.0);
-        Features { vectors: [[left_words, right_words], [left_chars, right_chars]], norms, word_idf, lengths, length_ratio }
+        Features { vectors: [[left_words, right_words], [left_chars, right_chars]], norms, dims, word_idf, lengths, length_ratio }
     }
 
     /// How far the lengths of two runs are from proportionate: |ln| of the
@@ -216,21 +303,62 @@ impl Features {
 
     /// Word-feature keys of a sentence (for the candidate index).
     pub fn word_keys(&self, side: Side, index: usize) -> impl Iterator<Item = u32> + '_ {
-        self.vectors[WORDS][side.slot()][index].iter().map(|&(k, _)| k)
+        self.vectors[WORDS][side.slot()].get(index).iter().map(|&(k, _)| k)
+    }
+
+    /// How many word-feature ids there are.
+    pub fn word_dims(&self) -> usize {
+        self.dims[WORDS]
     }
 
     pub fn word_idf(&self, key: u32) -> f32 {
-        self.word_idf.get(&key).copied().unwrap_or(0.0)
+        self.word_idf[key as usize]
     }
 
     /// Similarity of two single sentences, in [0, 1]: the mean of the two
     /// channels' cosines.
+    #[cfg(test)]
     pub fn sim(&self, left: usize, right: usize) -> f32 {
+        let dots = [WORDS, CHARS].map(|c| dot(self.vectors[c][0].get(left), self.vectors[c][1].get(right)));
+        self.sim_of_dots(left, right, dots)
+    }
+
+    /// [`Features::sim`] from the two channels' dot products.
+    pub fn sim_of_dots(&self, left: usize, right: usize, dots: [f32; 2]) -> f32 {
         let cosine = |c: usize| {
             let n = self.norms[c][0][left] * self.norms[c][1][right];
-            if n > 0.0 { dot(&self.vectors[c][0][left], &self.vectors[c][1][right]) / n } else { 0.0 }
+            if n > 0.0 { dots[c] / n } else { 0.0 }
         };
         (0.5 * cosine(WORDS) + 0.5 * cosine(CHARS)).clamp(0.0, 1.0)
+    }
+
+    /// Buffers for [`Features::dots_from`], one per thread.
+    pub fn scratch(&self) -> Scratch {
+        Scratch(self.dims.map(|d| vec![0.0; d]))
+    }
+
+    /// The channels' dot products of left sentence `left` with each of
+    /// `rights`, in order. The left vector is scattered into a dense array
+    /// once and each right vector gathers from it: one pass over the right
+    /// vector per pair, no search and no branch per key. The sums come out
+    /// bit for bit as [`dot`]'s: the same products added in the same (key)
+    /// order, plus exact zeros.
+    pub fn dots_from(&self, left: usize, rights: &[usize], scratch: &mut Scratch) -> Vec<[f32; 2]> {
+        let mut out = vec![[0.0; 2]; rights.len()];
+        for c in [WORDS, CHARS] {
+            let dense = &mut scratch.0[c];
+            let mine = self.vectors[c][0].get(left);
+            for &(k, w) in mine {
+                dense[k as usize] = w;
+            }
+            for (dots, &j) in out.iter_mut().zip(rights) {
+                dots[c] = self.vectors[c][1].get(j).iter().fold(0.0, |sum, &(k, w)| sum + dense[k as usize] * w);
+            }
+            for &(k, _) in mine {
+                dense[k as usize] = 0.0;
+            }
+        }
+        out
     }
 
     /// Similarity of two runs of consecutive sentences (a split or merge):
@@ -242,7 +370,7 @@ impl Features {
             let mut cross = 0.0;
             for i in left.clone() {
                 for j in right.clone() {
-                    cross += dot(&l[i], &r[j]);
+                    cross += dot(l.get(i), r.get(j));
                 }
             }
             let norm = self.run_norm(c, Side::Left, left.clone()) * self.run_norm(c, Side::Right, right.clone());
@@ -259,7 +387,7 @@ impl Features {
         for a in run.clone() {
             sq += ns[a] * ns[a];
             for b in a + 1..run.end {
-                sq += 2.0 * dot(&vs[a], &vs[b]);
+                sq += 2.0 * dot(vs.get(a), vs.get(b));
             }
         }
         sq.sqrt()
@@ -285,12 +413,13 @@ pub struct Growth<'a> {
 }
 
 impl<'a> Growth<'a> {
-    /// Starts a run with sentence `first` of `side` against sentence `single`.
-    pub fn new(features: &'a Features, side: Side, first: usize, single: usize) -> Self {
+    /// Starts a run with sentence `first` of `side` against sentence
+    /// `single`; `dots` are the pair's channel dot products if known.
+    pub fn new(features: &'a Features, side: Side, first: usize, single: usize, dots: Option<[f32; 2]>) -> Self {
         let other = 1 - side.slot();
         let covered = [
-            vec![false; features.vectors[WORDS][other][single].len()],
-            vec![false; features.vectors[CHARS][other][single].len()],
+            vec![false; features.vectors[WORDS][other].get(single).len()],
+            vec![false; features.vectors[CHARS][other].get(single).len()],
         ];
         let mut growth = Growth {
             features,
@@ -303,7 +432,7 @@ impl<'a> Growth<'a> {
             covered,
             covered_weight: [0.0; 2],
         };
-        growth.push();
+        growth.push(dots);
         growth
     }
 
@@ -331,19 +460,21 @@ impl<'a> Growth<'a> {
         self.single
     }
 
-    /// Adds the next sentence of the run.
-    pub fn push(&mut self) {
+    /// Adds the next sentence of the run; `dots` are its channel dot
+    /// products with the single sentence if known (a scored candidate pair),
+    /// which spares computing them again.
+    pub fn push(&mut self, dots: Option<[f32; 2]>) {
         let (f, side, p) = (self.features, self.side, self.end);
         for c in [WORDS, CHARS] {
             let run = &f.vectors[c][side];
-            let target = &f.vectors[c][1 - side][self.single];
-            self.cross[c] += dot(&run[p], target);
+            let target = f.vectors[c][1 - side].get(self.single);
+            self.cross[c] += dots.map_or_else(|| dot(run.get(p), target), |d| d[c]);
             self.norm_sq[c] += f.norms[c][side][p].powi(2);
             for q in self.start..p {
-                self.norm_sq[c] += 2.0 * dot(&run[q], &run[p]);
+                self.norm_sq[c] += 2.0 * dot(run.get(q), run.get(p));
             }
             // Mark the single sentence's features that this part contains.
-            let (part, mut i) = (&run[p], 0);
+            let (part, mut i) = (run.get(p), 0);
             for (t, &(key, weight)) in target.iter().enumerate() {
                 while i < part.len() && part[i].0 < key {
                     i += 1;
@@ -384,7 +515,7 @@ impl<'a> Growth<'a> {
     pub fn coverage(&self) -> f32 {
         let other = 1 - self.side;
         let channel = |c: usize| {
-            let total: f32 = self.features.vectors[c][other][self.single].iter().map(|&(_, w)| w).sum();
+            let total: f32 = self.features.vectors[c][other].get(self.single).iter().map(|&(_, w)| w).sum();
             if total > 0.0 { self.covered_weight[c] / total } else { 0.0 }
         };
         0.5 * channel(WORDS) + 0.5 * channel(CHARS)
@@ -437,14 +568,14 @@ mod tests {
             "Putin will meet Witkoff in Moscow. The White House is optimistic about a deal. Rain fell.",
             "Putin will meet Witkoff in Moscow, as the White House grows optimistic about a deal.",
         );
-        let mut g = Growth::new(&f, Side::Left, 0, 0);
+        let mut g = Growth::new(&f, Side::Left, 0, 0, None);
         assert!((g.sim() - f.sim(0, 0)).abs() < 1e-5);
         let alone = g.coverage();
-        g.push();
+        g.push(None);
         assert!((g.sim() - f.block_sim(0..2, 0..1)).abs() < 1e-5);
         assert!(g.coverage() > alone + 0.2, "{} {}", g.coverage(), alone);
         let covered = g.coverage();
-        g.push();
+        g.push(None);
         assert!((g.coverage() - covered).abs() < 0.05, "an unrelated sentence covers nothing new");
         assert_eq!(g.length_mismatch(), f.length_mismatch(0..3, 0..1));
     }

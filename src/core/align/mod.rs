@@ -23,10 +23,11 @@
 mod candidates;
 mod chain;
 mod features;
-mod hashing;
 mod variants;
 
 use std::ops::Range;
+
+use rayon::prelude::*;
 
 use crate::core::document::Document;
 use chain::Block;
@@ -240,18 +241,24 @@ fn crosses(backbone: &[Link], link: &Link) -> bool {
     !(before_ok && after_ok)
 }
 
-/// A candidate pair: the two sentences' own similarity, and the score the
-/// search uses, which adds their reading-order context.
+/// A candidate pair: the two sentences' own similarity, the score the
+/// search uses, which adds their reading-order context, and the channels'
+/// dot products, kept for splits and merges that grow over the pair.
 struct Pair {
     left: usize,
     right: usize,
     sim: f32,
     score: f32,
+    dots: [f32; 2],
 }
 
-/// The candidate pairs, sorted by (left, right).
+/// The candidate pairs, sorted by (left, right), each scored once for all
+/// passes.
 struct Scored {
     pairs: Vec<Pair>,
+    /// `pairs[rows[i]..rows[i + 1]]` are the pairs of left sentence `i`: a
+    /// lookup searches a dozen pairs, whatever the size of the articles.
+    rows: Vec<usize>,
 }
 
 impl Scored {
@@ -260,22 +267,42 @@ impl Scored {
     /// on both sides). A neighbour pair that is no candidate shares too
     /// little to count.
     fn new(features: &Features, context: f32) -> Self {
-        let mut scored = Scored {
-            pairs: candidates::candidates(features)
-                .into_iter()
-                .map(|(left, right)| {
-                    let sim = features.sim(left, right);
-                    Pair { left, right, sim, score: sim }
-                })
-                .collect(),
-        };
+        let candidates = candidates::candidates(features);
+        let mut rows = vec![0usize; features.len(Side::Left) + 1];
+        for &(left, _) in &candidates {
+            rows[left + 1] += 1;
+        }
+        for i in 1..rows.len() {
+            rows[i] += rows[i - 1];
+        }
+        let pairs: Vec<Pair> = (0..features.len(Side::Left))
+            .into_par_iter()
+            .with_min_len(64)
+            .map_init(
+                || features.scratch(),
+                |scratch, left| {
+                    let rights: Vec<usize> = candidates[rows[left]..rows[left + 1]].iter().map(|&(_, j)| j).collect();
+                    let dots = features.dots_from(left, &rights, scratch);
+                    rights
+                        .into_iter()
+                        .zip(dots)
+                        .map(|(right, dots)| {
+                            let sim = features.sim_of_dots(left, right, dots);
+                            Pair { left, right, sim, score: sim, dots }
+                        })
+                        .collect::<Vec<_>>()
+                },
+            )
+            .flatten_iter()
+            .collect();
+        let mut scored = Scored { pairs, rows };
         let raw = |i: Option<usize>, j: Option<usize>| match (i, j) {
             (Some(i), Some(j)) => scored.find(i, j).map_or(0.0, |p| p.sim),
             _ => 0.0,
         };
         let contexts: Vec<f32> = scored
             .pairs
-            .iter()
+            .par_iter()
             .map(|p| (raw(p.left.checked_sub(1), p.right.checked_sub(1)) + raw(Some(p.left + 1), Some(p.right + 1))) / 2.0)
             .collect();
         for (pair, c) in scored.pairs.iter_mut().zip(contexts) {
@@ -285,20 +312,20 @@ impl Scored {
     }
 
     fn find(&self, left: usize, right: usize) -> Option<&Pair> {
-        self.pairs.binary_search_by(|p| (p.left, p.right).cmp(&(left, right))).ok().map(|k| &self.pairs[k])
-    }
-
-    /// The pair's score if it is a candidate; other pairs share too little
-    /// to be part of a link.
-    fn get(&self, left: usize, right: usize) -> f32 {
-        self.find(left, right).map_or(0.0, |p| p.score)
+        let row = &self.pairs[self.rows.get(left).copied()?..*self.rows.get(left + 1)?];
+        row.binary_search_by_key(&right, |p| p.right).ok().map(|k| &row[k])
     }
 }
 
-/// Scored blocks over free sentences: 1:1 pairs and 1:k / k:1 merges.
+/// Scored blocks over free sentences: 1:1 pairs and 1:k / k:1 merges, in
+/// the order of the pairs they start from (the chain breaks ties by it).
 fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
+    scored.pairs.par_chunks(1024).flat_map_iter(|chunk| blocks_from(chunk, features, scored, free_left, free_right, p)).collect()
+}
+
+fn blocks_from(pairs: &[Pair], features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
     let mut out = Vec::new();
-    for pair in &scored.pairs {
+    for pair in pairs {
         let (i, j, score) = (pair.left, pair.right, pair.score);
         if !free_left[i] || !free_right[j] {
             continue;
@@ -314,8 +341,9 @@ fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: 
         // Several left sentences from i against right sentence j, and one
         // left sentence against several right sentences from j.
         if score >= p.tau_part {
-            grow(&mut out, || Growth::new(features, Side::Left, i, j), i, free_left, |k| scored.get(k, j), p);
-            grow(&mut out, || Growth::new(features, Side::Right, j, i), j, free_right, |k| scored.get(i, k), p);
+            let dots = Some(pair.dots);
+            grow(&mut out, || Growth::new(features, Side::Left, i, j, dots), i, free_left, |k| scored.find(k, j), p);
+            grow(&mut out, || Growth::new(features, Side::Right, j, i, dots), j, free_right, |k| scored.find(i, k), p);
         }
     }
     out
@@ -323,15 +351,24 @@ fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: 
 
 /// Grows a split or merge while the next sentence is free, relates to the
 /// sentence opposite, and covers more of it; adds each size as a block.
-fn grow<'a>(out: &mut Vec<Block>, start: impl FnOnce() -> Growth<'a>, first: usize, free: &[bool], sim_to_single: impl Fn(usize) -> f32, p: Params) {
-    let can_join = |k: usize| k < free.len() && free[k] && sim_to_single(k) >= p.tau_part;
+/// `pair_with_single` is the scored pair of a run sentence and the single
+/// one: a sentence that is no candidate shares too little to join.
+fn grow<'a>(
+    out: &mut Vec<Block>,
+    start: impl FnOnce() -> Growth<'a>,
+    first: usize,
+    free: &[bool],
+    pair_with_single: impl Fn(usize) -> Option<&'a Pair>,
+    p: Params,
+) {
+    let can_join = |k: usize| k < free.len() && free[k] && pair_with_single(k).map_or(0.0, |q| q.score) >= p.tau_part;
     if !can_join(first + 1) {
         return; // the common case: nothing to grow, so build nothing
     }
     let mut growth = start();
     let mut covered = growth.coverage();
     while growth.len() < p.max_merge && can_join(growth.next()) {
-        growth.push();
+        growth.push(pair_with_single(growth.next()).map(|q| q.dots));
         let grown = growth.coverage();
         if grown - covered < p.min_contribution {
             break;

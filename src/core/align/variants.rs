@@ -6,87 +6,151 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
+use crate::core::hashing::KeyMap;
+
 /// Shortest word (in characters) we consider for variants: short words
 /// differ by one letter and mean different things ("form" / "from").
 const MIN_CHARS: usize = 5;
+
+/// Most forms a word's spellings and inflections have. A larger group is a
+/// chain of words each a letter from the next (a vocabulary dense in short
+/// words, which grows with the text), not one word: folding it would make
+/// unrelated words one feature, more so the longer the articles.
+const MAX_GROUP: usize = 8;
+
+/// A word with what the comparison needs at hand.
+struct Word<'a> {
+    text: &'a str,
+    chars: usize,
+    /// Letter counts over 32 classes (a char's code modulo 32: the ASCII
+    /// letters each have their own). Two words whose counts differ by more
+    /// than `k` letters are more than `k` edits apart (the bag distance is
+    /// a lower bound of the edit distance, and merging letters into classes
+    /// only lowers it), which spares most edit-distance tables.
+    letters: [u8; 32],
+}
+
+impl<'a> Word<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut letters = [0u8; 32];
+        for c in text.chars() {
+            let slot = &mut letters[c as usize % 32];
+            *slot = slot.saturating_add(1);
+        }
+        Word { text, chars: text.chars().count(), letters }
+    }
+
+    fn bag_distance(&self, other: &Word) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.letters.iter().zip(&other.letters) {
+            more += usize::from(a.saturating_sub(*b));
+            fewer += usize::from(b.saturating_sub(*a));
+        }
+        more.max(fewer)
+    }
+}
 
 /// Maps each word of `vocabulary` that has a variant to the canonical member
 /// of its group (the smallest, so results are deterministic). Words without
 /// variants are absent.
 pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> HashMap<&'a str, &'a str> {
+    let mut words: Vec<&'a str> = vocabulary.into_iter().filter(|w| w.chars().count() >= MIN_CHARS).collect();
+    words.sort_unstable();
+    words.dedup();
+    let words: Vec<Word<'a>> = words.into_iter().map(Word::new).collect();
     // Variants share their first three letters, which keeps the comparison
     // near-linear: only words of one bucket and similar length are compared.
-    let mut buckets: HashMap<String, Vec<(usize, &'a str)>> = HashMap::new();
-    for word in vocabulary {
-        let len = word.chars().count();
-        if len >= MIN_CHARS {
-            buckets.entry(word.chars().take(3).collect()).or_default().push((len, word));
-        }
+    let mut buckets: KeyMap<[char; 3], Vec<u32>> = KeyMap::default();
+    for (k, word) in words.iter().enumerate() {
+        let mut first = word.text.chars();
+        let key = [(); 3].map(|_| first.next().unwrap_or(' '));
+        buckets.entry(key).or_default().push(k as u32);
     }
-    let mut groups = UnionFind::default();
-    for bucket in buckets.values_mut() {
-        bucket.sort_unstable();
-        bucket.dedup();
-        for (a, &(len_a, word_a)) in bucket.iter().enumerate() {
-            for &(len_b, word_b) in &bucket[a + 1..] {
-                if len_b - len_a > 3 {
-                    break;
-                }
-                if are_variants(word_a, len_a, word_b, len_b) {
-                    groups.union(word_a, word_b);
+    let mut buckets: Vec<Vec<u32>> = buckets.into_values().collect();
+    // Buckets are independent: compare them on all cores, then join the
+    // groups in one deterministic order.
+    let mut edges: Vec<(u32, u32)> = buckets
+        .par_iter_mut()
+        .flat_map_iter(|bucket| {
+            bucket.sort_unstable_by_key(|&k| (words[k as usize].chars, words[k as usize].text));
+            let mut edges = Vec::new();
+            for (a, &ka) in bucket.iter().enumerate() {
+                let word_a = &words[ka as usize];
+                for &kb in &bucket[a + 1..] {
+                    let word_b = &words[kb as usize];
+                    if word_b.chars - word_a.chars > 3 {
+                        break;
+                    }
+                    if are_variants(word_a, word_b) {
+                        edges.push((ka, kb));
+                    }
                 }
             }
-        }
+            edges
+        })
+        .collect();
+    edges.sort_unstable();
+    let mut groups = UnionFind::new(words.len());
+    for (a, b) in edges {
+        groups.union(a as usize, b as usize);
     }
-    groups.canonical()
+    // Word indices follow the words' order, so a group's smallest index is
+    // its smallest word.
+    let roots: Vec<Option<usize>> = (0..words.len()).map(|k| groups.joined[k].then(|| groups.find(k))).collect();
+    let mut sizes = vec![0usize; words.len()];
+    for root in roots.iter().flatten() {
+        sizes[*root] += 1;
+    }
+    roots
+        .iter()
+        .enumerate()
+        .filter_map(|(k, root)| root.filter(|&r| sizes[r] <= MAX_GROUP).map(|r| (words[k].text, words[r].text)))
+        .collect()
 }
 
-fn are_variants(a: &str, len_a: usize, b: &str, len_b: usize) -> bool {
-    let longer = len_a.max(len_b);
+/// `a` is no longer than `b` (and they differ, so only `b` can extend `a`).
+fn are_variants(a: &Word, b: &Word) -> bool {
+    let longer = b.chars;
     // An inflection or derivation the stemmer left alone: "russia(n)".
-    if (b.starts_with(a) || a.starts_with(b)) && longer - len_a.min(len_b) <= if longer >= 8 { 3 } else { 2 } {
+    if b.text.starts_with(a.text) && longer - a.chars <= if longer >= 8 { 3 } else { 2 } {
         return true;
     }
     let allowed = if longer >= 8 { 2 } else { 1 };
-    crate::core::edit_distance::within(a, b, allowed)
+    a.bag_distance(b) <= allowed && crate::core::edit_distance::within(a.text, b.text, allowed)
 }
 
-#[derive(Default)]
-struct UnionFind<'a> {
-    parent: HashMap<&'a str, &'a str>,
+/// Groups of word indices; a group's root is its smallest index.
+struct UnionFind {
+    parent: Vec<usize>,
+    /// The word has a variant.
+    joined: Vec<bool>,
 }
 
-impl<'a> UnionFind<'a> {
-    fn find(&mut self, word: &'a str) -> &'a str {
-        let mut root = word;
-        while let Some(&p) = self.parent.get(root) {
-            if p == root {
-                break;
-            }
-            root = p;
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind { parent: (0..n).collect(), joined: vec![false; n] }
+    }
+
+    fn find(&mut self, k: usize) -> usize {
+        let mut root = k;
+        while self.parent[root] != root {
+            root = self.parent[root];
         }
         // Path compression keeps later finds short.
-        let mut at = word;
+        let mut at = k;
         while at != root {
-            let next = self.parent[at];
-            self.parent.insert(at, root);
-            at = next;
+            at = std::mem::replace(&mut self.parent[at], root);
         }
         root
     }
 
-    fn union(&mut self, a: &'a str, b: &'a str) {
-        self.parent.entry(a).or_insert(a);
-        self.parent.entry(b).or_insert(b);
+    fn union(&mut self, a: usize, b: usize) {
+        self.joined[a] = true;
+        self.joined[b] = true;
         let (ra, rb) = (self.find(a), self.find(b));
-        // The smaller word becomes the root: deterministic canonical forms.
-        let (root, child) = if ra <= rb { (ra, rb) } else { (rb, ra) };
-        self.parent.insert(child, root);
-    }
-
-    fn canonical(mut self) -> HashMap<&'a str, &'a str> {
-        let words: Vec<&'a str> = self.parent.keys().copied().collect();
-        words.into_iter().map(|w| (w, self.find(w))).collect()
+        self.parent[ra.max(rb)] = ra.min(rb);
     }
 }
 
@@ -101,6 +165,55 @@ mod tests {
         assert_eq!(map["russian"], "russia");
         assert_eq!(map["favour"], "favor");
         assert!(!map.contains_key("moscow"));
+    }
+
+    #[test]
+    fn a_long_chain_of_one_letter_neighbours_is_not_one_word() {
+        let chain = ["kalomer", "kalomen", "kalomon", "kalonon", "kalanon", "kalanan", "kalasan", "kalasin", "kalisin", "kolisin"];
+        assert!(canonical_forms(chain).is_empty());
+        assert_eq!(canonical_forms(chain[..3].iter().copied()).len(), 3);
+    }
+
+    /// Every pair compared, groups by repeated relabelling: slow and plain.
+    fn reference(words: &[String]) -> HashMap<String, String> {
+        let mut words: Vec<&str> = words.iter().map(String::as_str).filter(|w| w.chars().count() >= MIN_CHARS).collect();
+        words.sort_unstable();
+        words.dedup();
+        let chars = |w: &str| w.chars().count();
+        let first3 = |w: &str| w.chars().take(3).collect::<String>();
+        let mut label: Vec<usize> = (0..words.len()).collect();
+        let mut joined = vec![false; words.len()];
+        for a in 0..words.len() {
+            for b in 0..words.len() {
+                let (wa, wb) = (words[a], words[b]);
+                let (la, lb) = (chars(wa), chars(wb));
+                if a == b || first3(wa) != first3(wb) || la > lb || lb - la > 3 {
+                    continue;
+                }
+                let longer = lb;
+                let prefix = wb.starts_with(wa) && lb - la <= if longer >= 8 { 3 } else { 2 };
+                let edits = crate::core::edit_distance::levenshtein(wa, wb) <= if longer >= 8 { 2 } else { 1 };
+                if prefix || edits {
+                    joined[a] = true;
+                    joined[b] = true;
+                    let (from, to) = (label[a].max(label[b]), label[a].min(label[b]));
+                    label.iter_mut().filter(|l| **l == from).for_each(|l| *l = to);
+                }
+            }
+        }
+        (0..words.len())
+            .filter(|&k| joined[k] && label.iter().filter(|&&l| l == label[k]).count() <= MAX_GROUP)
+            .map(|k| (words[k].to_string(), words[label[k]].to_string()))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_grouping_equals_comparing_every_pair(words in proptest::collection::vec("(ka|lo|ri|ab|é)[abkor]{3,8}", 0..60)) {
+            let fast: HashMap<String, String> =
+                canonical_forms(words.iter().map(String::as_str)).into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            proptest::prop_assert_eq!(fast, reference(&words));
+        }
     }
 
     #[test]

@@ -4,6 +4,8 @@ pub mod changes;
 pub mod classify;
 pub mod units;
 
+use rayon::prelude::*;
+
 use crate::core::align::{self, Alignment, Link};
 use crate::core::detect::{self, Discrepancy, Omission};
 use crate::core::document::Document;
@@ -65,22 +67,23 @@ impl Comparison {
         // Names are collected once (a pass over both articles) for all the
         // detectors.
         let names = classify::names(&left, &right);
-        let links = alignment
-            .links
-            .into_iter()
-            .map(|link| {
-                let (ls, le) = block_span(&left, &link.left);
-                let (rs, re) = block_span(&right, &link.right);
-                let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
-                let mut compared = ComparedLink { link, kind: Kind::Aligned, diff, differing: [Vec::new(), Vec::new()], discrepancies: Vec::new() };
-                compared.discrepancies = detect::detect(&compared.diff, &left, &right, &names);
-                // Divergent exactly when a detector says why.
-                compared.kind = kind(&compared.discrepancies);
-                compared.differing = differing([&compared.diff.left, &compared.diff.right], &compared.discrepancies);
-                compared
-            })
-            .collect();
-        let omissions = detect::omissions(&left, &right, &names);
+        // Links are compared independently, on all cores, and the omissions
+        // alongside; the results keep their order.
+        let compare_link = |link: Link| {
+            let (ls, le) = block_span(&left, &link.left);
+            let (rs, re) = block_span(&right, &link.right);
+            let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
+            let mut compared = ComparedLink { link, kind: Kind::Aligned, diff, differing: [Vec::new(), Vec::new()], discrepancies: Vec::new() };
+            compared.discrepancies = detect::detect(&compared.diff, &left, &right, &names);
+            // Divergent exactly when a detector says why.
+            compared.kind = kind(&compared.discrepancies);
+            compared.differing = differing([&compared.diff.left, &compared.diff.right], &compared.discrepancies);
+            compared
+        };
+        let (links, omissions) = rayon::join(
+            || alignment.links.into_par_iter().map(compare_link).collect(),
+            || detect::omissions(&left, &right, &names),
+        );
         Comparison { left, right, links, omissions }
     }
 

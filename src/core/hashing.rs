@@ -1,4 +1,4 @@
-//! A fast hasher for the aligner's integer keys (feature hashes, sentence
+//! A fast hasher for tandem's own keys (interned words, trigrams, sentence
 //! index pairs). The standard SipHash guards against adversarial keys, which
 //! these are not, and costs several times more per lookup.
 
@@ -41,8 +41,8 @@ impl Hasher for FastHasher {
     }
 }
 
-/// A map keyed by feature hashes.
-pub type KeyMap<V> = HashMap<u32, V, BuildHasherDefault<FastHasher>>;
+/// A map keyed by small integers or packed characters.
+pub type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 /// A map keyed by a (left, right) sentence pair.
 pub type PairMap<V> = HashMap<(usize, usize), V, BuildHasherDefault<FastHasher>>;
 
