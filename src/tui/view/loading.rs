@@ -30,8 +30,10 @@ pub fn draw(frame: &mut Frame, progress: &Progress, elapsed: Duration, theme: &T
 
 fn lines(progress: &Progress, elapsed: Duration, theme: &Theme, columns: usize) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled("tandem · opening the articles", theme.title), Line::raw("")];
-    for (label, article) in ["left ", "right"].into_iter().zip(&progress.articles) {
-        out.push(article_line(label, article, progress.step > Step::Read, theme, columns));
+    let names = progress.articles.clone().map(|a| sanitize(a.name.as_deref().unwrap_or("")));
+    let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0);
+    for ((label, article), name) in ["left ", "right"].into_iter().zip(&progress.articles).zip(names) {
+        out.push(article_line(label, &name, name_width, article, progress.step > Step::Read, theme, columns));
     }
     out.push(Line::raw(""));
     for step in Step::ALL {
@@ -55,7 +57,7 @@ fn lines(progress: &Progress, elapsed: Duration, theme: &Theme, columns: usize) 
 
 /// "left  a.txt  5.0 MB · 41210 sentences", the name shortened from the
 /// front when it does not fit (its end says most).
-fn article_line(label: &str, article: &Article, read: bool, theme: &Theme, columns: usize) -> Line<'static> {
+fn article_line(label: &str, name: &str, name_width: usize, article: &Article, read: bool, theme: &Theme, columns: usize) -> Line<'static> {
     let facts = match (article.bytes, article.sentences) {
         (Some(b), Some(s)) => format!("{} · {s} sentences", size(b)),
         (Some(b), None) => format!("{} · splitting…", size(b)),
@@ -64,12 +66,13 @@ fn article_line(label: &str, article: &Article, read: bool, theme: &Theme, colum
         (None, None) if read || article.name.is_some() => "reading…".into(),
         (None, None) => "waiting".into(),
     };
-    let name = sanitize(article.name.as_deref().unwrap_or(""));
     let room = columns.saturating_sub(width(label) + width(&facts) + 4);
+    let name = shorten(name, room);
+    let pad = name_width.min(room).saturating_sub(width(&name));
     Line::from(vec![
         Span::styled(format!("{label}  "), theme.title),
-        Span::raw(shorten(&name, room)),
-        Span::raw("  "),
+        Span::raw(name),
+        Span::raw(" ".repeat(pad + 2)),
         Span::styled(facts, Style::default()),
     ])
 }
@@ -114,7 +117,7 @@ fn clock(expected: Option<Duration>, elapsed: Duration, theme: &Theme, columns: 
     let text = if elapsed <= expected {
         format!(" {} of {about}", seconds(elapsed))
     } else {
-        format!(" {}, longer than the {about} expected", seconds(elapsed))
+        format!(" {} (expected: {about})", seconds(elapsed))
     };
     let bar = columns.saturating_sub(width(&text)).min(30);
     let filled = ((elapsed.as_secs_f64() / expected.as_secs_f64()).min(1.0) * bar as f64) as usize;
