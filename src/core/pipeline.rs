@@ -59,11 +59,17 @@ pub fn compare(left: Document, right: Document, report: Report) -> Comparison {
 }
 
 /// Reading, aligning and comparing run at about this many bytes of both
-/// articles a second on the reference machine, in a release build:
-/// `cargo bench --bench align -- 5000` took 3.5 s for 5 MB a side (10 MB).
-/// Only an order of magnitude for the reviewer ("about 4 s"); the screen
-/// says when a load takes longer.
+/// articles a second on a quiet 2-core machine in a release build
+/// (`cargo bench --bench loading`: 5 MB a side to the review screen in
+/// about 3.4 s). The first estimate, before this machine has been timed.
 const BYTES_PER_SECOND: f64 = 2.9e6;
+
+/// What follows segmentation (aligning, comparing, laying the screen out)
+/// takes about this many times as long as reading and segmenting did
+/// (`cargo bench --bench align` at 5 MB a side: segment 262 ms, align and
+/// compare 2,195 ms; laying out about 250 ms more). Timing the segmentation
+/// measures this machine, busy or not, so the estimate follows it.
+const REST_PER_SEGMENTING: f64 = 9.3;
 
 /// Pairs smaller than this load in about a second or less: no estimate.
 pub const ESTIMATE_ABOVE: usize = 3_000_000;
@@ -72,6 +78,12 @@ pub const ESTIMATE_ABOVE: usize = 3_000_000;
 /// enough that the wait is felt.
 pub fn expected(bytes: usize) -> Option<Duration> {
     (bytes > ESTIMATE_ABOVE).then(|| Duration::from_secs_f64(bytes as f64 / BYTES_PER_SECOND))
+}
+
+/// The estimate once both sides are segmented, `segmented` after the start
+/// of the load, reading having begun at `began`: the rate measured so far.
+pub fn expected_after_segmenting(began: Duration, segmented: Duration) -> Duration {
+    segmented + segmented.saturating_sub(began).mul_f64(REST_PER_SEGMENTING)
 }
 
 #[cfg(test)]
@@ -122,5 +134,9 @@ mod tests {
         let five = expected(10_000_000).unwrap();
         let fifty = expected(100_000_000).unwrap();
         assert!(five < fifty && five > Duration::from_secs(1));
+        let (began, segmented) = (Duration::from_millis(10), Duration::from_millis(310));
+        let measured = expected_after_segmenting(began, segmented);
+        assert!(measured > segmented + Duration::from_secs(2) && measured < segmented + Duration::from_secs(4), "{measured:?}");
+        assert!(expected_after_segmenting(began, segmented * 2) > measured, "a slower machine expects longer");
     }
 }
