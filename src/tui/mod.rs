@@ -11,6 +11,9 @@
 //! - [`effects`], which writes what the effects ask and feeds the outcome
 //!   back as an action;
 //! - [`view::draw`], which draws a frame from the state and changes nothing.
+//!
+//! Before all that, [`loading`] opens the screen at once and draws the
+//! [`progress`] of reading and aligning the articles on a worker thread.
 
 pub mod action;
 pub mod app;
@@ -23,6 +26,7 @@ pub mod loading;
 pub mod mode;
 pub mod navigation;
 pub mod notes;
+pub mod progress;
 pub mod search;
 pub mod suggestions;
 mod terminal;

@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::display::{sanitize, width};
 use crate::tui::keymap;
-use crate::tui::loading::{Article, Progress, Step};
+use crate::tui::progress::{Article, Progress, Step};
 use crate::tui::mode::Mode;
 use crate::tui::theme::Theme;
 
