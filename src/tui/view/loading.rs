@@ -131,6 +131,7 @@ fn clock(expected: Option<Duration>, elapsed: Duration, theme: &Theme, columns: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::pipeline::{Stage, Which};
 
     #[test]
     fn long_names_keep_their_end() {
@@ -138,5 +139,31 @@ mod tests {
         assert_eq!(shorten("a.txt", 12), "a.txt");
         assert_eq!(size(5_012_345), "5.0 MB");
         assert_eq!(size(812_345), "812 KB");
+    }
+
+    fn screen(progress: &Progress, elapsed: Duration, width: u16, height: u16) -> String {
+        use crate::tui::theme::Palette;
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| draw(f, progress, elapsed, &Theme::new(Palette::Dark))).unwrap();
+        let buffer = terminal.backend().buffer();
+        buffer.content.chunks(usize::from(width)).map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n").collect()
+    }
+
+    #[test]
+    fn the_screen_says_what_is_known_and_fits_any_size() {
+        let mut p = Progress::default();
+        p.record(Stage::Reading { side: Which::Left, name: "left\x1b[31m.txt".into() }, Duration::ZERO);
+        p.record(Stage::Read { side: Which::Left, bytes: 5_000_000 }, Duration::from_millis(5));
+        p.record(Stage::Segmented { side: Which::Left, sentences: 48_303 }, Duration::from_millis(150));
+        p.record(Stage::Reading { side: Which::Right, name: "right.txt".into() }, Duration::from_millis(150));
+        p.record(Stage::Read { side: Which::Right, bytes: 5_000_000 }, Duration::from_millis(155));
+        let text = screen(&p, Duration::from_millis(2100), 80, 24);
+        assert!(text.contains("5.0 MB · 48303 sentences") && text.contains("5.0 MB · splitting…"), "{text}");
+        assert!(text.contains("2.1 s of about 3 s") && text.contains("q quit"), "{text}");
+        assert!(!text.contains('\x1b'), "no escape from a file name reaches the terminal");
+        for (w, h) in [(1, 1), (10, 3), (40, 8), (200, 60)] {
+            screen(&p, Duration::from_secs(9), w, h);
+        }
+        assert!(screen(&p, Duration::from_secs(9), 80, 24).contains("9.0 s (expected: about 3 s)"));
     }
 }
