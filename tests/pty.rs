@@ -304,4 +304,42 @@ fn the_text_report_in_a_terminal_keeps_its_colours_and_drops_the_article_s_escap
     }
     drop(raw);
     let _ = std::fs::remove_dir_all(&dir);
+
+/// A pair large enough that a debug build is still aligning it seconds
+/// after the screen opens.
+fn write_large_pair(dir: &std::path::Path) -> (String, String) {
+    std::fs::create_dir_all(dir).unwrap();
+    let text = |shift: usize| -> String {
+        (0..20_000).map(|i| format!("Report {i} says the mayor of town {} counted {} votes.{}", i % 97, i * 7 + shift, if i % 5 == 4 { "\n\n" } else { " " })).collect()
+    };
+    let (l, r) = (dir.join("left.txt"), dir.join("right.txt"));
+    std::fs::write(&l, text(0)).unwrap();
+    std::fs::write(&r, text(1)).unwrap();
+    (l.display().to_string(), r.display().to_string())
+}
+
+#[test]
+fn q_while_loading_quits_at_once_and_restores_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("tandem-pty-loading-{}", std::process::id()));
+    let (left, right) = write_large_pair(&dir);
+    let notes = dir.join("notes.json");
+    let mut s = Session::start_with(&["--theme", "dark", "--notes", notes.to_str().unwrap(), &left, &right]);
+    s.wait_for("opening the articles");
+    s.wait_for("sentences");
+    s.quit_with(b"q");
+    let output = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    assert!(!output.contains("aligned view"), "the review screen never opened: q was answered during the loading");
+    assert!(!notes.exists(), "quitting while loading writes no notes");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_missing_file_closes_the_loading_screen_with_one_line_and_status_2() {
+    let mut s = Session::start_with(&["--theme", "dark", "/nonexistent/tandem/left.txt", "/nonexistent/tandem/right.txt"]);
+    let status = s.exit_status();
+    assert_eq!(status.exit_code(), 2, "{status:?}");
+    s.assert_restored();
+    let output = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let restored_at = output.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(output[restored_at..].contains("tandem: /nonexistent/tandem/left.txt: no such file"), "the error comes after the terminal is restored:\n{output:?}");
 }

@@ -4,14 +4,17 @@
 use clap::{Parser, Subcommand, ValueEnum};
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::core::compare::Comparison;
 use crate::core::document::{Document, Format as InputFormat, LoadError};
+use crate::core::pipeline::{self, Report, Stage, Which};
 use crate::core::notes::notebook::Notebook;
 use crate::core::notes::store::{self, StoreError};
 use crate::core::notes::{NotesFile, export};
 use crate::display::sanitize_text;
 use crate::report;
+use crate::tui::loading::Failure;
 use crate::tui::theme::Palette;
 
 pub mod config;
@@ -184,20 +187,19 @@ pub enum CliError {
     Config(#[from] config::ConfigError),
 }
 
-/// Loads the pair named on the command line, or the bundled sample pair.
-pub fn load_pair(left: Option<&str>, right: Option<&str>) -> Result<(Document, Document), CliError> {
-    load_pair_as(left, right, None)
-}
-
-/// Loads the pair, read as `format` when given.
-pub fn load_pair_as(left: Option<&str>, right: Option<&str>, format: Option<InputFormat>) -> Result<(Document, Document), CliError> {
+/// Loads the pair named on the command line, or the bundled sample pair,
+/// read as `format` when given, reporting each side's stages.
+pub fn load_pair(left: Option<&str>, right: Option<&str>, format: Option<InputFormat>, report: Report) -> Result<(Document, Document), CliError> {
     match (left, right) {
-        (None, None) => Ok(samples::pair()),
+        (None, None) => {
+            let (l, r) = samples::pair();
+            Ok((pipeline::segment(l, Which::Left, report), pipeline::segment(r, Which::Right, report)))
+        }
         (Some(l), Some(r)) => {
             if l == "-" && r == "-" {
                 return Err(CliError::Usage("only one of the two articles can be read from standard input".into()));
             }
-            Ok(Document::load_both(l, r, format)?)
+            Ok(pipeline::load_both(l, r, format, report)?)
         }
         _ => Err(CliError::Usage("give two articles to compare, or none for the bundled sample pair".into())),
     }
@@ -207,6 +209,24 @@ pub fn load_pair_as(left: Option<&str>, right: Option<&str>, format: Option<Inpu
 /// no terminal's, and a huge value would only exhaust memory.
 const MIN_WIDTH: usize = 40;
 const MAX_WIDTH: usize = 2000;
+
+/// Everything the review screen needs from the files: both articles
+/// compared, and their notes. A notes file that cannot be read stops it,
+/// untouched.
+fn prepare(cli: &Cli, config: &config::Config, report: Report) -> Result<(Comparison, Notebook), CliError> {
+    let is_sample = cli.left.is_none();
+    let (mut l, mut r) = load_pair(cli.left.as_deref(), cli.right.as_deref(), cli.input.format(), report)?;
+    if let Some(git) = difftool::Git::from_env() {
+        git.rename(&mut l);
+        git.rename(&mut r);
+    }
+    let notes_path = cli.notes.clone().unwrap_or_else(|| {
+        let left_is_file = !is_sample && l.name != "-";
+        config.notes_path(store::default_path(&l.name, &r.name, left_is_file))
+    });
+    let notebook = Notebook::open(&notes_path, &l, &r)?;
+    Ok((pipeline::compare(l, r, report), notebook))
+}
 
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
@@ -290,7 +310,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Align { left, right, format, width, input, color }) => {
             // In range by the parser, so the conversion cannot fail.
             let width = width.and_then(|w| usize::try_from(w).ok());
-            let (l, r) = load_pair_as(left.as_deref(), right.as_deref(), input.format())?;
+            let (l, r) = load_pair(left.as_deref(), right.as_deref(), input.format(), &|_| {})?;
             let cmp = Comparison::new(l, r);
             match format {
                 Format::Json => write_stdout(&(report::json::render(&cmp) + "\n")),
@@ -328,36 +348,32 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if let Some((left, right)) = difftool::directories(&cli) {
                 return difftool::review_each(&cli, &left, &right, run);
             }
-            let is_sample = cli.left.is_none();
-            let (mut l, mut r) = load_pair_as(cli.left.as_deref(), cli.right.as_deref(), cli.input.format())?;
-            if let Some(git) = difftool::Git::from_env() {
-                git.rename(&mut l);
-                git.rename(&mut r);
-            }
-            let notes_path = cli.notes.clone().unwrap_or_else(|| {
-                let left_is_file = !is_sample && l.name != "-";
-                config.notes_path(store::default_path(&l.name, &r.name, left_is_file))
-            });
-            // Open the notes before anything is drawn: a notes file that
-            // cannot be read stops here, untouched.
-            let notebook = Notebook::open(&notes_path, &l, &r)?;
             // Asks the terminal (if it must) before the screen owns its input.
             let to_screen = std::io::stdout().is_terminal();
-            let theme = if to_screen { Some(config::screen_theme(cli.theme.palette(), &config).map_err(CliError::Usage)?) } else { None };
-            let bytes = l.text.len() + r.text.len();
-            if bytes > 4_000_000 {
+            if to_screen {
+                let theme = config::screen_theme(cli.theme.palette(), &config).map_err(CliError::Usage)?;
+                // The screen opens at once and shows the loading, which runs
+                // on a thread of its own. Keys are read from the terminal
+                // itself (/dev/tty), so one article may still come from a
+                // pipe: `cat a.txt | tandem - b.txt`.
+                return crate::tui::run(theme, move |report| prepare(&cli, &config, report)).map_err(|failure| match failure {
+                    Failure::Terminal(e) => CliError::Terminal(e),
+                    Failure::Loading(e) => e,
+                });
+            }
+            // No terminal to draw on (a pipe, a script): the text report.
+            let bytes = AtomicUsize::new(0);
+            let (cmp, _) = prepare(&cli, &config, &|stage| match stage {
+                Stage::Read { bytes: b, .. } => {
+                    bytes.fetch_add(b, Ordering::Relaxed);
+                }
                 // About a second per 2 MB: say so rather than show nothing.
-                eprintln!("tandem: aligning {:.0} MB of text…", bytes as f64 / 1e6);
-            }
-            let cmp = Comparison::new(l, r);
-            // Keys are read from the terminal itself (/dev/tty), so one
-            // article may still come from a pipe: `cat a.txt | tandem - b.txt`.
-            if let Some(theme) = theme {
-                crate::tui::run(cmp, notebook, theme).map_err(CliError::Terminal)
-            } else {
-                // No terminal to draw on (a pipe, a script): the text report.
-                write_report(&report::text::render_styled(&cmp, terminal_width(), cli.color.enabled()))
-            }
+                Stage::Aligning if bytes.load(Ordering::Relaxed) > 4_000_000 => {
+                    eprintln!("tandem: aligning {:.0} MB of text…", bytes.load(Ordering::Relaxed) as f64 / 1e6)
+                }
+                _ => {}
+            })?;
+            write_report(&report::text::render_styled(&cmp, terminal_width(), cli.color.enabled()))
         }
     }
 }

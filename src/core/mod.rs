@@ -5,6 +5,7 @@ pub mod align;
 pub mod compare;
 pub mod detect;
 pub mod notes;
+pub mod pipeline;
 pub mod document;
 pub mod edit_distance;
 pub mod hashing;

@@ -318,6 +318,11 @@ pub const TABLE: &[Section] = &[
             bind(&[ESC], Action::Cancel, "cancel"),
         ],
     },
+    Section {
+        title: "While the articles load",
+        mode: Mode::Loading,
+        bindings: &[shown(&[Key::Char('q'), ESC], Action::Quit, "stop and quit", "quit")],
+    },
 ];
 
 /// The bindings of a mode, in table order.

@@ -11,6 +11,9 @@
 //! - [`effects`], which writes what the effects ask and feeds the outcome
 //!   back as an action;
 //! - [`view::draw`], which draws a frame from the state and changes nothing.
+//!
+//! Before all that, [`loading`] opens the screen at once and draws the
+//! [`progress`] of reading and aligning the articles on a worker thread.
 
 pub mod action;
 pub mod app;
@@ -19,9 +22,11 @@ pub mod effects;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod loading;
 pub mod mode;
 pub mod navigation;
 pub mod notes;
+pub mod progress;
 pub mod search;
 pub mod suggestions;
 mod terminal;
@@ -31,17 +36,17 @@ pub mod view;
 
 use ratatui::crossterm::event;
 
-use crate::core::compare::Comparison;
-use crate::core::notes::notebook::Notebook;
-use app::App;
+use loading::{Failure, Job};
 use theme::Theme;
 
-/// Runs the review screen until the user quits.
-pub fn run(cmp: Comparison, notebook: Notebook, theme: Theme) -> std::io::Result<()> {
+/// Opens the screen at once, shows the progress of `job` (loading and
+/// comparing the articles, see [`loading`]), then runs the review screen
+/// until the user quits. The terminal is restored before an error returns.
+pub fn run<E: Send + 'static>(theme: Theme, job: impl Job<E>) -> Result<(), Failure<E>> {
     let mut session = terminal::Session::start()?;
-    let size = session.terminal.size()?;
-    let mut app = App::new(cmp, size.width, size.height, theme);
-    app.set_notebook(notebook);
+    let Some(mut app) = loading::run(&mut session, theme, job)? else {
+        return Ok(());
+    };
     while !app.quit {
         session.terminal.draw(|frame| view::draw(frame, &app))?;
         let event = event::read()?;

@@ -64,10 +64,12 @@ pub enum Mode {
     SaveAs,
     Export,
     Summary,
+    /// The articles are being read and aligned: only quitting.
+    Loading,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 14] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Everywhere,
         Mode::Main,
         Mode::Search,
@@ -82,5 +84,6 @@ impl Mode {
         Mode::SaveAs,
         Mode::Export,
         Mode::Summary,
+        Mode::Loading,
     ];
 }

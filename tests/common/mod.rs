@@ -108,6 +108,11 @@ impl Pty {
         w.flush().unwrap();
     }
 
+    /// Whether the program has exited, without waiting.
+    pub fn exited(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_some()
+    }
+
     /// Waits for the program to exit and for its last output.
     pub fn exit_status(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + Duration::from_secs(30);

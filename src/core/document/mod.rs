@@ -93,14 +93,6 @@ impl Document {
         Self::from_bytes(path, read_bytes(path)?, format)
     }
 
-    /// Loads and segments two files as `format` (or as detected), each on
-    /// its own thread. An error about the left file comes first, as if they
-    /// were loaded in turn.
-    pub fn load_both(left: &str, right: &str, format: Option<Format>) -> Result<(Self, Self), LoadError> {
-        let (left, right) = rayon::join(|| Self::load_as(left, format), || Self::load_as(right, format));
-        Ok((left?, right?))
-    }
-
     /// The text of sentence `index`.
     pub fn sentence_text(&self, index: usize) -> &str {
         let s = &self.sentences[index];

@@ -2,6 +2,7 @@
 
 mod dialogs;
 mod help;
+pub mod loading;
 mod panes;
 mod status;
 

@@ -1,0 +1,150 @@
+//! The whole way from two files to a [`Comparison`] (read, segment, align,
+//! compare), saying which stage it has reached, so that a front end can show
+//! progress while the work runs elsewhere. Stages are reported between the
+//! steps, never from inside them: the steps stay as they are.
+
+use std::time::Duration;
+
+use crate::core::align;
+use crate::core::compare::Comparison;
+use crate::core::document::{Document, Format, LoadError, read_bytes};
+
+/// Which of the two articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Left,
+    Right,
+}
+
+/// How far the pipeline has come. Each stage is reported when it begins,
+/// except `Read` and `Segmented`, which report what a side turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading a side's file, named as the user named it, has begun.
+    Reading { side: Which, name: String },
+    /// A side's file is in memory: this many bytes.
+    Read { side: Which, bytes: usize },
+    /// A side is split into this many sentences.
+    Segmented { side: Which, sentences: usize },
+    /// Aligning the sentences of both sides has begun.
+    Aligning,
+    /// Comparing the words of this many linked passages has begun.
+    Comparing { links: usize },
+}
+
+/// A stage report: called on the thread doing the work.
+pub type Report<'a> = &'a (dyn Fn(Stage) + Sync);
+
+/// Reads and segments one side (`-` reads standard input) as `format`, or
+/// as its content and name say.
+pub fn load(path: &str, format: Option<Format>, side: Which, report: Report) -> Result<Document, LoadError> {
+    report(Stage::Reading { side, name: path.to_string() });
+    let bytes = read_bytes(path)?;
+    report(Stage::Read { side, bytes: bytes.len() });
+    Ok(segment(Document::from_bytes(path, bytes, format)?, side, report))
+}
+
+/// Loads both sides, each on its own thread. An error about the left file
+/// comes first, as if they were loaded in turn.
+pub fn load_both(left: &str, right: &str, format: Option<Format>, report: Report) -> Result<(Document, Document), LoadError> {
+    let (left, right) = rayon::join(|| load(left, format, Which::Left, report), || load(right, format, Which::Right, report));
+    Ok((left?, right?))
+}
+
+/// Reports a document already in memory (the bundled sample) as read and
+/// segmented, so a front end shows the same stages for it.
+pub fn segment(doc: Document, side: Which, report: Report) -> Document {
+    report(Stage::Segmented { side, sentences: doc.sentences.len() });
+    doc
+}
+
+/// Aligns and compares two segmented documents.
+pub fn compare(left: Document, right: Document, report: Report) -> Comparison {
+    report(Stage::Aligning);
+    let alignment = align::align(&left, &right);
+    report(Stage::Comparing { links: alignment.links.len() });
+    Comparison::from_alignment(left, right, alignment)
+}
+
+/// Reading, aligning and comparing run at about this many bytes of both
+/// articles a second on a quiet 2-core machine in a release build
+/// (`cargo bench --bench loading`: 5 MB a side to the review screen in
+/// about 3.4 s). The first estimate, before this machine has been timed.
+const BYTES_PER_SECOND: f64 = 2.9e6;
+
+/// What follows segmentation (aligning, comparing, laying the screen out)
+/// takes about this many times as long as reading and segmenting did
+/// (`cargo bench --bench align` at 5 MB a side: segment 262 ms, align and
+/// compare 2,195 ms; laying out about 250 ms more). Timing the segmentation
+/// measures this machine, busy or not, so the estimate follows it.
+const REST_PER_SEGMENTING: f64 = 9.3;
+
+/// Pairs smaller than this load in about a second or less: no estimate.
+pub const ESTIMATE_ABOVE: usize = 3_000_000;
+
+/// About how long loading `bytes` of both articles takes, for pairs large
+/// enough that the wait is felt.
+pub fn expected(bytes: usize) -> Option<Duration> {
+    (bytes > ESTIMATE_ABOVE).then(|| Duration::from_secs_f64(bytes as f64 / BYTES_PER_SECOND))
+}
+
+/// The estimate once both sides are segmented, `segmented` after the start
+/// of the load, reading having begun at `began`: the rate measured so far.
+pub fn expected_after_segmenting(began: Duration, segmented: Duration) -> Duration {
+    segmented + segmented.saturating_sub(began).mul_f64(REST_PER_SEGMENTING)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn stages_come_in_order_with_what_each_side_turned_out_to_be() {
+        let dir = std::env::temp_dir().join(format!("tandem-pipeline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (l, r) = (dir.join("l.txt"), dir.join("r.txt"));
+        std::fs::write(&l, "The mayor spoke. She said 12 words.\n\nA new paragraph.\n").unwrap();
+        std::fs::write(&r, "The mayor spoke. She said 15 words.\n").unwrap();
+        let seen = Mutex::new(Vec::new());
+        let report = |s: Stage| seen.lock().unwrap().push(s);
+        let left = load(l.to_str().unwrap(), None, Which::Left, &report).unwrap();
+        let right = load(r.to_str().unwrap(), None, Which::Right, &report).unwrap();
+        let cmp = compare(left, right, &report);
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(
+            seen.into_inner().unwrap(),
+            vec![
+                Stage::Reading { side: Which::Left, name: l.display().to_string() },
+                Stage::Read { side: Which::Left, bytes: 54 },
+                Stage::Segmented { side: Which::Left, sentences: 3 },
+                Stage::Reading { side: Which::Right, name: r.display().to_string() },
+                Stage::Read { side: Which::Right, bytes: 36 },
+                Stage::Segmented { side: Which::Right, sentences: 2 },
+                Stage::Aligning,
+                Stage::Comparing { links: cmp.links.len() },
+            ]
+        );
+        assert!(!cmp.links.is_empty());
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_stops_after_its_reading_began() {
+        let seen = Mutex::new(Vec::new());
+        let err = load("/nonexistent/tandem/a.txt", None, Which::Left, &|s| seen.lock().unwrap().push(s)).unwrap_err();
+        assert_eq!(err.to_string(), "/nonexistent/tandem/a.txt: no such file");
+        assert_eq!(seen.into_inner().unwrap(), vec![Stage::Reading { side: Which::Left, name: "/nonexistent/tandem/a.txt".into() }]);
+    }
+
+    #[test]
+    fn only_large_pairs_get_an_estimate_and_it_grows_with_the_size() {
+        assert_eq!(expected(1_000_000), None);
+        let five = expected(10_000_000).unwrap();
+        let fifty = expected(100_000_000).unwrap();
+        assert!(five < fifty && five > Duration::from_secs(1));
+        let (began, segmented) = (Duration::from_millis(10), Duration::from_millis(310));
+        let measured = expected_after_segmenting(began, segmented);
+        assert!(measured > segmented + Duration::from_secs(2) && measured < segmented + Duration::from_secs(4), "{measured:?}");
+        assert!(expected_after_segmenting(began, segmented * 2) > measured, "a slower machine expects longer");
+    }
+}
