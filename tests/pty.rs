@@ -304,6 +304,7 @@ fn the_text_report_in_a_terminal_keeps_its_colours_and_drops_the_article_s_escap
     }
     drop(raw);
     let _ = std::fs::remove_dir_all(&dir);
+}
 
 /// A pair large enough that a debug build is still aligning it seconds
 /// after the screen opens.
