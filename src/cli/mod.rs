@@ -250,7 +250,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // Keys are read from the terminal itself (/dev/tty), so one
             // article may still come from a pipe: `cat a.txt | tandem - b.txt`.
             if let Some(theme) = theme {
-                crate::tui::run(cmp, notebook, theme).map_err(CliError::Terminal)
+                let screen = config.screen();
+                crate::tui::run(cmp, notebook, theme, screen.reading_view, screen.fold).map_err(CliError::Terminal)
             } else {
                 // No terminal to draw on (a pipe, a script): the text report.
                 print!("{}", report::text::render(&cmp, terminal_width()));

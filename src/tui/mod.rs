@@ -14,8 +14,11 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod dialog;
 pub mod effects;
+pub mod fold;
+pub mod history;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -36,12 +39,14 @@ use crate::core::notes::notebook::Notebook;
 use app::App;
 use theme::Theme;
 
-/// Runs the review screen until the user quits.
-pub fn run(cmp: Comparison, notebook: Notebook, theme: Theme) -> std::io::Result<()> {
+/// Runs the review screen until the user quits, opening in the reading
+/// view and with what agrees folded if asked.
+pub fn run(cmp: Comparison, notebook: Notebook, theme: Theme, reading_view: bool, fold: bool) -> std::io::Result<()> {
     let mut session = terminal::Session::start()?;
     let size = session.terminal.size()?;
     let mut app = App::new(cmp, size.width, size.height, theme);
     app.set_notebook(notebook);
+    update::open_with(&mut app, reading_view, fold);
     while !app.quit {
         session.terminal.draw(|frame| view::draw(frame, &app))?;
         let event = event::read()?;

@@ -12,6 +12,7 @@
 pub mod anchor;
 pub mod export;
 pub mod notebook;
+pub mod snapshot;
 pub mod store;
 mod time;
 
