@@ -101,13 +101,14 @@ mod tests {
 
     #[test]
     fn a_folded_stack_gives_a_run_one_line() {
-        let s = stack(&[2, 3, 1, 4], &[1..3]);
+        let one: &[Range<usize>] = &[Range { start: 1, end: 3 }];
+        let s = stack(&[2, 3, 1, 4], one);
         assert_eq!(s.tops, vec![0, 3, 3, 5]);
         assert_eq!(s.heights, vec![2, 1, 0, 4]);
         // The hidden item shares the fold line's top; lookups give the line.
         assert_eq!(s.item_at(3), Some(1));
         assert_eq!(s.item_at(5), Some(3));
-        assert!(hidden(&[1..3], 2) && !hidden(&[1..3], 1) && !hidden(&[1..3], 3));
+        assert!(hidden(one, 2) && !hidden(one, 1) && !hidden(one, 3));
         assert_eq!(run_of(&[1..3, 5..8], 6), Some(5..8));
         assert_eq!(run_of(&[1..3, 5..8], 4), None);
     }

@@ -72,6 +72,7 @@ pub fn reject(app: &mut App) -> Vec<Effect> {
     let what = format!("rejected {} “{}” / “{}”", d.category.id(), sanitize(&d.left_text), sanitize(&d.right_text));
     let effects = notes::decide(app, what.clone(), |book| book.reject(&d));
     app.decided = Some(what);
+    app.message = Some("rejected".into());
     effects
 }
 
