@@ -127,7 +127,8 @@ fn z_folds_what_agrees_keeping_a_passage_of_context_around_each_difference() {
     let text = screen(&app).join("\n");
     let run = app.folds.aligned[0].clone();
     assert!(text.contains(&fold::label(run.len())), "the fold line is drawn:\n{text}");
-    assert!(text.contains("folded in"), "the status line says what is folded:\n{text}");
+    let folded: usize = app.folds.aligned.iter().map(|r| r.len()).sum();
+    assert!(text.contains(&format!("3 folds: {folded} passages")), "the status line says what is folded:\n{text}");
     // j walks over a fold as one line; Enter opens it.
     press(&mut app, "g");
     while app.focus != run.start {

@@ -248,6 +248,15 @@ impl App {
         }
     }
 
+    /// Folds in the view shown, and the passages they hold.
+    pub fn folded(&self) -> (usize, usize) {
+        let runs = match self.view {
+            View::Aligned => &self.folds.aligned,
+            View::Reading => &self.folds.panes[self.pane.index()],
+        };
+        (runs.len(), runs.iter().map(|r| r.len()).sum())
+    }
+
     /// The units of a fold of the view shown.
     pub fn fold_units(&self, view: View, side: Side, run: Range<usize>) -> Vec<usize> {
         match view {

@@ -72,25 +72,11 @@ pub fn toggle_fold(app: &mut App) {
         if let Some(run) = app.fold_of(app.view, app.pane, app.focus) {
             app.focus = app.fold_units(app.view, app.pane, run)[0];
         }
-        let (runs, passages) = folded(app);
-        app.message = Some(if runs == 0 {
-            "nothing to fold: no run of aligned passages".into()
-        } else {
-            format!("{passages} aligned passages folded in {runs}: Enter opens one")
-        });
+        app.message = Some(if app.folded().0 == 0 { "nothing to fold: no run of aligned passages" } else { "Enter on a fold opens it" }.into());
     } else {
         app.message = Some("unfolded".into());
     }
     reveal(app);
-}
-
-/// Folds in the view shown, and the passages they hold.
-pub fn folded(app: &App) -> (usize, usize) {
-    let runs = match app.view {
-        View::Aligned => &app.folds.aligned,
-        View::Reading => &app.folds.panes[app.pane.index()],
-    };
-    (runs.len(), runs.iter().map(|r| r.len()).sum())
 }
 
 /// Enter (or `z`) on a fold: shows its passages.

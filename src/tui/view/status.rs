@@ -8,7 +8,6 @@ use crate::tui::app::{App, Geometry};
 use crate::display::{sanitize, width};
 use crate::tui::keymap::{hints, keys};
 use crate::tui::mode::{Mode, Side, View};
-use crate::tui::navigation;
 
 pub fn titles(buf: &mut Buffer, app: &App, g: &Geometry) {
     // One style on both panes: the full titles if both fit, else both compact.
@@ -54,6 +53,11 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     let warning = if unsaved { format!(" NOTES NOT SAVED ({}) │", hints(Mode::Main, &[Action::SaveElsewhere], ": ", "")) } else { String::new() };
     let count = app.count.map(|n| format!(" {n}")).unwrap_or_default();
     let mut left = format!("{warning}{count} {}", position(app));
+    // What is folded, as much the state of the screen as the position.
+    let (folds, passages) = app.folded();
+    if folds > 0 {
+        left.push_str(&format!(" │ {folds} folds: {passages} passages"));
+    }
     if let Some(message) = &app.message {
         left.push_str(" │ ");
         left.push_str(message);
@@ -76,10 +80,6 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
         View::Aligned => "aligned view".to_string(),
         View::Reading => format!("reading view · {} pane", app.pane.name()),
     }];
-    let (folds, passages) = navigation::folded(app);
-    if folds > 0 {
-        parts.push(format!("{passages} aligned passages folded in {folds}"));
-    }
     if let Some(book) = &app.notebook {
         let count = book.file.notes.len();
         parts.push(format!("{count} note{}: {}", if count == 1 { "" } else { "s" }, sanitize(&book.path.display().to_string())));
