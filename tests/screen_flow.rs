@@ -463,3 +463,44 @@ fn both_titles_in_one_style() {
         assert!((full == 2 && compact == 0) || (full == 0 && compact == 2), "{width}: {title}");
     }
 }
+
+#[test]
+fn e_asks_for_the_editor_at_the_focused_passage_line() {
+    let mut app = mostly_agreeing(120, 35);
+    press(&mut app, "]");
+    let unit = app.focus;
+    let Unit::Link(k) = app.units[unit] else { panic!("a link") };
+    let sentence = app.cmp.links[k].link.left.start;
+    let effects = press(&mut app, "e");
+    let expected = Effect::Edit { side: tandem::tui::mode::Side::Left, path: PathBuf::from("old.txt"), line: 2 * sentence + 1 };
+    assert_eq!(effects, vec![expected], "paragraphs are two lines apart");
+}
+
+#[test]
+fn an_edited_article_is_compared_again_with_its_notes_found_again() {
+    let mut app = mostly_agreeing(120, 35);
+    press(&mut app, "]");
+    tag(&mut app, "check the years");
+    let note = app.notebook.as_ref().unwrap().file.notes[0].clone();
+    let quote = note.left.clone().unwrap().exact;
+    press(&mut app, "z");
+    let edited = format!("A new first paragraph, written in the editor.\n\n{}", app.cmp.left.text);
+    let effects = update(&mut app, Action::Done(Outcome::Edited { side: tandem::tui::mode::Side::Left, text: Ok(edited.clone()) }));
+    assert_eq!(effects, vec![Effect::Save], "the notes' new anchors are saved");
+    assert!(app.repaint, "the screen is drawn whole after the editor");
+    assert_eq!(app.cmp.left.text, edited);
+    assert!(app.fold, "folding is kept");
+    let moved = app.notebook.as_ref().unwrap().file.notes[0].left.clone().unwrap();
+    assert_eq!(&edited[moved.start..moved.end], quote, "the note points at the same words in the new text");
+    let unit = app.unit_at(tandem::tui::mode::Side::Left, moved.start).unwrap();
+    assert_eq!(app.notes_of_unit[unit], vec![0], "and sits on their passage");
+    assert_eq!(app.focus, unit, "the focus stays on the passage edited around");
+    // Undo cannot put back anchors into the old text.
+    assert!(press(&mut app, "u").is_empty());
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"));
+    // An editor that failed leaves everything as it was.
+    let before = app.cmp.left.text.clone();
+    update(&mut app, Action::Done(Outcome::Edited { side: tandem::tui::mode::Side::Left, text: Err("vi ended with exit status: 1".into()) }));
+    assert_eq!(app.cmp.left.text, before);
+    assert_eq!(app.message.as_deref(), Some("vi ended with exit status: 1"));
+}

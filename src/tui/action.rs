@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use super::mode::Side;
 use crate::core::notes::export::Format;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,6 +101,8 @@ pub enum Action {
     Copy,
     /// Suggest again the rejected suggestion selected in the summary.
     RestoreRejected,
+    /// Edit the focused article in `$EDITOR` at the focused passage.
+    OpenEditor,
     /// What became of an effect.
     Done(Outcome),
 }
@@ -117,6 +120,9 @@ pub enum Effect {
     /// Put this text (sanitised, bounded) on the terminal's clipboard
     /// (OSC 52).
     Copy(String),
+    /// Leave the screen, run `$EDITOR` on `path` at `line`, come back and
+    /// read the file again (the article on `side`).
+    Edit { side: Side, path: PathBuf, line: usize },
 }
 
 /// The result of an effect. Errors are the one-line messages to show.
@@ -128,4 +134,6 @@ pub enum Outcome {
     Exported(Result<PathBuf, String>),
     /// Bytes put on the clipboard.
     Copied(Result<usize, String>),
+    /// The text of the article on `side` after editing it.
+    Edited { side: Side, text: Result<String, String> },
 }

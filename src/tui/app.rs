@@ -142,6 +142,9 @@ pub struct App {
     pub count: Option<usize>,
     /// A passage number being typed after `:`.
     pub command: Option<String>,
+    /// The terminal was lent to another program: the next frame is drawn
+    /// whole, not as changes to the last one.
+    pub repaint: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -200,6 +203,7 @@ impl App {
             decided: None,
             count: None,
             command: None,
+            repaint: false,
         }
     }
 

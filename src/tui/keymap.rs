@@ -196,6 +196,7 @@ pub const TABLE: &[Section] = &[
             shown(&[Key::Char('u')], Action::Undo, "undo a tag, edit, delete, status, accept or reject", "undo"),
             bind(&[Key::Ctrl('r')], Action::Redo, "redo what was undone"),
             bind(&[Key::Char('y')], Action::Copy, "copy the focused passage, both sides (OSC 52)"),
+            bind(&[Key::Char('e')], Action::OpenEditor, "edit the focused article in $EDITOR at this passage"),
         ],
     },
     Section {

@@ -16,6 +16,7 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod dialog;
+pub mod edit;
 pub mod effects;
 pub mod fold;
 pub mod history;
@@ -48,6 +49,9 @@ pub fn run(cmp: Comparison, notebook: Notebook, theme: Theme, reading_view: bool
     app.set_notebook(notebook);
     update::open_with(&mut app, reading_view, fold);
     while !app.quit {
+        if std::mem::take(&mut app.repaint) {
+            session.terminal.clear()?;
+        }
         session.terminal.draw(|frame| view::draw(frame, &app))?;
         let event = event::read()?;
         if let Some(action) = keys::dispatch(&app, &event) {

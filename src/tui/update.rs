@@ -3,11 +3,11 @@
 //! can be tested by feeding actions and reading the state and the effects.
 //! It only routes: the handlers below it do the work.
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Outcome};
 use super::app::App;
 use super::dialog::Dialog;
 use super::keymap;
-use super::{clipboard, navigation, notes, search, suggestions};
+use super::{clipboard, edit, navigation, notes, search, suggestions};
 
 /// Counts beyond this are typing mistakes: every move stops at the ends.
 const MAX_COUNT: usize = 99_999;
@@ -24,6 +24,18 @@ pub fn open_with(app: &mut App, reading_view: bool, fold: bool) {
 }
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Action::Done(Outcome::Edited { side, text }) = action {
+        let effects = match text {
+            Ok(text) => edit::reload(app, side, text),
+            Err(e) => {
+                app.message = Some(e);
+                Vec::new()
+            }
+        };
+        // The editor had the terminal: everything is drawn anew.
+        app.repaint = true;
+        return effects;
+    }
     if let Action::Done(outcome) = action {
         // The message of the action that asked for the effect stays.
         notes::done(app, outcome);
@@ -122,6 +134,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ScrollLines(rows) => navigation::scroll_lines(app, rows * times as i32),
         Action::Copy => return clipboard::copy(app),
         Action::RestoreRejected => return suggestions::restore(app),
+        Action::OpenEditor => return edit::open(app),
         Action::Resize { width, height } => navigation::resize(app, width, height),
         Action::Scroll { rows, column } => navigation::scroll(app, rows, column),
         Action::Click { column, row } => navigation::click(app, column, row),

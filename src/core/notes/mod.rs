@@ -10,6 +10,7 @@
 //! which the W3C export needs even when the article is not at hand).
 
 pub mod anchor;
+mod edited;
 pub mod export;
 pub mod notebook;
 pub mod snapshot;
