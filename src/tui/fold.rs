@@ -99,6 +99,46 @@ mod tests {
         assert_eq!(runs(&[]), Vec::<Range<usize>>::new());
     }
 
+    proptest::proptest! {
+        /// Folds hold only foldable items, never touch a change (one item of
+        /// context stays between), are at least two long and sorted; every
+        /// other foldable item stands next to a change or is in a run too
+        /// short to fold. The folded stack gives each run one row.
+        #[test]
+        fn folds_keep_every_difference_and_its_context(
+            kinds in proptest::collection::vec(proptest::sample::select(vec![F, F, F, C, S]), 0..60),
+            heights in proptest::collection::vec(1usize..5, 60),
+        ) {
+            let runs = runs(&kinds);
+            for (i, r) in runs.iter().enumerate() {
+                proptest::prop_assert!(r.len() >= 2);
+                proptest::prop_assert!(kinds[r.clone()].iter().all(|&k| k == F));
+                proptest::prop_assert!(r.start == 0 || kinds[r.start - 1] != C, "no context before {r:?}");
+                proptest::prop_assert!(r.end == kinds.len() || kinds[r.end] != C, "no context after {r:?}");
+                proptest::prop_assert!(i == 0 || runs[i - 1].end < r.start);
+            }
+            for (i, &k) in kinds.iter().enumerate() {
+                if k != F && run_of(&runs, i).is_some() {
+                    proptest::prop_assert!(false, "item {i} ({k:?}) folded");
+                }
+                if k == F && run_of(&runs, i).is_none() {
+                    // Left out: context of a change, or in too short a run.
+                    let a = kinds[..i].iter().rposition(|&k| k != F).map_or(0, |p| p + 1);
+                    let b = kinds[i..].iter().position(|&k| k != F).map_or(kinds.len(), |p| i + p);
+                    let trimmed = a + usize::from(a > 0 && kinds[a - 1] == C)..b - usize::from(b < kinds.len() && kinds[b] == C);
+                    proptest::prop_assert!(!trimmed.contains(&i) || trimmed.len() < 2, "item {i} could be folded");
+                }
+            }
+            let heights = &heights[..kinds.len()];
+            let s = stack(heights, &runs);
+            let shown: usize = (0..kinds.len()).filter(|&i| !hidden(&runs, i)).map(|i| s.heights[i] + 1).sum();
+            proptest::prop_assert_eq!(s.total, shown.saturating_sub(1));
+            for i in (0..kinds.len()).filter(|&i| !hidden(&runs, i)) {
+                proptest::prop_assert_eq!(s.item_at(s.tops[i]), Some(i));
+            }
+        }
+    }
+
     #[test]
     fn a_folded_stack_gives_a_run_one_line() {
         let one: &[Range<usize>] = &[Range { start: 1, end: 3 }];
