@@ -504,3 +504,23 @@ fn an_edited_article_is_compared_again_with_its_notes_found_again() {
     assert_eq!(app.cmp.left.text, before);
     assert_eq!(app.message.as_deref(), Some("vi ended with exit status: 1"));
 }
+
+/// Deleting the last note of a passage inside a run of aligned passages
+/// must not fold the focused passage away.
+#[test]
+fn the_focus_is_never_folded_away() {
+    let mut app = mostly_agreeing(120, 35);
+    press(&mut app, "z");
+    let run = app.folds.aligned.iter().find(|r| r.len() >= 3).cloned().expect("a fold");
+    let inside = run.start + 1;
+    press(&mut app, &format!("{}G", inside + 1));
+    tag(&mut app, "a note");
+    // Folded again from scratch: the noted passage alone stays in the run.
+    press(&mut app, "zz");
+    assert_eq!(app.focus, inside);
+    assert!(fold::run_of(&app.folds.aligned, inside).is_none() && fold::run_of(&app.folds.aligned, inside + 1).is_some());
+    press(&mut app, "o");
+    press(&mut app, "dy");
+    assert_eq!(app.focus, inside);
+    assert!(!fold::hidden(&app.folds.aligned, inside), "the focused passage stays shown");
+}

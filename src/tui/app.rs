@@ -293,8 +293,16 @@ impl App {
         }
         self.notes_of_unit = by_unit;
         if self.fold {
-            // A passage with notes is never folded away.
+            // A passage with notes is never folded away; one whose last
+            // note went may be, but not while it has the focus.
             self.refold();
+            if let Some(run) = self.fold_of(self.view, self.pane, self.focus) {
+                let units = self.fold_units(self.view, self.pane, run);
+                if units[0] != self.focus {
+                    units.into_iter().for_each(|u| self.opened[u] = true);
+                    self.refold();
+                }
+            }
         }
     }
 

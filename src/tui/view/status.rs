@@ -75,17 +75,20 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     };
     let room = columns.saturating_sub(width(&shown) + 1);
     let mut left = cut(&left, room);
-    // Then what else there is to know, each part whole or not at all.
-    let mut parts = vec![match app.view {
+    // Then what else there is to know, each part whole or not at all: the
+    // view, and the notes file (its path if there is room, else the count).
+    let view = match app.view {
         View::Aligned => "aligned view".to_string(),
         View::Reading => format!("reading view · {} pane", app.pane.name()),
-    }];
+    };
+    let mut parts = vec![vec![view]];
     if let Some(book) = &app.notebook {
         let count = book.file.notes.len();
-        parts.push(format!("{count} note{}: {}", if count == 1 { "" } else { "s" }, sanitize(&book.path.display().to_string())));
+        let count = format!("{count} note{}", if count == 1 { "" } else { "s" });
+        parts.push(vec![format!("{count}: {}", sanitize(&book.path.display().to_string())), count]);
     }
-    for part in parts {
-        if width(&left) + 3 + width(&part) <= room {
+    for choices in parts {
+        if let Some(part) = choices.into_iter().find(|p| width(&left) + 3 + width(p) <= room) {
             left.push_str(" │ ");
             left.push_str(&part);
         }
