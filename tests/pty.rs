@@ -193,7 +193,7 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
 
     // Reopen: the screen starts, and the file keeps both outcomes.
     let mut again = Session::start_with(&["--notes", notes_arg]);
-    again.wait_for("1 note:");
+    again.wait_for("│ 1 note");
     again.quit_with(b"q");
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
     assert_eq!(file["notes"].as_array().unwrap().len(), 1);
