@@ -179,7 +179,7 @@ pub const TABLE: &[Section] = &[
         mode: Mode::Main,
         bindings: &[
             shown(&[Key::Char('a')], Action::AcceptSuggestion, "accept the suggestion shown as a note (editable)", "accept"),
-            shown(&[Key::Char('r')], Action::RejectSuggestion, "reject it (kept in the notes file)", "reject"),
+            shown(&[Key::Char('r')], Action::RejectSuggestion, "reject it (listed in the summary; u undoes)", "reject"),
             shown(&[Key::Char('c')], Action::NextSuggestion, "the passage's next suggestion", "next"),
             shown(&[Key::Char('i')], Action::OpenSummary, "summary: counts, open suggestions, omissions", "summary of the review"),
         ],
