@@ -6,6 +6,7 @@
 //!   TestBackend, so terminal output speed is left out);
 //! - the median time to draw one 200x50 frame, at the top, middle and end
 //!   of the aligned view and in the reading view;
+//! - folding both views (`z`) and drawing a folded frame;
 //! - the time to lay the screen out again after a resize.
 
 #[allow(dead_code, reason = "the generated gold is for the align benchmark")]
@@ -92,6 +93,11 @@ fn main() {
     println!("frame, aligned view, end:    {}", ms(frame_time(&app, &mut terminal)));
     update(&mut app, Action::ToggleView);
     println!("frame, reading view, end:    {}", ms(frame_time(&app, &mut terminal)));
+    update(&mut app, Action::ToggleView);
+    let t = Instant::now();
+    update(&mut app, Action::Fold);
+    println!("z (fold both views): {}", ms(t.elapsed()));
+    println!("frame, aligned view, folded: {}", ms(frame_time(&app, &mut terminal)));
     let t = Instant::now();
     update(&mut app, Action::Resize { width: WIDTH - 40, height: HEIGHT });
     println!("resize (new layout of both views): {}", ms(t.elapsed()));

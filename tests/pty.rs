@@ -136,7 +136,7 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     let mut s = Session::start();
     s.wait_for("difference 1 of");
     s.press(b"/Pokrovsk\r");
-    s.wait_for("match “Pokrovsk”");
+    s.wait_for("match 1 of");
     s.quit_with(b"\x03");
 }
 
@@ -179,20 +179,22 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
     let mut s = Session::start_with(&["--notes", notes_arg]);
     s.wait_for("difference 1 of");
     // Walk the differences to the first passage with a suggestion.
-    s.press_until(b"]", "suggestion 1/", 30);
+    s.press_until(b"]", "a accept", 30);
     s.press(b"a");
     s.wait_for("New note");
     s.press(b"\r");
     s.wait_for("saved to");
-    // The next open suggestion, on this passage or a later one.
-    s.press_until(b"]", "suggestion 1/", 30);
+    // The bar says what the accept did until the next key: then the
+    // next open suggestion, on a later passage.
+    s.wait_for("accepted a suggestion");
+    s.press_until(b"]", "a accept", 30);
     s.press(b"r");
     s.wait_for("rejected; saved to");
     s.quit_with(b"q");
 
     // Reopen: the screen starts, and the file keeps both outcomes.
     let mut again = Session::start_with(&["--notes", notes_arg]);
-    again.wait_for("1 note:");
+    again.wait_for("│ 1 note");
     again.quit_with(b"q");
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
     assert_eq!(file["notes"].as_array().unwrap().len(), 1);

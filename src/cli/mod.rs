@@ -356,7 +356,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 // on a thread of its own. Keys are read from the terminal
                 // itself (/dev/tty), so one article may still come from a
                 // pipe: `cat a.txt | tandem - b.txt`.
-                return crate::tui::run(theme, move |report| prepare(&cli, &config, report)).map_err(|failure| match failure {
+                let screen = config.screen();
+                return crate::tui::run(theme, screen.reading_view, screen.fold, move |report| prepare(&cli, &config, report)).map_err(|failure| match failure {
                     Failure::Terminal(e) => CliError::Terminal(e),
                     Failure::Loading(e) => e,
                 });

@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use super::mode::Side;
 use crate::core::notes::export::Format;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +79,30 @@ pub enum Action {
     Scroll { rows: i32, column: u16 },
     /// Mouse click at a screen cell.
     Click { column: u16, row: u16 },
+    /// Fold every run of aligned passages, or open the fold focused, or
+    /// unfold everything.
+    Fold,
+    /// Open the fold focused.
+    OpenFold,
+    /// Undo the last decision on the notes, or redo the last undone.
+    Undo,
+    Redo,
+    /// A digit of a count typed before a move (`5j`).
+    Count(u8),
+    /// Start typing a passage number after `:`.
+    StartCommand,
+    CommandInput(char),
+    CommandBackspace,
+    CommandSubmit,
+    CommandCancel,
+    /// Scroll by lines (the focused pane alone in the reading view).
+    ScrollLines(i32),
+    /// Copy the focused passage, both sides, to the clipboard.
+    Copy,
+    /// Suggest again the rejected suggestion selected in the summary.
+    RestoreRejected,
+    /// Edit the focused article in `$EDITOR` at the focused passage.
+    OpenEditor,
     /// What became of an effect.
     Done(Outcome),
 }
@@ -92,6 +117,12 @@ pub enum Effect {
     SaveAs { path: PathBuf, replace: bool },
     /// Write the notes in `format` to `path`.
     Export { format: Format, path: PathBuf },
+    /// Put this text (sanitised, bounded) on the terminal's clipboard
+    /// (OSC 52).
+    Copy(String),
+    /// Leave the screen, run `$EDITOR` on `path` at `line`, come back and
+    /// read the file again (the article on `side`).
+    Edit { side: Side, path: PathBuf, line: usize },
 }
 
 /// The result of an effect. Errors are the one-line messages to show.
@@ -101,4 +132,8 @@ pub enum Outcome {
     /// `SaveAs` without `replace` found a file at this path.
     Exists(PathBuf),
     Exported(Result<PathBuf, String>),
+    /// Bytes put on the clipboard.
+    Copied(Result<usize, String>),
+    /// The text of the article on `side` after editing it.
+    Edited { side: Side, text: Result<String, String> },
 }

@@ -9,6 +9,8 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::dialog::{Dialog, Selection, Target};
+use super::fold;
+use super::history::History;
 use super::keymap;
 use super::layout::{self, Aligned, Pane};
 use super::mode::{Mode, Side, View};
@@ -124,6 +126,31 @@ pub struct App {
     pub selection: Option<Selection>,
     /// Which of the focused unit's open suggestions the bar shows.
     pub suggestion: usize,
+    /// Runs of aligned passages are folded (`z`).
+    pub fold: bool,
+    /// Units the reviewer opened a fold on: shown until folding restarts.
+    pub opened: Vec<bool>,
+    /// The folded runs of each view, as item ranges: the aligned view's
+    /// units, then each pane's passages.
+    pub folds: Folds,
+    /// Decisions on the notes that `u` undoes and Ctrl-r redoes.
+    pub history: History,
+    /// What the last accept or reject did: until the next key, the bar
+    /// says so instead of showing the next suggestion.
+    pub decided: Option<String>,
+    /// A count typed before a move (`5j`), as vim reads it.
+    pub count: Option<usize>,
+    /// A passage number being typed after `:`.
+    pub command: Option<String>,
+    /// The terminal was lent to another program: the next frame is drawn
+    /// whole, not as changes to the last one.
+    pub repaint: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folds {
+    pub aligned: Vec<Range<usize>>,
+    pub panes: [Vec<Range<usize>>; 2],
 }
 
 impl App {
@@ -169,6 +196,76 @@ impl App {
             dialog: None,
             selection: None,
             suggestion: 0,
+            fold: false,
+            opened: vec![false; unit_count],
+            folds: Folds::default(),
+            history: History::default(),
+            decided: None,
+            count: None,
+            command: None,
+            repaint: false,
+        }
+    }
+
+    /// What a unit is to folding.
+    fn fold_kind(&self, unit: usize) -> fold::Kind {
+        let plain = matches!(self.units[unit], Unit::Link(k) if self.cmp.links[k].kind == Kind::Aligned && !self.cmp.links[k].link.moved);
+        if self.opened[unit] || !self.notes_of_unit[unit].is_empty() {
+            fold::Kind::Shown
+        } else if plain {
+            fold::Kind::Foldable
+        } else {
+            fold::Kind::Change
+        }
+    }
+
+    /// Works out the folds again (folding switched, a fold opened, notes
+    /// changed, a new width) and stacks both views' rows accordingly.
+    pub fn refold(&mut self) {
+        self.folds = Folds::default();
+        if self.fold {
+            let kinds: Vec<fold::Kind> = (0..self.units.len()).map(|u| self.fold_kind(u)).collect();
+            self.folds.aligned = fold::runs(&kinds);
+            for side in Side::BOTH {
+                let pane: Vec<fold::Kind> = self.panes[side.index()].units.iter().map(|&u| kinds[u]).collect();
+                self.folds.panes[side.index()] = fold::runs(&pane);
+            }
+        }
+        let heights: Vec<usize> = self.aligned.sides.iter().map(|[l, r]| l.lines.len().max(r.lines.len())).collect();
+        self.aligned.stack = fold::stack(&heights, &self.folds.aligned);
+        for (pane, runs) in self.panes.iter_mut().zip(&self.folds.panes) {
+            let heights: Vec<usize> = pane.passages.iter().map(|p| p.lines.len()).collect();
+            pane.stack = fold::stack(&heights, runs);
+        }
+        self.scroll = self.scroll.min(self.aligned.stack.total);
+        for (scroll, pane) in self.pane_scroll.iter_mut().zip(&self.panes) {
+            *scroll = (*scroll).min(pane.stack.total);
+        }
+    }
+
+    /// The fold (as units' item range of the view shown) whose line `unit`
+    /// is, or which hides it, in the aligned view or a pane.
+    pub fn fold_of(&self, view: View, side: Side, unit: usize) -> Option<Range<usize>> {
+        match view {
+            View::Aligned => fold::run_of(&self.folds.aligned, unit),
+            View::Reading => fold::run_of(&self.folds.panes[side.index()], self.panes[side.index()].passage_of[unit]?),
+        }
+    }
+
+    /// Folds in the view shown, and the passages they hold.
+    pub fn folded(&self) -> (usize, usize) {
+        let runs = match self.view {
+            View::Aligned => &self.folds.aligned,
+            View::Reading => &self.folds.panes[self.pane.index()],
+        };
+        (runs.len(), runs.iter().map(|r| r.len()).sum())
+    }
+
+    /// The units of a fold of the view shown.
+    pub fn fold_units(&self, view: View, side: Side, run: Range<usize>) -> Vec<usize> {
+        match view {
+            View::Aligned => run.collect(),
+            View::Reading => self.panes[side.index()].units[run].to_vec(),
         }
     }
 
@@ -195,6 +292,18 @@ impl App {
             }
         }
         self.notes_of_unit = by_unit;
+        if self.fold {
+            // A passage with notes is never folded away; one whose last
+            // note went may be, but not while it has the focus.
+            self.refold();
+            if let Some(run) = self.fold_of(self.view, self.pane, self.focus) {
+                let units = self.fold_units(self.view, self.pane, run);
+                if units[0] != self.focus {
+                    units.into_iter().for_each(|u| self.opened[u] = true);
+                    self.refold();
+                }
+            }
+        }
     }
 
     /// The unit showing the byte `at` of a side's article.
@@ -207,6 +316,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match &self.dialog {
             _ if self.search.editing => Mode::Search,
+            _ if self.command.is_some() => Mode::Command,
             _ if self.help => Mode::Help,
             Some(Dialog::PickCategory(_)) => Mode::PickCategory,
             Some(Dialog::Write { .. }) => Mode::Write,
@@ -234,10 +344,7 @@ impl App {
     /// keeps its scroll, within its new length.
     pub fn relayout(&mut self) {
         (self.aligned, self.panes) = layouts(&self.cmp, &self.units, self.geometry().text_width());
-        self.scroll = self.scroll.min(self.aligned.stack.total);
-        for (scroll, pane) in self.pane_scroll.iter_mut().zip(&self.panes) {
-            *scroll = (*scroll).min(pane.stack.total);
-        }
+        self.refold();
     }
 
     pub fn doc(&self, side: Side) -> &Document {

@@ -18,6 +18,8 @@ pub enum Key {
     Code(KeyCode),
     /// Any character typed without Ctrl or Alt.
     Typed,
+    /// A digit typed without Ctrl or Alt.
+    Digit,
     /// Any key at all (ends a section).
     Other,
 }
@@ -32,6 +34,7 @@ impl Key {
             Key::Alt(code) => alt && event.code == code,
             Key::Code(code) => !alt && event.code == code,
             Key::Typed => !ctrl && !alt && matches!(event.code, KeyCode::Char(_)),
+            Key::Digit => !ctrl && !alt && matches!(event.code, KeyCode::Char('0'..='9')),
             Key::Other => true,
         }
     }
@@ -53,6 +56,7 @@ impl Key {
             Key::Alt(c) => format!("Alt-{}", code(c)),
             Key::Code(c) => code(c),
             Key::Typed => "any character".into(),
+            Key::Digit => "0-9".into(),
             Key::Other => "any other key".into(),
         }
     }
@@ -114,6 +118,11 @@ const fn shown(keys: &'static [Key], action: Action, help: &'static str, hint: &
     Binding { keys, act: Act::Do(action), help, hint }
 }
 
+/// A digit of a count (`5j`).
+fn count(c: char) -> Action {
+    Action::Count(c.to_digit(10).unwrap_or(0) as u8)
+}
+
 const ESC: Key = Key::Code(KeyCode::Esc);
 const ENTER: Key = Key::Code(KeyCode::Enter);
 
@@ -129,8 +138,12 @@ pub const TABLE: &[Section] = &[
             bind(&[Key::Code(KeyCode::PageUp), Key::Ctrl('b')], Action::PageUp, "page up"),
             bind(&[Key::Ctrl('d')], Action::HalfPageDown, "half a page down"),
             bind(&[Key::Ctrl('u')], Action::HalfPageUp, "half a page up"),
-            bind(&[Key::Char('g'), Key::Code(KeyCode::Home)], Action::Top, "first passage"),
-            bind(&[Key::Char('G'), Key::Code(KeyCode::End)], Action::Bottom, "last passage"),
+            bind(&[Key::Char('g'), Key::Code(KeyCode::Home)], Action::Top, "first passage (12g: passage 12)"),
+            bind(&[Key::Char('G'), Key::Code(KeyCode::End)], Action::Bottom, "last passage (12G: passage 12)"),
+            bind(&[Key::Char(':')], Action::StartCommand, "go to a passage by number (:12 Enter)"),
+            Binding { keys: &[Key::Digit], act: Act::Type(count), help: "a count for the next move or jump (5j, 3])", hint: "" },
+            bind(&[Key::Ctrl('e')], Action::ScrollLines(1), "scroll a line down (reading view: one pane)"),
+            bind(&[Key::Ctrl('y')], Action::ScrollLines(-1), "scroll a line up (reading view: one pane)"),
         ],
     },
     Section {
@@ -142,6 +155,14 @@ pub const TABLE: &[Section] = &[
             shown(&[Key::Char('m')], Action::JumpMoved, "jump between a moved passage and its old place", "go to it"),
             shown(&[Key::Char('v')], Action::ToggleView, "aligned view / reading view", "view"),
             bind(&[Key::Code(KeyCode::Tab)], Action::SwitchPane, "focus the other pane"),
+        ],
+    },
+    Section {
+        title: "Fold",
+        mode: Mode::Main,
+        bindings: &[
+            shown(&[Key::Char('z')], Action::Fold, "fold what agrees; on a fold, open it; else unfold", "fold"),
+            bind(&[ENTER], Action::OpenFold, "open the fold focused"),
         ],
     },
     Section {
@@ -158,7 +179,7 @@ pub const TABLE: &[Section] = &[
         mode: Mode::Main,
         bindings: &[
             shown(&[Key::Char('a')], Action::AcceptSuggestion, "accept the suggestion shown as a note (editable)", "accept"),
-            shown(&[Key::Char('r')], Action::RejectSuggestion, "reject it (kept in the notes file)", "reject"),
+            shown(&[Key::Char('r')], Action::RejectSuggestion, "reject it (listed in the summary; u undoes)", "reject"),
             shown(&[Key::Char('c')], Action::NextSuggestion, "the passage's next suggestion", "next"),
             shown(&[Key::Char('i')], Action::OpenSummary, "summary: counts, open suggestions, omissions", "summary of the review"),
         ],
@@ -172,6 +193,10 @@ pub const TABLE: &[Section] = &[
             bind(&[Key::Char('o')], Action::OpenNotes, "the notes list"),
             bind(&[Key::Char('x')], Action::OpenExport, "export the notes beside the notes file"),
             shown(&[Key::Char('W')], Action::SaveElsewhere, "save the notes to another file (asks before replacing one)", "save elsewhere"),
+            shown(&[Key::Char('u')], Action::Undo, "undo a tag, edit, delete, status, accept or reject", "undo"),
+            bind(&[Key::Ctrl('r')], Action::Redo, "redo what was undone"),
+            bind(&[Key::Char('y')], Action::Copy, "copy the focused passage, both sides (OSC 52)"),
+            bind(&[Key::Char('e')], Action::OpenEditor, "edit the focused article in $EDITOR at this passage"),
         ],
     },
     Section {
@@ -195,6 +220,16 @@ pub const TABLE: &[Section] = &[
             shown(&[ESC], Action::SearchCancel, "stop typing", "cancel"),
             bind(&[Key::Code(KeyCode::Backspace)], Action::SearchBackspace, "delete the last character"),
             Binding { keys: &[Key::Typed], act: Act::Type(Action::SearchInput), help: "add it to the query", hint: "" },
+        ],
+    },
+    Section {
+        title: "Typing a passage number (:)",
+        mode: Mode::Command,
+        bindings: &[
+            shown(&[ENTER], Action::CommandSubmit, "go to that passage", "go"),
+            shown(&[ESC], Action::CommandCancel, "stop typing", "cancel"),
+            bind(&[Key::Code(KeyCode::Backspace)], Action::CommandBackspace, "delete the last digit"),
+            Binding { keys: &[Key::Typed], act: Act::Type(Action::CommandInput), help: "add it to the number", hint: "" },
         ],
     },
     Section {
@@ -255,7 +290,9 @@ pub const TABLE: &[Section] = &[
             shown(&[ENTER], Action::Submit, "go to the note's passage", "go to the note's passage"),
             shown(&[Key::Char('e')], Action::EditNote, "edit the note", "edit the note"),
             shown(&[Key::Char('d')], Action::DeleteNote, "delete the note (asks first)", "delete the note (asks first)"),
-            shown(&[Key::Char('s')], Action::CycleStatus, "status: open, confirmed, dismissed", "status: open, confirmed, dismissed"),
+            shown(&[Key::Char('s')], Action::CycleStatus, "status: open, confirmed, dismissed", "status"),
+            shown(&[Key::Char('u')], Action::Undo, "undo the last decision", "undo"),
+            bind(&[Key::Ctrl('r')], Action::Redo, "redo what was undone"),
             shown(&[ESC, Key::Char('o'), Key::Char('q')], Action::Cancel, "close the list", "close the list"),
         ],
     },
@@ -304,6 +341,7 @@ pub const TABLE: &[Section] = &[
             shown(&[Key::Char('j'), Key::Code(KeyCode::Down)], Action::ListNext, "next item", "move"),
             shown(&[Key::Char('k'), Key::Code(KeyCode::Up)], Action::ListPrev, "previous item", "move"),
             shown(&[ENTER], Action::Submit, "go to its passage", "go to"),
+            shown(&[Key::Char('r')], Action::RestoreRejected, "suggest a rejected suggestion again", "restore"),
             shown(&[ESC, Key::Char('i'), Key::Char('q')], Action::Cancel, "close", "close"),
         ],
     },
@@ -359,6 +397,12 @@ pub fn hints(mode: Mode, actions: &[Action], sep: &str, join: &str) -> String {
     out.iter().map(|(k, h)| format!("{k}{sep}{h}")).collect::<Vec<_>>().join(join)
 }
 
+/// The keys alone of the hints `hints` would give ("]/[ v / q"), for a
+/// line too narrow for the words.
+pub fn keys(mode: Mode, actions: &[Action]) -> String {
+    hints(mode, actions, "\u{0}", "\u{1}").split('\u{1}').map(|h| h.split('\u{0}').next().unwrap_or_default()).collect::<Vec<_>>().join(" ")
+}
+
 /// The hint for one action of the main screen ("t to tag ...").
 pub fn hint(action: Action) -> String {
     hints(Mode::Main, &[action], " ", "")
@@ -399,7 +443,7 @@ mod tests {
 
     #[test]
     fn keys_are_unique_within_a_mode() {
-        for mode in Mode::ALL {
+        for &mode in Mode::ALL {
             let all: Vec<Key> = bindings(mode).flat_map(|b| b.keys.iter().copied()).collect();
             for (i, k) in all.iter().enumerate() {
                 assert!(!all[i + 1..].contains(k), "{k:?} is bound twice in {mode:?}");
@@ -431,7 +475,7 @@ mod tests {
         assert_eq!(lookup(Mode::Help, &x), Some(Action::ToggleHelp));
         assert_eq!(lookup(Mode::ConfirmQuit, &x), Some(Action::Confirm));
         assert_eq!(lookup(Mode::ConfirmDelete, &x), Some(Action::Cancel));
-        for mode in Mode::ALL {
+        for &mode in Mode::ALL {
             assert_eq!(lookup(mode, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit), "{mode:?}");
         }
     }
@@ -441,6 +485,7 @@ mod tests {
         assert_eq!(hints(Mode::Main, &[Action::NextDifference, Action::PrevDifference, Action::Quit], " ", "  "), "]/[ difference  q quit");
         assert_eq!(hints(Mode::ConfirmQuit, &[], ": ", " · "), "W: save elsewhere · y/q: quit anyway · Esc: stay");
         assert_eq!(hint(Action::StartSearch), "/ search");
+        assert_eq!(keys(Mode::Main, &[Action::NextDifference, Action::PrevDifference, Action::ToggleView, Action::Quit]), "]/[ v q");
     }
 
     #[test]

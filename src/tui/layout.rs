@@ -56,12 +56,11 @@ impl Stack {
         Stack { tops, heights, total: row.saturating_sub(1) }
     }
 
-    /// The item shown at `row` (the one above, for a separator row).
+    /// The item shown at `row` (the one above, for a separator row). Items
+    /// folded away share their fold line's top: the line's item is shown.
     pub fn item_at(&self, row: usize) -> Option<usize> {
-        if self.tops.is_empty() {
-            return None;
-        }
-        Some(self.tops.partition_point(|&t| t <= row).saturating_sub(1))
+        let last = self.tops.partition_point(|&t| t <= row).checked_sub(1).or((!self.tops.is_empty()).then_some(0))?;
+        Some(self.tops.partition_point(|&t| t < self.tops[last]))
     }
 
     /// Rows of item `i`.

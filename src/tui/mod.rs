@@ -17,8 +17,12 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod dialog;
+pub mod edit;
 pub mod effects;
+pub mod fold;
+pub mod history;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -41,13 +45,18 @@ use theme::Theme;
 
 /// Opens the screen at once, shows the progress of `job` (loading and
 /// comparing the articles, see [`loading`]), then runs the review screen
-/// until the user quits. The terminal is restored before an error returns.
-pub fn run<E: Send + 'static>(theme: Theme, job: impl Job<E>) -> Result<(), Failure<E>> {
+/// until the user quits, opening in the reading view and with what agrees
+/// folded if asked. The terminal is restored before an error returns.
+pub fn run<E: Send + 'static>(theme: Theme, reading_view: bool, fold: bool, job: impl Job<E>) -> Result<(), Failure<E>> {
     let mut session = terminal::Session::start()?;
     let Some(mut app) = loading::run(&mut session, theme, job)? else {
         return Ok(());
     };
+    update::open_with(&mut app, reading_view, fold);
     while !app.quit {
+        if std::mem::take(&mut app.repaint) {
+            session.terminal.clear()?;
+        }
         session.terminal.draw(|frame| view::draw(frame, &app))?;
         let event = event::read()?;
         if let Some(action) = keys::dispatch(&app, &event) {

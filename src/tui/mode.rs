@@ -52,6 +52,8 @@ pub enum Mode {
     Main,
     /// A search query is being typed.
     Search,
+    /// A passage number is being typed after `:`.
+    Command,
     Help,
     Select,
     PickCategory,
@@ -69,10 +71,11 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: &[Mode] = &[
         Mode::Everywhere,
         Mode::Main,
         Mode::Search,
+        Mode::Command,
         Mode::Help,
         Mode::Select,
         Mode::PickCategory,

@@ -1,18 +1,94 @@
 //! Moving the focus and scrolling: keys, jumps, the mouse and resizing.
 //! The focus always stays inside the document and on screen.
 
+use super::action::Action;
 use super::app::App;
+use super::fold;
+use super::keymap;
 use super::layout::Stack;
 use super::mode::{Side, View};
 use crate::core::compare::units::Unit;
 
 /// The units the focus walks through, in display order: every unit in the
-/// aligned view; the focused pane's passages in the reading view.
+/// aligned view; the focused pane's passages in the reading view. A fold
+/// counts once, as its line.
 fn order(app: &App) -> Vec<usize> {
     match app.view {
-        View::Aligned => (0..app.units.len()).collect(),
-        View::Reading => app.panes[app.pane.index()].units.clone(),
+        View::Aligned => (0..app.units.len()).filter(|&u| !fold::hidden(&app.folds.aligned, u)).collect(),
+        View::Reading => {
+            let side = app.pane.index();
+            let runs = &app.folds.panes[side];
+            app.panes[side].units.iter().enumerate().filter(|&(i, _)| !fold::hidden(runs, i)).map(|(_, &u)| u).collect()
+        }
     }
+}
+
+/// The fold whose line is the focused passage, in the view shown.
+pub fn fold_at_focus(app: &App) -> Option<std::ops::Range<usize>> {
+    let run = app.fold_of(app.view, app.pane, app.focus)?;
+    let first = app.fold_units(app.view, app.pane, run.clone())[0];
+    (first == app.focus).then_some(run)
+}
+
+/// Is `unit` folded away (not a fold's line) in the view shown?
+fn folded_away(app: &App, unit: usize) -> bool {
+    app.fold_of(app.view, app.pane, unit).is_some_and(|run| app.fold_units(app.view, app.pane, run)[0] != unit)
+}
+
+/// Opens every fold of the view shown that holds `unit` (in either pane
+/// of the reading view); true if there was one.
+fn open_folds_at(app: &mut App, unit: usize) -> bool {
+    let sides: &[Side] = match app.view {
+        View::Aligned => &[Side::Left],
+        View::Reading => &Side::BOTH,
+    };
+    let mut opened = false;
+    for &side in sides {
+        if let Some(run) = app.fold_of(app.view, side, unit) {
+            for u in app.fold_units(app.view, side, run) {
+                app.opened[u] = true;
+            }
+            opened = true;
+        }
+    }
+    if opened {
+        app.refold();
+    }
+    opened
+}
+
+/// `z`: folds every run of aligned passages; on a fold, opens it; when
+/// folded elsewhere, unfolds everything.
+pub fn toggle_fold(app: &mut App) {
+    if app.fold && fold_at_focus(app).is_some() {
+        open_fold(app);
+        return;
+    }
+    app.fold = !app.fold;
+    app.opened.iter_mut().for_each(|o| *o = false);
+    app.refold();
+    if app.fold {
+        // The focus folded away goes to its fold's line.
+        if let Some(run) = app.fold_of(app.view, app.pane, app.focus) {
+            app.focus = app.fold_units(app.view, app.pane, run)[0];
+        }
+        app.message = Some(if app.folded().0 == 0 { "nothing to fold: no run of aligned passages" } else { "Enter on a fold opens it" }.into());
+    } else {
+        app.message = Some("unfolded".into());
+    }
+    reveal(app);
+}
+
+/// Enter (or `z`) on a fold: shows its passages.
+pub fn open_fold(app: &mut App) {
+    let Some(run) = fold_at_focus(app) else {
+        app.message = Some(format!("not on a fold: {} folds what agrees", keymap::hint(Action::Fold)));
+        return;
+    };
+    let count = run.len();
+    open_folds_at(app, app.focus);
+    app.message = Some(format!("opened {count} aligned passages"));
+    reveal(app);
 }
 
 /// Position of the focus in `order`, or of the nearest unit before it.
@@ -41,8 +117,12 @@ pub fn step(app: &mut App, delta: isize) {
     focus(app, order[at.clamp(0, order.len() as isize - 1) as usize]);
 }
 
-/// Focuses `unit` and scrolls it into view.
+/// Focuses `unit` and scrolls it into view (opening the fold that hides
+/// it, if one does).
 pub fn focus(app: &mut App, unit: usize) {
+    if folded_away(app, unit) {
+        open_folds_at(app, unit);
+    }
     if app.focus != unit {
         app.suggestion = 0;
     }
@@ -122,10 +202,15 @@ pub fn page(app: &mut App, pages: f64) {
     reveal(app);
 }
 
-/// The first item that starts at or below `row`, else the last one.
+/// The first item that starts at or below `row`, else the last one (a
+/// fold counts as its line).
 fn first_starting_at(stack: &Stack, row: usize) -> Option<usize> {
     let item = stack.item_at(row)?;
-    Some(if stack.tops[item] < row && item + 1 < stack.tops.len() { item + 1 } else { item })
+    if stack.tops[item] >= row {
+        return Some(item);
+    }
+    // The item after this one, past the rows of those folded into it.
+    stack.item_at(stack.tops[item] + stack.heights[item] + 1)
 }
 
 pub fn jump_difference(app: &mut App, forward: bool) {
@@ -288,11 +373,46 @@ pub fn click(app: &mut App, column: u16, row: u16) {
     }
 }
 
-/// Focuses `unit` in whichever pane shows it (reading view).
-pub fn focus_anywhere(app: &mut App, unit: usize) {
+/// Goes to `unit` to show its text, in whichever pane shows it (reading
+/// view): a fold holding it is opened, even when it is the fold's line.
+pub fn go_to(app: &mut App, unit: usize) {
     let unit = if app.view == View::Reading { reading_unit(app, unit) } else { unit };
     if app.view == View::Reading && app.panes[app.pane.index()].passage_of[unit].is_none() {
         app.pane = app.pane.other();
     }
+    open_folds_at(app, unit);
     focus(app, unit);
+}
+
+/// `12G` or `:12`: goes to passage `number` (as the status line counts).
+pub fn go_to_passage(app: &mut App, number: usize) {
+    if number == 0 || number > app.units.len() {
+        app.message = Some(format!("no passage {number}: there are {}", app.units.len()));
+        return;
+    }
+    go_to(app, number - 1);
+}
+
+/// Ctrl-e / Ctrl-y: scrolls the view (in the reading view, the focused
+/// pane alone) by `rows`, the focus staying on screen.
+pub fn scroll_lines(app: &mut App, rows: i32) {
+    if app.view == View::Aligned {
+        let column = app.geometry().left.x;
+        scroll(app, rows, column);
+        return;
+    }
+    let visible = app.geometry().rows();
+    let side = app.pane.index();
+    let stack = &app.panes[side].stack;
+    let max = stack.total.saturating_sub(visible.saturating_sub(1));
+    let target = (app.pane_scroll[side] as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
+    app.pane_scroll[side] = target;
+    // Only this pane moves: the focus changes when it leaves the screen,
+    // and the other pane is not levelled with it.
+    let Some(p) = app.panes[side].passage_of[app.focus] else { return };
+    let span = stack.rows(p);
+    if (span.end <= target || span.start >= target + visible) && let Some(item) = first_starting_at(stack, target) {
+        app.focus = app.panes[side].units[item];
+        app.suggestion = 0;
+    }
 }

@@ -11,15 +11,55 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::action::{Action, Effect, Outcome};
 use super::app::App;
 use super::dialog::{Dialog, Selection, Target};
+use super::history::Entry;
 use super::keymap;
 use super::navigation;
 use crate::core::notes::Category;
 use crate::core::notes::export::Format;
+use crate::core::notes::notebook::Notebook;
 
 /// The notes changed: place them again and save them.
 pub fn changed(app: &mut App) -> Vec<Effect> {
     app.place_notes();
     vec![Effect::Save]
+}
+
+/// A decision on the notes: `change` is made, recorded so that `u` can
+/// undo it, and saved. `what` says what it did ("deleted a note").
+pub fn decide(app: &mut App, what: String, change: impl FnOnce(&mut Notebook)) -> Vec<Effect> {
+    let Some(book) = app.notebook.as_mut() else { return Vec::new() };
+    let state = book.snapshot();
+    change(book);
+    app.history.record(Entry { what, state, focus: app.focus });
+    changed(app)
+}
+
+/// `u` (or, with `redo`, Ctrl-r): puts the notes back as they were before
+/// the last decision (or after the last one undone), focuses the passage
+/// it was made on and says so.
+pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
+    let Some(now) = app.notebook.as_ref().map(|b| b.snapshot()) else { return Vec::new() };
+    let entry = if redo { app.history.redo(now) } else { app.history.undo(now) };
+    let Some(entry) = entry else {
+        app.message = Some(if redo { "nothing to redo" } else { "nothing to undo" }.into());
+        return Vec::new();
+    };
+    if let Some(book) = app.notebook.as_mut() {
+        book.restore(entry.state);
+    }
+    let effects = changed(app);
+    let count = note_count(app);
+    if let Some(Dialog::NotesList { selected }) = &mut app.dialog {
+        *selected = (*selected).min(count.saturating_sub(1));
+    }
+    if count == 0 && matches!(app.dialog, Some(Dialog::NotesList { .. })) {
+        app.dialog = None;
+    }
+    if entry.focus < app.units.len() {
+        navigation::go_to(app, entry.focus);
+    }
+    app.message = Some(format!("{} {} (passage {})", if redo { "redone:" } else { "undone:" }, entry.what, entry.focus + 1));
+    effects
 }
 
 pub fn open_tag(app: &mut App) {
@@ -62,8 +102,13 @@ pub fn submit(app: &mut App) -> Vec<Effect> {
     match app.dialog.take() {
         Some(Dialog::Write { target, category, editor, editing, suggestion }) => {
             let text = editor.lines().join("\n").trim_end().to_string();
-            let Some(book) = app.notebook.as_mut() else { return Vec::new() };
-            match editing {
+            let what = match (&editing, &suggestion) {
+                (Some(_), _) => "edited a note".to_string(),
+                (None, Some(_)) => format!("accepted a suggestion as a {} note", category.id()),
+                (None, None) => format!("tagged a {} note", category.id()),
+            };
+            let accepted = suggestion.is_some();
+            let effects = decide(app, what.clone(), |book| match editing {
                 Some(id) => {
                     book.set_text(&id, category, text);
                 }
@@ -73,8 +118,11 @@ pub fn submit(app: &mut App) -> Vec<Effect> {
                         book.mark_accepted(&id, &key);
                     }
                 }
+            });
+            if accepted {
+                app.decided = Some(what);
             }
-            changed(app)
+            effects
         }
         Some(Dialog::SaveAs { editor }) => {
             let path = PathBuf::from(editor.lines().join("").trim());
@@ -132,7 +180,7 @@ fn selected_id(app: &App) -> Option<(usize, String)> {
 fn jump_to_note(app: &mut App, index: usize) {
     let unit = app.notes_of_unit.iter().position(|notes| notes.contains(&index));
     match unit {
-        Some(u) => navigation::focus(app, u),
+        Some(u) => navigation::go_to(app, u),
         None => app.message = Some("this note is orphaned: its passage is not in the current text".into()),
     }
 }
@@ -156,20 +204,23 @@ pub fn delete_selected(app: &mut App) {
 
 pub fn cycle_status_selected(app: &mut App) -> Vec<Effect> {
     let Some((_, id)) = selected_id(app) else { return Vec::new() };
-    let Some(book) = app.notebook.as_mut() else { return Vec::new() };
-    book.cycle_status(&id);
-    changed(app)
+    let Some(status) = app.notebook.as_ref().and_then(|b| b.get(&id)).map(|n| n.status.next()) else { return Vec::new() };
+    decide(app, format!("status set to {}", status.id()), |book| {
+        book.cycle_status(&id);
+    })
 }
 
 /// "Yes" in a confirmation.
 pub fn confirm(app: &mut App) -> Vec<Effect> {
     match app.dialog.take() {
         Some(Dialog::ConfirmDelete { id, selected }) => {
-            let Some(book) = app.notebook.as_mut() else { return Vec::new() };
-            book.delete(&id);
+            let effects = decide(app, "deleted a note".into(), |book| {
+                book.delete(&id);
+            });
             let left = note_count(app);
             app.dialog = (left > 0).then(|| Dialog::NotesList { selected: selected.min(left - 1) });
-            changed(app)
+            app.message = Some(format!("deleted a note: {} undoes", keymap::hint(Action::Undo)));
+            effects
         }
         Some(Dialog::ConfirmQuit) => {
             app.quit = true;
@@ -239,7 +290,9 @@ pub fn done(app: &mut App, outcome: Outcome) {
     let said = match outcome {
         Outcome::Saved(Ok(path)) => format!("saved to {}", path.display()),
         Outcome::Exported(Ok(path)) => format!("exported to {}", path.display()),
-        Outcome::Saved(Err(e)) | Outcome::Exported(Err(e)) => e,
+        // An edited article is reloaded by `edit`, where `update` sends it.
+        Outcome::Copied(Ok(_)) | Outcome::Edited { .. } => return,
+        Outcome::Saved(Err(e)) | Outcome::Exported(Err(e)) | Outcome::Copied(Err(e)) => e,
         Outcome::Exists(path) => {
             app.dialog = Some(Dialog::ConfirmReplace { path });
             return;

@@ -8,6 +8,7 @@ use super::layout;
 use super::mode::Side;
 use super::navigation;
 use crate::core::compare::units::Unit;
+use crate::display::sanitize;
 
 /// Starts typing a new query.
 pub fn start(app: &mut App) {
@@ -35,14 +36,33 @@ pub fn submit(app: &mut App) {
         .collect();
     let count = app.search.matches.len();
     if count == 0 {
-        app.message = Some(format!("no match for “{}”", app.search.query));
+        app.message = Some(format!("no match for “{}”", sanitize(&app.search.query)));
         return;
     }
     let next = app.search.matches.iter().find(|&&u| u >= app.focus).or(app.search.matches.first()).copied();
     if let Some(u) = next {
-        navigation::focus_anywhere(app, u);
+        navigation::go_to(app, u);
     }
-    app.message = Some(format!("{count} passages match “{}”", app.search.query));
+    app.message = Some(counter(app));
+}
+
+/// "match 3 of 11" for the focused passage among those that match, or how
+/// many there are around it.
+fn counter(app: &App) -> String {
+    let matches = &app.search.matches;
+    match matches.binary_search(&app.focus) {
+        Ok(i) => format!("match {} of {} “{}”", i + 1, matches.len(), sanitize(&app.search.query)),
+        Err(i) => format!("{i} of {} matches above “{}”", matches.len(), sanitize(&app.search.query)),
+    }
+}
+
+/// Enter after `:`: the passage with the number typed.
+pub fn command(app: &mut App) {
+    let typed = app.command.take().unwrap_or_default();
+    match typed.trim().parse::<usize>() {
+        Ok(n) => navigation::go_to_passage(app, n),
+        Err(_) => app.message = Some(format!("“:{}”: type a passage number, as in :12", sanitize(&typed))),
+    }
 }
 
 pub fn jump_match(app: &mut App, forward: bool) {
@@ -57,7 +77,8 @@ pub fn jump_match(app: &mut App, forward: bool) {
         matches.iter().rev().find(|&&u| u < app.focus).or(matches.last())
     };
     if let Some(&u) = target {
-        navigation::focus_anywhere(app, u);
+        navigation::go_to(app, u);
     }
+    app.message = Some(counter(app));
 }
 

@@ -14,7 +14,8 @@ use super::{navigation, notes};
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::Unit;
 use crate::core::detect::Discrepancy;
-use crate::core::notes::Anchor;
+use crate::core::notes::{Anchor, Rejected};
+use crate::display::sanitize;
 
 /// The link shown by a unit, if any.
 fn link_of(app: &App, unit: usize) -> Option<usize> {
@@ -68,16 +69,56 @@ pub fn reject(app: &mut App) -> Vec<Effect> {
         app.message = Some("no open suggestion here".into());
         return Vec::new();
     };
-    let Some(book) = app.notebook.as_mut() else { return Vec::new() };
-    book.reject(&d);
+    let what = format!("rejected {} “{}” / “{}”", d.category.id(), sanitize(&d.left_text), sanitize(&d.right_text));
+    let effects = notes::decide(app, what.clone(), |book| book.reject(&d));
+    app.decided = Some(what);
     app.message = Some("rejected".into());
-    notes::changed(app)
+    effects
+}
+
+/// The suggestions rejected in this notebook, with the unit each one is
+/// about (if the comparison still finds it).
+pub fn rejected(app: &App) -> Vec<(&Rejected, Option<usize>)> {
+    let Some(book) = &app.notebook else { return Vec::new() };
+    if book.file.rejected.is_empty() {
+        return Vec::new();
+    }
+    let mut unit_of_key = std::collections::HashMap::new();
+    for (u, unit) in app.units.iter().enumerate() {
+        if let Unit::Link(k) = unit {
+            for d in &app.cmp.links[*k].discrepancies {
+                unit_of_key.entry(d.key()).or_insert(u);
+            }
+        }
+    }
+    book.file.rejected.iter().map(|r| (r, unit_of_key.get(&r.key).copied())).collect()
+}
+
+/// `r` in the summary on a rejected suggestion: suggested again.
+pub fn restore(app: &mut App) -> Vec<Effect> {
+    let Some(Dialog::Summary { selected }) = app.dialog else { return Vec::new() };
+    let Some(key) = summary(app).get(selected).and_then(|i| i.rejected.clone()) else {
+        app.message = Some("not a rejected suggestion".into());
+        return Vec::new();
+    };
+    let effects = notes::decide(app, "restored a rejected suggestion".into(), |book| {
+        book.unreject(&key);
+    });
+    app.message = Some("suggested again".into());
+    // The list is shorter by one: stay on an item that jumps.
+    let count = summary(app).len();
+    if let Some(Dialog::Summary { selected }) = &mut app.dialog {
+        *selected = (*selected).min(count.saturating_sub(1));
+    }
+    effects
 }
 
 /// One line of the summary; `unit` is where Enter jumps.
 pub struct Item {
     pub text: String,
     pub unit: Option<usize>,
+    /// The key of a rejected suggestion, which `r` restores.
+    pub rejected: Option<String>,
 }
 
 /// Byte share of an article's sentences that have a counterpart.
@@ -106,6 +147,7 @@ pub fn summary(app: &App) -> Vec<Item> {
                 unique(|u| matches!(u, Unit::RightOnly(_)))
             ),
             unit: None,
+            rejected: None,
         },
         Item {
             text: format!(
@@ -114,6 +156,7 @@ pub fn summary(app: &App) -> Vec<Item> {
                 coverage(app, Side::Right)
             ),
             unit: None,
+            rejected: None,
         },
     ];
     let suggestions: Vec<Item> = (0..app.units.len())
@@ -122,17 +165,25 @@ pub fn summary(app: &App) -> Vec<Item> {
             open_suggestions(app, u).into_iter().map(move |d| Item {
                 text: format!("  {}: “{}” / “{}”: {}", d.category.id(), d.left_text, d.right_text, d.explanation),
                 unit: Some(u),
+                rejected: None,
             })
         })
         .collect();
-    out.push(Item { text: format!("Open suggestions ({})", suggestions.len()), unit: None });
+    out.push(Item { text: format!("Open suggestions ({})", suggestions.len()), unit: None, rejected: None });
     out.extend(suggestions);
-    out.push(Item { text: format!("Named in one article only ({})", app.cmp.omissions.len()), unit: None });
+    let rejected = rejected(app);
+    let again = if rejected.is_empty() { "" } else { ": r suggests one again" };
+    out.push(Item { text: format!("Rejected suggestions ({}){again}", rejected.len()), unit: None, rejected: None });
+    for (r, unit) in rejected {
+        let text = format!("  {}: “{}” / “{}”: {}", r.category.id(), sanitize(&r.left), sanitize(&r.right), sanitize(&r.explanation));
+        out.push(Item { text, unit, rejected: Some(r.key.clone()) });
+    }
+    out.push(Item { text: format!("Named in one article only ({})", app.cmp.omissions.len()), unit: None, rejected: None });
     for o in &app.cmp.omissions {
         // The core names the side as text; it is read here and nowhere else.
         let side = Side::BOTH.into_iter().find(|s| s.name() == o.side).unwrap_or(Side::Left);
         let unit = app.unit_at(side, o.at.0);
-        out.push(Item { text: format!("  {} ({}, only in the {} article)", o.text, o.category.id(), o.side), unit });
+        out.push(Item { text: format!("  {} ({}, only in the {} article)", o.text, o.category.id(), o.side), unit, rejected: None });
     }
     out
 }
@@ -151,7 +202,7 @@ pub fn summary_move(app: &mut App, forward: bool) {
         i = if forward { i + 1 } else { match i.checked_sub(1) { Some(j) => j, None => return } };
         match items.get(i) {
             None => return,
-            Some(item) if item.unit.is_some() => {
+            Some(item) if item.unit.is_some() || item.rejected.is_some() => {
                 *selected = i;
                 return;
             }
@@ -165,7 +216,7 @@ pub fn summary_jump(app: &mut App) {
     let Some(Dialog::Summary { selected }) = app.dialog.take() else { return };
     let unit = summary(app).get(selected).and_then(|i| i.unit);
     match unit {
-        Some(u) => navigation::focus(app, u),
+        Some(u) => navigation::go_to(app, u),
         None => app.message = Some("not in a passage of this view".into()),
     }
 }

@@ -3,19 +3,54 @@
 //! can be tested by feeding actions and reading the state and the effects.
 //! It only routes: the handlers below it do the work.
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Outcome};
 use super::app::App;
 use super::dialog::Dialog;
 use super::keymap;
-use super::{navigation, notes, search, suggestions};
+use super::{clipboard, edit, navigation, notes, search, suggestions};
+
+/// Counts beyond this are typing mistakes: every move stops at the ends.
+const MAX_COUNT: usize = 99_999;
+
+/// The view and folding the screen opens with (the config's `view` and
+/// `fold`), without a word on the status line.
+pub fn open_with(app: &mut App, reading_view: bool, fold: bool) {
+    for (wanted, action) in [(reading_view, Action::ToggleView), (fold, Action::Fold)] {
+        if wanted && !app.units.is_empty() {
+            update(app, action);
+        }
+    }
+    app.message = None;
+}
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Action::Done(Outcome::Edited { side, text }) = action {
+        let effects = match text {
+            Ok(text) => edit::reload(app, side, text),
+            Err(e) => {
+                app.message = Some(e);
+                Vec::new()
+            }
+        };
+        // The editor had the terminal: everything is drawn anew.
+        app.repaint = true;
+        return effects;
+    }
     if let Action::Done(outcome) = action {
         // The message of the action that asked for the effect stays.
         notes::done(app, outcome);
         return Vec::new();
     }
     app.message = None;
+    // What the last accept or reject did stays on the bar until this key:
+    // an accept or reject now would act on a suggestion not seen yet.
+    let decided = app.decided.take();
+    if decided.is_some() && matches!(action, Action::AcceptSuggestion | Action::RejectSuggestion) && suggestions::current(app).is_some() {
+        app.message = Some("the bar shows the next suggestion now: press again to act on it".into());
+        return Vec::new();
+    }
+    let count = if matches!(action, Action::Count(_)) { None } else { app.count.take() };
+    let times = count.unwrap_or(1);
     let always = matches!(action, Action::Quit | Action::ToggleHelp | Action::ScrollHelp(_) | Action::Resize { .. } | Action::Cancel);
     if app.units.is_empty() && !always {
         // Two empty articles: nothing to move to, tag or search.
@@ -61,16 +96,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let max = (keymap::help_lines().len() + 2).saturating_sub(visible + 2);
             app.help_scroll = (app.help_scroll as i64 + i64::from(lines)).clamp(0, max as i64) as usize;
         }
-        Action::FocusNext => navigation::step(app, 1),
-        Action::FocusPrev => navigation::step(app, -1),
-        Action::PageDown => navigation::page(app, 1.0),
-        Action::PageUp => navigation::page(app, -1.0),
-        Action::HalfPageDown => navigation::page(app, 0.5),
-        Action::HalfPageUp => navigation::page(app, -0.5),
+        Action::FocusNext => navigation::step(app, times as isize),
+        Action::FocusPrev => navigation::step(app, -(times as isize)),
+        Action::PageDown => navigation::page(app, times as f64),
+        Action::PageUp => navigation::page(app, -(times as f64)),
+        Action::HalfPageDown => navigation::page(app, 0.5 * times as f64),
+        Action::HalfPageUp => navigation::page(app, -0.5 * times as f64),
+        Action::Top | Action::Bottom if count.is_some() => navigation::go_to_passage(app, times),
         Action::Top => navigation::top(app),
         Action::Bottom => navigation::bottom(app),
-        Action::NextDifference => navigation::jump_difference(app, true),
-        Action::PrevDifference => navigation::jump_difference(app, false),
+        Action::NextDifference => (0..times).for_each(|_| navigation::jump_difference(app, true)),
+        Action::PrevDifference => (0..times).for_each(|_| navigation::jump_difference(app, false)),
         Action::JumpMoved => navigation::jump_moved(app),
         Action::ToggleView => navigation::toggle_view(app),
         Action::SwitchPane => navigation::switch_pane(app),
@@ -81,8 +117,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SearchCancel => app.search.editing = false,
         Action::SearchSubmit => search::submit(app),
-        Action::NextMatch => search::jump_match(app, true),
-        Action::PrevMatch => search::jump_match(app, false),
+        Action::NextMatch => (0..times).for_each(|_| search::jump_match(app, true)),
+        Action::PrevMatch => (0..times).for_each(|_| search::jump_match(app, false)),
+        Action::Fold => navigation::toggle_fold(app),
+        Action::OpenFold => navigation::open_fold(app),
+        Action::Undo => return notes::undo(app, false),
+        Action::Redo => return notes::undo(app, true),
+        Action::Count(d) => app.count = Some((app.count.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT)).filter(|&n| n > 0),
+        Action::StartCommand => app.command = Some(String::new()),
+        Action::CommandInput(c) => app.command.get_or_insert_default().push(c),
+        Action::CommandBackspace => {
+            app.command.get_or_insert_default().pop();
+        }
+        Action::CommandCancel => app.command = None,
+        Action::CommandSubmit => search::command(app),
+        Action::ScrollLines(rows) => navigation::scroll_lines(app, rows * times as i32),
+        Action::Copy => return clipboard::copy(app),
+        Action::RestoreRejected => return suggestions::restore(app),
+        Action::OpenEditor => return edit::open(app),
         Action::Resize { width, height } => navigation::resize(app, width, height),
         Action::Scroll { rows, column } => navigation::scroll(app, rows, column),
         Action::Click { column, row } => navigation::click(app, column, row),

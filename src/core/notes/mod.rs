@@ -13,10 +13,12 @@ pub mod anchor;
 pub mod clean;
 pub mod context;
 pub mod escape;
+mod edited;
 pub mod export;
 mod lock;
 mod merge;
 pub mod notebook;
+pub mod snapshot;
 pub mod store;
 mod time;
 

@@ -9,6 +9,7 @@ use crate::core::compare::classify::Kind;
 use crate::core::compare::units::Unit;
 use crate::display::{Line, Mark};
 use crate::tui::app::{App, Geometry, MARGIN};
+use crate::tui::fold;
 use crate::tui::layout::{self, Look, Passage};
 use crate::tui::mode::{Side, View};
 use crate::tui::theme::Theme;
@@ -42,18 +43,20 @@ fn mark(app: &App, unit: usize) -> (&'static str, Style) {
 fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
     let selection = Side::BOTH.map(|side| selected_lines(app, side, g));
     let stack = &app.aligned.stack;
-    let Some(mut unit) = stack.item_at(app.scroll) else { return };
     for screen_row in 0..g.rows() {
         let row = app.scroll + screen_row;
-        while unit + 1 < stack.tops.len() && stack.tops[unit + 1] <= row {
-            unit += 1;
-        }
+        let Some(unit) = stack.item_at(row) else { return };
         let line = row - stack.tops[unit];
         if line >= stack.heights[unit] {
             continue; // the blank row between units
         }
         let y = g.left.y + screen_row as u16;
         let focused = unit == app.focus;
+        if let Some(run) = fold::run_of(&app.folds.aligned, unit) {
+            fold_line(buf, app, g.left, y, focused, run.len());
+            fold_line(buf, app, g.right, y, focused, run.len());
+            continue;
+        }
         let [left, right] = &app.aligned.sides[unit];
         let row = Row { y, line, focused };
         let none = Vec::new();
@@ -77,12 +80,9 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
         let pane = &panes[side.index()];
         let area = g.pane(side);
         let scroll = app.pane_scroll[side.index()];
-        let Some(mut item) = pane.stack.item_at(scroll) else { continue };
         for screen_row in 0..g.rows() {
             let row = scroll + screen_row;
-            while item + 1 < pane.stack.tops.len() && pane.stack.tops[item + 1] <= row {
-                item += 1;
-            }
+            let Some(item) = pane.stack.item_at(row) else { break };
             let line = row - pane.stack.tops[item];
             if line >= pane.stack.heights[item] {
                 continue;
@@ -90,6 +90,10 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
             let y = area.y + screen_row as u16;
             let unit = pane.units[item];
             let focused = unit == app.focus;
+            if let Some(run) = fold::run_of(&app.folds.panes[side.index()], item) {
+                fold_line(buf, app, area, y, focused && side == app.pane, run.len());
+                continue;
+            }
             let none = Vec::new();
             let selection = if focused { &selection } else { &none };
             text_row(buf, app, area, &pane.passages[item], &Row { y, line, focused }, selection);
@@ -103,6 +107,16 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
             }
         }
     }
+}
+
+/// The one line a fold of `count` aligned passages is drawn as.
+fn fold_line(buf: &mut Buffer, app: &App, area: Rect, y: u16, focused: bool, count: usize) {
+    if focused {
+        buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.focus);
+        buf.set_stringn(area.x, y, "▌", 1, app.theme.focus_bar);
+    }
+    let style = if focused { app.theme.placeholder.patch(app.theme.focus) } else { app.theme.placeholder };
+    buf.set_stringn(area.x + MARGIN, y, fold::label(count), usize::from(area.width.saturating_sub(MARGIN)), style);
 }
 
 fn look_style(theme: &Theme, look: Look) -> Style {

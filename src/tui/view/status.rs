@@ -5,16 +5,18 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Geometry};
-use crate::tui::keymap::hints;
+use crate::display::{sanitize, width};
+use crate::tui::keymap::{hints, keys};
 use crate::tui::mode::{Mode, Side, View};
 
 pub fn titles(buf: &mut Buffer, app: &App, g: &Geometry) {
+    // One style on both panes: the full titles if both fit, else both compact.
+    let fits = Side::BOTH.iter().all(|&side| width(&app.titles[side.index()][0]) < usize::from(g.pane(side).width));
     for side in Side::BOTH {
         let area = g.pane(side);
         let active = app.view == View::Reading && app.pane == side;
         let style = if active { app.theme.title_active } else { app.theme.title };
         let [full, compact] = &app.titles[side.index()];
-        let fits = crate::display::width(full) < usize::from(area.width);
         let text = format!(" {}", if fits { full } else { compact });
         buf.set_style(Rect::new(area.x, g.titles.y, area.width, 1), style);
         buf.set_stringn(area.x, g.titles.y, &text, usize::from(area.width), style);
@@ -36,65 +38,118 @@ fn position(app: &App) -> String {
 pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     let style = app.theme.status;
     buf.set_style(area, style);
-    let width = usize::from(area.width);
+    let columns = usize::from(area.width);
     if app.search.editing {
-        let text = format!(" search: {}▏  ({})", crate::display::sanitize(&app.search.query), hints(Mode::Search, &[], ": ", ", "));
-        buf.set_stringn(area.x, area.y, &text, width, style);
+        let text = format!(" search: {}▏  ({})", sanitize(&app.search.query), hints(Mode::Search, &[], ": ", ", "));
+        buf.set_stringn(area.x, area.y, &text, columns, style);
         return;
     }
-    let view = match app.view {
-        View::Aligned => "aligned view".to_string(),
-        View::Reading => format!("reading view · {} pane", app.pane.name()),
-    };
+    if let Some(typed) = &app.command {
+        let text = format!(" go to passage: {}▏  ({})", sanitize(typed), hints(Mode::Command, &[], ": ", ", "));
+        buf.set_stringn(area.x, area.y, &text, columns, style);
+        return;
+    }
     let unsaved = app.notebook.as_ref().is_some_and(|b| b.unsaved);
     let warning = if unsaved { format!(" NOTES NOT SAVED ({}) │", hints(Mode::Main, &[Action::SaveElsewhere], ": ", "")) } else { String::new() };
-    let mut left = format!("{warning} {} │ {view}", position(app));
+    let count = app.count.map(|n| format!(" {n}")).unwrap_or_default();
+    let mut left = format!("{warning}{count} {}", position(app));
+    // What is folded, as much the state of the screen as the position.
+    let (folds, passages) = app.folded();
+    if folds > 0 {
+        left.push_str(&format!(" │ {folds} folds: {passages} passages"));
+    }
     if let Some(message) = &app.message {
         left.push_str(" │ ");
         left.push_str(message);
     }
-    if app.selection.is_some() {
-        left.push_str(" │ selecting words: ");
-        left.push_str(&hints(Mode::Select, &[], " ", ", "));
-    }
+    // The hints with their words when what matters on the left still
+    // fits beside them; else their keys alone, and `?` for the words.
+    let main = [Action::NextDifference, Action::PrevDifference, Action::ToggleView, Action::Fold, Action::StartSearch, Action::ToggleHelp, Action::Quit];
+    let full = hints(Mode::Main, &main, " ", "  ") + " ";
+    let shown = if app.selection.is_some() {
+        format!("selecting words: {} ", hints(Mode::Select, &[], " ", "  "))
+    } else if width(&left) + 2 + width(&full) <= columns {
+        full
+    } else {
+        format!("{}  {} ", keys(Mode::Main, &main[..main.len() - 2]), hints(Mode::Main, &main[main.len() - 2..], " ", "  "))
+    };
+    let room = columns.saturating_sub(width(&shown) + 1);
+    let mut left = cut(&left, room);
+    // Then what else there is to know, each part whole or not at all: the
+    // view, and the notes file (its path if there is room, else the count).
+    let view = match app.view {
+        View::Aligned => "aligned view".to_string(),
+        View::Reading => format!("reading view · {} pane", app.pane.name()),
+    };
+    let mut parts = vec![vec![view]];
     if let Some(book) = &app.notebook {
         let count = book.file.notes.len();
-        let path = crate::display::sanitize(&book.path.display().to_string());
-        left.push_str(&format!(" │ {count} note{}: {path}", if count == 1 { "" } else { "s" }));
+        let count = format!("{count} note{}", if count == 1 { "" } else { "s" });
+        parts.push(vec![format!("{count}: {}", sanitize(&book.path.display().to_string())), count]);
     }
-    let main = [Action::NextDifference, Action::PrevDifference, Action::ToggleView, Action::StartSearch, Action::ToggleHelp, Action::Quit];
-    let hints = hints(Mode::Main, &main, " ", "  ") + " ";
-    buf.set_stringn(area.x, area.y, &left, width, style);
-    let used = crate::display::width(&left);
-    let hint_width = crate::display::width(&hints);
-    if used + 2 + hint_width <= width {
-        buf.set_stringn(area.x + (width - hint_width) as u16, area.y, &hints, hint_width, style);
+    for choices in parts {
+        if let Some(part) = choices.into_iter().find(|p| width(&left) + 3 + width(p) <= room) {
+            left.push_str(" │ ");
+            left.push_str(&part);
+        }
+    }
+    buf.set_stringn(area.x, area.y, &left, room, style);
+    let hint_width = width(&shown);
+    if hint_width <= columns {
+        buf.set_stringn(area.x + (columns - hint_width) as u16, area.y, &shown, hint_width, style);
     }
 }
 
-/// The focused passage's current suggestion, or what there is to do.
+/// `text` in `columns` columns: whole, or cut with an ellipsis.
+fn cut(text: &str, columns: usize) -> String {
+    if width(text) <= columns {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&out) + width(c.encode_utf8(&mut [0; 4])) + 1 > columns {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The focused passage's current suggestion, what the last accept or
+/// reject did, or what there is to do. The keys come first, so that a
+/// narrow screen cuts the text and never a key.
 pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
     let open = crate::tui::suggestions::open_suggestions(app, app.focus);
-    let text = match crate::tui::suggestions::shown(app, &open) {
-        Some(d) => {
-            let keys: &[Action] = if open.len() > 1 {
-                &[Action::AcceptSuggestion, Action::RejectSuggestion, Action::NextSuggestion]
-            } else {
-                &[Action::AcceptSuggestion, Action::RejectSuggestion]
-            };
-            format!(
-                " suggestion {}/{}: {} “{}” / “{}”: {}  ·  {}",
-                app.suggestion % open.len() + 1,
-                open.len(),
-                d.category.id(),
-                crate::display::sanitize(&d.left_text),
-                crate::display::sanitize(&d.right_text),
-                d.explanation,
-                hints(Mode::Main, keys, " ", "  ")
-            )
+    let text = if let Some(what) = &app.decided {
+        let left = match open.len() {
+            0 => "none left here".to_string(),
+            n => format!("{n} more here, next key shows them"),
+        };
+        format!(" {} │ {what} · passage {}: {left}", hints(Mode::Main, &[Action::Undo], " ", ""), app.focus + 1)
+    } else {
+        match crate::tui::suggestions::shown(app, &open) {
+            Some(d) => {
+                let keys: &[Action] = if open.len() > 1 {
+                    &[Action::AcceptSuggestion, Action::RejectSuggestion, Action::NextSuggestion]
+                } else {
+                    &[Action::AcceptSuggestion, Action::RejectSuggestion]
+                };
+                format!(
+                    " {} │ {}/{} {} “{}” / “{}”: {}",
+                    hints(Mode::Main, keys, " ", "  "),
+                    app.suggestion % open.len() + 1,
+                    open.len(),
+                    d.category.id(),
+                    sanitize(&d.left_text),
+                    sanitize(&d.right_text),
+                    d.explanation,
+                )
+            }
+            None => format!(" {} │ no open suggestion here", hints(Mode::Main, &[Action::OpenSummary], " ", "")),
         }
-        None => format!(" no open suggestion here  ·  {}", hints(Mode::Main, &[Action::OpenSummary], " ", "")),
     };
-    let style = if open.is_empty() { app.theme.placeholder } else { app.theme.title };
-    buf.set_stringn(area.x, area.y, &text, usize::from(area.width), style);
+    let style = if open.is_empty() && app.decided.is_none() { app.theme.placeholder } else { app.theme.title };
+    let columns = usize::from(area.width);
+    buf.set_stringn(area.x, area.y, cut(&text, columns), columns, style);
 }

@@ -1,0 +1,20 @@
+//! An article edited while it is being reviewed: the notes on that side
+//! are found again in the new text by their quote and context, as when a
+//! notes file is opened for a changed article.
+
+use super::notebook::Notebook;
+
+impl Notebook {
+    /// Finds every note's anchor on side `side` (0 left, 1 right) again in
+    /// `text`; a note whose passage is gone is kept and marked orphaned.
+    pub fn reanchor(&mut self, side: usize, text: &str) {
+        for note in &mut self.file.notes {
+            let slot = if side == 0 { &mut note.left } else { &mut note.right };
+            let Some(anchor) = slot.as_mut() else { continue };
+            match anchor.locate(text) {
+                Some(found) => *anchor = found,
+                None => note.orphaned[side] = true,
+            }
+        }
+    }
+}
