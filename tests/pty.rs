@@ -228,13 +228,13 @@ fn two_screens_on_one_notes_file_keep_both_notes() {
     };
     a.press(b"]");
     a.wait_for("difference 2 of");
-    tag(&mut a, b"2", "from a", "1 note:");
+    tag(&mut a, b"2", "from a", "│ 1 note");
     // b never saw a's note, yet its save keeps it (and shows it).
-    tag(&mut b, b"1", "from b", "2 notes:");
+    tag(&mut b, b"1", "from b", "│ 2 notes");
     // a's next save keeps b's note.
     a.press(b"]");
     a.wait_for("difference 3 of");
-    tag(&mut a, b"3", "again from a", "3 notes:");
+    tag(&mut a, b"3", "again from a", "│ 3 notes");
     a.quit_with(b"q");
     b.quit_with(b"q");
 

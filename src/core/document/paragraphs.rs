@@ -85,12 +85,35 @@ fn starts_item(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
         Some('-' | '*' | '+' | '•' | '>') => chars.next().is_none_or(char::is_whitespace),
-        Some(c) if c.is_ascii_digit() => {
-            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-            let rest = &s[digits..];
-            (rest.starts_with(". ") || rest.starts_with(") ")) && digits <= 3
-        }
-        _ => false,
+        _ => item_number(s).is_some(),
+    }
+}
+
+/// The number of an ordered list item (`12. `, `3) `), if `s` starts one.
+fn item_number(s: &str) -> Option<u32> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &s[digits..];
+    let marked = rest.starts_with(". ") || rest.starts_with(") ");
+    (marked && (1..=3).contains(&digits)).then(|| s[..digits].parse().ok()).flatten()
+}
+
+/// May the item on line `i` start a paragraph? A numbered line inside
+/// running text is more often a hard-wrapped sentence that went on with a
+/// figure ("…counted\n12. Then…") than a list, so, as in CommonMark, an
+/// ordered item interrupts running text only when it is item 1 or the text
+/// it would interrupt is itself a (wrapped) list item; after a blank line
+/// or a heading any item starts one.
+fn item_starts_paragraph(text: &str, lines: &[Line], kinds: &[Option<LineKind>], i: usize) -> bool {
+    let Some(number) = item_number(&text[lines[i].start..lines[i].end]) else { return true };
+    // The first line of the run of text that line `i` would join.
+    let mut first = i;
+    while first > 0 && kinds[first - 1] == Some(LineKind::Body) {
+        first -= 1;
+    }
+    let run_start = first.checked_sub(1).filter(|&p| kinds[p] == Some(LineKind::BodyStart)).unwrap_or(first);
+    match kinds.get(run_start).copied().flatten().filter(|_| run_start < i) {
+        None | Some(LineKind::Heading | LineKind::Rule) => true,
+        Some(_) => number == 1 || starts_item(&text[lines[run_start].start..lines[run_start].end]),
     }
 }
 
@@ -165,7 +188,7 @@ fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
             Some(LineKind::Rule)
         } else if markdown_heading(s).is_some() {
             Some(LineKind::Heading)
-        } else if starts_item(s) {
+        } else if starts_item(s) && item_starts_paragraph(text, lines, &kinds, i) {
             Some(LineKind::BodyStart)
         } else {
             let prev_ends = match i.checked_sub(1).map(|p| (&kinds[p], lines[p])) {
@@ -312,6 +335,17 @@ mod tests {
     fn list_items_are_separate_paragraphs() {
         let t = "Key points\n- first point\n- second point\n";
         assert_eq!(texts(t).len(), 3);
+    }
+
+    #[test]
+    fn a_wrapped_line_that_goes_on_with_a_figure_is_not_a_list_item() {
+        // Re-wrapped prose put "12." at a line start; it is no list (the
+        // layout invariant found this).
+        let t = "The mayor said the count was\n12. Then the council met on Tuesday.\n";
+        assert_eq!(texts(t).len(), 1);
+        // A numbered list stays one paragraph per item, wrapped items too.
+        let list = "Steps\n\n1. Read the first\n   version today.\n2. Then the second.\n12. And the last.\n";
+        assert_eq!(texts(list).len(), 4, "{:?}", texts(list));
     }
 
     #[test]
