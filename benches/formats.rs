@@ -7,6 +7,7 @@
 //! `cargo bench --bench formats -- [SIZE_KB...]` (default 1000) prints the
 //! median load time per format and the extra over plain text.
 
+#[allow(dead_code, reason = "the generated gold is for the align benchmark")]
 mod common;
 #[path = "../tests/support/formats.rs"]
 mod support;

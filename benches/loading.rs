@@ -7,6 +7,7 @@
 //! medians over a few runs. Times include starting the process and, for
 //! `q`, its exit.
 
+#[allow(dead_code, reason = "the generated gold is for the align benchmark")]
 mod common;
 #[path = "../tests/common/mod.rs"]
 mod pty;

@@ -7,6 +7,7 @@
 //!   compare the file, write, flush, rename), alone and after another
 //!   session wrote the file (read, parse, place and three-way merge too).
 
+#[allow(dead_code, reason = "the generated gold is for the align benchmark")]
 mod common;
 
 use std::path::Path;

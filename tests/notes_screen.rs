@@ -171,6 +171,13 @@ fn export_from_the_screen_writes_beside_the_notes() {
     update(&mut app, Action::ExportAs(1));
     let md = std::fs::read_to_string(path.with_file_name("review.export.md")).unwrap();
     assert!(md.contains("quote or attribution") && md.contains("quote changed"));
+    // The screen's report places each note in the articles, as the command
+    // line's does (it once exported without positions or context).
+    assert!(md.contains("Left: ¶2, sentence 1"), "{md}");
+    update(&mut app, Action::OpenExport);
+    update(&mut app, Action::ExportAs(5));
+    let html = std::fs::read_to_string(path.with_file_name("review.export.html")).unwrap();
+    assert!(html.contains("quote changed") && html.contains("Witkoff in Moscow on Tuesday"), "the HTML report holds the note and the articles");
     update(&mut app, Action::OpenExport);
     update(&mut app, Action::ExportAs(4));
     assert!(std::fs::read_to_string(path.with_file_name("review.export.jsonld")).unwrap().contains("AnnotationCollection"));

@@ -15,7 +15,7 @@ use tandem::core::compare::units::Unit;
 use tandem::core::document::Document;
 use tandem::core::notes::export::Format;
 use tandem::core::notes::notebook::Notebook;
-use tandem::tui::action::{Action, Effect, Outcome};
+use tandem::tui::action::{Action, Effect, Export, Outcome};
 use tandem::tui::app::App;
 use tandem::tui::dialog::Dialog;
 use tandem::tui::theme::{Palette, Theme};
@@ -106,8 +106,11 @@ fn export_asks_for_a_file_beside_the_notes() {
     update(&mut app, Action::PickCategory(6));
     update(&mut app, Action::Submit);
     update(&mut app, Action::OpenExport);
-    let expected = vec![Effect::Export { format: Format::Csv, path: PathBuf::from("/nonexistent-tandem-test/review.export.csv") }];
+    let expected = vec![Effect::Export { what: Export::Notes(Format::Csv), path: PathBuf::from("/nonexistent-tandem-test/review.export.csv") }];
     assert_eq!(update(&mut app, Action::ExportAs(2)), expected);
+    update(&mut app, Action::OpenExport);
+    let expected = vec![Effect::Export { what: Export::Html, path: PathBuf::from("/nonexistent-tandem-test/review.export.html") }];
+    assert_eq!(update(&mut app, Action::ExportAs(5)), expected, "the HTML report is the fifth choice");
     assert!(app.dialog.is_none());
     update(&mut app, Action::OpenExport);
     assert!(update(&mut app, Action::ExportAs(9)).is_empty(), "no such format");
@@ -189,4 +192,17 @@ fn outcomes_never_ask_for_more() {
     for outcome in [Outcome::Saved(Ok(notes_path())), Outcome::Exported(Err("cannot export".into())), Outcome::Exists(notes_path())] {
         assert!(update(&mut app, Action::Done(outcome)).is_empty());
     }
+}
+
+/// Issue 9: the summary says which language's rules ran on each side, and a
+/// language without word lists is named with a note, never silently.
+#[test]
+fn the_summary_names_each_side_s_rules() {
+    let read = |p: &str| std::fs::read_to_string(p).unwrap();
+    let left = Document::parse("en.txt", read("assets/samples/kremlin-talks-original.txt"));
+    let right = Document::parse("zh.txt", "北京时间周二，外交部发言人在例行记者会上表示，双方将于下周举行会谈。发言人说，会谈将在上海举行。");
+    let app = app_with(Comparison::new(left, right), 140, 40);
+    let lines: Vec<String> = tandem::tui::suggestions::summary(&app).into_iter().map(|i| i.text).collect();
+    assert!(lines.iter().any(|l| l == "rules: left English word lists (en)"), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.starts_with("rules: right") && l.contains("no word lists")), "{lines:#?}");
 }

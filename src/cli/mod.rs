@@ -357,7 +357,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 // itself (/dev/tty), so one article may still come from a
                 // pipe: `cat a.txt | tandem - b.txt`.
                 let screen = config.screen();
-                return crate::tui::run(theme, screen.reading_view, screen.fold, move |report| prepare(&cli, &config, report)).map_err(|failure| match failure {
+                let opening = crate::tui::Opening { reading_view: screen.reading_view, fold: screen.fold, reviewer: options::reviewer(None, config.reviewer.clone()) };
+                return crate::tui::run(theme, opening, move |report| prepare(&cli, &config, report)).map_err(|failure| match failure {
                     Failure::Terminal(e) => CliError::Terminal(e),
                     Failure::Loading(e) => e,
                 });

@@ -125,7 +125,7 @@ impl Language {
     /// A line for reports: which language's rules ran.
     pub fn rules_note(self) -> String {
         if self.lexicon().has_lists() {
-            format!("{} ({}), {} word lists", self.name, self.code, self.name)
+            format!("{} word lists ({})", self.name, self.code)
         } else {
             format!(
                 "{} ({}): no word lists for this language, only digits, names in capitals and dates in figures are checked",

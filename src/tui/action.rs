@@ -57,7 +57,7 @@ pub enum Action {
     Confirm,
     SaveElsewhere,
     OpenExport,
-    /// Export format 1-4 (Markdown, CSV, JSON, W3C).
+    /// Export choice 1-5 (Markdown, CSV, JSON, W3C, HTML report).
     ExportAs(u8),
     /// Accept the focused passage's current suggestion as a note.
     AcceptSuggestion,
@@ -107,6 +107,26 @@ pub enum Action {
     Done(Outcome),
 }
 
+/// What an export writes: the notes in one of their formats, or the HTML
+/// report of both articles with the notes in the margin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Notes(Format),
+    Html,
+}
+
+impl Export {
+    /// The choices of the export dialog, in its order (keys 1-5).
+    pub const ALL: [Export; 5] = [Export::Notes(Format::Markdown), Export::Notes(Format::Csv), Export::Notes(Format::Json), Export::Notes(Format::W3c), Export::Html];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Export::Notes(format) => format.extension(),
+            Export::Html => "html",
+        }
+    }
+}
+
 /// Work that `update` asks of the loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -115,8 +135,8 @@ pub enum Effect {
     /// Write the notebook to `path`, which becomes its file. Without
     /// `replace`, a file already standing there is left alone and reported.
     SaveAs { path: PathBuf, replace: bool },
-    /// Write the notes in `format` to `path`.
-    Export { format: Format, path: PathBuf },
+    /// Write the notes as `what` to `path`.
+    Export { what: Export, path: PathBuf },
     /// Put this text (sanitised, bounded) on the terminal's clipboard
     /// (OSC 52).
     Copy(String),

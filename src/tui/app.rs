@@ -111,6 +111,8 @@ pub struct App {
     pub quit: bool,
     /// A one-line message for the status bar.
     pub message: Option<String>,
+    /// Who signs the exports (the config file's or git's name).
+    pub reviewer: Option<String>,
     pub theme: Theme,
     /// Per pane: the full title, and a compact one for narrow panes.
     pub titles: [[String; 2]; 2],
@@ -188,6 +190,7 @@ impl App {
             help_scroll: 0,
             quit: false,
             message: None,
+            reviewer: None,
             theme,
             titles,
             notes_of_unit: vec![Vec::new(); unit_count],

@@ -7,13 +7,14 @@ use std::collections::VecDeque;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
-use super::action::{Action, Effect, Outcome};
+use super::action::{Action, Effect, Export, Outcome};
 use super::app::App;
 use super::mode::Side;
 use super::update::update;
 use crate::core::document::Document;
 use crate::core::notes::export;
 use crate::core::notes::store;
+use crate::report::{html, placement};
 
 /// Applies `action` and every action that the effects it causes send back,
 /// in order, until none is left.
@@ -43,8 +44,12 @@ pub fn perform(app: &mut App, effect: Effect) -> Outcome {
             }
             Outcome::Saved(book.save_as(&path, left, right).map(|()| path).map_err(|e| e.to_string()))
         }
-        (Effect::Export { format, path }, Some(book)) => {
-            let text = export::render(&book.file, format);
+        (Effect::Export { what, path }, Some(book)) => {
+            let header = export::Header::now(app.reviewer.clone());
+            let text = match what {
+                Export::Notes(format) => export::render_report(&book.file, format, Some(&placement::of(&app.cmp, &book.file)), &header),
+                Export::Html => html::render(&app.cmp, Some(&book.file), &header),
+            };
             let written = store::write_temporary(&path, text.as_bytes()).and_then(|t| store::commit(&t, &path));
             Outcome::Exported(written.map(|()| path.clone()).map_err(|e| format!("cannot export to {}: {e}", path.display())))
         }

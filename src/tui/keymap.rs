@@ -353,6 +353,7 @@ pub const TABLE: &[Section] = &[
             bind(&[Key::Char('2')], Action::ExportAs(2), "CSV for a spreadsheet"),
             bind(&[Key::Char('3')], Action::ExportAs(3), "JSON"),
             bind(&[Key::Char('4')], Action::ExportAs(4), "W3C Web Annotations (JSON-LD)"),
+            bind(&[Key::Char('5')], Action::ExportAs(5), "HTML report: both articles, notes in the margin"),
             bind(&[ESC], Action::Cancel, "cancel"),
         ],
     },

@@ -43,16 +43,28 @@ use ratatui::crossterm::event;
 use loading::{Failure, Job};
 use theme::Theme;
 
+/// How the review screen opens: the settings the command line and the
+/// config file chose.
+#[derive(Debug, Clone, Default)]
+pub struct Opening {
+    pub reading_view: bool,
+    /// Runs of aligned passages folded from the start.
+    pub fold: bool,
+    /// Who signs the exports.
+    pub reviewer: Option<String>,
+}
+
 /// Opens the screen at once, shows the progress of `job` (loading and
 /// comparing the articles, see [`loading`]), then runs the review screen
-/// until the user quits, opening in the reading view and with what agrees
-/// folded if asked. The terminal is restored before an error returns.
-pub fn run<E: Send + 'static>(theme: Theme, reading_view: bool, fold: bool, job: impl Job<E>) -> Result<(), Failure<E>> {
+/// until the user quits, opened as `opening` says. The terminal is restored
+/// before an error returns.
+pub fn run<E: Send + 'static>(theme: Theme, opening: Opening, job: impl Job<E>) -> Result<(), Failure<E>> {
     let mut session = terminal::Session::start()?;
     let Some(mut app) = loading::run(&mut session, theme, job)? else {
         return Ok(());
     };
-    update::open_with(&mut app, reading_view, fold);
+    app.reviewer = opening.reviewer;
+    update::open_with(&mut app, opening.reading_view, opening.fold);
     while !app.quit {
         if std::mem::take(&mut app.repaint) {
             session.terminal.clear()?;

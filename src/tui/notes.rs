@@ -8,14 +8,13 @@ use std::path::{Path, PathBuf};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::action::{Action, Effect, Outcome};
+use super::action::{Action, Effect, Export, Outcome};
 use super::app::App;
 use super::dialog::{Dialog, Selection, Target};
 use super::history::Entry;
 use super::keymap;
 use super::navigation;
 use crate::core::notes::Category;
-use crate::core::notes::export::Format;
 use crate::core::notes::notebook::Notebook;
 
 /// The notes changed: place them again and save them.
@@ -265,23 +264,22 @@ pub fn open_export(app: &mut App) {
 
 /// Where an export goes: beside the notes file, never onto it
 /// (`review.json` -> `review.export.json`, `review.export.md`...).
-pub fn export_path(notes: &Path, format: Format) -> PathBuf {
+pub fn export_path(notes: &Path, what: Export) -> PathBuf {
     let stem = notes.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "notes".into());
-    notes.with_file_name(format!("{stem}.export.{}", format.extension()))
+    notes.with_file_name(format!("{stem}.export.{}", what.extension()))
 }
 
-/// Export format `n` (1-4) beside the notes file.
+/// Export choice `n` (1-5, [`Export::ALL`]) beside the notes file.
 pub fn export(app: &mut App, n: u8) -> Vec<Effect> {
     app.dialog = None;
-    let formats = [Format::Markdown, Format::Csv, Format::Json, Format::W3c];
-    let Some(format) = formats.get(usize::from(n).wrapping_sub(1)).copied() else { return Vec::new() };
+    let Some(what) = Export::ALL.get(usize::from(n).wrapping_sub(1)).copied() else { return Vec::new() };
     let Some(book) = &app.notebook else { return Vec::new() };
-    let path = export_path(&book.path, format);
+    let path = export_path(&book.path, what);
     if path == book.path {
         app.message = Some("an export must not replace the notes file".into());
         return Vec::new();
     }
-    vec![Effect::Export { format, path }]
+    vec![Effect::Export { what, path }]
 }
 
 /// What became of a save or an export, told on the status line after what

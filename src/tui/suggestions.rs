@@ -158,6 +158,10 @@ pub fn summary(app: &App) -> Vec<Item> {
             unit: None,
             rejected: None,
         },
+        // Which language's word lists the detectors read, so that a language
+        // without lists is said, never silent.
+        Item { text: format!("rules: left {}", app.cmp.left.language.rules_note()), unit: None, rejected: None },
+        Item { text: format!("rules: right {}", app.cmp.right.language.rules_note()), unit: None, rejected: None },
     ];
     let suggestions: Vec<Item> = (0..app.units.len())
         .filter(|&u| !matches!(app.units[u], Unit::MovedHere(_)))
