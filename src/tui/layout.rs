@@ -7,9 +7,9 @@ use std::ops::Range;
 use super::mode::Side;
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::Unit;
-use crate::core::compare::{ComparedLink, Comparison};
+use crate::core::compare::Comparison;
 use crate::core::document::Document;
-use crate::display::{Line, Mark, sanitize, sanitize_marked, wrap_marked};
+use crate::display::{Line, Mark, link_marks, sanitize, sanitize_marked, wrap_marked};
 
 /// How a passage is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,57 +107,6 @@ pub fn marked_lines(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, 
     wrap_marked(&text, &marks, width)
 }
 
-/// The words to emphasise on one side of a link (file byte spans, sorted):
-/// differing facts strongly, other changed words lightly.
-fn link_marks(l: &ComparedLink, side: Side) -> Vec<Mark> {
-    let tokens = match side {
-        Side::Left => &l.diff.left,
-        Side::Right => &l.diff.right,
-    };
-    let differing = &l.differing[side.index()];
-    // Words of differing facts, and the words of every suggestion.
-    let suggested = l.discrepancies.iter().filter_map(|d| match side {
-        Side::Left => d.left,
-        Side::Right => d.right,
-    });
-    let mut strong: Vec<(usize, usize)> = differing.iter().map(|&i| (tokens[i].start, tokens[i].end)).chain(suggested).collect();
-    strong.sort_unstable();
-    strong.dedup();
-    let mut marks: Vec<Mark> = Vec::new();
-    // Changed words lightly, strong words (changed or not) strongly: cut
-    // the changes around the strong spans, then merge both in order.
-    let mut light: Vec<(usize, usize)> = Vec::new();
-    for c in &l.diff.changes {
-        let span = match side {
-            Side::Left => l.diff.left_span(&c.left),
-            Side::Right => l.diff.right_span(&c.right),
-        };
-        let Some((s, e)) = span else { continue };
-        let mut pos = s;
-        for &(fs, fe) in strong.iter().filter(|&&(fs, fe)| fe > s && fs < e) {
-            if pos < fs {
-                light.push((pos, fs));
-            }
-            pos = pos.max(fe);
-        }
-        if pos < e {
-            light.push((pos, e));
-        }
-    }
-    // Strong spans may overlap each other: merge them.
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in strong {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    marks.extend(light.into_iter().map(|(s, e)| Mark { range: s..e, strong: false }));
-    marks.extend(merged.into_iter().map(|(s, e)| Mark { range: s..e, strong: true }));
-    marks.sort_by_key(|m| m.range.start);
-    marks
-}
-
 fn doc(cmp: &Comparison, side: Side) -> &Document {
     match side {
         Side::Left => &cmp.left,
@@ -180,7 +129,7 @@ fn text_of(cmp: &Comparison, unit: &Unit, side: Side) -> Option<Range<usize>> {
 fn side_of(cmp: &Comparison, unit: &Unit, side: Side, width: usize) -> Option<Passage> {
     let sentences = text_of(cmp, unit, side)?;
     let (marks, look) = match unit {
-        Unit::Link(k) => (link_marks(&cmp.links[*k], side), Look::Linked(cmp.links[*k].kind)),
+        Unit::Link(k) => (link_marks(&cmp.links[*k], side == Side::Left), Look::Linked(cmp.links[*k].kind)),
         _ => (Vec::new(), Look::Unique),
     };
     Some(passage(doc(cmp, side), &sentences, marks, look, width))
