@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use tandem::core::document::Document;
 use tandem::core::notes::notebook::Notebook;
-use tandem::core::notes::{Anchor, Category};
+use tandem::core::Category;
+use tandem::core::notes::Anchor;
 
 const NOTES: usize = 1000;
 

@@ -155,7 +155,8 @@ fn the_format_can_be_chosen() {
 #[test]
 fn notes_on_a_web_page_follow_its_text_when_the_page_changes() {
     use tandem::core::notes::notebook::Notebook;
-    use tandem::core::notes::{Anchor, Category};
+    use tandem::core::Category;
+    use tandem::core::notes::Anchor;
     let dir = std::env::temp_dir().join(format!("tandem-formats-notes-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let page = |extra: &str| format!("<nav>Home</nav><article><h1>Storm</h1>{extra}<p>Gusts reached 68 mph on the cape.</p></article>");

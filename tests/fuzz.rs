@@ -11,7 +11,8 @@ use tandem::core::compare::Comparison;
 use tandem::core::document::{Document, decode};
 use tandem::core::notes::export::{self, Format};
 use tandem::core::notes::notebook::Notebook;
-use tandem::core::notes::{Anchor, Category, store};
+use tandem::core::Category;
+use tandem::core::notes::{Anchor, store};
 
 const LEFT: &str = include_str!("../assets/samples/kremlin-talks-original.txt");
 const RIGHT: &str = include_str!("../assets/samples/kremlin-talks-rewrite.txt");

@@ -120,8 +120,8 @@ fn symmetry(a: &str, b: &str, what: &str) -> Result<(), TestCaseError> {
         let back: Vec<_> = m.discrepancies.iter().map(|d| (d.category, d.right, d.left, &d.right_text, &d.left_text)).collect();
         prop_assert_eq!(there, back, "{}: discrepancies of link {:?}", what, l.link.left);
     }
-    let mut there: Vec<_> = ab.omissions.iter().map(|o| (o.category.id(), o.text.clone(), o.side)).collect();
-    let mut back: Vec<_> = ba.omissions.iter().map(|o| (o.category.id(), o.text.clone(), if o.side == "left" { "right" } else { "left" })).collect();
+    let mut there: Vec<_> = ab.omissions.iter().map(|o| (o.category.id(), o.text.clone(), o.side.name())).collect();
+    let mut back: Vec<_> = ba.omissions.iter().map(|o| (o.category.id(), o.text.clone(), o.side.other().name())).collect();
     there.sort_unstable();
     back.sort_unstable();
     prop_assert_eq!(there, back, "{}: omissions", what);

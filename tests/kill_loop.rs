@@ -15,7 +15,8 @@ use std::time::Duration;
 
 use tandem::core::document::Document;
 use tandem::core::notes::notebook::Notebook;
-use tandem::core::notes::{Anchor, Category};
+use tandem::core::Category;
+use tandem::core::notes::Anchor;
 
 const LEFT: &str = "Putin will meet Witkoff in Moscow on Tuesday. Ukrainian officials denied the reports.";
 const RIGHT: &str = "Ukraine has not confirmed their fall.";

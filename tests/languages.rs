@@ -7,7 +7,7 @@ use assert_cmd::Command;
 use tandem::core::compare::Comparison;
 use tandem::core::compare::classify::Kind;
 use tandem::core::document::Document;
-use tandem::core::notes::Category;
+use tandem::core::Category;
 
 /// The categories found between two versions of a one-paragraph article.
 fn found(left: &str, right: &str) -> Vec<(Category, String, String)> {

@@ -5,7 +5,8 @@ use assert_cmd::Command;
 use std::path::Path;
 use tandem::core::document::Document;
 use tandem::core::notes::notebook::Notebook;
-use tandem::core::notes::{Anchor, Category};
+use tandem::core::Category;
+use tandem::core::notes::Anchor;
 
 const LEFT: &str = "assets/samples/kremlin-talks-original.txt";
 const RIGHT: &str = "assets/samples/kremlin-talks-rewrite.txt";

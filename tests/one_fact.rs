@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use tandem::core::compare::Comparison;
 use tandem::core::compare::classify::Kind;
 use tandem::core::document::Document;
-use tandem::core::notes::Category;
+use tandem::core::Category;
 
 /// One edit: its category, the edited text, and the byte span of the edited
 /// words in it.

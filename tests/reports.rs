@@ -6,7 +6,8 @@
 use assert_cmd::Command;
 use tandem::core::document::Document;
 use tandem::core::notes::notebook::Notebook;
-use tandem::core::notes::{Anchor, Category};
+use tandem::core::Category;
+use tandem::core::notes::Anchor;
 
 const LEFT: &str = "assets/samples/kremlin-talks-original.txt";
 const RIGHT: &str = "assets/samples/kremlin-talks-rewrite.txt";

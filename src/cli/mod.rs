@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::core::compare::Comparison;
 use crate::core::document::{Document, Format as InputFormat, LoadError};
-use crate::core::pipeline::{self, Report, Stage, Which};
+use crate::core::Side;
+use crate::core::pipeline::{self, Report, Stage};
 use crate::core::notes::notebook::Notebook;
 use crate::core::notes::store::{self, StoreError};
 use crate::core::notes::{NotesFile, export};
@@ -193,7 +194,7 @@ pub fn load_pair(left: Option<&str>, right: Option<&str>, format: Option<InputFo
     match (left, right) {
         (None, None) => {
             let (l, r) = samples::pair();
-            Ok((pipeline::segment(l, Which::Left, report), pipeline::segment(r, Which::Right, report)))
+            Ok((pipeline::segment(l, Side::Left, report), pipeline::segment(r, Side::Right, report)))
         }
         (Some(l), Some(r)) => {
             if l == "-" && r == "-" {

@@ -12,3 +12,8 @@ pub mod hashing;
 pub mod language;
 pub mod lexicon;
 pub mod tokens;
+
+mod category;
+mod side;
+pub use category::Category;
+pub use side::Side;

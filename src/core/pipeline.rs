@@ -5,27 +5,21 @@
 
 use std::time::Duration;
 
+use crate::core::Side;
 use crate::core::align;
 use crate::core::compare::Comparison;
 use crate::core::document::{Document, Format, LoadError, read_bytes};
-
-/// Which of the two articles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Which {
-    Left,
-    Right,
-}
 
 /// How far the pipeline has come. Each stage is reported when it begins,
 /// except `Read` and `Segmented`, which report what a side turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stage {
     /// Reading a side's file, named as the user named it, has begun.
-    Reading { side: Which, name: String },
+    Reading { side: Side, name: String },
     /// A side's file is in memory: this many bytes.
-    Read { side: Which, bytes: usize },
+    Read { side: Side, bytes: usize },
     /// A side is split into this many sentences.
-    Segmented { side: Which, sentences: usize },
+    Segmented { side: Side, sentences: usize },
     /// Aligning the sentences of both sides has begun.
     Aligning,
     /// Comparing the words of this many linked passages has begun.
@@ -37,7 +31,7 @@ pub type Report<'a> = &'a (dyn Fn(Stage) + Sync);
 
 /// Reads and segments one side (`-` reads standard input) as `format`, or
 /// as its content and name say.
-pub fn load(path: &str, format: Option<Format>, side: Which, report: Report) -> Result<Document, LoadError> {
+pub fn load(path: &str, format: Option<Format>, side: Side, report: Report) -> Result<Document, LoadError> {
     report(Stage::Reading { side, name: path.to_string() });
     let bytes = read_bytes(path)?;
     report(Stage::Read { side, bytes: bytes.len() });
@@ -47,13 +41,13 @@ pub fn load(path: &str, format: Option<Format>, side: Which, report: Report) -> 
 /// Loads both sides, each on its own thread. An error about the left file
 /// comes first, as if they were loaded in turn.
 pub fn load_both(left: &str, right: &str, format: Option<Format>, report: Report) -> Result<(Document, Document), LoadError> {
-    let (left, right) = rayon::join(|| load(left, format, Which::Left, report), || load(right, format, Which::Right, report));
+    let (left, right) = rayon::join(|| load(left, format, Side::Left, report), || load(right, format, Side::Right, report));
     Ok((left?, right?))
 }
 
 /// Reports a document already in memory (the bundled sample) as read and
 /// segmented, so a front end shows the same stages for it.
-pub fn segment(doc: Document, side: Which, report: Report) -> Document {
+pub fn segment(doc: Document, side: Side, report: Report) -> Document {
     report(Stage::Segmented { side, sentences: doc.sentences.len() });
     doc
 }
@@ -108,19 +102,19 @@ mod tests {
         std::fs::write(&r, "The mayor spoke. She said 15 words.\n").unwrap();
         let seen = Mutex::new(Vec::new());
         let report = |s: Stage| seen.lock().unwrap().push(s);
-        let left = load(l.to_str().unwrap(), None, Which::Left, &report).unwrap();
-        let right = load(r.to_str().unwrap(), None, Which::Right, &report).unwrap();
+        let left = load(l.to_str().unwrap(), None, Side::Left, &report).unwrap();
+        let right = load(r.to_str().unwrap(), None, Side::Right, &report).unwrap();
         let cmp = compare(left, right, &report);
         std::fs::remove_dir_all(&dir).ok();
         assert_eq!(
             seen.into_inner().unwrap(),
             vec![
-                Stage::Reading { side: Which::Left, name: l.display().to_string() },
-                Stage::Read { side: Which::Left, bytes: 54 },
-                Stage::Segmented { side: Which::Left, sentences: 3 },
-                Stage::Reading { side: Which::Right, name: r.display().to_string() },
-                Stage::Read { side: Which::Right, bytes: 36 },
-                Stage::Segmented { side: Which::Right, sentences: 2 },
+                Stage::Reading { side: Side::Left, name: l.display().to_string() },
+                Stage::Read { side: Side::Left, bytes: 54 },
+                Stage::Segmented { side: Side::Left, sentences: 3 },
+                Stage::Reading { side: Side::Right, name: r.display().to_string() },
+                Stage::Read { side: Side::Right, bytes: 36 },
+                Stage::Segmented { side: Side::Right, sentences: 2 },
                 Stage::Aligning,
                 Stage::Comparing { links: cmp.links.len() },
             ]
@@ -131,9 +125,9 @@ mod tests {
     #[test]
     fn a_file_that_cannot_be_read_stops_after_its_reading_began() {
         let seen = Mutex::new(Vec::new());
-        let err = load("/nonexistent/tandem/a.txt", None, Which::Left, &|s| seen.lock().unwrap().push(s)).unwrap_err();
+        let err = load("/nonexistent/tandem/a.txt", None, Side::Left, &|s| seen.lock().unwrap().push(s)).unwrap_err();
         assert_eq!(err.to_string(), "/nonexistent/tandem/a.txt: no such file");
-        assert_eq!(seen.into_inner().unwrap(), vec![Stage::Reading { side: Which::Left, name: "/nonexistent/tandem/a.txt".into() }]);
+        assert_eq!(seen.into_inner().unwrap(), vec![Stage::Reading { side: Side::Left, name: "/nonexistent/tandem/a.txt".into() }]);
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //! screen, the coloured text report, the HTML report): differing facts
 //! strongly, other changed words lightly.
 
+use crate::core::Side;
 use super::Mark;
 use crate::core::compare::ComparedLink;
 
 /// The words to emphasise on one side of a link (byte spans of the article
 /// text, sorted): differing facts and every suggestion's words strongly,
 /// other changed words lightly.
-pub fn link_marks(l: &ComparedLink, left: bool) -> Vec<Mark> {
+pub fn link_marks(l: &ComparedLink, side: Side) -> Vec<Mark> {
+    let left = side == Side::Left;
     let (tokens, differing) = if left { (&l.diff.left, &l.differing[0]) } else { (&l.diff.right, &l.differing[1]) };
     let suggested = l.discrepancies.iter().filter_map(|d| if left { d.left } else { d.right });
     let mut strong: Vec<(usize, usize)> = differing.iter().map(|&i| (tokens[i].start, tokens[i].end)).chain(suggested).collect();

@@ -7,5 +7,5 @@ mod sanitize;
 mod wrap;
 
 pub use marks::link_marks;
-pub use sanitize::{sanitize, sanitize_marked, sanitize_text};
+pub use sanitize::{sanitize, sanitize_marked, sanitize_span, sanitize_text};
 pub use wrap::{Line, Mark, width, wrap, wrap_marked};

@@ -22,6 +22,13 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// [`sanitize_marked`] on the `span` of `text`, with `marks` given as byte
+/// spans of the whole `text` (a passage's words in its article).
+pub fn sanitize_span(text: &str, span: std::ops::Range<usize>, marks: &[Mark]) -> (String, Vec<Mark>) {
+    let relative: Vec<Mark> = marks.iter().map(|m| Mark { range: m.range.start - span.start..m.range.end - span.start, strong: m.strong }).collect();
+    sanitize_marked(&text[span], &relative)
+}
+
 /// Is `c` a bidirectional control, which can make text display in a
 /// misleading order (or a byte-order mark)?
 fn is_bidi_control(c: char) -> bool {

@@ -7,6 +7,7 @@
 //! status. No script, no external resource; every text from an article, a
 //! file name or a note is escaped.
 
+use crate::core::Side;
 use std::fmt::Write;
 
 use crate::core::compare::Comparison;
@@ -63,7 +64,7 @@ pub fn escape(text: &str) -> String {
 /// Sentences `range` of `doc` as HTML, `marks` (article byte spans) wrapped
 /// in the classes the style draws.
 fn passage(doc: &Document, range: std::ops::Range<usize>, marks: &[Mark]) -> String {
-    let (s, e) = (doc.sentences[range.start].start, doc.sentences[range.end - 1].end);
+    let std::ops::Range { start: s, end: e } = doc.span(&range);
     let mut out = String::new();
     let mut pos = s;
     for m in marks {
@@ -149,7 +150,7 @@ pub fn render(cmp: &Comparison, notes: Option<&NotesFile>, header: &Header) -> S
                 let aligned = l.kind == Kind::Aligned;
                 let moved = if l.link.moved { " <span class=\"moved\"><b>↕</b></span>" } else { "" };
                 let mark = format!("<b>{}</b> {:.2}{moved}", if aligned { '=' } else { '≠' }, l.link.score);
-                let mut right = passage(&cmp.right, l.link.right.clone(), &link_marks(l, false));
+                let mut right = passage(&cmp.right, l.link.right.clone(), &link_marks(l, Side::Right));
                 if !l.discrepancies.is_empty() {
                     right.push_str("<ul class=\"findings\">");
                     for d in &l.discrepancies {
@@ -157,7 +158,7 @@ pub fn render(cmp: &Comparison, notes: Option<&NotesFile>, header: &Header) -> S
                     }
                     right.push_str("</ul>");
                 }
-                let left = format!("<td>{}</td>", passage(&cmp.left, l.link.left.clone(), &link_marks(l, true)));
+                let left = format!("<td>{}</td>", passage(&cmp.left, l.link.left.clone(), &link_marks(l, Side::Left)));
                 (if aligned { "aligned" } else { "divergent" }, mark, left, format!("<td>{right}</td>"))
             }
             Unit::LeftOnly(r) => (
@@ -192,7 +193,7 @@ pub fn render(cmp: &Comparison, notes: Option<&NotesFile>, header: &Header) -> S
     if !cmp.omissions.is_empty() {
         out.push_str("<h2>Named in one article only</h2><ul class=\"findings\">");
         for o in &cmp.omissions {
-            let _ = write!(out, "<li>{} ({}, {} only)</li>", escape(&o.text), o.category.id(), o.side);
+            let _ = write!(out, "<li>{} ({}, {} only)</li>", escape(&o.text), o.category.id(), o.side.name());
         }
         out.push_str("</ul>\n");
     }

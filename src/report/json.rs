@@ -151,7 +151,7 @@ pub fn render(cmp: &Comparison) -> String {
         omissions: cmp
             .omissions
             .iter()
-            .map(|o| Omission { category: o.category.id(), side: o.side, text: &o.text, at: [o.at.0, o.at.1] })
+            .map(|o| Omission { category: o.category.id(), side: o.side.name(), text: &o.text, at: [o.at.0, o.at.1] })
             .collect(),
         summary: Summary { aligned: s.aligned, divergent: s.divergent, unique_left: s.unique_left, unique_right: s.unique_right },
     };

@@ -1,13 +1,14 @@
 //! `tandem align --format text`: the alignment as two columns, fitted to a
 //! given width, for a terminal or a pipe.
 
+use crate::core::Side;
 use std::fmt::Write;
 
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::{Unit, units};
 use crate::core::compare::Comparison;
 use crate::core::document::Document;
-use crate::display::{Line, Mark, link_marks, sanitize, sanitize_marked, width, wrap, wrap_marked};
+use crate::display::{Line, Mark, link_marks, sanitize, sanitize_span, width, wrap, wrap_marked};
 
 use super::color::{self, Look};
 
@@ -23,9 +24,7 @@ fn text_of(doc: &Document, range: std::ops::Range<usize>) -> String {
 /// The sanitised text of sentences `range` and `marks` (article byte spans)
 /// moved onto it.
 fn marked_text_of(doc: &Document, range: std::ops::Range<usize>, marks: &[Mark]) -> (String, Vec<Mark>) {
-    let (s, e) = (doc.sentences[range.start].start, doc.sentences[range.end - 1].end);
-    let relative: Vec<Mark> = marks.iter().map(|m| Mark { range: m.range.start - s..m.range.end - s, strong: m.strong }).collect();
-    sanitize_marked(&doc.text[s..e], &relative)
+    sanitize_span(&doc.text, doc.span(&range), marks)
 }
 
 /// Writes `item` wrapped to `total` cells, indented by `indent` and its
@@ -74,8 +73,8 @@ pub fn render_styled(cmp: &Comparison, total_width: usize, colour: bool) -> Stri
                 let sign = if l.kind == Kind::Aligned { '=' } else { '≠' };
                 let moved = if l.link.moved { '↕' } else { ' ' };
                 let mark = format!("{sign} {:.2} {moved}", l.link.score);
-                let left = marked_text_of(&cmp.left, l.link.left.clone(), &link_marks(l, true));
-                (mark, left, marked_text_of(&cmp.right, l.link.right.clone(), &link_marks(l, false)), Look::Linked)
+                let left = marked_text_of(&cmp.left, l.link.left.clone(), &link_marks(l, Side::Left));
+                (mark, left, marked_text_of(&cmp.right, l.link.right.clone(), &link_marks(l, Side::Right)), Look::Linked)
             }
             Unit::LeftOnly(r) => ("<".to_string(), marked_text_of(&cmp.left, r, &[]), none.clone(), Look::Unique),
             Unit::RightOnly(r) => (">".to_string(), none.clone(), marked_text_of(&cmp.right, r, &[]), Look::Unique),
@@ -110,7 +109,7 @@ pub fn render_styled(cmp: &Comparison, total_width: usize, colour: bool) -> Stri
     if !cmp.omissions.is_empty() {
         let _ = writeln!(out, "Named in one article only:");
         for o in &cmp.omissions {
-            hanging(&mut out, &format!("{} ({}, {} only)", sanitize(&o.text), o.category.id(), o.side), 2, total, plain);
+            hanging(&mut out, &format!("{} ({}, {} only)", sanitize(&o.text), o.category.id(), o.side.name()), 2, total, plain);
         }
     }
     out

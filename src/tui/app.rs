@@ -284,7 +284,7 @@ impl App {
         if let Some(book) = &self.notebook {
             for (i, note) in book.file.notes.iter().enumerate() {
                 for side in Side::BOTH {
-                    let Some(anchor) = note.anchor(side == Side::Left) else { continue };
+                    let Some(anchor) = note.anchor(side) else { continue };
                     if note.orphaned[side.index()] {
                         continue;
                     }
@@ -370,7 +370,7 @@ impl App {
     pub fn words(&self, unit: usize, side: Side) -> Vec<Range<usize>> {
         let Some(r) = self.sentences(unit, side) else { return Vec::new() };
         let doc = self.doc(side);
-        let span = layout::span(doc, &r);
+        let span = doc.span(&r);
         let mut out = Vec::new();
         let mut word_start = None;
         for (i, c) in doc.text[span.clone()].char_indices() {

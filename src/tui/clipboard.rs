@@ -5,7 +5,6 @@
 
 use super::action::Effect;
 use super::app::App;
-use super::layout;
 use super::mode::Side;
 use crate::display::sanitize;
 
@@ -17,7 +16,7 @@ pub const LIMIT: usize = 74_000;
 /// bytes at a character boundary; and whether it was cut.
 pub fn text(app: &App) -> (String, bool) {
     let side = |side: Side| {
-        let text = app.sentences(app.focus, side).map_or_else(|| "(not in this version)".to_string(), |r| sanitize(&app.doc(side).text[layout::span(app.doc(side), &r)]));
+        let text = app.sentences(app.focus, side).map_or_else(|| "(not in this version)".to_string(), |r| sanitize(&app.doc(side).text[app.doc(side).span(&r)]));
         format!("{}: {text}", side.name())
     };
     let mut text = format!("{}\n{}\n", side(Side::Left), side(Side::Right));

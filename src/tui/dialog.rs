@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use ratatui_textarea::TextArea;
 
 use super::mode::Side;
-use crate::core::notes::{Anchor, Category};
+use crate::core::Category;
+use crate::core::notes::Anchor;
 
 /// Where a new note points: the passage on each side it has text on.
 #[derive(Debug, Clone, PartialEq, Eq)]

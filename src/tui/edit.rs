@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use super::action::Effect;
 use super::app::App;
-use super::layout;
 use super::mode::Side;
 use super::navigation;
 use crate::core::compare::Comparison;
@@ -42,7 +41,7 @@ pub fn reload(app: &mut App, side: Side, text: String) -> Vec<Effect> {
     }
     // The focused passage, to be found again in the new text as a note is.
     let focused = app.sentences(app.focus, side).map(|r| {
-        let span = layout::span(app.doc(side), &r);
+        let span = app.doc(side).span(&r);
         Anchor::new(&app.doc(side).text, span.start, span.end)
     });
     let edited = Document::parse(app.doc(side).name.clone(), text);
@@ -52,7 +51,7 @@ pub fn reload(app: &mut App, side: Side, text: String) -> Vec<Effect> {
     };
     let mut fresh = App::new(Comparison::new(left, right), app.size.0, app.size.1, app.theme.clone());
     if let Some(mut book) = app.notebook.take() {
-        book.reanchor(side.index(), &fresh.doc(side).text);
+        book.reanchor(side, &fresh.doc(side).text);
         fresh.set_notebook(book);
     }
     fresh.view = app.view;

@@ -491,7 +491,7 @@ mod tests {
 
     #[test]
     fn category_digits_follow_the_categories() {
-        use crate::core::notes::Category;
+        use crate::core::Category;
         for c in Category::ALL {
             let d = c.digit();
             let action = lookup(Mode::PickCategory, &key(KeyCode::Char(d), KeyModifiers::NONE)).unwrap();

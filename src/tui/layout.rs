@@ -9,7 +9,7 @@ use crate::core::compare::classify::Kind;
 use crate::core::compare::units::Unit;
 use crate::core::compare::Comparison;
 use crate::core::document::Document;
-use crate::display::{Line, Mark, link_marks, sanitize, sanitize_marked, wrap_marked};
+use crate::display::{Line, Mark, link_marks, sanitize, sanitize_span, wrap_marked};
 
 /// How a passage is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,10 +87,6 @@ pub struct Pane {
     pub passage_of: Vec<Option<usize>>,
 }
 
-/// The byte span of a run of sentences (not empty).
-pub fn span(doc: &Document, sentences: &Range<usize>) -> Range<usize> {
-    doc.sentences[sentences.start].start..doc.sentences[sentences.end - 1].end
-}
 
 /// The text of a run of sentences, with `marks` (file byte spans) emphasised.
 fn passage(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, look: Look, width: usize) -> Passage {
@@ -101,9 +97,7 @@ fn passage(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, look: Loo
 /// carried through sanitising and wrapping. Where the lines break depends
 /// on the text only, so lines wrapped with other marks line up with these.
 pub fn marked_lines(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, width: usize) -> Vec<Line> {
-    let span = span(doc, sentences);
-    let relative: Vec<Mark> = marks.into_iter().map(|m| Mark { range: m.range.start - span.start..m.range.end - span.start, strong: m.strong }).collect();
-    let (text, marks) = sanitize_marked(&doc.text[span], &relative);
+    let (text, marks) = sanitize_span(&doc.text, doc.span(sentences), &marks);
     wrap_marked(&text, &marks, width)
 }
 
@@ -129,7 +123,7 @@ fn text_of(cmp: &Comparison, unit: &Unit, side: Side) -> Option<Range<usize>> {
 fn side_of(cmp: &Comparison, unit: &Unit, side: Side, width: usize) -> Option<Passage> {
     let sentences = text_of(cmp, unit, side)?;
     let (marks, look) = match unit {
-        Unit::Link(k) => (link_marks(&cmp.links[*k], side == Side::Left), Look::Linked(cmp.links[*k].kind)),
+        Unit::Link(k) => (link_marks(&cmp.links[*k], side), Look::Linked(cmp.links[*k].kind)),
         _ => (Vec::new(), Look::Unique),
     };
     Some(passage(doc(cmp, side), &sentences, marks, look, width))
@@ -144,7 +138,7 @@ pub fn aligned(cmp: &Comparison, units: &[Unit], width: usize, moved_hint: &str)
             let mut pair = Side::BOTH.map(|side| side_of(cmp, unit, side, width));
             if let Unit::MovedHere(k) = unit {
                 let l = &cmp.links[*k].link;
-                let first = span(&cmp.right, &(l.right.start..l.right.start + 1));
+                let first = cmp.right.span(&(l.right.start..l.right.start + 1));
                 let preview: String = sanitize(&cmp.right.text[first]).chars().take(48).collect();
                 let note = format!("↕ moved from here: “{preview}…” ({moved_hint})");
                 pair[1] = Some(Passage::placeholder(&note, width));

@@ -2,38 +2,7 @@
 //! keys mean now. They sit below everything else in the TUI so that the
 //! state, the key table and the views can all name them.
 
-/// Which article: the left pane or the right one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
-
-    pub fn index(self) -> usize {
-        match self {
-            Side::Left => 0,
-            Side::Right => 1,
-        }
-    }
-
-    pub fn other(self) -> Side {
-        match self {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        }
-    }
-
-    /// "left" or "right", for messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
-    }
-}
+pub use crate::core::Side;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {

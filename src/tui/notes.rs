@@ -14,7 +14,7 @@ use super::dialog::{Dialog, Selection, Target};
 use super::history::Entry;
 use super::keymap;
 use super::navigation;
-use crate::core::notes::Category;
+use crate::core::Category;
 use crate::core::notes::notebook::Notebook;
 
 /// The notes changed: place them again and save them.

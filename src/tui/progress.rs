@@ -4,7 +4,8 @@
 
 use std::time::Duration;
 
-use crate::core::pipeline::{self, Stage, Which};
+use crate::core::Side;
+use crate::core::pipeline::{self, Stage};
 
 /// What loading has reached, as the worker reported it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -58,10 +59,7 @@ impl Default for Progress {
 impl Progress {
     /// Takes in a stage the worker reported, `at` this long after the start.
     pub fn record(&mut self, stage: Stage, at: Duration) {
-        let index = |side| match side {
-            Which::Left => 0,
-            Which::Right => 1,
-        };
+        let index = Side::index;
         match stage {
             Stage::Reading { side, name } => {
                 self.began.get_or_insert(at);
@@ -96,16 +94,16 @@ mod tests {
     fn progress_follows_the_stages_and_estimates_only_large_pairs() {
         let ms = Duration::from_millis;
         let mut p = Progress::default();
-        p.record(Stage::Reading { side: Which::Left, name: "a.txt".into() }, ms(10));
-        p.record(Stage::Read { side: Which::Left, bytes: 2_000_000 }, ms(20));
-        p.record(Stage::Segmented { side: Which::Left, sentences: 15_000 }, ms(100));
+        p.record(Stage::Reading { side: Side::Left, name: "a.txt".into() }, ms(10));
+        p.record(Stage::Read { side: Side::Left, bytes: 2_000_000 }, ms(20));
+        p.record(Stage::Segmented { side: Side::Left, sentences: 15_000 }, ms(100));
         assert_eq!(p.articles[0], Article { name: Some("a.txt".into()), bytes: Some(2_000_000), sentences: Some(15_000) });
         assert_eq!((p.step, p.expected), (Step::Read, None), "2 MB alone gets no estimate");
-        p.record(Stage::Reading { side: Which::Right, name: "b.txt".into() }, ms(100));
-        p.record(Stage::Read { side: Which::Right, bytes: 3_000_000 }, ms(110));
+        p.record(Stage::Reading { side: Side::Right, name: "b.txt".into() }, ms(100));
+        p.record(Stage::Read { side: Side::Right, bytes: 3_000_000 }, ms(110));
         assert_eq!(p.expected, pipeline::expected(5_000_000), "5 MB in all gets the estimate by size");
         assert!(p.expected.is_some());
-        p.record(Stage::Segmented { side: Which::Right, sentences: 20_000 }, ms(210));
+        p.record(Stage::Segmented { side: Side::Right, sentences: 20_000 }, ms(210));
         assert_eq!(p.expected, Some(pipeline::expected_after_segmenting(ms(10), ms(210))), "then the one by this machine's speed");
         p.record(Stage::Aligning, ms(210));
         assert_eq!(p.step, Step::Align);

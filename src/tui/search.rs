@@ -4,7 +4,6 @@
 use super::action::Action;
 use super::app::{App, Search};
 use super::keymap;
-use super::layout;
 use super::mode::Side;
 use super::navigation;
 use crate::core::compare::units::Unit;
@@ -21,7 +20,7 @@ fn unit_text(app: &App, unit: usize) -> [&str; 2] {
     if matches!(app.units[unit], Unit::MovedHere(_)) {
         return ["", ""];
     }
-    Side::BOTH.map(|side| app.sentences(unit, side).map_or("", |r| &app.doc(side).text[layout::span(app.doc(side), &r)]))
+    Side::BOTH.map(|side| app.sentences(unit, side).map_or("", |r| &app.doc(side).text[app.doc(side).span(&r)]))
 }
 
 pub fn submit(app: &mut App) {

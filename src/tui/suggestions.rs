@@ -185,9 +185,9 @@ pub fn summary(app: &App) -> Vec<Item> {
     out.push(Item { text: format!("Named in one article only ({})", app.cmp.omissions.len()), unit: None, rejected: None });
     for o in &app.cmp.omissions {
         // The core names the side as text; it is read here and nowhere else.
-        let side = Side::BOTH.into_iter().find(|s| s.name() == o.side).unwrap_or(Side::Left);
+        let side = o.side;
         let unit = app.unit_at(side, o.at.0);
-        out.push(Item { text: format!("  {} ({}, only in the {} article)", o.text, o.category.id(), o.side), unit, rejected: None });
+        out.push(Item { text: format!("  {} ({}, only in the {} article)", o.text, o.category.id(), o.side.name()), unit, rejected: None });
     }
     out
 }

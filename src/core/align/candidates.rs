@@ -16,7 +16,8 @@
 
 use rayon::prelude::*;
 
-use super::features::{Features, Side};
+use super::features::Features;
+use crate::core::Side;
 
 /// Posting lists this short are always followed.
 const ALWAYS: usize = 64;

@@ -7,6 +7,7 @@
 //! IDF is computed over the sentences of both documents together, so a word
 //! that is everywhere in this pair of articles counts little.
 
+use crate::core::Side;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -47,21 +48,6 @@ impl Sparse {
     }
 }
 
-/// Which side a sentence belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    fn slot(self) -> usize {
-        match self {
-            Side::Left => 0,
-            Side::Right => 1,
-        }
-    }
-}
 
 const WORDS: usize = 0;
 const CHARS: usize = 1;
@@ -298,12 +284,12 @@ impl Features {
     }
 
     pub fn len(&self, side: Side) -> usize {
-        self.norms[WORDS][side.slot()].len()
+        self.norms[WORDS][side.index()].len()
     }
 
     /// Word-feature keys of a sentence (for the candidate index).
     pub fn word_keys(&self, side: Side, index: usize) -> impl Iterator<Item = u32> + '_ {
-        self.vectors[WORDS][side.slot()].get(index).iter().map(|&(k, _)| k)
+        self.vectors[WORDS][side.index()].get(index).iter().map(|&(k, _)| k)
     }
 
     /// How many word-feature ids there are.
@@ -381,8 +367,8 @@ impl Features {
 
     /// Norm of the summed vector of a run: sqrt of the sum of all pairwise dots.
     fn run_norm(&self, channel: usize, side: Side, run: Range<usize>) -> f32 {
-        let vs = &self.vectors[channel][side.slot()];
-        let ns = &self.norms[channel][side.slot()];
+        let vs = &self.vectors[channel][side.index()];
+        let ns = &self.norms[channel][side.index()];
         let mut sq = 0.0;
         for a in run.clone() {
             sq += ns[a] * ns[a];
@@ -416,14 +402,14 @@ impl<'a> Growth<'a> {
     /// Starts a run with sentence `first` of `side` against sentence
     /// `single`; `dots` are the pair's channel dot products if known.
     pub fn new(features: &'a Features, side: Side, first: usize, single: usize, dots: Option<[f32; 2]>) -> Self {
-        let other = 1 - side.slot();
+        let other = 1 - side.index();
         let covered = [
             vec![false; features.vectors[WORDS][other].get(single).len()],
             vec![false; features.vectors[CHARS][other].get(single).len()],
         ];
         let mut growth = Growth {
             features,
-            side: side.slot(),
+            side: side.index(),
             single,
             start: first,
             end: first,

@@ -31,7 +31,8 @@ use rayon::prelude::*;
 
 use crate::core::document::Document;
 use chain::Block;
-use features::{Features, Growth, Side};
+use crate::core::Side;
+use features::{Features, Growth};
 
 /// Thresholds of the aligner. The defaults were chosen on the fable
 /// development set and the bundled news pair (README, "Alignment quality").

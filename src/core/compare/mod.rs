@@ -51,10 +51,6 @@ fn differing(tokens: [&[Token]; 2], discrepancies: &[Discrepancy]) -> [Vec<usize
     })
 }
 
-/// Byte span covering a run of consecutive sentences.
-fn block_span(doc: &Document, range: &std::ops::Range<usize>) -> (usize, usize) {
-    (doc.sentences[range.start].start, doc.sentences[range.end - 1].end)
-}
 
 impl Comparison {
     /// Aligns the documents and compares every link.
@@ -70,9 +66,8 @@ impl Comparison {
         // Links are compared independently, on all cores, and the omissions
         // alongside; the results keep their order.
         let compare_link = |link: Link| {
-            let (ls, le) = block_span(&left, &link.left);
-            let (rs, re) = block_span(&right, &link.right);
-            let diff = WordDiff::new(&left.text[ls..le], ls, &right.text[rs..re], rs);
+            let (l, r) = (left.span(&link.left), right.span(&link.right));
+            let diff = WordDiff::new(&left.text[l.clone()], l.start, &right.text[r.clone()], r.start);
             let mut compared = ComparedLink { link, kind: Kind::Aligned, diff, differing: [Vec::new(), Vec::new()], discrepancies: Vec::new() };
             compared.discrepancies = detect::detect(&compared.diff, &left, &right, &names);
             // Divergent exactly when a detector says why.

@@ -17,7 +17,7 @@ use crate::core::compare::changes::{Change, Op, WordDiff};
 use crate::core::compare::classify::same_name_family;
 use crate::core::document::Document;
 use crate::core::lexicon::Lexicon;
-use crate::core::notes::Category;
+use crate::core::Category;
 use crate::core::tokens::Token;
 
 pub use omissions::{Omission, omissions};
@@ -653,8 +653,12 @@ fn certainty(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     // Hedges are matched against the other side's hedges only: "may" the
     // hedge is not stated by "May" the month.
     let (lc, rc) = (hedges(left), hedges(right));
-    // Of a hedge one side states more often, the extra uses are those the
-    // rewrite touched (inside a word-level change), else the last ones.
+    // Of a hedge one side states more often, the extra uses are those whose
+    // neighbours match no use on the other side, else the last ones. (Not
+    // the word diff's changed words: which of two equal words a diff calls
+    // changed depends on the direction, and B against A must mirror A
+    // against B.)
+    let around = |s: &Side, i: usize| (i.checked_sub(1).map(|p| s.norm(p).to_string()), (i + 1 < s.tokens.len()).then(|| s.norm(i + 1).to_string()));
     let extra = |mine: &Side, cues: &[usize], other: &Side, others: &[usize]| -> Vec<usize> {
         let mut out = Vec::new();
         let mut words: Vec<String> = cues.iter().map(|&i| compound(mine, i)).collect();
@@ -662,9 +666,13 @@ fn certainty(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
         words.dedup();
         for w in words {
             let mut uses: Vec<usize> = cues.iter().copied().filter(|&i| compound(mine, i) == w).collect();
-            let stated = others.iter().filter(|&&j| compound(other, j) == w).count();
-            let surplus = uses.len().saturating_sub(stated);
-            uses.sort_by_key(|&i| (!mine.changed[i], std::cmp::Reverse(i)));
+            let theirs: Vec<usize> = others.iter().copied().filter(|&j| compound(other, j) == w).collect();
+            let surplus = uses.len().saturating_sub(theirs.len());
+            let kept = |i: usize| {
+                let (before, after) = around(mine, i);
+                theirs.iter().map(|&j| around(other, j)).map(|(b, a)| u8::from(b == before) + u8::from(a == after)).max().unwrap_or(0)
+            };
+            uses.sort_by_key(|&i| (kept(i), std::cmp::Reverse(i)));
             out.extend(uses.into_iter().take(surplus));
         }
         out.sort_unstable();

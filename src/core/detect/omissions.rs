@@ -2,19 +2,20 @@
 //! organisations (names of two words or more), places (a name after "in",
 //! "at", "of"...), figures and years.
 
+use crate::core::Side;
 use std::collections::{HashMap, HashSet};
 
 use crate::core::compare::classify::same_name_family;
 use crate::core::document::Document;
 use crate::core::lexicon::Lexicon;
-use crate::core::notes::Category;
+use crate::core::Category;
 use crate::core::tokens::{self, Token};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Omission {
     pub category: Category,
     /// The article that names it: "left" or "right".
-    pub side: &'static str,
+    pub side: Side,
     pub text: String,
     /// Byte span of its first mention.
     pub at: (usize, usize),
@@ -97,7 +98,7 @@ fn name_runs(text: &str, toks: &[Token], names: &HashSet<String>, lex: &Lexicon)
     runs
 }
 
-fn side_omissions(mine: &Document, other: &Document, side: &'static str, names: &HashSet<String>, out: &mut Vec<Omission>) {
+fn side_omissions(mine: &Document, other: &Document, side: Side, names: &HashSet<String>, out: &mut Vec<Omission>) {
     let vocabulary = Vocabulary::new(&other.text);
     let (lex, other_lex) = (mine.language.lexicon(), other.language.lexicon());
     let other_values: HashSet<String> = vocabulary.words.iter().filter_map(|w| other_lex.number_value(w)).collect();
@@ -137,8 +138,8 @@ fn side_omissions(mine: &Document, other: &Document, side: &'static str, names: 
 /// other, in the order they first appear (left article first).
 pub fn omissions(left: &Document, right: &Document, names: &HashSet<String>) -> Vec<Omission> {
     let mut out = Vec::new();
-    side_omissions(left, right, "left", names, &mut out);
-    side_omissions(right, left, "right", names, &mut out);
+    side_omissions(left, right, Side::Left, names, &mut out);
+    side_omissions(right, left, Side::Right, names, &mut out);
     out
 }
 

@@ -93,6 +93,12 @@ impl Document {
         Self::from_bytes(path, read_bytes(path)?, format)
     }
 
+    /// The byte span of a run of sentences (not empty): the one place a
+    /// passage's extent in the text is worked out.
+    pub fn span(&self, sentences: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.sentences[sentences.start].start..self.sentences[sentences.end - 1].end
+    }
+
     /// The text of sentence `index`.
     pub fn sentence_text(&self, index: usize) -> &str {
         let s = &self.sentences[index];

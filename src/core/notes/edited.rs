@@ -2,18 +2,22 @@
 //! are found again in the new text by their quote and context, as when a
 //! notes file is opened for a changed article.
 
+use crate::core::Side;
 use super::notebook::Notebook;
 
 impl Notebook {
     /// Finds every note's anchor on side `side` (0 left, 1 right) again in
     /// `text`; a note whose passage is gone is kept and marked orphaned.
-    pub fn reanchor(&mut self, side: usize, text: &str) {
+    pub fn reanchor(&mut self, side: Side, text: &str) {
         for note in &mut self.file.notes {
-            let slot = if side == 0 { &mut note.left } else { &mut note.right };
+            let slot = match side {
+                Side::Left => &mut note.left,
+                Side::Right => &mut note.right,
+            };
             let Some(anchor) = slot.as_mut() else { continue };
             match anchor.locate(text) {
                 Some(found) => *anchor = found,
-                None => note.orphaned[side] = true,
+                None => note.orphaned[side.index()] = true,
             }
         }
     }

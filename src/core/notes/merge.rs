@@ -105,7 +105,8 @@ pub fn merge<'a>(base: &'a NotesFile, ours: &'a NotesFile, theirs: &'a NotesFile
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::notes::{Article, Category, Status};
+    use crate::core::Category;
+    use crate::core::notes::{Article, Status};
 
     fn note(id: &str, text: &str) -> Note {
         Note {

@@ -1,6 +1,7 @@
 //! The notes of one review session: the notes file, where it lives, and
 //! whether the last save worked. Every change is saved at once.
 
+use crate::core::Side;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -151,11 +152,13 @@ impl Notebook {
 
     /// Places an orphaned note (or any note) on a passage the reviewer
     /// chose: the anchor of that side is replaced and no longer orphaned.
-    pub fn reattach(&mut self, id: &str, left: bool, anchor: Anchor) -> bool {
+    pub fn reattach(&mut self, id: &str, side: Side, anchor: Anchor) -> bool {
         self.touch(id, |n| {
-            let side = usize::from(!left);
-            *(if left { &mut n.left } else { &mut n.right }) = Some(anchor);
-            n.orphaned[side] = false;
+            *(match side {
+                Side::Left => &mut n.left,
+                Side::Right => &mut n.right,
+            }) = Some(anchor);
+            n.orphaned[side.index()] = false;
         })
     }
 
@@ -398,7 +401,7 @@ mod tests {
         let l2 = Document::parse("l.txt", edited);
         let mut book = Notebook::open(&path, &l2, &r)?;
         assert!(book.get(&id).unwrap().is_orphan());
-        assert!(book.reattach(&id, true, span(edited, "Kyiv said nothing.")));
+        assert!(book.reattach(&id, Side::Left, span(edited, "Kyiv said nothing.")));
         book.save(&l2, &r)?;
         let again = Notebook::open(&path, &l2, &r)?;
         let note = again.get(&id).unwrap();

@@ -271,7 +271,8 @@ pub fn save(path: &Path, notes: &NotesFile) -> Result<Vec<u8>, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::notes::{Anchor, Article, Category, Note, Status};
+    use crate::core::Category;
+    use crate::core::notes::{Anchor, Article, Note, Status};
 
     fn dir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("tandem-store-{name}-{}", std::process::id()));

@@ -131,7 +131,8 @@ fn clock(expected: Option<Duration>, elapsed: Duration, theme: &Theme, columns: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::pipeline::{Stage, Which};
+    use crate::core::Side;
+    use crate::core::pipeline::Stage;
 
     #[test]
     fn long_names_keep_their_end() {
@@ -152,11 +153,11 @@ mod tests {
     #[test]
     fn the_screen_says_what_is_known_and_fits_any_size() {
         let mut p = Progress::default();
-        p.record(Stage::Reading { side: Which::Left, name: "left\x1b[31m.txt".into() }, Duration::ZERO);
-        p.record(Stage::Read { side: Which::Left, bytes: 5_000_000 }, Duration::from_millis(5));
-        p.record(Stage::Segmented { side: Which::Left, sentences: 48_303 }, Duration::from_millis(150));
-        p.record(Stage::Reading { side: Which::Right, name: "right.txt".into() }, Duration::from_millis(150));
-        p.record(Stage::Read { side: Which::Right, bytes: 5_000_000 }, Duration::from_millis(155));
+        p.record(Stage::Reading { side: Side::Left, name: "left\x1b[31m.txt".into() }, Duration::ZERO);
+        p.record(Stage::Read { side: Side::Left, bytes: 5_000_000 }, Duration::from_millis(5));
+        p.record(Stage::Segmented { side: Side::Left, sentences: 48_303 }, Duration::from_millis(150));
+        p.record(Stage::Reading { side: Side::Right, name: "right.txt".into() }, Duration::from_millis(150));
+        p.record(Stage::Read { side: Side::Right, bytes: 5_000_000 }, Duration::from_millis(155));
         let text = screen(&p, Duration::from_millis(2100), 80, 24);
         assert!(text.contains("5.0 MB · 48303 sentences") && text.contains("5.0 MB · splitting…"), "{text}");
         assert!(text.contains("2.1 s of about 3 s") && text.contains("q quit"), "{text}");
