@@ -8,15 +8,15 @@ use crate::core::document::Document;
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
-    left: Side<'a>,
-    right: Side<'a>,
+    left: Article<'a>,
+    right: Article<'a>,
     links: Vec<Link<'a>>,
     omissions: Vec<Omission<'a>>,
     summary: Summary,
 }
 
 #[derive(Serialize)]
-struct Side<'a> {
+struct Article<'a> {
     path: &'a str,
     /// What the file was read as: plain, markdown, html, docx, odt.
     format: &'static str,
@@ -90,9 +90,9 @@ struct Summary {
     unique_right: usize,
 }
 
-fn side(doc: &Document) -> Side<'_> {
+fn side(doc: &Document) -> Article<'_> {
     let language = doc.language;
-    Side {
+    Article {
         path: &doc.name,
         format: doc.format.id(),
         offsets: if doc.format.keeps_file_offsets() { "file" } else { "extracted" },

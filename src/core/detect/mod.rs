@@ -49,15 +49,13 @@ impl Discrepancy {
 
 /// One side of a link: its words, the article text, and the word lists of
 /// its language.
-struct Side<'a> {
+struct Words<'a> {
     tokens: &'a [Token],
     text: &'a str,
     lex: &'static Lexicon,
-    /// Per word: is it inside a word-level change of the link?
-    changed: Vec<bool>,
 }
 
-impl Side<'_> {
+impl Words<'_> {
     fn original(&self, i: usize) -> &str {
         &self.text[self.tokens[i].start..self.tokens[i].end]
     }
@@ -113,7 +111,7 @@ fn same_word(a: &str, b: &str) -> bool {
 /// A verb form without its regular ending: "confirmed", "confirms",
 /// "confirming" -> "confirm"; "agreed" / "agree" -> "agre"; "stopped" ->
 /// "stop". Irregular forms go through [`lemma`] first.
-fn verb_stem<'w>(side: &Side, w: &'w str) -> &'w str {
+fn verb_stem<'w>(side: &Words, w: &'w str) -> &'w str {
     let w = side.lemma(w);
     for ending in ["ing", "ed", "es", "s", "e"] {
         if let Some(stem) = w.strip_suffix(ending).filter(|s| s.len() >= 3) {
@@ -134,12 +132,12 @@ fn verb_stem<'w>(side: &Side, w: &'w str) -> &'w str {
 
 /// The same verb, in any form ("withdraw" / "withdrew", "back" / "backed"),
 /// and never two verbs that only share a beginning ("accept" / "access").
-fn same_verb(side: &Side, a: &str, b: &str) -> bool {
+fn same_verb(side: &Words, a: &str, b: &str) -> bool {
     verb_stem(side, a) == verb_stem(side, b)
 }
 
 /// The hyphenated word that token `i` is part of ("son-in-law"), lower case.
-fn compound(side: &Side, i: usize) -> String {
+fn compound(side: &Words, i: usize) -> String {
     let joined = |a: usize, b: usize| side.text[side.tokens[a].end..side.tokens[b].start] == *"-";
     let (mut lo, mut hi) = (i, i);
     while lo > 0 && joined(lo - 1, lo) {
@@ -155,7 +153,7 @@ fn compound(side: &Side, i: usize) -> String {
 }
 
 /// Indices of words matching `is_cue`.
-fn cues(side: &Side, is_cue: impl Fn(usize) -> bool) -> Vec<usize> {
+fn cues(side: &Words, is_cue: impl Fn(usize) -> bool) -> Vec<usize> {
     (0..side.tokens.len()).filter(|&i| is_cue(i)).collect()
 }
 
@@ -163,7 +161,7 @@ fn cues(side: &Side, is_cue: impl Fn(usize) -> bool) -> Vec<usize> {
 /// hyphenated cue counts as stated only if the whole compound is): a
 /// second "President" in one version is a change even when the other
 /// version has a first one.
-fn unmatched(mine: &Side, cues: &[usize], other: &Side) -> Vec<usize> {
+fn unmatched(mine: &Words, cues: &[usize], other: &Words) -> Vec<usize> {
     if cues.is_empty() {
         return Vec::new();
     }
@@ -183,7 +181,7 @@ fn unmatched(mine: &Side, cues: &[usize], other: &Side) -> Vec<usize> {
 /// The phrase around the first of `indices`: grown over neighbouring cues
 /// (allowing one linking word such as "and" or "of" between them).
 fn phrase(
-    side: &Side,
+    side: &Words,
     indices: &[usize],
     is_cue: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
@@ -203,20 +201,20 @@ fn phrase(
 
 /// A short function word that may join two cues of one phrase ("son-in-law
 /// and informal adviser", "le maire de Lyon").
-fn is_link_word(side: &Side, i: usize) -> bool {
+fn is_link_word(side: &Words, i: usize) -> bool {
     side.lex.link_words.contains(side.norm(i))
 }
 
 /// Builds a suggestion from word ranges on each side.
 fn suggestion(
     category: Category,
-    left: &Side,
+    left: &Words,
     l: Option<(usize, usize)>,
-    right: &Side,
+    right: &Words,
     r: Option<(usize, usize)>,
     explanation: String,
 ) -> Discrepancy {
-    let text = |side: &Side, range: Option<(usize, usize)>| range.map(|(a, b)| side.span(a, b));
+    let text = |side: &Words, range: Option<(usize, usize)>| range.map(|(a, b)| side.span(a, b));
     let (ls, rs) = (text(left, l), text(right, r));
     // The words as one line: a line end of hard-wrapped text, or Markdown
     // markup blanked between two words, is one space in what is shown.
@@ -238,22 +236,14 @@ pub fn detect(
     right_doc: &Document,
     names: &HashSet<String>,
 ) -> Vec<Discrepancy> {
-    let changed = |n: usize, ranges: &mut dyn Iterator<Item = &std::ops::Range<usize>>| {
-        let mut flags = vec![false; n];
-        for r in ranges {
-            flags[r.clone()].iter_mut().for_each(|f| *f = true);
-        }
-        flags
-    };
-    let changes = &diff.changes;
-    let left = Side { tokens: &diff.left, text: &left_doc.text, lex: left_doc.language.lexicon(), changed: changed(diff.left.len(), &mut changes.iter().map(|c| &c.left)) };
-    let right = Side { tokens: &diff.right, text: &right_doc.text, lex: right_doc.language.lexicon(), changed: changed(diff.right.len(), &mut changes.iter().map(|c| &c.right)) };
+    let left = Words { tokens: &diff.left, text: &left_doc.text, lex: left_doc.language.lexicon() };
+    let right = Words { tokens: &diff.right, text: &right_doc.text, lex: right_doc.language.lexicon() };
     let mut out = Vec::new();
     names_spelled(&left, &right, names, &mut out);
     titles(&left, &right, names, &mut out);
     numbers(&left, &right, &mut out);
     dates(&left, &right, &mut out);
-    let is_place = |s: &Side, i: usize| s.lex.places.contains(s.norm(i));
+    let is_place = |s: &Words, i: usize| s.lex.places.contains(s.norm(i));
     let (lp, rp) = (
         cues(&left, |i| is_place(&left, i)),
         cues(&right, |i| is_place(&right, i)),
@@ -268,24 +258,24 @@ pub fn detect(
         &mut out,
     );
     attribution(&left, &right, names, &mut out);
-    names_replaced(&left, &right, changes, names, &mut out);
-    opposites(&left, &right, changes, &mut out);
+    names_replaced(&left, &right, &diff.changes, names, &mut out);
+    opposites(&left, &right, &diff.changes, &mut out);
     certainty(&left, &right, &mut out);
     contradiction(&left, &right, &mut out);
     out
 }
 
 /// Does the word at `i` open a sentence (the text before it ends one)?
-fn sentence_start(s: &Side, i: usize) -> bool {
+fn sentence_start(s: &Words, i: usize) -> bool {
     i == 0 || s.text[s.tokens[i - 1].end..s.tokens[i].start].contains(['.', '!', '?', '“', '"', '«', '„'])
 }
 
 /// `name`: the same place holds a differently spelled name.
-fn names_spelled(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
-    let name_at = |s: &Side, i: usize| names.contains(&s.tokens[i].norm) && s.tokens[i].norm.chars().count() >= 5 && !is_title(s, i);
+fn names_spelled(left: &Words, right: &Words, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
+    let name_at = |s: &Words, i: usize| names.contains(&s.tokens[i].norm) && s.tokens[i].norm.chars().count() >= 5 && !is_title(s, i);
     for i in cues(left, |i| name_at(left, i)) {
         let a = &left.tokens[i].norm;
-        let count = |side: &Side, w: &str| side.tokens.iter().filter(|t| t.norm == w).count();
+        let count = |side: &Words, w: &str| side.tokens.iter().filter(|t| t.norm == w).count();
         if count(right, a) >= count(left, a) {
             continue; // stated as often on the other side
         }
@@ -320,7 +310,7 @@ fn strsim_close(a: &str, b: &str) -> bool {
     crate::core::edit_distance::within(a, b, allowed)
 }
 
-fn is_title(s: &Side, i: usize) -> bool {
+fn is_title(s: &Words, i: usize) -> bool {
     // German writes roles as compounds ("Bahnsprecherin"): a noun ending in
     // a title of six letters or more is a role too.
     let compound_role = || s.lex.code == "de" && s.lex.titles.iter().any(|t| t.chars().count() >= 6 && s.norm(i).ends_with(t));
@@ -331,8 +321,8 @@ fn is_title(s: &Side, i: usize) -> bool {
 /// person ("met Helen Okafor" / "met Lisa Hwang") or another surname after
 /// the same first name. Only short replacements of names count, and not in
 /// German, where every noun is capitalised.
-fn names_replaced(left: &Side, right: &Side, changes: &[Change], names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
-    let is_name = |s: &Side, i: usize| names.contains(s.norm(i)) && s.is_capitalised(i) && !is_title(s, i) && !s.in_list(&s.lex.time, i);
+fn names_replaced(left: &Words, right: &Words, changes: &[Change], names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
+    let is_name = |s: &Words, i: usize| names.contains(s.norm(i)) && s.is_capitalised(i) && !is_title(s, i) && !s.in_list(&s.lex.time, i);
     let taken = |d: &Discrepancy, l: (usize, usize)| d.left.is_some_and(|(a, b)| a < l.1 && l.0 < b);
     for c in changes.iter().filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3) {
         if left.lex.code == "de" || right.lex.code == "de" {
@@ -350,7 +340,7 @@ fn names_replaced(left: &Side, right: &Side, changes: &[Change], names: &HashSet
             continue;
         }
         let (l0, r0) = (ln[0], rn[0]);
-        let stated = |a: &str, other: &Side| (0..other.tokens.len()).any(|j| other.norm(j) == a || same_name_family(a, other.norm(j)));
+        let stated = |a: &str, other: &Words| (0..other.tokens.len()).any(|j| other.norm(j) == a || same_name_family(a, other.norm(j)));
         if ln.iter().any(|&i| stated(left.norm(i), right)) || rn.iter().any(|&j| stated(right.norm(j), left)) {
             continue;
         }
@@ -367,7 +357,7 @@ fn names_replaced(left: &Side, right: &Side, changes: &[Change], names: &HashSet
 /// only appears or disappears counts when it changes the meaning ("former")
 /// and the person it belongs to is named in both versions; a title that
 /// vanishes with its person is an omission, not a title change.
-fn titles(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
+fn titles(left: &Words, right: &Words, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
     let lu = unmatched(left, &cues(left, |i| is_title(left, i)), right);
     let ru = unmatched(right, &cues(right, |i| is_title(right, i)), left);
     if lu.is_empty() == ru.is_empty() {
@@ -398,11 +388,11 @@ fn titles(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec<Disc
 /// has and the other does not state).
 fn cue_category(
     category: Category,
-    left: &Side,
-    right: &Side,
+    left: &Words,
+    right: &Words,
     lu: Vec<usize>,
     ru: Vec<usize>,
-    is_cue: &dyn Fn(&Side, usize) -> bool,
+    is_cue: &dyn Fn(&Words, usize) -> bool,
     out: &mut Vec<Discrepancy>,
 ) {
     if lu.is_empty() && ru.is_empty() {
@@ -425,7 +415,7 @@ fn cue_category(
 
 /// `contradiction`: in the same place, one version says the opposite
 /// ("rose" / "fell", "légèrement" / "grièvement").
-fn opposites(left: &Side, right: &Side, changes: &[Change], out: &mut Vec<Discrepancy>) {
+fn opposites(left: &Words, right: &Words, changes: &[Change], out: &mut Vec<Discrepancy>) {
     for c in changes.iter().filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3) {
         let pair = c.left.clone().find_map(|i| {
             let opposite = left.lex.antonyms.get(left.norm(i))?;
@@ -443,7 +433,7 @@ fn opposites(left: &Side, right: &Side, changes: &[Change], out: &mut Vec<Discre
 
 /// A clock time: a number just before "a.m."/"pm"/"h" ("10 a.m.", "15 h"),
 /// or either part of "10:30". Dates in figures need no word lists.
-fn is_time_of_day(s: &Side, i: usize) -> bool {
+fn is_time_of_day(s: &Words, i: usize) -> bool {
     let t = &s.tokens;
     let number = |k: usize| crate::core::tokens::is_number(&t[k].norm);
     let gap = |k: usize| &s.text[t[k].end..t[k + 1].start];
@@ -464,9 +454,9 @@ fn is_year(w: &str) -> bool {
 }
 
 /// `number`: a count, amount or percentage that differs.
-fn numbers(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
+fn numbers(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     // "One" is more often a pronoun ("no one", "one of them") than a count.
-    let value = |s: &Side, i: usize| {
+    let value = |s: &Words, i: usize| {
         s.lex
             .number_value(s.norm(i))
             .filter(|v| !is_year(v) && !is_time_of_day(s, i))
@@ -500,8 +490,8 @@ fn numbers(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
 }
 
 /// `date`: a date, weekday or time that differs, is dropped, or becomes vaguer.
-fn dates(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
-    let is_cue = |s: &Side, i: usize| {
+fn dates(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
+    let is_cue = |s: &Words, i: usize| {
         let w = s.tokens[i].norm.as_str();
         // "May" the month, not "may" the hedge.
         (s.in_list(&s.lex.time, i) && (w != "may" || s.is_capitalised(i)))
@@ -517,13 +507,13 @@ fn dates(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     // Relative words alone ("earlier", "later") are mostly the narrative's
     // glue; a date suggestion needs a specific time on one side.
     let specific =
-        |s: &Side, found: &[usize]| found.iter().any(|&i| !s.lex.vague_time.contains(s.norm(i)));
+        |s: &Words, found: &[usize]| found.iter().any(|&i| !s.lex.vague_time.contains(s.norm(i)));
     if !specific(left, &lu) && !specific(right, &ru) {
         return;
     }
     let l = phrase(left, &lu, &|i| is_cue(left, i));
     let r = phrase(right, &ru, &|i| is_cue(right, i));
-    let vague = |s: &Side, range: Option<(usize, usize)>| {
+    let vague = |s: &Words, range: Option<(usize, usize)>| {
         range.is_some_and(|(a, b)| (a..=b).all(|i| s.lex.vague_time.contains(s.norm(i))))
     };
     let explanation = match (l, r) {
@@ -545,7 +535,7 @@ fn dates(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
 /// the capitalised words of a multi-word name; else, as inverted reporting
 /// clauses put it ("said Mayor Helen Okafor", "a déclaré un habitant"),
 /// the phrase just after it.
-fn speaker(side: &Side, verb: usize, names: &HashSet<String>) -> Option<(usize, usize)> {
+fn speaker(side: &Words, verb: usize, names: &HashSet<String>) -> Option<(usize, usize)> {
     let is_speaker = |i: usize| {
         let w = side.norm(i);
         // A capitalised word before a speech verb is a name even where it
@@ -588,7 +578,7 @@ fn speaker(side: &Side, verb: usize, names: &HashSet<String>) -> Option<(usize, 
 
 /// What kind of source a speaker span is, and the words that identify it:
 /// the names in it if it has any (a title alone identifies a role).
-fn source<'s>(s: &'s Side, (a, b): (usize, usize)) -> (&'static str, Vec<&'s str>) {
+fn source<'s>(s: &'s Words, (a, b): (usize, usize)) -> (&'static str, Vec<&'s str>) {
     let plain = |i: usize| !is_title(s, i) && !s.lex.stopwords.contains(s.norm(i)) && !s.lex.pronouns.contains(s.norm(i)) && !s.lex.vague_sources.contains(s.norm(i));
     // A person's name ends the phrase: its last two capitalised words
     // ("Wikinews-Mitbegründer Erik Möller" is Erik Möller).
@@ -609,8 +599,8 @@ fn source<'s>(s: &'s Side, (a, b): (usize, usize)) -> (&'static str, Vec<&'s str
 
 /// `attribution`: the statement moves to another speaker or to a vaguer
 /// source.
-fn attribution(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
-    let speakers = |s: &Side| -> Vec<((usize, usize), usize)> {
+fn attribution(left: &Words, right: &Words, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
+    let speakers = |s: &Words| -> Vec<((usize, usize), usize)> {
         cues(s, |i| s.lex.speech.contains(s.norm(i))).into_iter().filter_map(|v| speaker(s, v, names).map(|sp| (sp, v))).collect()
     };
     let (ls_all, rs_all) = (speakers(left), speakers(right));
@@ -646,10 +636,10 @@ fn attribution(left: &Side, right: &Side, names: &HashSet<String>, out: &mut Vec
 }
 
 /// `certainty`: a hedge on one side that the other side does not state.
-fn certainty(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
+fn certainty(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     // A hedge word capitalised inside a sentence is a name ("in May").
-    let hedges = |s: &Side| cues(s, |i| s.in_list(&s.lex.hedges, i) && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i)));
-    let certain = |s: &Side| cues(s, |i| s.lex.certainty.contains(s.norm(i)) && negated(s, i).is_none());
+    let hedges = |s: &Words| cues(s, |i| s.in_list(&s.lex.hedges, i) && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i)));
+    let certain = |s: &Words| cues(s, |i| s.lex.certainty.contains(s.norm(i)) && negated(s, i).is_none());
     // Hedges are matched against the other side's hedges only: "may" the
     // hedge is not stated by "May" the month.
     let (lc, rc) = (hedges(left), hedges(right));
@@ -658,8 +648,8 @@ fn certainty(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
     // the word diff's changed words: which of two equal words a diff calls
     // changed depends on the direction, and B against A must mirror A
     // against B.)
-    let around = |s: &Side, i: usize| (i.checked_sub(1).map(|p| s.norm(p).to_string()), (i + 1 < s.tokens.len()).then(|| s.norm(i + 1).to_string()));
-    let extra = |mine: &Side, cues: &[usize], other: &Side, others: &[usize]| -> Vec<usize> {
+    let around = |s: &Words, i: usize| (i.checked_sub(1).map(|p| s.norm(p).to_string()), (i + 1 < s.tokens.len()).then(|| s.norm(i + 1).to_string()));
+    let extra = |mine: &Words, cues: &[usize], other: &Words, others: &[usize]| -> Vec<usize> {
         let mut out = Vec::new();
         let mut words: Vec<String> = cues.iter().map(|&i| compound(mine, i)).collect();
         words.sort_unstable();
@@ -690,7 +680,7 @@ fn certainty(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
 
 /// Are tokens `i` and `i + 1` in the same clause (no sentence or clause
 /// punctuation between them)?
-fn same_clause(side: &Side, i: usize) -> bool {
+fn same_clause(side: &Words, i: usize) -> bool {
     i + 1 < side.tokens.len() && !side.text[side.tokens[i].end..side.tokens[i + 1].start].contains(['.', '!', '?', ';', ',', ':', '“', '”', '„', '«', '»', '"'])
 }
 
@@ -698,7 +688,7 @@ fn same_clause(side: &Side, i: usize) -> bool {
 /// auxiliary or a function word, within three words of its clause; where
 /// the negation closes its clause ("…bestätigten den Zeitplan nicht"), the
 /// nearest such word before it.
-fn negated_verb(side: &Side, neg: usize) -> Option<usize> {
+fn negated_verb(side: &Words, neg: usize) -> Option<usize> {
     let content = |i: usize| {
         let w = side.norm(i);
         !side.lex.auxiliaries.contains(w) && !side.lex.stopwords.contains(w) && !side.lex.is_negation(&side.tokens[i].norm)
@@ -713,7 +703,7 @@ fn negated_verb(side: &Side, neg: usize) -> Option<usize> {
 
 /// Is the word at `i` negated (a negation within three words before it, or
 /// a clause-closing negation just after it that negates it)?
-fn negated(side: &Side, i: usize) -> Option<usize> {
+fn negated(side: &Words, i: usize) -> Option<usize> {
     (i.saturating_sub(3)..i)
         .find(|&j| side.lex.is_negation(&side.tokens[j].norm))
         .or_else(|| (i + 1..(i + 4).min(side.tokens.len())).find(|&j| side.lex.is_negation(&side.tokens[j].norm) && negated_verb(side, j) == Some(i)))
@@ -721,7 +711,7 @@ fn negated(side: &Side, i: usize) -> Option<usize> {
 
 /// How many times `side` states `verb` (in any form), and how many of those
 /// are negated.
-fn verb_counts(side: &Side, verb: &str) -> (usize, usize) {
+fn verb_counts(side: &Words, verb: &str) -> (usize, usize) {
     let uses = cues(side, |i| same_verb(side, side.norm(i), verb));
     let negated = uses.iter().filter(|&&i| negated(side, i).is_some()).count();
     (uses.len(), negated)
@@ -731,7 +721,7 @@ fn verb_counts(side: &Side, verb: &str) -> (usize, usize) {
 /// or a statement negated in one version only. Only what one side states
 /// more often than the other counts: a sentence that denies one thing and
 /// grants another says the same in both versions when both say it.
-fn contradiction(left: &Side, right: &Side, out: &mut Vec<Discrepancy>) {
+fn contradiction(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     for (a, b, flipped) in [(left, right, false), (right, left, true)] {
         // A denial verb on one side; the affirmative it contradicts on the other.
         for d in cues(a, |i| a.lex.denial.contains_key(a.norm(i))) {

@@ -65,7 +65,7 @@ pub fn render_report(file: &NotesFile, format: Format, placement: Option<&Placem
 }
 
 /// One side of a note as a report shows it.
-struct Side {
+struct Placed {
     /// "¶4, sentence 2", or how the quote stands when it cannot be placed.
     position: String,
     /// Text before, the tagged words, text after.
@@ -78,11 +78,11 @@ struct Side {
     sentence: Option<usize>,
 }
 
-impl Side {
+impl Placed {
     fn new(anchor: Option<&Anchor>, place: Option<Place>, orphan: bool) -> Self {
         let Some(a) = anchor else {
             let position = "not in this article".into();
-            return Side { position, context: Default::default(), absent: true, start: None, end: None, paragraph: None, sentence: None };
+            return Placed { position, context: Default::default(), absent: true, start: None, end: None, paragraph: None, sentence: None };
         };
         let (position, context, paragraph, sentence) = match place {
             Some(p) => {
@@ -111,7 +111,7 @@ impl Side {
                 (label.to_string(), [pre, flat(&a.exact), post], None, None)
             }
         };
-        Side { position, context, absent: false, start: Some(a.start), end: Some(a.end), paragraph, sentence }
+        Placed { position, context, absent: false, start: Some(a.start), end: Some(a.end), paragraph, sentence }
     }
 
     /// Is the whole context tagged (a note on a whole passage)?
@@ -123,7 +123,7 @@ impl Side {
 /// A note ready to report: its sides and its text split in two.
 struct Item<'a> {
     note: &'a Note,
-    sides: [Side; 2],
+    sides: [Placed; 2],
     /// What the reviewer wrote.
     remark: String,
     /// The explanation of the suggestion the note was accepted from.
@@ -145,7 +145,7 @@ impl<'a> Report<'a> {
                 let note = &file.notes[i];
                 let [lp, rp] = placement.and_then(|p| p.places.get(i).cloned()).unwrap_or_default();
                 let (remark, suggestion) = context::split_text(note);
-                let sides = [Side::new(note.left.as_ref(), lp, note.orphaned[0]), Side::new(note.right.as_ref(), rp, note.orphaned[1])];
+                let sides = [Placed::new(note.left.as_ref(), lp, note.orphaned[0]), Placed::new(note.right.as_ref(), rp, note.orphaned[1])];
                 Item { note, sides, remark, suggestion }
             })
             .collect();
@@ -155,7 +155,7 @@ impl<'a> Report<'a> {
 }
 
 /// A side's context as Markdown, the tagged words in bold.
-fn md_context(side: &Side) -> String {
+fn md_context(side: &Placed) -> String {
     let [before, tagged, after] = &side.context;
     if side.whole() {
         return markdown_inline(tagged);
@@ -220,7 +220,7 @@ fn markdown(report: &Report, header: &Header) -> String {
 }
 
 /// A side's context as plain text, the tagged words between ⟦ ⟧.
-fn plain_context(side: &Side) -> String {
+fn plain_context(side: &Placed) -> String {
     let [before, tagged, after] = &side.context;
     if side.whole() { tagged.clone() } else { format!("{before}⟦{}⟧{after}", tagged.trim()) }
 }
@@ -240,7 +240,7 @@ fn csv(report: &Report, header: &Header) -> String {
     let num = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
     for (i, item) in report.items.iter().enumerate() {
         let n = item.note;
-        let side = |s: &Side, a: Option<&Anchor>| {
+        let side = |s: &Placed, a: Option<&Anchor>| {
             let context = if s.absent { String::new() } else { plain_context(s) };
             [num(s.paragraph), num(s.sentence), context, a.map_or(String::new(), |a| a.exact.clone()), num(s.start), num(s.end)]
         };
