@@ -432,7 +432,8 @@ fn opposites(left: &Words, right: &Words, changes: &[Change], out: &mut Vec<Disc
 }
 
 /// A clock time: a number just before "a.m."/"pm"/"h" ("10 a.m.", "15 h"),
-/// or either part of "10:30". Dates in figures need no word lists.
+/// either part of "10:30", or the compact form of French, Spanish and
+/// Portuguese news ("11h", "19h30"). Dates in figures need no word lists.
 fn is_time_of_day(s: &Words, i: usize) -> bool {
     let t = &s.tokens;
     let number = |k: usize| crate::core::tokens::is_number(&t[k].norm);
@@ -446,7 +447,11 @@ fn is_time_of_day(s: &Words, i: usize) -> bool {
             t[i + 1].norm.as_str(),
             "a.m" | "p.m" | "am" | "pm" | "h" | "uhr"
         );
-    clock || marker
+    let compact = t[i].norm.split_once('h').is_some_and(|(hour, minute)| {
+        let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+        (1..=2).contains(&hour.len()) && digits(hour) && (minute.is_empty() || minute.len() == 2 && digits(minute))
+    });
+    clock || marker || compact
 }
 
 fn is_year(w: &str) -> bool {
@@ -687,7 +692,9 @@ fn same_clause(side: &Words, i: usize) -> bool {
 /// The word a negation at `neg` negates: the next word that is not an
 /// auxiliary or a function word, within three words of its clause; where
 /// the negation closes its clause ("…bestätigten den Zeitplan nicht"), the
-/// nearest such word before it.
+/// nearest such word before it; failing both, the auxiliary or copula it
+/// stands before, whose complement is only function words or quoted
+/// ("no son una «cuestión interna»", "não é isso").
 fn negated_verb(side: &Words, neg: usize) -> Option<usize> {
     let content = |i: usize| {
         let w = side.norm(i);
@@ -699,6 +706,7 @@ fn negated_verb(side: &Words, neg: usize) -> Option<usize> {
         let before = (neg.saturating_sub(3)..neg).rev().take_while(|&i| same_clause(side, i));
         if closes { before.into_iter().find(|&i| content(i)) } else { None }
     })
+    .or_else(|| (neg + 1..(neg + 4).min(side.tokens.len())).take_while(|&i| same_clause(side, i - 1)).find(|&i| side.lex.auxiliaries.contains(side.norm(i))))
 }
 
 /// Is the word at `i` negated (a negation within three words before it, or

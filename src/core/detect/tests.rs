@@ -127,6 +127,31 @@ fn contradictions_denials_and_negations() {
     nothing("Kyiv firmly rejects these demands from Moscow.", "Kyiv strongly rejects the demands from Moscow.");
 }
 
+/// A negated copula whose complement is only function words or a quotation
+/// still negates the statement (it was found by the Spanish and Portuguese
+/// labelled set).
+#[test]
+fn a_negated_copula_before_a_quotation_or_a_pronoun() {
+    expect(
+        "Zhang agregó que los comicios son una \"cuestión interna del Perú\", por lo que rechazó cualquier presión.",
+        "Zhang agregó que los comicios no son una \"cuestión interna del Perú\", por lo que rechazó cualquier presión.",
+        Category::Contradiction,
+        "son",
+        "no son",
+    );
+    expect("Seleção é isso, joga quem está melhor.", "Seleção não é isso, joga quem está melhor.", Category::Contradiction, "é", "não é");
+    nothing("Seleção não é isso, joga quem está melhor.", "Seleção não é isso, joga quem está melhor.");
+}
+
+/// The compact clock time of French, Spanish and Portuguese news is a time
+/// of day, not a figure.
+#[test]
+fn compact_clock_times_are_dates() {
+    expect("A loja abre das 11h às 19h.", "A loja abre das 12h às 19h.", Category::Date, "11h", "12h");
+    expect("Le feu a pris vers 21h30 au deuxième étage.", "Le feu a pris vers 22h30 au deuxième étage.", Category::Date, "21h30", "22h30");
+    assert!(!categories(&suggest("A loja abre das 11h às 19h.", "A loja abre das 12h às 19h.")).contains(&Category::Number));
+}
+
 #[test]
 fn paraphrase_alone_raises_nothing() {
     nothing(

@@ -6,7 +6,7 @@ copy, re-wrapped and indented (label "none"). General rules only: nothing
 here names a sentence. Output: <lang>.tsv (category, original, edited), with
 newlines in the edited text written as \\n.
 
-    python3 make.py        # rewrites en.tsv, fr.tsv, de.tsv
+    python3 make.py        # rewrites en.tsv, fr.tsv, de.tsv, es.tsv, pt.tsv
 """
 import re
 import sys
@@ -16,35 +16,59 @@ WEEKDAYS = {
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
     "de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+    "es": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+    "pt": ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"],
 }
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
 }
 NUMBER_WORDS = {
     "en": ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
     "fr": ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"],
     "de": ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"],
+    "es": ["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
+    "pt": ["três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez"],
 }
 # A hedge added to a finite auxiliary or verb: (pattern, replacement).
 HEDGE = {
     "en": [(r"\bwill\b", "may"), (r"\b(has|have|had|was|were)\b", r"\1 reportedly")],
     "fr": [(r"(?<![\w'])(a|ont) (été|[a-zé]+é)\b", r"\1 probablement \2")],
     "de": [(r"\b(hat|haben|wurde|wurden|ist|sind)\b", r"\1 angeblich")],
+    "es": [(r"(?<!\bno )\b((?:(?:se|lo|la|le|les|los|las) )?(?:ha|han|fue|fueron|será|serán))\b", r"supuestamente \1")],
+    "pt": [(r"(?<!\bnão )\b((?:(?:se|o|a|os|as|lhe|lhes) )?(?:foi|foram|será|serão|tem|têm))\b", r"supostamente \1")],
 }
 # A negation added: (pattern, replacement).
 NEGATE = {
     "en": [(r"\b(will|has|have|had|was|were|is|are|would|could)\b", r"\1 not")],
     "fr": [(r"(?<![\w'])(a|ont|est|sont) (été|[a-zé]+é)\b", lambda m: f"n'{m.group(1)} pas {m.group(2)}")],
     "de": [(r"\b(ist|sind|wurde|wurden|hat|haben) (.+?) (\w+)\.$", r"\1 \2 nicht \3.")],
+    "es": [(r"(?<!\bno )\b((?:(?:se|lo|la|le|les|los|las) )?(?:ha|han|fue|fueron|es|son|será|serán|está|están))\b", r"no \1")],
+    "pt": [(r"(?<!\bnão )\b((?:(?:se|o|a|os|as|lhe|lhes) )?(?:foi|foram|é|são|será|serão|está|estão|tem|têm))\b", r"não \1")],
 }
 SPEECH = {
     "en": r"\b(said|says)\b",
     "fr": r"\b(a déclaré|a dit|a affirmé)\b",
     "de": r"\b(sagte|sagt)\b",
+    "es": r"\b(dijo|afirmó|declaró|explicó|aseguró|señaló|indicó|añadió)\b",
+    "pt": r"\b(disse|afirmou|declarou|explicou|garantiu|assegurou|acrescentou)\b",
 }
-OTHER_PERSON = {"en": "Lisa Hwang", "fr": "Claire Martin", "de": "Peter Wagner"}
+OTHER_PERSON = {"en": "Lisa Hwang", "fr": "Claire Martin", "de": "Peter Wagner", "es": "Carmen Ruiz", "pt": "Ana Souza"}
+
+
+def check_lexicon(here):
+    """The words the rules swap are the project's own word lists (assets/lexicon/<lang>/)."""
+    lexicon = here.parent.parent.parent / "assets" / "lexicon"
+    for lang in WEEKDAYS:
+        time = (lexicon / lang / "time.txt").read_text().lower().split()
+        numbers = [l.split(":")[0] for l in (lexicon / lang / "numbers.txt").read_text().splitlines()]
+        for w in WEEKDAYS[lang] + MONTHS[lang]:
+            assert w.lower() in time, f"{lang}: {w} not in time.txt"
+        for w in NUMBER_WORDS[lang]:
+            assert w in numbers, f"{lang}: {w} not in numbers.txt"
 
 
 def once(sentence, pattern, repl):
@@ -116,7 +140,8 @@ def relaid(s):
 
 def main():
     here = Path(__file__).parent
-    for lang in ("en", "fr", "de"):
+    check_lexicon(here)
+    for lang in ("en", "fr", "de", "es", "pt"):
         rows = []
         for line in (here / f"{lang}.txt").read_text().splitlines():
             if not line.strip() or line.startswith("#"):
