@@ -39,7 +39,7 @@ fn until(since: Instant, mut done: impl FnMut() -> bool) -> Duration {
 
 /// The step under way on the loading screen ("▸ align"), or what else shows.
 fn step(screen: &str) -> String {
-    if screen.contains("aligned view") {
+    if screen.contains("]/[") {
         return "review screen".into();
     }
     screen.lines().find_map(|l| l.trim().strip_prefix("▸ ")).unwrap_or("(nothing yet)").to_string()
@@ -62,7 +62,7 @@ fn main() {
         let start = Instant::now();
         let mut p = spawn();
         firsts.push(until(start, || p.contents().contains("opening the articles")));
-        readies.push(until(start, || p.contents().contains("aligned view")));
+        readies.push(until(start, || p.contents().contains("]/[")));
         p.press(b"q");
         until(start, || p.exited());
     }

@@ -331,7 +331,8 @@ fn q_while_loading_quits_at_once_and_restores_the_terminal() {
     s.wait_for("sentences");
     s.quit_with(b"q");
     let output = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
-    assert!(!output.contains("aligned view"), "the review screen never opened: q was answered during the loading");
+    // The review screen's status line always shows its "]/[" keys.
+    assert!(!output.contains("]/["), "the review screen never opened: q was answered during the loading");
     assert!(!notes.exists(), "quitting while loading writes no notes");
     std::fs::remove_dir_all(&dir).ok();
 }
