@@ -206,3 +206,16 @@ fn the_summary_names_each_side_s_rules() {
     assert!(lines.iter().any(|l| l == "rules: left English word lists (en)"), "{lines:#?}");
     assert!(lines.iter().any(|l| l.starts_with("rules: right") && l.contains("no word lists")), "{lines:#?}");
 }
+
+/// Issue 11: a status message names files and repeats error texts; what
+/// could mislead or drive the terminal in them (escape sequences, a
+/// bidirectional override, which was drawn as it came) never reaches it.
+#[test]
+fn a_status_message_reaches_the_screen_sanitised() {
+    let mut app = sample();
+    app.message = Some("saved to /tmp/a\x1b]0;pwned\x07\u{202e}nosj.json".into());
+    let buffer = render(&app);
+    let text: String = buffer.content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("saved to /tmp/a"), "the message is shown");
+    assert!(!text.contains(['\x1b', '\x07', '\u{202e}']), "no control character or override is drawn");
+}

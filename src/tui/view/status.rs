@@ -60,7 +60,7 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     }
     if let Some(message) = &app.message {
         left.push_str(" │ ");
-        left.push_str(message);
+        left.push_str(&sanitize(message));
     }
     // The hints with their words when what matters on the left still
     // fits beside them; else their keys alone, and `?` for the words.
