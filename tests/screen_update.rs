@@ -219,3 +219,22 @@ fn a_status_message_reaches_the_screen_sanitised() {
     assert!(text.contains("saved to /tmp/a"), "the message is shown");
     assert!(!text.contains(['\x1b', '\x07', '\u{202e}']), "no control character or override is drawn");
 }
+
+/// Issue 10: `update` reads no clock. A note is stamped with the time the
+/// loop handed the notebook (it was read inside `Notebook::add`).
+#[test]
+fn update_stamps_notes_with_the_time_it_is_given() {
+    let tag = || {
+        let mut app = sample();
+        app.notebook.as_mut().unwrap().set_time("2000-01-02T03:04:05Z".into());
+        focus_divergent_link(&mut app);
+        update(&mut app, Action::OpenTag);
+        update(&mut app, Action::PickCategory(3));
+        update(&mut app, Action::Submit);
+        let note = app.notebook.as_ref().unwrap().file.notes[0].clone();
+        (note.created, note.updated, note.id.len())
+    };
+    let (created, updated, id_len) = tag();
+    assert_ne!(created, tandem::core::notes::now_rfc3339());
+    assert_eq!((created.as_str(), updated.as_str(), id_len), ("2000-01-02T03:04:05Z", "2000-01-02T03:04:05Z", 16));
+}

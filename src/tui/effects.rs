@@ -13,7 +13,7 @@ use super::mode::Side;
 use super::update::update;
 use crate::core::document::Document;
 use crate::core::notes::export;
-use crate::core::notes::store;
+use crate::core::notes::{now_rfc3339, store};
 use crate::report::{html, placement};
 
 /// Applies `action` and every action that the effects it causes send back,
@@ -21,6 +21,11 @@ use crate::report::{html, placement};
 pub fn apply(app: &mut App, action: Action) {
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
+        // The clock is read here, not in `update`: decisions are stamped
+        // with the time the loop hands the notebook.
+        if let Some(book) = app.notebook.as_mut() {
+            book.set_time(now_rfc3339());
+        }
         for effect in update(app, action) {
             queue.push_back(Action::Done(perform(app, effect)));
         }

@@ -25,6 +25,11 @@ pub struct Notebook {
     /// The file's bytes as last read or written: if they are still there,
     /// no other session wrote since.
     on_disk: Option<Vec<u8>>,
+    /// The time decisions are stamped with ([`Notebook::set_time`]).
+    now: String,
+    /// What makes this session's note ids its own, and how many it made.
+    nonce: String,
+    made: u64,
 }
 
 /// A notes file for this pair with no notes yet.
@@ -87,7 +92,17 @@ impl Notebook {
             None => empty(left, right),
         };
         place(&mut file, [left, right], &[sha256_hex(&left.text), sha256_hex(&right.text)]);
-        Ok(Notebook { path: path.to_path_buf(), base: file.clone(), file, unsaved: false, last_merge: Merged::default(), on_disk: bytes })
+        Ok(Notebook {
+            path: path.to_path_buf(),
+            base: file.clone(),
+            file,
+            unsaved: false,
+            last_merge: Merged::default(),
+            on_disk: bytes,
+            now: now_rfc3339(),
+            nonce: new_id(),
+            made: 0,
+        })
     }
 
     /// Saves the notes, first merging what another session saved to the
@@ -162,9 +177,27 @@ impl Notebook {
         })
     }
 
+    /// Sets the time the next decisions (notes added, edited, rejected) are
+    /// stamped with. The review screen's loop sets it before each update, so
+    /// that the update itself reads no clock; until then it is the time the
+    /// notebook was opened.
+    pub fn set_time(&mut self, now: String) {
+        self.now = now;
+    }
+
+    /// A new note id: unique to this session (its nonce) and to this note
+    /// (a count), read from no clock or random source.
+    fn next_id(&mut self) -> String {
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        self.made += 1;
+        let mut h = DefaultHasher::new();
+        (&self.nonce, self.made, &self.now).hash(&mut h);
+        format!("{:016x}", h.finish())
+    }
+
     pub fn add(&mut self, category: Category, text: String, left: Option<Anchor>, right: Option<Anchor>) -> String {
-        let now = now_rfc3339();
-        let id = new_id();
+        let now = self.now.clone();
+        let id = self.next_id();
         self.file.notes.push(Note {
             id: id.clone(),
             category,
@@ -203,7 +236,7 @@ impl Notebook {
             left: d.left_text.clone(),
             right: d.right_text.clone(),
             explanation: d.explanation.clone(),
-            rejected: now_rfc3339(),
+            rejected: self.now.clone(),
         });
     }
 
@@ -214,7 +247,7 @@ impl Notebook {
     fn touch(&mut self, id: &str, change: impl FnOnce(&mut Note)) -> bool {
         let Some(note) = self.file.notes.iter_mut().find(|n| n.id == id) else { return false };
         change(note);
-        note.updated = now_rfc3339();
+        note.updated = self.now.clone();
         true
     }
 
