@@ -6,7 +6,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::Extracted;
 use super::blocks::Blocks;
-use super::zipped::{entity, read_xml};
+use super::zipped::{push_characters, read_xml};
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.try_get_attribute(name).ok().flatten().and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()).map(|v| v.into_owned())
@@ -47,12 +47,7 @@ pub fn extract(bytes: &[u8], limit: u64) -> Result<Extracted, String> {
             "w:del" | "w:moveFrom" => deleted = deleted.saturating_sub(1),
             _ => {}
         },
-        Event::Text(t) if in_text && deleted == 0 => out.push(&t.xml10_content()),
-        Event::GeneralRef(r) if in_text && deleted == 0 => {
-            if let Some(c) = entity(r) {
-                out.push(c.encode_utf8(&mut [0; 4]));
-            }
-        }
+        Event::Text(_) | Event::GeneralRef(_) if in_text && deleted == 0 => push_characters(&mut out, event),
         _ => {}
     })?;
     Ok(out.finish(tracked))

@@ -7,7 +7,7 @@ use quick_xml::events::Event;
 
 use super::Extracted;
 use super::blocks::Blocks;
-use super::zipped::{entity, read_xml};
+use super::zipped::{push_characters, read_xml};
 
 pub fn extract(bytes: &[u8], limit: u64) -> Result<Extracted, String> {
     let mut out = Blocks::default();
@@ -40,12 +40,7 @@ pub fn extract(bytes: &[u8], limit: u64) -> Result<Extracted, String> {
             }
             _ => {}
         },
-        Event::Text(t) if inside > 0 && skipped == 0 => out.push(&t.xml10_content()),
-        Event::GeneralRef(r) if inside > 0 && skipped == 0 => {
-            if let Some(c) = entity(r) {
-                out.push(c.encode_utf8(&mut [0; 4]));
-            }
-        }
+        Event::Text(_) | Event::GeneralRef(_) if inside > 0 && skipped == 0 => push_characters(&mut out, event),
         _ => {}
     })?;
     Ok(out.finish(tracked))

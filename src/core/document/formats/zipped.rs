@@ -11,6 +11,8 @@ use quick_xml::events::Event;
 use zip::ZipArchive;
 use zip::result::ZipError;
 
+use super::blocks::Blocks;
+
 /// A reader that fails once more than `left` bytes would be read.
 struct Bounded<R> {
     inner: R,
@@ -48,7 +50,7 @@ fn zip_error(e: ZipError, part: &str, kind: &str) -> String {
 }
 
 /// Resolves an entity reference of XML's five, or a character reference.
-pub fn entity(name: &str) -> Option<char> {
+fn entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -64,6 +66,20 @@ pub fn entity(name: &str) -> Option<char> {
         "apos" => '\'',
         _ => return None,
     })
+}
+
+/// Pushes the characters an XML text or entity-reference event carries
+/// onto `out` (the text of a Word or OpenDocument paragraph).
+pub fn push_characters(out: &mut Blocks, event: &Event) {
+    match event {
+        Event::Text(t) => out.push(&t.xml10_content()),
+        Event::GeneralRef(r) => {
+            if let Some(c) = entity(r) {
+                out.push(c.encode_utf8(&mut [0; 4]));
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Streams the events of the XML part `part` of the zip archive `bytes` to
