@@ -20,6 +20,7 @@ use common::{Generated, generate, pair};
 use tandem::core::align::{self, Alignment};
 use tandem::core::compare::Comparison;
 use tandem::core::document::Document;
+use tandem::core::tokens::PairTokens;
 
 /// Peak resident memory of this process in MB, from /proc (Linux).
 fn peak_rss_mb() -> Option<f64> {
@@ -100,13 +101,14 @@ fn main() {
             let l = Document::parse("left", left.clone());
             let r = Document::parse("right", right.clone());
             let t1 = Instant::now();
-            let alignment = align::align(&l, &r);
+            let tokens = PairTokens::new(&l, &r);
+            let alignment = align::align(&l, &r, &tokens);
             let t2 = Instant::now();
             sentences = (l.sentences.len(), r.sentences.len());
             if quality.is_nan() {
                 quality = f1(&generated, [&l, &r], &alignment);
             }
-            let cmp = Comparison::from_alignment(l, r, alignment);
+            let cmp = Comparison::from_alignment(l, r, tokens, alignment);
             let t3 = Instant::now();
             std::hint::black_box(&cmp);
             timings.push([t1 - t0, t2 - t1, t3 - t2]);

@@ -14,6 +14,7 @@ use tandem::core::align::{Alignment, Link};
 use tandem::core::compare::Comparison;
 use tandem::core::compare::classify::Kind;
 use tandem::core::document::Document;
+use tandem::core::tokens::PairTokens;
 
 /// The real texts: the sample pair, a long licence, and the fables of the
 /// alignment set when it sits beside the repository.
@@ -113,7 +114,9 @@ fn layout(name: &str, text: &str) -> Result<(), TestCaseError> {
 fn symmetry(a: &str, b: &str, what: &str) -> Result<(), TestCaseError> {
     let ab = Comparison::new(Document::parse("a", a), Document::parse("b", b));
     let mirrored = Alignment { links: ab.links.iter().map(|l| Link { left: l.link.right.clone(), right: l.link.left.clone(), ..l.link.clone() }).collect() };
-    let ba = Comparison::from_alignment(Document::parse("b", b), Document::parse("a", a), mirrored);
+    let (db, da) = (Document::parse("b", b), Document::parse("a", a));
+    let tokens = PairTokens::new(&db, &da);
+    let ba = Comparison::from_alignment(db, da, tokens, mirrored);
     for (l, m) in ab.links.iter().zip(&ba.links) {
         prop_assert_eq!(l.kind, m.kind, "{}: kind of link {:?}", what, l.link.left);
         let there: Vec<_> = l.discrepancies.iter().map(|d| (d.category, d.left, d.right, &d.left_text, &d.right_text)).collect();

@@ -3,10 +3,15 @@
 //! German, Spanish, Portuguese). A language without lists gets the empty
 //! lexicon: only the detectors that need no words run for it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-type Set = HashSet<&'static str>;
+use crate::core::hashing::{FastHasher, KeyMap};
+
+/// A word list. The detectors look up every word of a link in several
+/// lists: a fast hash (the words are not adversarial) keeps that cheap.
+pub type Set = HashSet<&'static str, BuildHasherDefault<FastHasher>>;
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
@@ -26,8 +31,8 @@ fn pairs(list: &'static str) -> impl Iterator<Item = (&'static str, &'static str
 }
 
 /// "a: b c" lines read both ways: a -> [b, c], b -> [a], c -> [a].
-fn antonyms(list: &'static str) -> HashMap<&'static str, Vec<&'static str>> {
-    let mut out: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+fn antonyms(list: &'static str) -> KeyMap<&'static str, Vec<&'static str>> {
+    let mut out: KeyMap<&'static str, Vec<&'static str>> = KeyMap::default();
     for (word, opposites) in pairs(list) {
         for o in opposites.split_whitespace() {
             out.entry(word).or_default().push(o);
@@ -49,9 +54,9 @@ pub struct Lexicon {
     negation_prefixes: Vec<&'static str>,
     negation_suffixes: Vec<&'static str>,
     /// Words and their opposites ("rose" / "fell"), both ways.
-    pub antonyms: HashMap<&'static str, Vec<&'static str>>,
+    pub antonyms: KeyMap<&'static str, Vec<&'static str>>,
     /// Denial verbs, each with the affirmative forms it contradicts.
-    pub denial: HashMap<&'static str, Vec<&'static str>>,
+    pub denial: KeyMap<&'static str, Vec<&'static str>>,
     pub hedges: Set,
     pub certainty: Set,
     pub titles: Set,
@@ -60,7 +65,7 @@ pub struct Lexicon {
     pub time: Set,
     pub vague_time: Set,
     /// Number words and their values ("three" -> "3").
-    pub numbers: HashMap<&'static str, &'static str>,
+    pub numbers: KeyMap<&'static str, &'static str>,
     pub speech: Set,
     pub vague_sources: Set,
     pub places: Set,
@@ -74,7 +79,7 @@ pub struct Lexicon {
     /// Abbreviations that never end a sentence ("mme", "z.b", "sra").
     pub abbreviations: Set,
     /// The base form of each irregular verb form ("struck" -> "strike").
-    pub irregular_verbs: HashMap<&'static str, &'static str>,
+    pub irregular_verbs: KeyMap<&'static str, &'static str>,
 }
 
 /// The files of one language directory.
@@ -205,11 +210,11 @@ impl Lexicon {
     }
 
     /// The value of a number word or numeral, as a string ("two" -> "2").
-    pub fn number_value(&self, word: &str) -> Option<String> {
-        if let Some(v) = self.numbers.get(word) {
-            return Some((*v).to_string());
+    pub fn number_value<'w>(&self, word: &'w str) -> Option<&'w str> {
+        if let Some(&v) = self.numbers.get(word) {
+            return Some(v);
         }
-        crate::core::tokens::is_number(word).then(|| word.to_string())
+        crate::core::tokens::is_number(word).then_some(word)
     }
 
     /// Has this language word lists? (The empty lexicon has none.)
@@ -260,7 +265,7 @@ mod tests {
             vec!["confirmed", "admitted", "accepted", "acknowledged"]
         );
         assert_eq!(en.irregular_verbs["struck"], "strike");
-        assert_eq!(en.number_value("three").as_deref(), Some("3"));
+        assert_eq!(en.number_value("three"), Some("3"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::core::Side;
 use crate::core::align;
 use crate::core::compare::Comparison;
 use crate::core::document::{Document, Format, LoadError, read_bytes};
+use crate::core::tokens::PairTokens;
 
 /// How far the pipeline has come. Each stage is reported when it begins,
 /// except `Read` and `Segmented`, which report what a side turned out to be.
@@ -55,9 +56,10 @@ pub fn segment(doc: Document, side: Side, report: Report) -> Document {
 /// Aligns and compares two segmented documents.
 pub fn compare(left: Document, right: Document, report: Report) -> Comparison {
     report(Stage::Aligning);
-    let alignment = align::align(&left, &right);
+    let tokens = PairTokens::new(&left, &right);
+    let alignment = align::align(&left, &right, &tokens);
     report(Stage::Comparing { links: alignment.links.len() });
-    Comparison::from_alignment(left, right, alignment)
+    Comparison::from_alignment(left, right, tokens, alignment)
 }
 
 /// Reading, aligning and comparing run at about this many bytes of both

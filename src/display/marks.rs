@@ -11,9 +11,9 @@ use crate::core::compare::ComparedLink;
 /// other changed words lightly.
 pub fn link_marks(l: &ComparedLink, side: Side) -> Vec<Mark> {
     let left = side == Side::Left;
-    let (tokens, differing) = if left { (&l.diff.left, &l.differing[0]) } else { (&l.diff.right, &l.differing[1]) };
+    let (tokens, differing) = (l.diff.side(side), &l.differing[side.index()]);
     let suggested = l.discrepancies.iter().filter_map(|d| if left { d.left } else { d.right });
-    let mut strong: Vec<(usize, usize)> = differing.iter().map(|&i| (tokens[i].start, tokens[i].end)).chain(suggested).collect();
+    let mut strong: Vec<(usize, usize)> = differing.iter().map(|&i| tokens[i].span()).chain(suggested).collect();
     strong.sort_unstable();
     strong.dedup();
     // Changed words lightly, strong words (changed or not) strongly: cut

@@ -234,8 +234,9 @@ fn canonical_stems(vocabulary: &Vocabulary) -> Vec<u32> {
 }
 
 impl Features {
-    pub fn new(left: &Document, right: &Document) -> Self {
-        let tokens = PairTokens::new(left, right);
+    /// The features of every sentence of `left` and `right`, from their
+    /// words as `tokens` has them.
+    pub fn new(left: &Document, right: &Document, tokens: &PairTokens) -> Self {
         let vocabulary = &tokens.vocabulary;
         let canonical = canonical_stems(vocabulary);
         let trigrams = Trigrams::new(vocabulary, [&tokens.left, &tokens.right]);
@@ -257,7 +258,7 @@ impl Features {
         };
         let ((mut left_words, mut left_chars), (mut right_words, mut right_chars)) =
             rayon::join(|| extract(&tokens.left), || extract(&tokens.right));
-        drop((tokens, trigrams));
+        drop(trigrams);
 
         let word_idf = idf([&left_words, &right_words], dims[WORDS]);
         let char_idf = idf([&left_chars, &right_chars], dims[CHARS]);
@@ -513,7 +514,8 @@ mod tests {
     use super::*;
 
     fn features(left: &str, right: &str) -> Features {
-        Features::new(&Document::parse("l", left), &Document::parse("r", right))
+        let (left, right) = (Document::parse("l", left), Document::parse("r", right));
+        Features::new(&left, &right, &PairTokens::new(&left, &right))
     }
 
     #[test]

@@ -30,6 +30,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::core::document::Document;
+use crate::core::tokens::PairTokens;
 use chain::Block;
 use crate::core::Side;
 use features::{Features, Growth};
@@ -121,12 +122,12 @@ impl Alignment {
 }
 
 /// Aligns `left` with `right` using the default parameters.
-pub fn align(left: &Document, right: &Document) -> Alignment {
-    align_with(left, right, Params::default())
+pub fn align(left: &Document, right: &Document, tokens: &PairTokens) -> Alignment {
+    align_with(left, right, tokens, Params::default())
 }
 
-pub fn align_with(left: &Document, right: &Document, params: Params) -> Alignment {
-    let features = Features::new(left, right);
+pub fn align_with(left: &Document, right: &Document, tokens: &PairTokens, params: Params) -> Alignment {
+    let features = Features::new(left, right, tokens);
     let (n, m) = (left.sentences.len(), right.sentences.len());
     let scored = Scored::new(&features, params.context);
 

@@ -3,7 +3,7 @@ use super::*;
 fn run(left: &str, right: &str) -> Vec<(Vec<usize>, Vec<usize>, bool)> {
     let l = Document::parse("l", left);
     let r = Document::parse("r", right);
-    align(&l, &r).links.into_iter().map(|k| (k.left.collect(), k.right.collect(), k.moved)).collect()
+    align(&l, &r, &PairTokens::new(&l, &r)).links.into_iter().map(|k| (k.left.collect(), k.right.collect(), k.moved)).collect()
 }
 
 const STORY: &str = "The council approved the new budget on Monday.\n\
@@ -23,7 +23,7 @@ fn identical_texts_align_one_to_one_in_order() {
 #[test]
 fn identical_sentences_score_one_whatever_their_context() {
     let (l, r) = (Document::parse("l", STORY), Document::parse("r", STORY));
-    let scores: Vec<f32> = align(&l, &r).links.iter().map(|k| k.score).collect();
+    let scores: Vec<f32> = align(&l, &r, &PairTokens::new(&l, &r)).links.iter().map(|k| k.score).collect();
     assert_eq!(scores.len(), 4);
     assert!(scores.iter().all(|&s| (s - 1.0).abs() < 1e-4), "{scores:?}");
 }
@@ -78,7 +78,7 @@ fn sentences_belong_to_at_most_one_link() {
         The council approved the new budget on Monday. The council approved it.\n";
     let l = Document::parse("l", STORY);
     let r = Document::parse("r", right);
-    let alignment = align(&l, &r);
+    let alignment = align(&l, &r, &PairTokens::new(&l, &r));
     let mut seen_left = vec![0; l.sentences.len()];
     let mut seen_right = vec![0; r.sentences.len()];
     for link in &alignment.links {

@@ -3,11 +3,13 @@
 //! words of unrelated passages).
 
 use std::ops::Range;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use crate::core::tokens::{self, Token};
+use crate::core::Side;
+use crate::core::tokens::{PairTokens, Vocabulary, WordToken};
 
 /// Time allowed for one link's diff. Pathological inputs (a single
 /// 100,000-word "sentence") get a coarser but still correct diff.
@@ -39,38 +41,61 @@ pub struct Change {
     pub right: Range<usize>,
 }
 
-/// The words of both sides of a link and the changes between them.
+/// The words of both sides of a link and the changes between them. The
+/// words are not copied: they are runs of the pair's token stream, which
+/// every link shares.
 #[derive(Debug, Clone, Default)]
 pub struct WordDiff {
-    pub left: Vec<Token>,
-    pub right: Vec<Token>,
+    tokens: Arc<PairTokens>,
+    /// Per side, where the link's words stand in that side's stream.
+    runs: [Range<usize>; 2],
+    /// Token ranges are indices into [`Self::left`] and [`Self::right`].
     pub changes: Vec<Change>,
 }
 
 impl WordDiff {
-    /// Diffs `left_text` (found at byte `left_base` of its file) against
-    /// `right_text`; token offsets are file offsets.
-    pub fn new(left_text: &str, left_base: usize, right_text: &str, right_base: usize) -> Self {
-        let left = tokens::words(left_text, left_base);
-        let right = tokens::words(right_text, right_base);
-        let a: Vec<&str> = left.iter().map(|t| t.norm.as_str()).collect();
-        let b: Vec<&str> = right.iter().map(|t| t.norm.as_str()).collect();
+    /// Diffs the words of the `left` sentences against those of the `right`
+    /// sentences. Words are compared by their id in the shared vocabulary:
+    /// the same id is the same normal form.
+    pub fn new(tokens: &Arc<PairTokens>, left: Range<usize>, right: Range<usize>) -> Self {
+        let runs = [tokens.left.run(left), tokens.right.run(right)];
+        let ids = |stream: &[WordToken], run: &Range<usize>| stream[run.clone()].iter().map(|t| t.word).collect::<Vec<u32>>();
+        let (a, b) = (ids(tokens.left.tokens(), &runs[0]), ids(tokens.right.tokens(), &runs[1]));
         let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(Instant::now() + DIFF_BUDGET));
-        WordDiff { left, right, changes: group(&ops) }
+        WordDiff { tokens: Arc::clone(tokens), runs, changes: group(&ops) }
+    }
+
+    /// The link's words on the left side, in order.
+    pub fn left(&self) -> &[WordToken] {
+        self.side(Side::Left)
+    }
+
+    pub fn right(&self) -> &[WordToken] {
+        self.side(Side::Right)
+    }
+
+    pub fn side(&self, side: Side) -> &[WordToken] {
+        let run = self.runs[side.index()].clone();
+        &self.tokens.side(side).tokens()[run]
+    }
+
+    /// The words' normal forms, stems and flags.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.tokens.vocabulary
     }
 
     /// Byte span of a token range on the left side, if non-empty.
     pub fn left_span(&self, range: &Range<usize>) -> Option<(usize, usize)> {
-        span(&self.left, range)
+        span(self.left(), range)
     }
 
     pub fn right_span(&self, range: &Range<usize>) -> Option<(usize, usize)> {
-        span(&self.right, range)
+        span(self.right(), range)
     }
 }
 
-fn span(tokens: &[Token], range: &Range<usize>) -> Option<(usize, usize)> {
-    (!range.is_empty()).then(|| (tokens[range.start].start, tokens[range.end - 1].end))
+fn span(tokens: &[WordToken], range: &Range<usize>) -> Option<(usize, usize)> {
+    (!range.is_empty()).then(|| (tokens[range.start].span().0, tokens[range.end - 1].span().1))
 }
 
 /// Joins each run of non-equal operations into one change.
@@ -105,15 +130,24 @@ fn make(left: Range<usize>, right: Range<usize>) -> Change {
 mod tests {
     use super::*;
 
+    use crate::core::document::Document;
+
+    /// The diff of the last sentence of each document.
+    fn diff(left: &str, right: &str) -> WordDiff {
+        let (l, r) = (Document::parse("l", left), Document::parse("r", right));
+        let last = |d: &Document| d.sentences.len() - 1..d.sentences.len();
+        WordDiff::new(&Arc::new(PairTokens::new(&l, &r)), last(&l), last(&r))
+    }
+
     #[test]
     fn replace_delete_insert_with_file_offsets() {
-        let d = WordDiff::new("the border town of Vovchansk fell", 100, "the town of Vovshansk fell today", 0);
+        let d = diff("Shelling resumed.\nThe border town of Vovchansk fell", "The town of Vovshansk fell today");
         let ops: Vec<_> = d.changes.iter().map(|c| (c.op, d.left_span(&c.left), d.right_span(&c.right))).collect();
         assert_eq!(
             ops,
             vec![
-                (Op::Delete, Some((104, 110)), None),
-                (Op::Replace, Some((119, 128)), Some((12, 21))),
+                (Op::Delete, Some((22, 28)), None),
+                (Op::Replace, Some((37, 46)), Some((12, 21))),
                 (Op::Insert, None, Some((27, 32))),
             ]
         );
@@ -121,7 +155,7 @@ mod tests {
 
     #[test]
     fn identical_text_has_no_changes_even_with_case_and_apostrophes() {
-        let d = WordDiff::new("Ukraine’s sovereignty", 0, "ukraine's Sovereignty", 0);
+        let d = diff("Ukraine’s sovereignty", "ukraine's Sovereignty");
         assert!(d.changes.is_empty());
     }
 }

@@ -5,9 +5,11 @@
 //! the kinds, and what tells names apart.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use crate::core::document::Document;
-use crate::core::tokens;
+use crate::core::hashing::FastHasher;
+use crate::core::tokens::PairTokens;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -27,23 +29,26 @@ impl Kind {
 /// Normalised words that appear capitalised inside a sentence somewhere in
 /// either article ("putin", "kyiv", "tuesday"): names, as far as a program
 /// without a dictionary of names can tell.
-pub fn names(left: &Document, right: &Document) -> HashSet<String> {
-    let mut names = HashSet::new();
-    for doc in [left, right] {
+pub type Names = HashSet<Box<str>, BuildHasherDefault<FastHasher>>;
+
+/// The [`Names`] of two articles, from their words as `tokens` has them.
+pub fn names(left: &Document, right: &Document, tokens: &PairTokens) -> Names {
+    let vocabulary = &tokens.vocabulary;
+    let mut is_name = vec![false; vocabulary.words().len()];
+    for (doc, stream) in [(left, &tokens.left), (right, &tokens.right)] {
         let stopwords = &doc.language.lexicon().stopwords;
-        for s in &doc.sentences {
+        for (i, s) in doc.sentences.iter().enumerate() {
             if s.heading {
                 continue; // Headlines capitalise every word.
             }
-            for tok in tokens::words(&doc.text[s.start..s.end], 0).iter().skip(1) {
-                let original = &doc.text[s.start + tok.start..s.start + tok.end];
-                if original.chars().next().is_some_and(char::is_uppercase) && !stopwords.contains(tok.norm.as_str()) {
-                    names.insert(tok.norm.clone());
-                }
+            // The first word of a sentence is capitalised anyway.
+            for t in stream.sentence(i).iter().skip(1).filter(|t| t.capitalised) {
+                let id = t.word as usize;
+                is_name[id] = is_name[id] || !stopwords.contains(&*vocabulary.word(t.word).norm);
             }
         }
     }
-    names
+    vocabulary.words().iter().zip(is_name).filter(|(_, name)| *name).map(|(w, _)| w.norm.clone()).collect()
 }
 
 /// "Russia" / "Russian", "Ukraine" / "Ukrainian", "Europe" / "European":

@@ -4,12 +4,14 @@ pub mod changes;
 pub mod classify;
 pub mod units;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::core::align::{self, Alignment, Link};
 use crate::core::detect::{self, Discrepancy, Omission};
 use crate::core::document::Document;
-use crate::core::tokens::Token;
+use crate::core::tokens::{PairTokens, WordToken};
 use changes::WordDiff;
 use classify::Kind;
 
@@ -44,40 +46,42 @@ fn kind(discrepancies: &[Discrepancy]) -> Kind {
 
 /// Per side, the indices of `tokens` that a discrepancy points at: the
 /// words the screen shows as a changed fact.
-fn differing(tokens: [&[Token]; 2], discrepancies: &[Discrepancy]) -> [Vec<usize>; 2] {
+fn differing(tokens: [&[WordToken]; 2], discrepancies: &[Discrepancy]) -> [Vec<usize>; 2] {
     [0, 1].map(|side| {
         let spans: Vec<(usize, usize)> = discrepancies.iter().filter_map(|d| if side == 0 { d.left } else { d.right }).collect();
-        (0..tokens[side].len()).filter(|&i| spans.iter().any(|&(s, e)| tokens[side][i].start >= s && tokens[side][i].end <= e)).collect()
+        let within = |t: &WordToken| spans.iter().any(|&(s, e)| t.span().0 >= s && t.span().1 <= e);
+        (0..tokens[side].len()).filter(|&i| within(&tokens[side][i])).collect()
     })
 }
-
 
 impl Comparison {
     /// Aligns the documents and compares every link.
     pub fn new(left: Document, right: Document) -> Self {
-        let alignment = align::align(&left, &right);
-        Self::from_alignment(left, right, alignment)
+        let tokens = PairTokens::new(&left, &right);
+        let alignment = align::align(&left, &right, &tokens);
+        Self::from_alignment(left, right, tokens, alignment)
     }
 
-    pub fn from_alignment(left: Document, right: Document, alignment: Alignment) -> Self {
+    /// Compares the links of `alignment`; `tokens` are the documents'
+    /// words, as the aligner read them.
+    pub fn from_alignment(left: Document, right: Document, tokens: PairTokens, alignment: Alignment) -> Self {
         // Names are collected once (a pass over both articles) for all the
         // detectors.
-        let names = classify::names(&left, &right);
+        let names = classify::names(&left, &right, &tokens);
+        let tokens = Arc::new(tokens);
         // Links are compared independently, on all cores, and the omissions
         // alongside; the results keep their order.
         let compare_link = |link: Link| {
-            let (l, r) = (left.span(&link.left), right.span(&link.right));
-            let diff = WordDiff::new(&left.text[l.clone()], l.start, &right.text[r.clone()], r.start);
-            let mut compared = ComparedLink { link, kind: Kind::Aligned, diff, differing: [Vec::new(), Vec::new()], discrepancies: Vec::new() };
-            compared.discrepancies = detect::detect(&compared.diff, &left, &right, &names);
+            let diff = WordDiff::new(&tokens, link.left.clone(), link.right.clone());
+            let discrepancies = detect::detect(&diff, &left, &right, &names);
             // Divergent exactly when a detector says why.
-            compared.kind = kind(&compared.discrepancies);
-            compared.differing = differing([&compared.diff.left, &compared.diff.right], &compared.discrepancies);
-            compared
+            let kind = kind(&discrepancies);
+            let differing = differing([diff.left(), diff.right()], &discrepancies);
+            ComparedLink { link, kind, diff, differing, discrepancies }
         };
         let (links, omissions) = rayon::join(
             || alignment.links.into_par_iter().map(compare_link).collect(),
-            || detect::omissions(&left, &right, &names),
+            || detect::omissions(&left, &right, &tokens, &names),
         );
         Comparison { left, right, links, omissions }
     }

@@ -11,14 +11,15 @@
 
 mod omissions;
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::core::compare::changes::{Change, Op, WordDiff};
-use crate::core::compare::classify::same_name_family;
+use crate::core::compare::classify::{Names, same_name_family};
 use crate::core::document::Document;
-use crate::core::lexicon::Lexicon;
+use crate::core::lexicon::{Lexicon, Set};
 use crate::core::Category;
-use crate::core::tokens::Token;
+use crate::core::tokens::{Vocabulary, WordToken};
 
 pub use omissions::{Omission, omissions};
 
@@ -50,45 +51,65 @@ impl Discrepancy {
 /// One side of a link: its words, the article text, and the word lists of
 /// its language.
 struct Words<'a> {
-    tokens: &'a [Token],
+    tokens: &'a [WordToken],
+    vocabulary: &'a Vocabulary,
     text: &'a str,
     lex: &'static Lexicon,
+    /// Every word's [`compound`], built the first time [`unmatched`] reads
+    /// this side as the other side (once per link, not once per category).
+    compounds: OnceCell<Vec<Cow<'a, str>>>,
 }
 
-impl Words<'_> {
-    fn original(&self, i: usize) -> &str {
-        &self.text[self.tokens[i].start..self.tokens[i].end]
+impl<'a> Words<'a> {
+    fn new(tokens: &'a [WordToken], vocabulary: &'a Vocabulary, doc: &'a Document) -> Self {
+        Words { tokens, vocabulary, text: &doc.text, lex: doc.language.lexicon(), compounds: OnceCell::new() }
+    }
+
+    /// The word at `i`, normalised ([`crate::core::tokens::normalize`]).
+    fn word(&self, i: usize) -> &'a str {
+        &self.vocabulary.word(self.tokens[i].word).norm
+    }
+
+    fn is_number(&self, i: usize) -> bool {
+        self.vocabulary.word(self.tokens[i].word).number
     }
 
     fn is_capitalised(&self, i: usize) -> bool {
-        self.original(i)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        self.tokens[i].capitalised
+    }
+
+    /// The text between the words at `a` and `b`.
+    fn gap(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.tokens[a].span().1..self.tokens[b].span().0]
     }
 
     fn span(&self, first: usize, last: usize) -> (usize, usize) {
-        (self.tokens[first].start, self.tokens[last].end)
+        (self.tokens[first].span().0, self.tokens[last].span().1)
     }
 
     /// The word at `i`, normalised, without an elided article or pronoun
     /// ("l'ancien" -> "ancien"), so that French cues are found.
-    fn norm(&self, i: usize) -> &str {
-        let w = self.tokens[i].norm.as_str();
+    fn norm(&self, i: usize) -> &'a str {
+        let w = self.word(i);
         w.split_once('\'').filter(|(head, rest)| !rest.is_empty() && self.lex.elisions.contains(head)).map_or(w, |(_, rest)| rest)
     }
 
     /// Is the word at `i`, or the hyphenated word it is part of
     /// ("son-in-law", "terça-feira"), in `list`?
-    fn in_list(&self, list: &HashSet<&str>, i: usize) -> bool {
-        list.contains(self.norm(i)) || (self.hyphenated(i) && list.contains(compound(self, i).as_str()))
+    fn in_list(&self, list: &Set, i: usize) -> bool {
+        list.contains(self.norm(i)) || (self.hyphenated(i) && list.contains(&*compound(self, i)))
     }
 
     /// Is the word at `i` joined to a neighbour by a hyphen? (Only then is
     /// its compound worth building.)
     fn hyphenated(&self, i: usize) -> bool {
-        let joined = |a: usize, b: usize| self.text[self.tokens[a].end..self.tokens[b].start] == *"-";
+        let joined = |a: usize, b: usize| self.gap(a, b) == "-";
         (i > 0 && joined(i - 1, i)) || (i + 1 < self.tokens.len() && joined(i, i + 1))
+    }
+
+    /// Every word's [`compound`], built once.
+    fn compounds(&self) -> &[Cow<'a, str>] {
+        self.compounds.get_or_init(|| (0..self.tokens.len()).map(|j| compound(self, j)).collect())
     }
 
     /// A verb's base form, for irregular verbs ("struck" -> "strike").
@@ -136,9 +157,13 @@ fn same_verb(side: &Words, a: &str, b: &str) -> bool {
     verb_stem(side, a) == verb_stem(side, b)
 }
 
-/// The hyphenated word that token `i` is part of ("son-in-law"), lower case.
-fn compound(side: &Words, i: usize) -> String {
-    let joined = |a: usize, b: usize| side.text[side.tokens[a].end..side.tokens[b].start] == *"-";
+/// The hyphenated word that token `i` is part of ("son-in-law"), lower
+/// case; the word itself, not copied, when it has no hyphen.
+fn compound<'a>(side: &Words<'a>, i: usize) -> Cow<'a, str> {
+    if !side.hyphenated(i) {
+        return Cow::Borrowed(side.word(i));
+    }
+    let joined = |a: usize, b: usize| side.gap(a, b) == "-";
     let (mut lo, mut hi) = (i, i);
     while lo > 0 && joined(lo - 1, lo) {
         lo -= 1;
@@ -146,10 +171,7 @@ fn compound(side: &Words, i: usize) -> String {
     while hi + 1 < side.tokens.len() && joined(hi, hi + 1) {
         hi += 1;
     }
-    (lo..=hi)
-        .map(|k| side.tokens[k].norm.as_str())
-        .collect::<Vec<_>>()
-        .join("-")
+    Cow::Owned((lo..=hi).map(|k| side.word(k)).collect::<Vec<_>>().join("-"))
 }
 
 /// Indices of words matching `is_cue`.
@@ -165,15 +187,16 @@ fn unmatched(mine: &Words, cues: &[usize], other: &Words) -> Vec<usize> {
     if cues.is_empty() {
         return Vec::new();
     }
-    let other_words: Vec<String> = (0..other.tokens.len()).map(|j| compound(other, j)).collect();
-    let mut seen: Vec<String> = Vec::new();
+    let other_words = other.compounds();
+    let mut seen: Vec<Cow<str>> = Vec::new();
     cues.iter()
         .copied()
         .filter(|&i| {
             let word = compound(mine, i);
             let nth = seen.iter().filter(|w| same_word(w, &word)).count();
-            seen.push(word.clone());
-            other_words.iter().filter(|w| same_word(&word, w)).count() <= nth
+            let stated = other_words.iter().filter(|w| same_word(&word, w)).count();
+            seen.push(word);
+            stated <= nth
         })
         .collect()
 }
@@ -234,10 +257,10 @@ pub fn detect(
     diff: &WordDiff,
     left_doc: &Document,
     right_doc: &Document,
-    names: &HashSet<String>,
+    names: &Names,
 ) -> Vec<Discrepancy> {
-    let left = Words { tokens: &diff.left, text: &left_doc.text, lex: left_doc.language.lexicon() };
-    let right = Words { tokens: &diff.right, text: &right_doc.text, lex: right_doc.language.lexicon() };
+    let left = Words::new(diff.left(), diff.vocabulary(), left_doc);
+    let right = Words::new(diff.right(), diff.vocabulary(), right_doc);
     let mut out = Vec::new();
     names_spelled(&left, &right, names, &mut out);
     titles(&left, &right, names, &mut out);
@@ -267,21 +290,22 @@ pub fn detect(
 
 /// Does the word at `i` open a sentence (the text before it ends one)?
 fn sentence_start(s: &Words, i: usize) -> bool {
-    i == 0 || s.text[s.tokens[i - 1].end..s.tokens[i].start].contains(['.', '!', '?', '“', '"', '«', '„'])
+    i == 0 || s.gap(i - 1, i).contains(['.', '!', '?', '“', '"', '«', '„'])
 }
 
 /// `name`: the same place holds a differently spelled name.
-fn names_spelled(left: &Words, right: &Words, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
-    let name_at = |s: &Words, i: usize| names.contains(&s.tokens[i].norm) && s.tokens[i].norm.chars().count() >= 5 && !is_title(s, i);
+fn names_spelled(left: &Words, right: &Words, names: &Names, out: &mut Vec<Discrepancy>) {
+    let name_at = |s: &Words, i: usize| names.contains(s.word(i)) && s.word(i).chars().count() >= 5 && !is_title(s, i);
+    // Both sides share one vocabulary: the same id is the same word.
+    let count = |side: &Words, id: u32| side.tokens.iter().filter(|t| t.word == id).count();
     for i in cues(left, |i| name_at(left, i)) {
-        let a = &left.tokens[i].norm;
-        let count = |side: &Words, w: &str| side.tokens.iter().filter(|t| t.norm == w).count();
-        if count(right, a) >= count(left, a) {
+        let (a, a_id) = (left.word(i), left.tokens[i].word);
+        if count(right, a_id) >= count(left, a_id) {
             continue; // stated as often on the other side
         }
         let twin = cues(right, |j| name_at(right, j)).into_iter().find(|&j| {
-            let b = &right.tokens[j].norm;
-            count(left, b) < count(right, b)
+            let (b, b_id) = (right.word(j), right.tokens[j].word);
+            count(left, b_id) < count(right, b_id)
                 && !same_name_family(a, b)
                 && strsim_close(a, b)
         });
@@ -321,7 +345,7 @@ fn is_title(s: &Words, i: usize) -> bool {
 /// person ("met Helen Okafor" / "met Lisa Hwang") or another surname after
 /// the same first name. Only short replacements of names count, and not in
 /// German, where every noun is capitalised.
-fn names_replaced(left: &Words, right: &Words, changes: &[Change], names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
+fn names_replaced(left: &Words, right: &Words, changes: &[Change], names: &Names, out: &mut Vec<Discrepancy>) {
     let is_name = |s: &Words, i: usize| names.contains(s.norm(i)) && s.is_capitalised(i) && !is_title(s, i) && !s.in_list(&s.lex.time, i);
     let taken = |d: &Discrepancy, l: (usize, usize)| d.left.is_some_and(|(a, b)| a < l.1 && l.0 < b);
     for c in changes.iter().filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3) {
@@ -357,7 +381,7 @@ fn names_replaced(left: &Words, right: &Words, changes: &[Change], names: &HashS
 /// only appears or disappears counts when it changes the meaning ("former")
 /// and the person it belongs to is named in both versions; a title that
 /// vanishes with its person is an omission, not a title change.
-fn titles(left: &Words, right: &Words, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
+fn titles<'a>(left: &Words<'a>, right: &Words<'a>, names: &Names, out: &mut Vec<Discrepancy>) {
     let lu = unmatched(left, &cues(left, |i| is_title(left, i)), right);
     let ru = unmatched(right, &cues(right, |i| is_title(right, i)), left);
     if lu.is_empty() == ru.is_empty() {
@@ -376,9 +400,8 @@ fn titles(left: &Words, right: &Words, names: &HashSet<String>, out: &mut Vec<Di
     let person = found
         .iter()
         .flat_map(|&i| i.saturating_sub(2)..(i + 3).min(side.tokens.len()))
-        .find(|&j| names.contains(&side.tokens[j].norm) && !is_title(side, j));
-    let named_in_both =
-        person.is_some_and(|j| other.tokens.iter().any(|t| t.norm == side.tokens[j].norm));
+        .find(|&j| names.contains(side.word(j)) && !is_title(side, j));
+    let named_in_both = person.is_some_and(|j| other.tokens.iter().any(|t| t.word == side.tokens[j].word));
     if modifier && named_in_both {
         cue_category(Category::Title, left, right, lu, ru, &is_title, out);
     }
@@ -436,18 +459,18 @@ fn opposites(left: &Words, right: &Words, changes: &[Change], out: &mut Vec<Disc
 /// Portuguese news ("11h", "19h30"). Dates in figures need no word lists.
 fn is_time_of_day(s: &Words, i: usize) -> bool {
     let t = &s.tokens;
-    let number = |k: usize| crate::core::tokens::is_number(&t[k].norm);
-    let gap = |k: usize| &s.text[t[k].end..t[k + 1].start];
+    let number = |k: usize| s.is_number(k);
+    let gap = |k: usize| s.gap(k, k + 1);
     let clock = i + 1 < t.len() && number(i) && gap(i) == ":" && number(i + 1)
         || i > 0 && number(i) && gap(i - 1) == ":" && number(i - 1);
     let marker = i + 1 < t.len()
         && number(i)
         && gap(i).trim().is_empty()
         && matches!(
-            t[i + 1].norm.as_str(),
+            s.word(i + 1),
             "a.m" | "p.m" | "am" | "pm" | "h" | "uhr"
         );
-    let compact = t[i].norm.split_once('h').is_some_and(|(hour, minute)| {
+    let compact = s.word(i).split_once('h').is_some_and(|(hour, minute)| {
         let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
         (1..=2).contains(&hour.len()) && digits(hour) && (minute.is_empty() || minute.len() == 2 && digits(minute))
     });
@@ -461,22 +484,17 @@ fn is_year(w: &str) -> bool {
 /// `number`: a count, amount or percentage that differs.
 fn numbers(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     // "One" is more often a pronoun ("no one", "one of them") than a count.
-    let value = |s: &Words, i: usize| {
-        s.lex
-            .number_value(s.norm(i))
-            .filter(|v| !is_year(v) && !is_time_of_day(s, i))
-    };
-    let lv: Vec<(usize, String)> = (0..left.tokens.len())
-        .filter_map(|i| value(left, i).map(|v| (i, v)))
-        .collect();
-    let rv: Vec<(usize, String)> = (0..right.tokens.len())
-        .filter_map(|i| value(right, i).map(|v| (i, v)))
-        .collect();
-    let lu: Vec<&(usize, String)> = lv
+    fn values<'a>(s: &Words<'a>) -> Vec<(usize, &'a str)> {
+        (0..s.tokens.len())
+            .filter_map(|i| s.lex.number_value(s.norm(i)).filter(|v| !is_year(v) && !is_time_of_day(s, i)).map(|v| (i, v)))
+            .collect()
+    }
+    let (lv, rv) = (values(left), values(right));
+    let lu: Vec<&(usize, &str)> = lv
         .iter()
         .filter(|(_, v)| !rv.iter().any(|(_, w)| w == v))
         .collect();
-    let ru: Vec<&(usize, String)> = rv
+    let ru: Vec<&(usize, &str)> = rv
         .iter()
         .filter(|(_, v)| !lv.iter().any(|(_, w)| w == v))
         .collect();
@@ -497,7 +515,7 @@ fn numbers(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
 /// `date`: a date, weekday or time that differs, is dropped, or becomes vaguer.
 fn dates(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     let is_cue = |s: &Words, i: usize| {
-        let w = s.tokens[i].norm.as_str();
+        let w = s.word(i);
         // "May" the month, not "may" the hedge.
         (s.in_list(&s.lex.time, i) && (w != "may" || s.is_capitalised(i)))
             || is_year(w)
@@ -540,7 +558,7 @@ fn dates(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
 /// the capitalised words of a multi-word name; else, as inverted reporting
 /// clauses put it ("said Mayor Helen Okafor", "a déclaré un habitant"),
 /// the phrase just after it.
-fn speaker(side: &Words, verb: usize, names: &HashSet<String>) -> Option<(usize, usize)> {
+fn speaker(side: &Words, verb: usize, names: &Names) -> Option<(usize, usize)> {
     let is_speaker = |i: usize| {
         let w = side.norm(i);
         // A capitalised word before a speech verb is a name even where it
@@ -550,7 +568,7 @@ fn speaker(side: &Words, verb: usize, names: &HashSet<String>) -> Option<(usize,
     };
     // Not across punctuation: in "„…sehr“, sagte Bahnsprecherin Anja Bröker"
     // the word before the comma belongs to the quotation.
-    let open = |i: usize| !side.text[side.tokens[i].end..side.tokens[i + 1].start].contains([',', ';', ':', '“', '”', '"', '«', '»', '„', '.']);
+    let open = |i: usize| !side.gap(i, i + 1).contains([',', ';', ':', '“', '”', '"', '«', '»', '„', '.']);
     let reach = (verb.saturating_sub(3)..verb).rev().take_while(|&i| open(i)).last().unwrap_or(verb);
     if let Some(at) = (reach..verb).rev().find(|&i| is_speaker(i)) {
         // Back over the name's capitalised words, then its title, if any
@@ -566,7 +584,7 @@ fn speaker(side: &Words, verb: usize, names: &HashSet<String>) -> Option<(usize,
         return Some((first, at));
     }
     // After the verb: skip articles, then a title, names or a noun.
-    let after = |i: usize| i < side.tokens.len() && side.text[side.tokens[i - 1].end..side.tokens[i].start].trim_matches(|c: char| c.is_whitespace() || c == '-').is_empty();
+    let after = |i: usize| i < side.tokens.len() && side.gap(i - 1, i).trim_matches(|c: char| c.is_whitespace() || c == '-').is_empty();
     let mut first = verb + 1;
     while after(first) && side.lex.stopwords.contains(side.norm(first)) && !side.lex.pronouns.contains(side.norm(first)) && first < verb + 3 {
         first += 1;
@@ -604,7 +622,7 @@ fn source<'s>(s: &'s Words, (a, b): (usize, usize)) -> (&'static str, Vec<&'s st
 
 /// `attribution`: the statement moves to another speaker or to a vaguer
 /// source.
-fn attribution(left: &Words, right: &Words, names: &HashSet<String>, out: &mut Vec<Discrepancy>) {
+fn attribution(left: &Words, right: &Words, names: &Names, out: &mut Vec<Discrepancy>) {
     let speakers = |s: &Words| -> Vec<((usize, usize), usize)> {
         cues(s, |i| s.lex.speech.contains(s.norm(i))).into_iter().filter_map(|v| speaker(s, v, names).map(|sp| (sp, v))).collect()
     };
@@ -653,10 +671,12 @@ fn certainty(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     // the word diff's changed words: which of two equal words a diff calls
     // changed depends on the direction, and B against A must mirror A
     // against B.)
-    let around = |s: &Words, i: usize| (i.checked_sub(1).map(|p| s.norm(p).to_string()), (i + 1 < s.tokens.len()).then(|| s.norm(i + 1).to_string()));
+    fn around<'a>(s: &Words<'a>, i: usize) -> (Option<&'a str>, Option<&'a str>) {
+        (i.checked_sub(1).map(|p| s.norm(p)), (i + 1 < s.tokens.len()).then(|| s.norm(i + 1)))
+    }
     let extra = |mine: &Words, cues: &[usize], other: &Words, others: &[usize]| -> Vec<usize> {
         let mut out = Vec::new();
-        let mut words: Vec<String> = cues.iter().map(|&i| compound(mine, i)).collect();
+        let mut words: Vec<Cow<str>> = cues.iter().map(|&i| compound(mine, i)).collect();
         words.sort_unstable();
         words.dedup();
         for w in words {
@@ -686,7 +706,7 @@ fn certainty(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
 /// Are tokens `i` and `i + 1` in the same clause (no sentence or clause
 /// punctuation between them)?
 fn same_clause(side: &Words, i: usize) -> bool {
-    i + 1 < side.tokens.len() && !side.text[side.tokens[i].end..side.tokens[i + 1].start].contains(['.', '!', '?', ';', ',', ':', '“', '”', '„', '«', '»', '"'])
+    i + 1 < side.tokens.len() && !side.gap(i, i + 1).contains(['.', '!', '?', ';', ',', ':', '“', '”', '„', '«', '»', '"'])
 }
 
 /// The word a negation at `neg` negates: the next word that is not an
@@ -698,7 +718,7 @@ fn same_clause(side: &Words, i: usize) -> bool {
 fn negated_verb(side: &Words, neg: usize) -> Option<usize> {
     let content = |i: usize| {
         let w = side.norm(i);
-        !side.lex.auxiliaries.contains(w) && !side.lex.stopwords.contains(w) && !side.lex.is_negation(&side.tokens[i].norm)
+        !side.lex.auxiliaries.contains(w) && !side.lex.stopwords.contains(w) && !side.lex.is_negation(side.word(i))
     };
     let forward = (neg + 1..(neg + 4).min(side.tokens.len())).take_while(|&i| same_clause(side, i - 1)).find(|&i| content(i));
     forward.or_else(|| {
@@ -713,8 +733,8 @@ fn negated_verb(side: &Words, neg: usize) -> Option<usize> {
 /// a clause-closing negation just after it that negates it)?
 fn negated(side: &Words, i: usize) -> Option<usize> {
     (i.saturating_sub(3)..i)
-        .find(|&j| side.lex.is_negation(&side.tokens[j].norm))
-        .or_else(|| (i + 1..(i + 4).min(side.tokens.len())).find(|&j| side.lex.is_negation(&side.tokens[j].norm) && negated_verb(side, j) == Some(i)))
+        .find(|&j| side.lex.is_negation(side.word(j)))
+        .or_else(|| (i + 1..(i + 4).min(side.tokens.len())).find(|&j| side.lex.is_negation(side.word(j)) && negated_verb(side, j) == Some(i)))
 }
 
 /// How many times `side` states `verb` (in any form), and how many of those
@@ -729,11 +749,11 @@ fn verb_counts(side: &Words, verb: &str) -> (usize, usize) {
 /// or a statement negated in one version only. Only what one side states
 /// more often than the other counts: a sentence that denies one thing and
 /// grants another says the same in both versions when both say it.
-fn contradiction(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
+fn contradiction<'a>(left: &Words<'a>, right: &Words<'a>, out: &mut Vec<Discrepancy>) {
     for (a, b, flipped) in [(left, right, false), (right, left, true)] {
         // A denial verb on one side; the affirmative it contradicts on the other.
         for d in cues(a, |i| a.lex.denial.contains_key(a.norm(i))) {
-            let denial = a.tokens[d].norm.as_str();
+            let denial = a.word(d);
             if verb_counts(b, denial).0 >= verb_counts(a, denial).0 {
                 continue; // the other side denies it too
             }
@@ -745,7 +765,7 @@ fn contradiction(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
             .next() else {
                 continue;
             };
-            if verb_counts(a, &b.tokens[o].norm).0 >= verb_counts(b, &b.tokens[o].norm).0 {
+            if verb_counts(a, b.word(o)).0 >= verb_counts(b, b.word(o)).0 {
                 continue; // this side states the affirmative as well
             }
             let (start, explanation) = match negated(b, o) {
@@ -770,11 +790,11 @@ fn contradiction(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
             return;
         }
         // A negated verb on one side, the same verb un-negated on the other.
-        for n in cues(a, |i| a.lex.is_negation(&a.tokens[i].norm)) {
+        for n in cues(a, |i| a.lex.is_negation(a.word(i))) {
             let Some(v) = negated_verb(a, n) else {
                 continue;
             };
-            let verb = &a.tokens[v].norm;
+            let verb = a.word(v);
             if verb_counts(b, verb).1 >= verb_counts(a, verb).1 {
                 continue; // negated as often on the other side
             }

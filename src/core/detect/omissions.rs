@@ -2,14 +2,16 @@
 //! organisations (names of two words or more), places (a name after "in",
 //! "at", "of"...), figures and years.
 
-use crate::core::Side;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
-use crate::core::compare::classify::same_name_family;
-use crate::core::document::Document;
-use crate::core::lexicon::Lexicon;
 use crate::core::Category;
-use crate::core::tokens::{self, Token};
+use crate::core::Side;
+use crate::core::compare::classify::{Names, same_name_family};
+use crate::core::document::Document;
+use crate::core::hashing::FastHasher;
+use crate::core::lexicon::Lexicon;
+use crate::core::tokens::{PairTokens, TokenStream, Vocabulary, WordToken};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Omission {
@@ -25,62 +27,85 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "of", "i
 
 /// The words of an article, indexed so that asking whether it mentions a
 /// name, a form of it or a misspelling of it costs a few lookups, not a scan.
-struct Vocabulary {
-    words: HashSet<String>,
-    /// Words by their first five bytes: the stems a demonym shares.
-    by_prefix: HashMap<String, Vec<String>>,
-    /// Each word of six letters or more with one letter replaced by `*`: a
-    /// name one letter off ("Vovchansk" / "Vovshansk") shares a key.
-    one_off: HashSet<String>,
+struct Mentions<'v> {
+    /// Per word of the pair's vocabulary: does this article have it?
+    has: Vec<bool>,
+    /// Its words by their first five bytes: the stems a demonym shares.
+    by_prefix: HashMap<&'v str, Vec<&'v str>>,
+    /// Each word of six letters or more with one letter left out, as a
+    /// [`wildcards`] key: a name one letter off ("Vovchansk" / "Vovshansk")
+    /// shares a key.
+    one_off: HashSet<u64, BuildHasherDefault<FastHasher>>,
 }
 
-/// `word` with its `i`-th character replaced by `*`, for each `i`.
-fn wildcards(word: &str) -> impl Iterator<Item = String> + '_ {
-    let chars: Vec<char> = word.chars().collect();
-    (0..chars.len()).map(move |i| chars.iter().enumerate().map(|(j, &c)| if i == j { '*' } else { c }).collect())
+/// For each `i`, a key for `word` with its `i`-th character replaced by a
+/// wildcard: the hash of what stands before and after it. (The standard
+/// 64-bit SipHash, with fixed keys so that building and asking agree, of the
+/// two parts: no string is built, and two different words share a key by
+/// chance about once in 10^19 lookups.)
+fn wildcards(word: &str) -> impl Iterator<Item = u64> + '_ {
+    let hasher = BuildHasherDefault::<DefaultHasher>::default();
+    word.char_indices().map(move |(i, c)| hasher.hash_one((&word[..i], &word[i + c.len_utf8()..])))
 }
 
 fn prefix(word: &str) -> Option<&str> {
     word.char_indices().nth(5).map(|(i, _)| &word[..i]).or((word.len() >= 5).then_some(word))
 }
 
-impl Vocabulary {
-    fn new(text: &str) -> Self {
-        let words: HashSet<String> = tokens::words(text, 0).into_iter().map(|t| t.norm).collect();
-        let mut by_prefix: HashMap<String, Vec<String>> = HashMap::new();
-        let mut one_off = HashSet::new();
-        for w in &words {
+impl<'v> Mentions<'v> {
+    fn new(vocabulary: &'v Vocabulary, stream: &TokenStream) -> Self {
+        let mut has = vec![false; vocabulary.words().len()];
+        for t in stream.tokens() {
+            has[t.word as usize] = true;
+        }
+        let mut by_prefix: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut one_off = HashSet::default();
+        for word in vocabulary.words().iter().zip(&has).filter(|(_, has)| **has).map(|(word, _)| word) {
+            let w = &*word.norm;
             if let Some(p) = prefix(w) {
-                by_prefix.entry(p.to_string()).or_default().push(w.clone());
+                by_prefix.entry(p).or_default().push(w);
             }
             if w.chars().count() >= 6 {
                 one_off.extend(wildcards(w));
             }
         }
-        Vocabulary { words, by_prefix, one_off }
+        Mentions { has, by_prefix, one_off }
     }
 
-    /// Does the article mention the word, a form of it ("Russian" for
+    /// Does the article mention word `id`, a form of it ("Russian" for
     /// "Russia") or the same name one letter off?
-    fn mentions(&self, word: &str) -> bool {
-        self.words.contains(word)
+    fn mentions(&self, id: u32, word: &str) -> bool {
+        self.has[id as usize]
             || prefix(word).and_then(|p| self.by_prefix.get(p)).is_some_and(|ws| ws.iter().any(|v| same_name_family(word, v)))
             || (word.chars().count() >= 6 && wildcards(word).any(|k| self.one_off.contains(&k)))
     }
 }
 
+/// One sentence's words, with what the name rules need to read them.
+struct Sentence<'a> {
+    text: &'a str,
+    toks: &'a [WordToken],
+    vocabulary: &'a Vocabulary,
+}
+
+impl Sentence<'_> {
+    fn norm(&self, i: usize) -> &str {
+        &self.vocabulary.word(self.toks[i].word).norm
+    }
+}
+
 /// Runs of capitalised name words in a sentence, split at titles and
 /// dates ("Press Secretary Karoline Leavitt" -> "Karoline Leavitt").
-fn name_runs(text: &str, toks: &[Token], names: &HashSet<String>, lex: &Lexicon) -> Vec<(usize, usize)> {
-    let adjacent = |i: usize| text[toks[i - 1].end..toks[i].start].chars().all(|c| c == ' ' || c == '-');
+fn name_runs(s: &Sentence, names: &Names, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let toks = s.toks;
+    let adjacent = |i: usize| s.text[toks[i - 1].end as usize..toks[i].start as usize].chars().all(|c| c == ' ' || c == '-');
     let capitalised_word = |i: usize| {
-        let t = &toks[i];
-        let w = t.norm.as_str();
-        text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) && !lex.stopwords.contains(w) && !lex.titles.contains(w) && !lex.time.contains(w)
+        let w = s.norm(i);
+        toks[i].capitalised && !lex.stopwords.contains(w) && !lex.titles.contains(w) && !lex.time.contains(w)
     };
     // The first word of a sentence is capitalised anyway: it is a name if
     // it is known as one, or if a name follows it ("Andriy Kovalenko, ...").
-    let is_name = |i: usize| capitalised_word(i) && (i > 0 || names.contains(&toks[i].norm) || (toks.len() > 1 && capitalised_word(1) && adjacent(1)));
+    let is_name = |i: usize| capitalised_word(i) && (i > 0 || names.contains(s.norm(i)) || (toks.len() > 1 && capitalised_word(1) && adjacent(1)));
     let mut runs = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -98,34 +123,51 @@ fn name_runs(text: &str, toks: &[Token], names: &HashSet<String>, lex: &Lexicon)
     runs
 }
 
-fn side_omissions(mine: &Document, other: &Document, side: Side, names: &HashSet<String>, out: &mut Vec<Omission>) {
-    let vocabulary = Vocabulary::new(&other.text);
+/// Both articles with their words: the side whose omissions are sought,
+/// then the other.
+struct Pair<'a> {
+    mine: (&'a Document, &'a TokenStream),
+    other: (&'a Document, &'a TokenStream),
+    vocabulary: &'a Vocabulary,
+}
+
+fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>) {
+    let ((mine, stream), (other, other_stream)) = (pair.mine, pair.other);
+    let vocabulary = pair.vocabulary;
+    let mentions = Mentions::new(vocabulary, other_stream);
     let (lex, other_lex) = (mine.language.lexicon(), other.language.lexicon());
-    let other_values: HashSet<String> = vocabulary.words.iter().filter_map(|w| other_lex.number_value(w)).collect();
+    let other_values: HashSet<&str> = vocabulary
+        .words()
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| mentions.has[k])
+        .filter_map(|(_, w)| other_lex.number_value(&w.norm))
+        .collect();
     let mut seen: HashSet<String> = HashSet::new();
-    for s in mine.sentences.iter().filter(|s| !s.heading) {
-        let toks = tokens::words(&mine.text[s.start..s.end], s.start);
+    for k in (0..mine.sentences.len()).filter(|&k| !mine.sentences[k].heading) {
+        let sentence = Sentence { text: &mine.text, toks: stream.sentence(k), vocabulary };
+        let toks = sentence.toks;
         let mut found: Vec<(Category, usize, usize)> = Vec::new();
-        for (a, b) in name_runs(&mine.text, &toks, names, lex) {
-            let words: Vec<&str> = (a..=b).map(|i| toks[i].norm.as_str()).filter(|w| w.chars().count() >= 3).collect();
-            if words.is_empty() || words.iter().any(|w| vocabulary.mentions(w)) {
+        for (a, b) in name_runs(&sentence, names, lex) {
+            let mut words = (a..=b).filter(|&i| sentence.norm(i).chars().count() >= 3).peekable();
+            if words.peek().is_none() || words.any(|i| mentions.mentions(toks[i].word, sentence.norm(i))) {
                 continue;
             }
-            let after_preposition = a > 0 && PLACE_PREPOSITIONS.contains(&toks[a - 1].norm.as_str());
+            let after_preposition = a > 0 && PLACE_PREPOSITIONS.contains(&sentence.norm(a - 1));
             match (b > a, after_preposition) {
                 (true, _) => found.push((Category::Name, a, b)),
                 (false, true) => found.push((Category::Place, a, b)),
                 _ => {}
             }
         }
-        for (i, t) in toks.iter().enumerate() {
-            if let Some(v) = lex.number_value(&t.norm).filter(|_| crate::core::tokens::is_number(&t.norm)) && !other_values.contains(&v) {
+        for i in (0..toks.len()).filter(|&i| vocabulary.word(toks[i].word).number) {
+            if let Some(v) = lex.number_value(sentence.norm(i)) && !other_values.contains(v) {
                 let year = v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
                 found.push((if year { Category::Date } else { Category::Number }, i, i));
             }
         }
         for (category, a, b) in found {
-            let at = (toks[a].start, toks[b].end);
+            let at = (toks[a].span().0, toks[b].span().1);
             let text = mine.text[at.0..at.1].to_string();
             if seen.insert(text.to_lowercase()) {
                 out.push(Omission { category, side, text, at });
@@ -136,10 +178,12 @@ fn side_omissions(mine: &Document, other: &Document, side: Side, names: &HashSet
 
 /// Names, places, figures and years named in one article and nowhere in the
 /// other, in the order they first appear (left article first).
-pub fn omissions(left: &Document, right: &Document, names: &HashSet<String>) -> Vec<Omission> {
+pub fn omissions(left: &Document, right: &Document, tokens: &PairTokens, names: &Names) -> Vec<Omission> {
+    let vocabulary = &tokens.vocabulary;
     let mut out = Vec::new();
-    side_omissions(left, right, Side::Left, names, &mut out);
-    side_omissions(right, left, Side::Right, names, &mut out);
+    let (l, r) = ((left, &tokens.left), (right, &tokens.right));
+    side_omissions(Pair { mine: l, other: r, vocabulary }, Side::Left, names, &mut out);
+    side_omissions(Pair { mine: r, other: l, vocabulary }, Side::Right, names, &mut out);
     out
 }
 
@@ -148,9 +192,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn vocabulary_finds_forms_and_misspellings() {
-        let v = Vocabulary::new("Russian troops near Vovshansk met European envoys.");
-        assert!(v.mentions("russia") && v.mentions("europe") && v.mentions("vovchansk"));
-        assert!(!v.mentions("kovalenko") && !v.mentions("france"));
+    fn mentions_finds_forms_and_misspellings() {
+        let (l, r) = (Document::parse("l", "Russia, Europe, Vovchansk, Kovalenko and France."), Document::parse("r", "Russian troops near Vovshansk met European envoys."));
+        let tokens = PairTokens::new(&l, &r);
+        let v = &tokens.vocabulary;
+        let m = Mentions::new(v, &tokens.right);
+        let id = |w: &str| v.words().iter().position(|x| &*x.norm == w).unwrap() as u32;
+        let mentions = |w: &str| m.mentions(id(w), w);
+        assert!(mentions("russia") && mentions("europe") && mentions("vovchansk"));
+        assert!(!mentions("kovalenko") && !mentions("france"));
     }
 }

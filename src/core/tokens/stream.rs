@@ -7,12 +7,14 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{is_number, normalize_into};
+use crate::core::Side;
 use crate::core::document::Document;
 use crate::core::hashing::FastHasher;
 use crate::core::lexicon::STOPWORDS;
@@ -31,6 +33,13 @@ pub struct WordToken {
     pub word: u32,
     /// The word as written begins with an upper-case letter.
     pub capitalised: bool,
+}
+
+impl WordToken {
+    /// Byte offsets into the document's text.
+    pub fn span(&self) -> (usize, usize) {
+        (self.start as usize, self.end as usize)
+    }
 }
 
 /// What tandem knows of a distinct word, computed once.
@@ -80,7 +89,12 @@ pub struct TokenStream {
 impl TokenStream {
     /// The words of sentence `index`, in order.
     pub fn sentence(&self, index: usize) -> &[WordToken] {
-        &self.tokens[self.sentences[index] as usize..self.sentences[index + 1] as usize]
+        &self.tokens[self.run(index..index + 1)]
+    }
+
+    /// Where the words of the sentences `sentences` stand in [`Self::tokens`].
+    pub fn run(&self, sentences: Range<usize>) -> Range<usize> {
+        self.sentences[sentences.start] as usize..self.sentences[sentences.end] as usize
     }
 
     pub fn sentence_count(&self) -> usize {
@@ -129,9 +143,12 @@ impl PairTokens {
         PairTokens { vocabulary: describe(norms), left, right }
     }
 
-    /// The stream of one side: `true` for the left document.
-    pub fn side(&self, left_side: bool) -> &TokenStream {
-        if left_side { &self.left } else { &self.right }
+    /// The stream of one side.
+    pub fn side(&self, side: Side) -> &TokenStream {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
     }
 }
 
