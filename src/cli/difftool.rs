@@ -64,9 +64,13 @@ impl Git {
     /// Names `doc` by its real path (so its title and default notes file
     /// follow it).
     pub fn rename(&self, doc: &mut Document) {
-        if let Some(real) = self.real_path(Path::new(&doc.name)) {
-            doc.name = real.display().to_string();
-        }
+        doc.name = self.name(&doc.name);
+    }
+
+    /// The name to show for the side git gave as `given`: its real path, or
+    /// `given` itself.
+    pub fn name(&self, given: &str) -> String {
+        self.real_path(Path::new(given)).map_or_else(|| given.to_string(), |real| real.display().to_string())
     }
 }
 
@@ -188,6 +192,8 @@ mod tests {
         let real = git.real_path(Path::new("/tmp/git-difftool.0wSu1p/left/docs/a.txt")).unwrap();
         assert!(real.ends_with("docs/a.txt") && !real.to_string_lossy().contains("git-difftool"), "{real:?}");
         assert_eq!(git.real_path(Path::new("/srv/articles/a.txt")), None, "a file of the user's own keeps its name");
+        assert!(git.name("/tmp/git-difftool.0wSu1p/right/docs/a.txt").ends_with("docs/a.txt"));
+        assert_eq!(git.name("/srv/articles/a.txt"), "/srv/articles/a.txt");
         assert_eq!(Git::default().real_path(Path::new("/tmp/git-difftool.x/left/a.txt")), None);
     }
 

@@ -216,8 +216,15 @@ const MAX_WIDTH: usize = 2000;
 /// untouched.
 fn prepare(cli: &Cli, config: &config::Config, report: Report) -> Result<(Comparison, Notebook), CliError> {
     let is_sample = cli.left.is_none();
-    let (mut l, mut r) = load_pair(cli.left.as_deref(), cli.right.as_deref(), cli.input.format(), report)?;
-    if let Some(git) = difftool::Git::from_env() {
+    let git = difftool::Git::from_env();
+    // Under git difftool the loading screen, like the titles, names each
+    // side by its real path, not by git's temporary copy.
+    let named = |stage: Stage| match (&git, stage) {
+        (Some(git), Stage::Reading { side, name }) => report(Stage::Reading { side, name: git.name(&name) }),
+        (_, stage) => report(stage),
+    };
+    let (mut l, mut r) = load_pair(cli.left.as_deref(), cli.right.as_deref(), cli.input.format(), &named)?;
+    if let Some(git) = &git {
         git.rename(&mut l);
         git.rename(&mut r);
     }

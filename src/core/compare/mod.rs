@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::core::align::{self, Alignment, Link};
-use crate::core::detect::{self, Discrepancy, Omission};
+use crate::core::detect::{self, Discrepancy, Listed, Omission};
 use crate::core::document::Document;
 use crate::core::tokens::{PairTokens, WordToken};
 use changes::WordDiff;
@@ -65,15 +65,17 @@ impl Comparison {
     /// Compares the links of `alignment`; `tokens` are the documents'
     /// words, as the aligner read them.
     pub fn from_alignment(left: Document, right: Document, tokens: PairTokens, alignment: Alignment) -> Self {
-        // Names are collected once (a pass over both articles) for all the
+        // Names are collected once (a pass over both articles), and the
+        // word lists each distinct word is in looked up once, for all the
         // detectors.
         let names = classify::names(&left, &right, &tokens);
+        let listed = Listed::new(&tokens.vocabulary, [left.language.lexicon(), right.language.lexicon()], &names);
         let tokens = Arc::new(tokens);
         // Links are compared independently, on all cores, and the omissions
         // alongside; the results keep their order.
         let compare_link = |link: Link| {
             let diff = WordDiff::new(&tokens, link.left.clone(), link.right.clone());
-            let discrepancies = detect::detect(&diff, &left, &right, &names);
+            let discrepancies = detect::detect(&diff, &left, &right, &listed);
             // Divergent exactly when a detector says why.
             let kind = kind(&discrepancies);
             let differing = differing([diff.left(), diff.right()], &discrepancies);

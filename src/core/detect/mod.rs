@@ -9,18 +9,21 @@
 //! nothing; a cue on one side that the other side does not state is a
 //! suggestion, with the phrase around it on each side.
 
+mod listed;
 mod omissions;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::core::compare::changes::{Change, Op, WordDiff};
-use crate::core::compare::classify::{Names, same_name_family};
+use crate::core::compare::classify::same_name_family;
 use crate::core::document::Document;
-use crate::core::lexicon::{Lexicon, Set};
-use crate::core::Category;
+use crate::core::lexicon::Lexicon;
+use crate::core::{Category, Side};
 use crate::core::tokens::{Vocabulary, WordToken};
+use listed::{List, without_elision};
 
+pub use listed::Listed;
 pub use omissions::{Omission, omissions};
 
 /// A suggested discrepancy inside one link.
@@ -51,8 +54,10 @@ impl Discrepancy {
 /// One side of a link: its words, the article text, and the word lists of
 /// its language.
 struct Words<'a> {
+    side: Side,
     tokens: &'a [WordToken],
     vocabulary: &'a Vocabulary,
+    listed: &'a Listed,
     text: &'a str,
     lex: &'static Lexicon,
     /// Every word's [`compound`], built the first time [`unmatched`] reads
@@ -61,8 +66,14 @@ struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    fn new(tokens: &'a [WordToken], vocabulary: &'a Vocabulary, doc: &'a Document) -> Self {
-        Words { tokens, vocabulary, text: &doc.text, lex: doc.language.lexicon(), compounds: OnceCell::new() }
+    fn new(side: Side, diff: &'a WordDiff, doc: &'a Document, listed: &'a Listed) -> Self {
+        let (tokens, vocabulary) = (diff.side(side), diff.vocabulary());
+        Words { side, tokens, vocabulary, listed, text: &doc.text, lex: doc.language.lexicon(), compounds: OnceCell::new() }
+    }
+
+    /// Is the word at `i` in `list`?
+    fn is(&self, i: usize, list: List) -> bool {
+        self.listed.has(self.side, self.tokens[i].word, list)
     }
 
     /// The word at `i`, normalised ([`crate::core::tokens::normalize`]).
@@ -90,14 +101,13 @@ impl<'a> Words<'a> {
     /// The word at `i`, normalised, without an elided article or pronoun
     /// ("l'ancien" -> "ancien"), so that French cues are found.
     fn norm(&self, i: usize) -> &'a str {
-        let w = self.word(i);
-        w.split_once('\'').filter(|(head, rest)| !rest.is_empty() && self.lex.elisions.contains(head)).map_or(w, |(_, rest)| rest)
+        without_elision(self.word(i), self.lex)
     }
 
     /// Is the word at `i`, or the hyphenated word it is part of
     /// ("son-in-law", "terça-feira"), in `list`?
-    fn in_list(&self, list: &Set, i: usize) -> bool {
-        list.contains(self.norm(i)) || (self.hyphenated(i) && list.contains(&*compound(self, i)))
+    fn in_list(&self, list: List, i: usize) -> bool {
+        self.is(i, list) || (self.hyphenated(i) && list.set(self.lex).is_some_and(|set| set.contains(&*compound(self, i))))
     }
 
     /// Is the word at `i` joined to a neighbour by a hyphen? (Only then is
@@ -225,7 +235,7 @@ fn phrase(
 /// A short function word that may join two cues of one phrase ("son-in-law
 /// and informal adviser", "le maire de Lyon").
 fn is_link_word(side: &Words, i: usize) -> bool {
-    side.lex.link_words.contains(side.norm(i))
+    side.is(i, List::LinkWord)
 }
 
 /// Builds a suggestion from word ranges on each side.
@@ -257,16 +267,16 @@ pub fn detect(
     diff: &WordDiff,
     left_doc: &Document,
     right_doc: &Document,
-    names: &Names,
+    listed: &Listed,
 ) -> Vec<Discrepancy> {
-    let left = Words::new(diff.left(), diff.vocabulary(), left_doc);
-    let right = Words::new(diff.right(), diff.vocabulary(), right_doc);
+    let left = Words::new(Side::Left, diff, left_doc, listed);
+    let right = Words::new(Side::Right, diff, right_doc, listed);
     let mut out = Vec::new();
-    names_spelled(&left, &right, names, &mut out);
-    titles(&left, &right, names, &mut out);
+    names_spelled(&left, &right, &mut out);
+    titles(&left, &right, &mut out);
     numbers(&left, &right, &mut out);
     dates(&left, &right, &mut out);
-    let is_place = |s: &Words, i: usize| s.lex.places.contains(s.norm(i));
+    let is_place = |s: &Words, i: usize| s.is(i, List::Place);
     let (lp, rp) = (
         cues(&left, |i| is_place(&left, i)),
         cues(&right, |i| is_place(&right, i)),
@@ -280,8 +290,8 @@ pub fn detect(
         &is_place,
         &mut out,
     );
-    attribution(&left, &right, names, &mut out);
-    names_replaced(&left, &right, &diff.changes, names, &mut out);
+    attribution(&left, &right, &mut out);
+    names_replaced(&left, &right, &diff.changes, &mut out);
     opposites(&left, &right, &diff.changes, &mut out);
     certainty(&left, &right, &mut out);
     contradiction(&left, &right, &mut out);
@@ -294,8 +304,8 @@ fn sentence_start(s: &Words, i: usize) -> bool {
 }
 
 /// `name`: the same place holds a differently spelled name.
-fn names_spelled(left: &Words, right: &Words, names: &Names, out: &mut Vec<Discrepancy>) {
-    let name_at = |s: &Words, i: usize| names.contains(s.word(i)) && s.word(i).chars().count() >= 5 && !is_title(s, i);
+fn names_spelled(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
+    let name_at = |s: &Words, i: usize| s.is(i, List::NameAsWritten) && s.word(i).chars().count() >= 5 && !is_title(s, i);
     // Both sides share one vocabulary: the same id is the same word.
     let count = |side: &Words, id: u32| side.tokens.iter().filter(|t| t.word == id).count();
     for i in cues(left, |i| name_at(left, i)) {
@@ -335,18 +345,15 @@ fn strsim_close(a: &str, b: &str) -> bool {
 }
 
 fn is_title(s: &Words, i: usize) -> bool {
-    // German writes roles as compounds ("Bahnsprecherin"): a noun ending in
-    // a title of six letters or more is a role too.
-    let compound_role = || s.lex.code == "de" && s.lex.titles.iter().any(|t| t.chars().count() >= 6 && s.norm(i).ends_with(t));
-    s.in_list(&s.lex.titles, i) || compound_role()
+    s.in_list(List::Title, i)
 }
 
 /// `name`: in the same place of the sentence, one version names another
 /// person ("met Helen Okafor" / "met Lisa Hwang") or another surname after
 /// the same first name. Only short replacements of names count, and not in
 /// German, where every noun is capitalised.
-fn names_replaced(left: &Words, right: &Words, changes: &[Change], names: &Names, out: &mut Vec<Discrepancy>) {
-    let is_name = |s: &Words, i: usize| names.contains(s.norm(i)) && s.is_capitalised(i) && !is_title(s, i) && !s.in_list(&s.lex.time, i);
+fn names_replaced(left: &Words, right: &Words, changes: &[Change], out: &mut Vec<Discrepancy>) {
+    let is_name = |s: &Words, i: usize| s.is(i, List::Name) && s.is_capitalised(i) && !is_title(s, i) && !s.in_list(List::Time, i);
     let taken = |d: &Discrepancy, l: (usize, usize)| d.left.is_some_and(|(a, b)| a < l.1 && l.0 < b);
     for c in changes.iter().filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3) {
         if left.lex.code == "de" || right.lex.code == "de" {
@@ -381,7 +388,7 @@ fn names_replaced(left: &Words, right: &Words, changes: &[Change], names: &Names
 /// only appears or disappears counts when it changes the meaning ("former")
 /// and the person it belongs to is named in both versions; a title that
 /// vanishes with its person is an omission, not a title change.
-fn titles<'a>(left: &Words<'a>, right: &Words<'a>, names: &Names, out: &mut Vec<Discrepancy>) {
+fn titles<'a>(left: &Words<'a>, right: &Words<'a>, out: &mut Vec<Discrepancy>) {
     let lu = unmatched(left, &cues(left, |i| is_title(left, i)), right);
     let ru = unmatched(right, &cues(right, |i| is_title(right, i)), left);
     if lu.is_empty() == ru.is_empty() {
@@ -395,12 +402,12 @@ fn titles<'a>(left: &Words<'a>, right: &Words<'a>, names: &Names, out: &mut Vec<
     };
     let modifier = found
         .iter()
-        .any(|&i| side.in_list(&side.lex.title_modifiers, i));
+        .any(|&i| side.in_list(List::TitleModifier, i));
     // The person: a name within two words after the title (or just before it).
     let person = found
         .iter()
         .flat_map(|&i| i.saturating_sub(2)..(i + 3).min(side.tokens.len()))
-        .find(|&j| names.contains(side.word(j)) && !is_title(side, j));
+        .find(|&j| side.is(j, List::NameAsWritten) && !is_title(side, j));
     let named_in_both = person.is_some_and(|j| other.tokens.iter().any(|t| t.word == side.tokens[j].word));
     if modifier && named_in_both {
         cue_category(Category::Title, left, right, lu, ru, &is_title, out);
@@ -517,7 +524,7 @@ fn dates(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     let is_cue = |s: &Words, i: usize| {
         let w = s.word(i);
         // "May" the month, not "may" the hedge.
-        (s.in_list(&s.lex.time, i) && (w != "may" || s.is_capitalised(i)))
+        (s.in_list(List::Time, i) && (w != "may" || s.is_capitalised(i)))
             || is_year(w)
             || is_time_of_day(s, i)
     };
@@ -530,14 +537,14 @@ fn dates(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     // Relative words alone ("earlier", "later") are mostly the narrative's
     // glue; a date suggestion needs a specific time on one side.
     let specific =
-        |s: &Words, found: &[usize]| found.iter().any(|&i| !s.lex.vague_time.contains(s.norm(i)));
+        |s: &Words, found: &[usize]| found.iter().any(|&i| !s.is(i, List::VagueTime));
     if !specific(left, &lu) && !specific(right, &ru) {
         return;
     }
     let l = phrase(left, &lu, &|i| is_cue(left, i));
     let r = phrase(right, &ru, &|i| is_cue(right, i));
     let vague = |s: &Words, range: Option<(usize, usize)>| {
-        range.is_some_and(|(a, b)| (a..=b).all(|i| s.lex.vague_time.contains(s.norm(i))))
+        range.is_some_and(|(a, b)| (a..=b).all(|i| s.is(i, List::VagueTime)))
     };
     let explanation = match (l, r) {
         (Some(_), Some(_)) if vague(right, r) && !vague(left, l) => {
@@ -558,13 +565,12 @@ fn dates(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
 /// the capitalised words of a multi-word name; else, as inverted reporting
 /// clauses put it ("said Mayor Helen Okafor", "a déclaré un habitant"),
 /// the phrase just after it.
-fn speaker(side: &Words, verb: usize, names: &Names) -> Option<(usize, usize)> {
+fn speaker(side: &Words, verb: usize) -> Option<(usize, usize)> {
     let is_speaker = |i: usize| {
-        let w = side.norm(i);
         // A capitalised word before a speech verb is a name even where it
         // opens the sentence ("Macron said").
-        let name = names.contains(w) || (side.is_capitalised(i) && !side.lex.stopwords.contains(w));
-        name || is_title(side, i) || side.lex.pronouns.contains(w) || side.lex.vague_sources.contains(w)
+        let name = side.is(i, List::Name) || (side.is_capitalised(i) && !side.is(i, List::Stopword));
+        name || is_title(side, i) || side.is(i, List::Pronoun) || side.is(i, List::VagueSource)
     };
     // Not across punctuation: in "„…sehr“, sagte Bahnsprecherin Anja Bröker"
     // the word before the comma belongs to the quotation.
@@ -575,7 +581,7 @@ fn speaker(side: &Words, verb: usize, names: &Names) -> Option<(usize, usize)> {
         // ("Central Maine Power spokesperson Kate Nordmann": the speaker is
         // the spokesperson Kate Nordmann, not the company before).
         let mut first = at;
-        while first > 0 && !is_title(side, first) && side.is_capitalised(first - 1) && !is_title(side, first - 1) && names.contains(side.norm(first - 1)) {
+        while first > 0 && !is_title(side, first) && side.is_capitalised(first - 1) && !is_title(side, first - 1) && side.is(first - 1, List::Name) {
             first -= 1;
         }
         if first > 0 && !is_title(side, first) && is_title(side, first - 1) {
@@ -586,10 +592,10 @@ fn speaker(side: &Words, verb: usize, names: &Names) -> Option<(usize, usize)> {
     // After the verb: skip articles, then a title, names or a noun.
     let after = |i: usize| i < side.tokens.len() && side.gap(i - 1, i).trim_matches(|c: char| c.is_whitespace() || c == '-').is_empty();
     let mut first = verb + 1;
-    while after(first) && side.lex.stopwords.contains(side.norm(first)) && !side.lex.pronouns.contains(side.norm(first)) && first < verb + 3 {
+    while after(first) && side.is(first, List::Stopword) && !side.is(first, List::Pronoun) && first < verb + 3 {
         first += 1;
     }
-    if !after(first) || side.lex.speech.contains(side.norm(first)) {
+    if !after(first) || side.is(first, List::Speech) {
         return None;
     }
     let mut last = first;
@@ -602,7 +608,7 @@ fn speaker(side: &Words, verb: usize, names: &Names) -> Option<(usize, usize)> {
 /// What kind of source a speaker span is, and the words that identify it:
 /// the names in it if it has any (a title alone identifies a role).
 fn source<'s>(s: &'s Words, (a, b): (usize, usize)) -> (&'static str, Vec<&'s str>) {
-    let plain = |i: usize| !is_title(s, i) && !s.lex.stopwords.contains(s.norm(i)) && !s.lex.pronouns.contains(s.norm(i)) && !s.lex.vague_sources.contains(s.norm(i));
+    let plain = |i: usize| !is_title(s, i) && !s.is(i, List::Stopword) && !s.is(i, List::Pronoun) && !s.is(i, List::VagueSource);
     // A person's name ends the phrase: its last two capitalised words
     // ("Wikinews-Mitbegründer Erik Möller" is Erik Möller).
     let mut named: Vec<&str> = (a..=b).filter(|&i| s.is_capitalised(i) && plain(i)).map(|i| s.norm(i)).collect();
@@ -613,7 +619,7 @@ fn source<'s>(s: &'s Words, (a, b): (usize, usize)) -> (&'static str, Vec<&'s st
         ("name", named)
     } else if !titled.is_empty() {
         ("name", titled)
-    } else if s.lex.pronouns.contains(head) && a == b {
+    } else if s.is(b, List::Pronoun) && a == b {
         ("pronoun", vec![head])
     } else {
         ("vague", vec![head])
@@ -622,9 +628,9 @@ fn source<'s>(s: &'s Words, (a, b): (usize, usize)) -> (&'static str, Vec<&'s st
 
 /// `attribution`: the statement moves to another speaker or to a vaguer
 /// source.
-fn attribution(left: &Words, right: &Words, names: &Names, out: &mut Vec<Discrepancy>) {
+fn attribution(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     let speakers = |s: &Words| -> Vec<((usize, usize), usize)> {
-        cues(s, |i| s.lex.speech.contains(s.norm(i))).into_iter().filter_map(|v| speaker(s, v, names).map(|sp| (sp, v))).collect()
+        cues(s, |i| s.is(i, List::Speech)).into_iter().filter_map(|v| speaker(s, v).map(|sp| (sp, v))).collect()
     };
     let (ls_all, rs_all) = (speakers(left), speakers(right));
     // A speaker both versions name is no change, whichever verb it goes with.
@@ -661,8 +667,8 @@ fn attribution(left: &Words, right: &Words, names: &Names, out: &mut Vec<Discrep
 /// `certainty`: a hedge on one side that the other side does not state.
 fn certainty(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     // A hedge word capitalised inside a sentence is a name ("in May").
-    let hedges = |s: &Words| cues(s, |i| s.in_list(&s.lex.hedges, i) && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i)));
-    let certain = |s: &Words| cues(s, |i| s.lex.certainty.contains(s.norm(i)) && negated(s, i).is_none());
+    let hedges = |s: &Words| cues(s, |i| s.in_list(List::Hedge, i) && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i)));
+    let certain = |s: &Words| cues(s, |i| s.is(i, List::Certainty) && negated(s, i).is_none());
     // Hedges are matched against the other side's hedges only: "may" the
     // hedge is not stated by "May" the month.
     let (lc, rc) = (hedges(left), hedges(right));
@@ -716,25 +722,22 @@ fn same_clause(side: &Words, i: usize) -> bool {
 /// stands before, whose complement is only function words or quoted
 /// ("no son una «cuestión interna»", "não é isso").
 fn negated_verb(side: &Words, neg: usize) -> Option<usize> {
-    let content = |i: usize| {
-        let w = side.norm(i);
-        !side.lex.auxiliaries.contains(w) && !side.lex.stopwords.contains(w) && !side.lex.is_negation(side.word(i))
-    };
+    let content = |i: usize| !side.is(i, List::Auxiliary) && !side.is(i, List::Stopword) && !side.is(i, List::Negation);
     let forward = (neg + 1..(neg + 4).min(side.tokens.len())).take_while(|&i| same_clause(side, i - 1)).find(|&i| content(i));
     forward.or_else(|| {
         let closes = !same_clause(side, neg);
         let before = (neg.saturating_sub(3)..neg).rev().take_while(|&i| same_clause(side, i));
         if closes { before.into_iter().find(|&i| content(i)) } else { None }
     })
-    .or_else(|| (neg + 1..(neg + 4).min(side.tokens.len())).take_while(|&i| same_clause(side, i - 1)).find(|&i| side.lex.auxiliaries.contains(side.norm(i))))
+    .or_else(|| (neg + 1..(neg + 4).min(side.tokens.len())).take_while(|&i| same_clause(side, i - 1)).find(|&i| side.is(i, List::Auxiliary)))
 }
 
 /// Is the word at `i` negated (a negation within three words before it, or
 /// a clause-closing negation just after it that negates it)?
 fn negated(side: &Words, i: usize) -> Option<usize> {
     (i.saturating_sub(3)..i)
-        .find(|&j| side.lex.is_negation(side.word(j)))
-        .or_else(|| (i + 1..(i + 4).min(side.tokens.len())).find(|&j| side.lex.is_negation(side.word(j)) && negated_verb(side, j) == Some(i)))
+        .find(|&j| side.is(j, List::Negation))
+        .or_else(|| (i + 1..(i + 4).min(side.tokens.len())).find(|&j| side.is(j, List::Negation) && negated_verb(side, j) == Some(i)))
 }
 
 /// How many times `side` states `verb` (in any form), and how many of those
@@ -752,8 +755,8 @@ fn verb_counts(side: &Words, verb: &str) -> (usize, usize) {
 fn contradiction<'a>(left: &Words<'a>, right: &Words<'a>, out: &mut Vec<Discrepancy>) {
     for (a, b, flipped) in [(left, right, false), (right, left, true)] {
         // A denial verb on one side; the affirmative it contradicts on the other.
-        for d in cues(a, |i| a.lex.denial.contains_key(a.norm(i))) {
-            let denial = a.word(d);
+        for d in cues(a, |i| a.is(i, List::Denial)) {
+            let denial = a.norm(d);
             if verb_counts(b, denial).0 >= verb_counts(a, denial).0 {
                 continue; // the other side denies it too
             }
@@ -771,7 +774,7 @@ fn contradiction<'a>(left: &Words<'a>, right: &Words<'a>, out: &mut Vec<Discrepa
             let (start, explanation) = match negated(b, o) {
                 Some(n) => (
                     n.min(o).saturating_sub(usize::from(
-                        n > 0 && b.lex.auxiliaries.contains(b.norm(n - 1)),
+                        n > 0 && b.is(n - 1, List::Auxiliary),
                     )),
                     "a denial in one version is only a non-confirmation in the other",
                 ),
@@ -790,7 +793,7 @@ fn contradiction<'a>(left: &Words<'a>, right: &Words<'a>, out: &mut Vec<Discrepa
             return;
         }
         // A negated verb on one side, the same verb un-negated on the other.
-        for n in cues(a, |i| a.lex.is_negation(a.word(i))) {
+        for n in cues(a, |i| a.is(i, List::Negation)) {
             let Some(v) = negated_verb(a, n) else {
                 continue;
             };

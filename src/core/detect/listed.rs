@@ -1,0 +1,137 @@
+//! Which word lists each distinct word of a pair is in. The detectors ask
+//! of every word of every link whether it is a title, a place, a hedge, a
+//! speech verb…; a word's answers depend only on the word and its side's
+//! language, so they are looked up once per distinct word, before any link
+//! is read, and a question costs a bit test.
+
+use rayon::prelude::*;
+
+use crate::core::Side;
+use crate::core::compare::classify::Names;
+use crate::core::lexicon::{Lexicon, Set};
+use crate::core::tokens::Vocabulary;
+
+/// What the detectors ask of a word. Unless said otherwise, the word is
+/// asked without an elided article ("l'ancien" is asked as "ancien").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Stopword,
+    Hedge,
+    Certainty,
+    /// A title or role; in German also a compound ending in one of six
+    /// letters or more ("Bahnsprecherin").
+    Title,
+    TitleModifier,
+    Time,
+    VagueTime,
+    Speech,
+    VagueSource,
+    Place,
+    Pronoun,
+    Auxiliary,
+    LinkWord,
+    /// A denial verb ([`Lexicon::denial`]).
+    Denial,
+    /// A negation, the word as written ([`Lexicon::is_negation`]).
+    Negation,
+    /// One of the pair's [`Names`].
+    Name,
+    /// One of the pair's [`Names`], the word as written.
+    NameAsWritten,
+}
+
+impl List {
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// The lexicon's list, for the lists a hyphenated compound is looked up in.
+    pub fn set(self, lex: &Lexicon) -> Option<&Set> {
+        Some(match self {
+            List::Stopword => &lex.stopwords,
+            List::Hedge => &lex.hedges,
+            List::Certainty => &lex.certainty,
+            List::Title => &lex.titles,
+            List::TitleModifier => &lex.title_modifiers,
+            List::Time => &lex.time,
+            List::VagueTime => &lex.vague_time,
+            List::Speech => &lex.speech,
+            List::VagueSource => &lex.vague_sources,
+            List::Place => &lex.places,
+            List::Pronoun => &lex.pronouns,
+            List::Auxiliary => &lex.auxiliaries,
+            List::LinkWord => &lex.link_words,
+            List::Denial | List::Negation | List::Name | List::NameAsWritten => return None,
+        })
+    }
+}
+
+const SETS: [List; 13] = [
+    List::Stopword,
+    List::Hedge,
+    List::Certainty,
+    List::Title,
+    List::TitleModifier,
+    List::Time,
+    List::VagueTime,
+    List::Speech,
+    List::VagueSource,
+    List::Place,
+    List::Pronoun,
+    List::Auxiliary,
+    List::LinkWord,
+];
+
+/// Per side, per word of the pair's vocabulary, the lists it is in.
+#[derive(Debug, Clone, Default)]
+pub struct Listed {
+    bits: [Vec<u32>; 2],
+}
+
+impl Listed {
+    pub fn new(vocabulary: &Vocabulary, lexicons: [&'static Lexicon; 2], names: &Names) -> Self {
+        let side = |lex: &Lexicon| -> Vec<u32> {
+            vocabulary.words().par_iter().map(|w| bits(&w.norm, lex, names)).collect()
+        };
+        let left = side(lexicons[0]);
+        let right = if lexicons[0].code == lexicons[1].code { left.clone() } else { side(lexicons[1]) };
+        Listed { bits: [left, right] }
+    }
+
+    /// Is word `word` (a vocabulary id), on `side`, in `list`?
+    pub fn has(&self, side: Side, word: u32, list: List) -> bool {
+        self.bits[side.index()][word as usize] & list.bit() != 0
+    }
+}
+
+/// The word without an elided article or pronoun ("l'ancien" -> "ancien").
+pub fn without_elision<'w>(word: &'w str, lex: &Lexicon) -> &'w str {
+    word.split_once('\'').filter(|(head, rest)| !rest.is_empty() && lex.elisions.contains(head)).map_or(word, |(_, rest)| rest)
+}
+
+fn bits(word: &str, lex: &Lexicon, names: &Names) -> u32 {
+    let norm = without_elision(word, lex);
+    let mut bits = 0;
+    for list in SETS {
+        if list.set(lex).is_some_and(|set| set.contains(norm)) {
+            bits |= list.bit();
+        }
+    }
+    // German writes roles as compounds ("Bahnsprecherin"): a noun ending in
+    // a title of six letters or more is a role too.
+    if lex.code == "de" && lex.titles.iter().any(|t| t.chars().count() >= 6 && norm.ends_with(t)) {
+        bits |= List::Title.bit();
+    }
+    let flags = [
+        (List::Denial, lex.denial.contains_key(norm)),
+        (List::Negation, lex.is_negation(word)),
+        (List::Name, names.contains(norm)),
+        (List::NameAsWritten, names.contains(word)),
+    ];
+    for (list, yes) in flags {
+        if yes {
+            bits |= list.bit();
+        }
+    }
+    bits
+}
