@@ -16,8 +16,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tandem::core::compare::Comparison;
-use tandem::core::document::Document;
+use tandem::core::pipeline;
 use tandem::tui::action::Action;
 use tandem::tui::app::App;
 use tandem::tui::theme::{Palette, Theme};
@@ -61,9 +60,9 @@ fn main() {
     let mut app = None;
     for _ in 0..3 {
         let t = Instant::now();
-        let l = Document::load(lp.to_str().unwrap()).expect("load");
-        let r = Document::load(rp.to_str().unwrap()).expect("load");
-        let a = App::new(Comparison::new(l, r), WIDTH, HEIGHT, Theme::new(Palette::Dark));
+        // The way `tandem` itself goes: both sides read at once, then aligned and compared.
+        let (l, r) = pipeline::load_both(lp.to_str().unwrap(), rp.to_str().unwrap(), None, &|_| {}).expect("load");
+        let a = App::new(pipeline::compare(l, r, &|_| {}), WIDTH, HEIGHT, Theme::new(Palette::Dark));
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
         terminal.draw(|f| view::draw(f, &a)).expect("test backend");
         starts.push(t.elapsed());

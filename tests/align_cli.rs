@@ -252,3 +252,30 @@ fn bad_inputs_get_one_line_and_status_2() {
     expect_error(&["align", "-", "-"], &["standard input"]);
     expect_error(&["align", LEFT], &["two articles"]);
 }
+
+/// The JSON report is written as it is serialised; a reader that stops
+/// early (`| head`) is the reader's choice: no error, status 0.
+#[test]
+fn json_into_a_pipe_closed_early_is_no_error() {
+    use std::io::Read;
+    use std::process::{Command as Process, Stdio};
+    let dir = temp_dir("closed-pipe");
+    // Long enough that its JSON (~1 MB) overflows any pipe buffer.
+    let text = std::fs::read_to_string(LEFT).unwrap().repeat(40);
+    let (l, r) = (dir.join("l.txt"), dir.join("r.txt"));
+    std::fs::write(&l, &text).unwrap();
+    std::fs::write(&r, text.replace("Kremlin", "Kreml")).unwrap();
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin!("tandem"))
+        .args(["align", path_str(&l), path_str(&r), "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut start = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+    // The read end is dropped here: the rest of the report meets a closed pipe.
+    let out = child.wait_with_output().unwrap();
+    assert!(String::from_utf8_lossy(&start).starts_with("{"));
+    assert!(out.status.success(), "{:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -260,8 +260,20 @@ fn write_report(text: &str) -> Result<(), CliError> {
 
 fn write_raw(text: &str) -> Result<(), CliError> {
     use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    to_stdout(|stdout| stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()))
+}
+
+/// The JSON report; to a pipe or file, written as it is serialised.
+fn write_json(cmp: &Comparison) -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        return write_stdout(&(report::json::render(cmp) + "\n"));
+    }
+    to_stdout(|stdout| report::json::write(cmp, stdout))
+}
+
+fn to_stdout(write: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>) -> Result<(), CliError> {
+    match write(&mut std::io::stdout().lock()) {
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(CliError::Output),
@@ -321,7 +333,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let (l, r) = load_pair(left.as_deref(), right.as_deref(), input.format(), &|_| {})?;
             let cmp = Comparison::new(l, r);
             match format {
-                Format::Json => write_stdout(&(report::json::render(&cmp) + "\n")),
+                Format::Json => write_json(&cmp),
                 Format::Text => write_report(&report::text::render_styled(&cmp, width.unwrap_or_else(terminal_width), color.enabled())),
                 Format::Html => write_stdout(&report::html::render(&cmp, None, &export::Header::now(None))),
             }

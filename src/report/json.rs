@@ -1,5 +1,7 @@
 //! `tandem align --format json`: the stable contract of `docs/align-json.md`.
 
+use std::io::{self, BufWriter, Write};
+
 use serde::Serialize;
 
 use crate::core::compare::Comparison;
@@ -108,6 +110,20 @@ fn side(doc: &Document) -> Article<'_> {
 
 /// Renders the comparison as the contract's JSON object (pretty-printed).
 pub fn render(cmp: &Comparison) -> String {
+    serde_json::to_string_pretty(&output(cmp)).expect("plain data always serialises")
+}
+
+/// Writes [`render`]'s object and a line end to `out` as it is serialised:
+/// the JSON of a long pair is about ten times the size of its articles, and
+/// need not be held in memory.
+pub fn write(cmp: &Comparison, out: impl Write) -> io::Result<()> {
+    let mut out = BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &output(cmp))?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+fn output(cmp: &Comparison) -> Output<'_> {
     let links = cmp
         .links
         .iter()
@@ -143,7 +159,7 @@ pub fn render(cmp: &Comparison) -> String {
         })
         .collect();
     let s = cmp.summary();
-    let out = Output {
+    Output {
         version: 1,
         left: side(&cmp.left),
         right: side(&cmp.right),
@@ -154,6 +170,5 @@ pub fn render(cmp: &Comparison) -> String {
             .map(|o| Omission { category: o.category.id(), side: o.side.name(), text: &o.text, at: [o.at.0, o.at.1] })
             .collect(),
         summary: Summary { aligned: s.aligned, divergent: s.divergent, unique_left: s.unique_left, unique_right: s.unique_right },
-    };
-    serde_json::to_string_pretty(&out).expect("plain data always serialises")
+    }
 }
