@@ -1,0 +1,235 @@
+//! One side of a link as the detectors read it ([`Words`]), and what
+//! every detector shares: cues, the cues one side does not state, the
+//! phrase around a cue, and building a suggestion.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use super::discrepancy::Discrepancy;
+use super::listed::{List, Listed, without_elision};
+use crate::core::compare::changes::WordDiff;
+use crate::core::document::Document;
+use crate::core::lexicon::Lexicon;
+use crate::core::tokens::{Vocabulary, WordToken};
+use crate::core::{Category, Side};
+
+/// One side of a link: its words, the article text, and the word lists of
+/// its language.
+pub(super) struct Words<'a> {
+    pub(super) side: Side,
+    pub(super) tokens: &'a [WordToken],
+    pub(super) vocabulary: &'a Vocabulary,
+    pub(super) listed: &'a Listed,
+    pub(super) text: &'a str,
+    pub(super) lex: &'static Lexicon,
+    /// Every word's [`compound`], built the first time [`unmatched`] reads
+    /// this side as the other side (once per link, not once per category).
+    compounds: OnceCell<Vec<Cow<'a, str>>>,
+}
+
+impl<'a> Words<'a> {
+    pub(super) fn new(side: Side, diff: &'a WordDiff, doc: &'a Document, listed: &'a Listed) -> Self {
+        let (tokens, vocabulary) = (diff.side(side), diff.vocabulary());
+        Words { side, tokens, vocabulary, listed, text: &doc.text, lex: doc.language.lexicon(), compounds: OnceCell::new() }
+    }
+
+    /// Is the word at `i` in `list`?
+    pub(super) fn is(&self, i: usize, list: List) -> bool {
+        self.listed.has(self.side, self.tokens[i].word, list)
+    }
+
+    /// The word at `i`, normalised ([`crate::core::tokens::normalize`]).
+    pub(super) fn word(&self, i: usize) -> &'a str {
+        &self.vocabulary.word(self.tokens[i].word).norm
+    }
+
+    pub(super) fn is_number(&self, i: usize) -> bool {
+        self.vocabulary.word(self.tokens[i].word).number
+    }
+
+    pub(super) fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens[i].capitalised
+    }
+
+    /// The text between the words at `a` and `b`.
+    pub(super) fn gap(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.tokens[a].span().1..self.tokens[b].span().0]
+    }
+
+    pub(super) fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        (self.tokens[first].span().0, self.tokens[last].span().1)
+    }
+
+    /// The word at `i`, normalised, without an elided article or pronoun
+    /// ("l'ancien" -> "ancien"), so that French cues are found.
+    pub(super) fn norm(&self, i: usize) -> &'a str {
+        without_elision(self.word(i), self.lex)
+    }
+
+    /// Is the word at `i`, or the hyphenated word it is part of
+    /// ("son-in-law", "terça-feira"), in `list`?
+    pub(super) fn in_list(&self, list: List, i: usize) -> bool {
+        self.is(i, list) || (self.hyphenated(i) && list.set(self.lex).is_some_and(|set| set.contains(&*compound(self, i))))
+    }
+
+    /// Is the word at `i` joined to a neighbour by a hyphen? (Only then is
+    /// its compound worth building.)
+    pub(super) fn hyphenated(&self, i: usize) -> bool {
+        let joined = |a: usize, b: usize| self.gap(a, b) == "-";
+        (i > 0 && joined(i - 1, i)) || (i + 1 < self.tokens.len() && joined(i, i + 1))
+    }
+
+    /// Every word's [`compound`], built once.
+    pub(super) fn compounds(&self) -> &[Cow<'a, str>] {
+        self.compounds.get_or_init(|| (0..self.tokens.len()).map(|j| compound(self, j)).collect())
+    }
+
+    /// A verb's base form, for irregular verbs ("struck" -> "strike").
+    pub(super) fn lemma<'w>(&self, w: &'w str) -> &'w str {
+        self.lex.irregular_verbs.get(w).copied().unwrap_or(w)
+    }
+}
+
+/// Two words are the same cue if equal, or one extends the other by a short
+/// ending ("town" / "towns", "east" / "eastern").
+pub(super) fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    common >= 4 && la - common <= 3 && lb - common <= 3
+}
+
+/// The hyphenated word that token `i` is part of ("son-in-law"), lower
+/// case; the word itself, not copied, when it has no hyphen.
+pub(super) fn compound<'a>(side: &Words<'a>, i: usize) -> Cow<'a, str> {
+    if !side.hyphenated(i) {
+        return Cow::Borrowed(side.word(i));
+    }
+    let joined = |a: usize, b: usize| side.gap(a, b) == "-";
+    let (mut lo, mut hi) = (i, i);
+    while lo > 0 && joined(lo - 1, lo) {
+        lo -= 1;
+    }
+    while hi + 1 < side.tokens.len() && joined(hi, hi + 1) {
+        hi += 1;
+    }
+    Cow::Owned((lo..=hi).map(|k| side.word(k)).collect::<Vec<_>>().join("-"))
+}
+
+/// Indices of words matching `is_cue`.
+pub(super) fn cues(side: &Words, is_cue: impl Fn(usize) -> bool) -> Vec<usize> {
+    (0..side.tokens.len()).filter(|&i| is_cue(i)).collect()
+}
+
+/// The cues of `mine` that `other` does not state as often (a part of a
+/// hyphenated cue counts as stated only if the whole compound is): a
+/// second "President" in one version is a change even when the other
+/// version has a first one.
+pub(super) fn unmatched(mine: &Words, cues: &[usize], other: &Words) -> Vec<usize> {
+    if cues.is_empty() {
+        return Vec::new();
+    }
+    let other_words = other.compounds();
+    let mut seen: Vec<Cow<str>> = Vec::new();
+    cues.iter()
+        .copied()
+        .filter(|&i| {
+            let word = compound(mine, i);
+            let nth = seen.iter().filter(|w| same_word(w, &word)).count();
+            let stated = other_words.iter().filter(|w| same_word(&word, w)).count();
+            seen.push(word);
+            stated <= nth
+        })
+        .collect()
+}
+
+/// The phrase around the first of `indices`: grown over neighbouring cues
+/// (allowing one linking word such as "and" or "of" between them).
+pub(super) fn phrase(
+    side: &Words,
+    indices: &[usize],
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let &first = indices.first()?;
+    let (mut lo, mut hi) = (first, first);
+    while lo > 0 && (is_cue(lo - 1) || (lo >= 2 && is_cue(lo - 2) && is_link_word(side, lo - 1))) {
+        lo -= if is_cue(lo - 1) { 1 } else { 2 };
+    }
+    while hi + 1 < side.tokens.len()
+        && (is_cue(hi + 1)
+            || (hi + 2 < side.tokens.len() && is_cue(hi + 2) && is_link_word(side, hi + 1)))
+    {
+        hi += if is_cue(hi + 1) { 1 } else { 2 };
+    }
+    Some((lo, hi))
+}
+
+/// A short function word that may join two cues of one phrase ("son-in-law
+/// and informal adviser", "le maire de Lyon").
+pub(super) fn is_link_word(side: &Words, i: usize) -> bool {
+    side.is(i, List::LinkWord)
+}
+
+/// Builds a suggestion from word ranges on each side.
+pub(super) fn suggestion(
+    category: Category,
+    left: &Words,
+    l: Option<(usize, usize)>,
+    right: &Words,
+    r: Option<(usize, usize)>,
+    explanation: String,
+) -> Discrepancy {
+    let text = |side: &Words, range: Option<(usize, usize)>| range.map(|(a, b)| side.span(a, b));
+    let (ls, rs) = (text(left, l), text(right, r));
+    // The words as one line: a line end of hard-wrapped text, or Markdown
+    // markup blanked between two words, is one space in what is shown.
+    let words = |t: &str, (s, e): (usize, usize)| t[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+    Discrepancy {
+        category,
+        left: ls,
+        right: rs,
+        left_text: ls.map_or(String::new(), |span| words(left.text, span)),
+        right_text: rs.map_or(String::new(), |span| words(right.text, span)),
+        explanation,
+    }
+}
+
+/// A suggestion from the cues of a category (`lu`, `ru`: the cues each side
+/// has and the other does not state).
+pub(super) fn cue_category(
+    category: Category,
+    left: &Words,
+    right: &Words,
+    lu: Vec<usize>,
+    ru: Vec<usize>,
+    is_cue: &dyn Fn(&Words, usize) -> bool,
+    out: &mut Vec<Discrepancy>,
+) {
+    if lu.is_empty() && ru.is_empty() {
+        return;
+    }
+    let l = phrase(left, &lu, &|i| is_cue(left, i));
+    let r = phrase(right, &ru, &|i| is_cue(right, i));
+    let what = if category == Category::Title {
+        "role or title"
+    } else {
+        "place"
+    };
+    let explanation = match (l.is_some(), r.is_some()) {
+        (true, true) => format!("the {what} differs"),
+        (true, false) => format!("a {what} is only in the left version"),
+        _ => format!("a {what} is only in the right version"),
+    };
+    out.push(suggestion(category, left, l, right, r, explanation));
+}
+
+/// Does the word at `i` open a sentence (the text before it ends one)?
+pub(super) fn sentence_start(s: &Words, i: usize) -> bool {
+    i == 0 || s.gap(i - 1, i).contains(['.', '!', '?', '“', '"', '«', '„'])
+}
+
+pub(super) fn is_title(s: &Words, i: usize) -> bool {
+    s.in_list(List::Title, i)
+}
