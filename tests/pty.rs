@@ -1,124 +1,18 @@
 //! The real binary in a pseudo-terminal: it opens the sample pair, reacts
 //! to keys, quits cleanly, and leaves the terminal as it found it.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use common::Pty;
 
-const ROWS: u16 = 30;
-const COLS: u16 = 110;
-
-struct Session {
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-}
-
-impl Session {
-    fn start() -> Self {
-        Self::start_with(&[])
-    }
-
-    fn start_with(args: &[&str]) -> Self {
-        let pty = native_pty_system();
-        let pair = pty.openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tandem"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.cwd(std::env::temp_dir());
-        let child = pair.slave.spawn_command(cmd).expect("tandem starts");
-        drop(pair.slave); // so that reading ends when the child exits
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(NonZeroU16::new(ROWS).unwrap(), NonZeroU16::new(COLS).unwrap(), 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (s, r) = (screen.clone(), raw.clone());
-        std::thread::spawn(move || {
-            let _master = pair.master; // keep the pty open while reading
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                s.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Session { writer, child, screen, raw }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if self.contents().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("{needle:?} never appeared; screen:\n{}", self.contents());
-    }
-
-    /// Presses `key` until `needle` is on screen (at most `tries` times).
-    fn press_until(&mut self, key: &[u8], needle: &str, tries: usize) {
-        for _ in 0..tries {
-            if self.contents().contains(needle) {
-                return;
-            }
-            self.press(key);
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        self.wait_for(needle);
-    }
-
-    fn press(&mut self, keys: &[u8]) {
-        self.writer.write_all(keys).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits for the child to exit and for its last output.
-    fn exit_status(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                std::thread::sleep(Duration::from_millis(200)); // let the reader drain
-                return status;
-            }
-            assert!(Instant::now() < deadline, "tandem did not exit; screen:\n{}", self.contents());
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Presses `keys`, then expects a clean exit and a restored terminal.
-    fn quit_with(&mut self, keys: &[u8]) {
-        self.press(keys);
-        let status = self.exit_status();
-        assert!(status.success(), "{status:?}");
-        self.assert_restored();
-    }
-
-    fn assert_restored(&self) {
-        let parser = self.screen.lock().unwrap();
-        assert!(!parser.screen().alternate_screen(), "back on the main screen");
-        assert_eq!(parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting off");
-        let raw = self.raw.lock().unwrap();
-        let text = String::from_utf8_lossy(&raw);
-        let entered = text.rfind("\x1b[?1049h").expect("entered the alternate screen");
-        let left = text.rfind("\x1b[?1049l").expect("left the alternate screen");
-        assert!(left > entered);
-    }
+/// The tandem binary with `args`, in a pseudo-terminal.
+fn tandem(args: &[&str]) -> Pty {
+    Pty::spawn(env!("CARGO_BIN_EXE_tandem"), args, &std::env::temp_dir(), &[])
 }
 
 #[test]
 fn opens_the_sample_reacts_to_keys_and_quits_cleanly() {
-    let mut s = Session::start();
+    let mut s = tandem(&[]);
     s.wait_for("kremlin-talks-original.txt");
     s.wait_for("difference 1 of");
     s.press(b"]");
@@ -133,7 +27,7 @@ fn opens_the_sample_reacts_to_keys_and_quits_cleanly() {
 
 #[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
-    let mut s = Session::start();
+    let mut s = tandem(&[]);
     s.wait_for("difference 1 of");
     s.press(b"/Pokrovsk\r");
     s.wait_for("match 1 of");
@@ -145,7 +39,7 @@ fn tagging_a_difference_writes_the_note_to_the_notes_file() {
     let dir = std::env::temp_dir().join(format!("tandem-pty-notes-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let notes = dir.join("review.json");
-    let mut s = Session::start_with(&["--notes", notes.to_str().unwrap()]);
+    let mut s = tandem(&["--notes", notes.to_str().unwrap()]);
     s.wait_for("difference 1 of");
     s.press(b"]");
     s.wait_for("difference 2 of");
@@ -176,7 +70,7 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
     let notes = dir.join("review.json");
     let notes_arg = notes.to_str().unwrap();
 
-    let mut s = Session::start_with(&["--notes", notes_arg]);
+    let mut s = tandem(&["--notes", notes_arg]);
     s.wait_for("difference 1 of");
     // Walk the differences to the first passage with a suggestion.
     s.press_until(b"]", "a accept", 30);
@@ -193,7 +87,7 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
     s.quit_with(b"q");
 
     // Reopen: the screen starts, and the file keeps both outcomes.
-    let mut again = Session::start_with(&["--notes", notes_arg]);
+    let mut again = tandem(&["--notes", notes_arg]);
     again.wait_for("│ 1 note");
     again.quit_with(b"q");
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
@@ -212,12 +106,12 @@ fn two_screens_on_one_notes_file_keep_both_notes() {
     let _ = std::fs::remove_dir_all(&full);
     std::fs::create_dir_all(&full).unwrap();
     let notes = format!("{dir}/n.json");
-    let mut a = Session::start_with(&["--notes", &notes]);
-    let mut b = Session::start_with(&["--notes", &notes]);
+    let mut a = tandem(&["--notes", &notes]);
+    let mut b = tandem(&["--notes", &notes]);
     a.wait_for("difference 1 of");
     b.wait_for("difference 1 of");
 
-    let tag = |s: &mut Session, digit: &[u8], text: &str, count: &str| {
+    let tag = |s: &mut Pty, digit: &[u8], text: &str, count: &str| {
         s.press(b"t");
         s.wait_for("pick a category");
         s.press(digit);
@@ -248,9 +142,9 @@ fn two_screens_on_one_notes_file_keep_both_notes() {
 #[test]
 fn the_terminal_is_restored_on_sigterm_sighup_and_sigquit() {
     for signal in ["TERM", "HUP", "QUIT"] {
-        let mut s = Session::start();
+        let mut s = tandem(&[]);
         s.wait_for("difference 1 of");
-        let pid = s.child.process_id().expect("a child process id");
+        let pid = s.process_id().expect("a child process id");
         let sent = std::process::Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().unwrap();
         assert!(sent.success());
         let status = s.exit_status();
@@ -272,11 +166,10 @@ fn an_export_printed_to_a_terminal_carries_no_escape_sequence() {
     );
     std::fs::write(&notes, json).unwrap();
     for format in ["markdown", "csv", "json", "w3c"] {
-        let mut s = Session::start_with(&["export", notes.to_str().unwrap(), "--format", format]);
+        let mut s = tandem(&["export", notes.to_str().unwrap(), "--format", format]);
         let status = s.exit_status();
         assert!(status.success(), "{format}: {status:?}\n{}", s.contents());
-        let raw = s.raw.lock().unwrap();
-        let text = String::from_utf8_lossy(&raw);
+        let text = s.output();
         assert!(text.contains("bidi"), "{format}: the note is printed: {text}");
         assert!(!text.contains(['\x1b', '\x07', '\u{9b}', '\u{202e}']), "{format}: {text:?}");
     }
@@ -292,10 +185,9 @@ fn the_text_report_in_a_terminal_keeps_its_colours_and_drops_the_article_s_escap
     let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
     std::fs::write(&a, "The mayor said 12 people came.\x1b]0;pwned\x07\n").unwrap();
     std::fs::write(&b, "The mayor said 15 people came.\n").unwrap();
-    let mut s = Session::start_with(&["align", a.to_str().unwrap(), b.to_str().unwrap(), "--color", "always"]);
+    let mut s = tandem(&["align", a.to_str().unwrap(), b.to_str().unwrap(), "--color", "always"]);
     assert!(s.exit_status().success(), "{}", s.contents());
-    let raw = s.raw.lock().unwrap();
-    let text = String::from_utf8_lossy(&raw);
+    let text = s.output();
     assert!(text.contains("\x1b["), "the report is coloured: {text:?}");
     assert!(!text.contains("\x1b]0;") && !text.contains('\x07'), "the article's title sequence is dropped: {text:?}");
     // Every escape left is one of the report's own colours (SGR).
@@ -304,7 +196,6 @@ fn the_text_report_in_a_terminal_keeps_its_colours_and_drops_the_article_s_escap
         let end = body.find('m').unwrap_or_else(|| panic!("not a colour: {seq:?}"));
         assert!(body[..end].chars().all(|c| c.is_ascii_digit() || c == ';'), "not a colour: {seq:?}");
     }
-    drop(raw);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -326,11 +217,11 @@ fn q_while_loading_quits_at_once_and_restores_the_terminal() {
     let dir = std::env::temp_dir().join(format!("tandem-pty-loading-{}", std::process::id()));
     let (left, right) = write_large_pair(&dir);
     let notes = dir.join("notes.json");
-    let mut s = Session::start_with(&["--theme", "dark", "--notes", notes.to_str().unwrap(), &left, &right]);
+    let mut s = tandem(&["--theme", "dark", "--notes", notes.to_str().unwrap(), &left, &right]);
     s.wait_for("opening the articles");
     s.wait_for("sentences");
     s.quit_with(b"q");
-    let output = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let output = s.output();
     // The review screen's status line always shows its "]/[" keys.
     assert!(!output.contains("]/["), "the review screen never opened: q was answered during the loading");
     assert!(!notes.exists(), "quitting while loading writes no notes");
@@ -339,11 +230,11 @@ fn q_while_loading_quits_at_once_and_restores_the_terminal() {
 
 #[test]
 fn a_missing_file_closes_the_loading_screen_with_one_line_and_status_2() {
-    let mut s = Session::start_with(&["--theme", "dark", "/nonexistent/tandem/left.txt", "/nonexistent/tandem/right.txt"]);
+    let mut s = tandem(&["--theme", "dark", "/nonexistent/tandem/left.txt", "/nonexistent/tandem/right.txt"]);
     let status = s.exit_status();
     assert_eq!(status.exit_code(), 2, "{status:?}");
     s.assert_restored();
-    let output = String::from_utf8_lossy(&s.raw.lock().unwrap()).into_owned();
+    let output = s.output();
     let restored_at = output.rfind("\x1b[?1049l").expect("left the alternate screen");
     assert!(output[restored_at..].contains("tandem: /nonexistent/tandem/left.txt: no such file"), "the error comes after the terminal is restored:\n{output:?}");
 }

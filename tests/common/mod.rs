@@ -108,6 +108,42 @@ impl Pty {
         w.flush().unwrap();
     }
 
+    /// Presses `key` until `needle` is on screen (at most `tries` times).
+    pub fn press_until(&mut self, key: &[u8], needle: &str, tries: usize) {
+        for _ in 0..tries {
+            if self.contents().contains(needle) {
+                return;
+            }
+            self.press(key);
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.wait_for(needle);
+    }
+
+    pub fn process_id(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
+    /// Presses `keys`, then expects a clean exit and a restored terminal.
+    pub fn quit_with(&mut self, keys: &[u8]) {
+        self.press(keys);
+        let status = self.exit_status();
+        assert!(status.success(), "{status:?}");
+        self.assert_restored();
+    }
+
+    /// The terminal is as the program found it: main screen, no mouse
+    /// reporting, the alternate screen left after it was last entered.
+    pub fn assert_restored(&self) {
+        let parser = self.screen.lock().unwrap();
+        assert!(!parser.screen().alternate_screen(), "back on the main screen");
+        assert_eq!(parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting off");
+        let text = self.output();
+        let entered = text.rfind("\x1b[?1049h").expect("entered the alternate screen");
+        let left = text.rfind("\x1b[?1049l").expect("left the alternate screen");
+        assert!(left > entered);
+    }
+
     /// Whether the program has exited, without waiting.
     pub fn exited(&mut self) -> bool {
         self.child.try_wait().unwrap().is_some()
