@@ -135,3 +135,47 @@ fn bits(word: &str, lex: &Lexicon, names: &Names) -> u32 {
     }
     bits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::compare::classify::names;
+    use crate::core::document::Document;
+    use crate::core::tokens::PairTokens;
+
+    /// Every answer of the table is what asking the lexicon directly gives,
+    /// for every word of real articles in three languages (French elisions,
+    /// German compound roles, English negation suffixes).
+    #[test]
+    fn the_table_answers_as_the_lexicon_does() {
+        let sample = |name: &str| std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        for (left, right) in [
+            (sample("assets/samples/kremlin-talks-original.txt"), sample("assets/samples/kremlin-talks-rewrite.txt")),
+            (sample("tests/data/factcc/fr.txt"), sample("tests/data/factcc/de.txt")),
+        ] {
+            let (l, r) = (Document::parse("l", left), Document::parse("r", right));
+            let tokens = PairTokens::new(&l, &r);
+            let names = names(&l, &r, &tokens);
+            let lexicons = [l.language.lexicon(), r.language.lexicon()];
+            assert!(lexicons.iter().all(|lex| lex.has_lists()));
+            let listed = Listed::new(&tokens.vocabulary, lexicons, &names);
+            for side in Side::BOTH {
+                let lex = lexicons[side.index()];
+                assert!(tokens.side(side).tokens().iter().any(|t| listed.has(side, t.word, List::Title)), "titles are found");
+                for t in tokens.side(side).tokens() {
+                    let word = &*tokens.vocabulary.word(t.word).norm;
+                    let norm = without_elision(word, lex);
+                    let has = |list| listed.has(side, t.word, list);
+                    for list in SETS {
+                        let compound_role = list == List::Title && lex.code == "de" && lex.titles.iter().any(|t| t.chars().count() >= 6 && norm.ends_with(t));
+                        assert_eq!(has(list), list.set(lex).unwrap().contains(norm) || compound_role, "{word} {list:?}");
+                    }
+                    assert_eq!(has(List::Denial), lex.denial.contains_key(norm), "{word}");
+                    assert_eq!(has(List::Negation), lex.is_negation(word), "{word}");
+                    assert_eq!(has(List::Name), names.contains(norm), "{word}");
+                    assert_eq!(has(List::NameAsWritten), names.contains(word), "{word}");
+                }
+            }
+        }
+    }
+}
