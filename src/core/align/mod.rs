@@ -271,7 +271,7 @@ impl Scored {
         let candidates = candidates::candidates(features);
         let mut rows = vec![0usize; features.len(Side::Left) + 1];
         for &(left, _) in &candidates {
-            rows[left + 1] += 1;
+            rows[left as usize + 1] += 1;
         }
         for i in 1..rows.len() {
             rows[i] += rows[i - 1];
@@ -282,7 +282,7 @@ impl Scored {
             .map_init(
                 || features.scratch(),
                 |scratch, left| {
-                    let rights: Vec<usize> = candidates[rows[left]..rows[left + 1]].iter().map(|&(_, j)| j).collect();
+                    let rights: Vec<usize> = candidates[rows[left]..rows[left + 1]].iter().map(|&(_, j)| j as usize).collect();
                     let dots = features.dots_from(left, &rights, scratch);
                     rights
                         .into_iter()
