@@ -20,34 +20,62 @@ use crate::core::tokens::{PairTokens, TokenStream, Vocabulary};
 /// A sparse vector sorted by feature id: raw counts, then TF-IDF weights.
 type Vector = [(u32, f32)];
 
-/// The vectors of all sentences of one side in one allocation.
+/// Sentences per block of [`Sparse`] storage.
+const ROWS: usize = 1024;
+
+/// The vectors of all sentences of one side, in blocks of [`ROWS`]
+/// sentences, each built by one task straight into its final place: no
+/// vector per sentence, nothing copied, so a long document costs its
+/// entries and little more.
 struct Sparse {
-    /// `entries[offsets[i]..offsets[i + 1]]` is sentence `i`'s vector.
-    offsets: Vec<usize>,
+    blocks: Vec<SparseBlock>,
+    len: usize,
+}
+
+struct SparseBlock {
+    /// `entries[offsets[i]..offsets[i + 1]]` is the block's sentence `i`.
+    offsets: Vec<u32>,
     entries: Vec<(u32, f32)>,
 }
 
 impl Sparse {
-    fn new(rows: Vec<Vec<(u32, f32)>>) -> Self {
-        let mut offsets = Vec::with_capacity(rows.len() + 1);
-        offsets.push(0);
-        let mut entries = Vec::with_capacity(rows.iter().map(Vec::len).sum());
-        for row in rows {
-            entries.extend_from_slice(&row);
-            offsets.push(entries.len());
-        }
-        Sparse { offsets, entries }
+    /// The vectors of sentences `0..len`, with `row(i, out)` appending the
+    /// feature ids of sentence `i` (with repeats) to `out`.
+    fn build(len: usize, row: impl Fn(usize, &mut Vec<u32>) + Sync) -> Self {
+        let blocks = (0..len.div_ceil(ROWS))
+            .into_par_iter()
+            .map_init(Vec::new, |keys, b| {
+                let rows = b * ROWS..((b + 1) * ROWS).min(len);
+                let mut offsets = Vec::with_capacity(rows.len() + 1);
+                offsets.push(0);
+                let mut entries = Vec::new();
+                for i in rows {
+                    keys.clear();
+                    row(i, keys);
+                    count(keys, &mut entries);
+                    offsets.push(entries.len() as u32);
+                }
+                entries.shrink_to_fit();
+                SparseBlock { offsets, entries }
+            })
+            .collect();
+        Sparse { blocks, len }
     }
 
     fn get(&self, index: usize) -> &Vector {
-        &self.entries[self.offsets[index]..self.offsets[index + 1]]
+        let block = &self.blocks[index / ROWS];
+        let i = index % ROWS;
+        &block.entries[block.offsets[i] as usize..block.offsets[i + 1] as usize]
     }
 
     fn len(&self) -> usize {
-        self.offsets.len() - 1
+        self.len
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &(u32, f32)> {
+        self.blocks.iter().flat_map(|b| &b.entries)
     }
 }
-
 
 const WORDS: usize = 0;
 const CHARS: usize = 1;
@@ -151,24 +179,27 @@ impl Trigrams {
     }
 }
 
-/// Sorted keys to (key, count) pairs.
-fn count(mut keys: Vec<u32>) -> Vec<(u32, f32)> {
+/// Appends `keys` to `out` as (key, count) pairs sorted by key.
+fn count(keys: &mut [u32], out: &mut Vec<(u32, f32)>) {
     keys.sort_unstable();
-    let mut out: Vec<(u32, f32)> = Vec::with_capacity(keys.len());
-    for k in keys {
-        match out.last_mut() {
-            Some((last, n)) if *last == k => *n += 1.0,
-            _ => out.push((k, 1.0)),
+    let mut last = None;
+    for &k in keys.iter() {
+        if last == Some(k) {
+            if let Some((_, n)) = out.last_mut() {
+                *n += 1.0;
+            }
+        } else {
+            out.push((k, 1.0));
+            last = Some(k);
         }
     }
-    out
 }
 
 /// IDF over the sentences of both documents: ln(1 + N / df).
 fn idf(sides: [&Sparse; 2], dims: usize) -> Vec<f32> {
     let mut df = vec![0u32; dims];
     for side in sides {
-        for &(k, _) in &side.entries {
+        for &(k, _) in side.entries() {
             df[k as usize] += 1;
         }
     }
@@ -178,7 +209,7 @@ fn idf(sides: [&Sparse; 2], dims: usize) -> Vec<f32> {
 
 /// Turns counts into TF-IDF weights in place; returns each sentence's norm.
 fn weigh(v: &mut Sparse, idf: &[f32]) -> Vec<f32> {
-    v.entries.par_iter_mut().for_each(|(k, w)| *w = (1.0 + w.ln()) * idf[*k as usize]);
+    v.blocks.par_iter_mut().flat_map_iter(|b| b.entries.iter_mut()).for_each(|(k, w)| *w = (1.0 + w.ln()) * idf[*k as usize]);
     (0..v.len()).into_par_iter().map(|i| v.get(i).iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect()
 }
 
@@ -241,19 +272,11 @@ impl Features {
         let trigrams = Trigrams::new(vocabulary, [&tokens.left, &tokens.right]);
         let dims = [2 * canonical.len(), trigrams.len()];
         let extract = |side: &TokenStream| -> (Sparse, Sparse) {
-            let (words, chars): (Vec<_>, Vec<_>) = (0..side.sentence_count())
-                .into_par_iter()
-                .map_init(Vec::new, |keys, i| {
-                    let sentence = side.sentence(i);
-                    keys.clear();
-                    word_keys(sentence, vocabulary, &canonical, keys);
-                    let words = count(keys.clone());
-                    keys.clear();
-                    trigrams.of(sentence, keys);
-                    (words, count(keys.clone()))
-                })
-                .unzip();
-            (Sparse::new(words), Sparse::new(chars))
+            let n = side.sentence_count();
+            rayon::join(
+                || Sparse::build(n, |i, keys| word_keys(side.sentence(i), vocabulary, &canonical, keys)),
+                || Sparse::build(n, |i, keys| trigrams.of(side.sentence(i), keys)),
+            )
         };
         let ((mut left_words, mut left_chars), (mut right_words, mut right_chars)) =
             rayon::join(|| extract(&tokens.left), || extract(&tokens.right));
