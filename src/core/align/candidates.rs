@@ -25,15 +25,18 @@ const ALWAYS: usize = 64;
 const BUDGET: usize = 4096;
 /// A word in more than this share of the other side's sentences is not followed.
 const MAX_SHARE: f64 = 0.1;
+/// How far along the diagonal a best match proposes its neighbours: a
+/// sentence between two whose own searches went astray is still reached.
+const REACH: u32 = 2;
 /// Candidates kept per sentence, in each direction.
 const PER_SENTENCE: usize = 10;
 
 /// Candidate pairs `(left, right)`, sorted and without duplicates.
 ///
 /// Besides the pairs the index proposes, the diagonal neighbours of each
-/// sentence's best match, for the neighbours whose search was cut short: a
-/// rewrite mostly keeps the order, so when sentence `i` matches `j`, `i + 1`
-/// likely matches `j + 1` even if the words they share are all too common,
+/// sentence's best match (up to [`REACH`] away), for the neighbours whose
+/// search was cut short: a rewrite mostly keeps the order, so when sentence
+/// `i` matches `j`, `i + 1` likely matches `j + 1` even if the words they share are all too common,
 /// in a long document, to be followed. (A search that followed every word
 /// already saw every sentence sharing one.)
 pub fn candidates(features: &Features) -> Vec<(u32, u32)> {
@@ -46,12 +49,15 @@ pub fn candidates(features: &Features) -> Vec<(u32, u32)> {
         let orient = |(from, to): (u32, u32)| if flip { (to, from) } else { (from, to) };
         pairs.extend(found.pairs.iter().copied().map(orient));
         let cut = |k: u32| found.cut_short.get(k as usize).copied().unwrap_or(false);
+        let to_len = features.len(if flip { Side::Left } else { Side::Right }) as u32;
         for (i, j) in found.best.iter().copied() {
-            if i > 0 && j > 0 && cut(i - 1) {
-                pairs.push(orient((i - 1, j - 1)));
-            }
-            if cut(i + 1) && ((j + 1) as usize) < features.len(if flip { Side::Left } else { Side::Right }) {
-                pairs.push(orient((i + 1, j + 1)));
+            for d in 1..=REACH {
+                if i >= d && j >= d && cut(i - d) {
+                    pairs.push(orient((i - d, j - d)));
+                }
+                if cut(i + d) && j + d < to_len {
+                    pairs.push(orient((i + d, j + d)));
+                }
             }
         }
     }
@@ -203,16 +209,17 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_of_common_words_gets_the_neighbour_of_its_neighbours_match() {
-        // Every odd sentence has only words found everywhere, which the index
-        // does not follow; its even neighbours have a word of their own.
+    fn sentences_of_common_words_get_the_neighbours_of_their_neighbours_match() {
+        // Three sentences in four have only words found everywhere, which the
+        // index does not follow; the fourth has a word of its own. The middle
+        // one of the three is two sentences from the nearest match.
         let text: String = (0..200)
-            .map(|i| if i % 2 == 0 { format!("{} alpha beta gamma.\n", rare(i)) } else { "Alpha beta gamma delta.\n".to_string() })
+            .map(|i| if i % 4 == 0 { format!("{} alpha beta gamma.\n", rare(i)) } else { "Alpha beta gamma delta.\n".to_string() })
             .collect();
         let doc = Document::parse("d", text);
         let features = Features::new(&doc, &doc);
         let pairs = candidates(&features);
-        for i in (1..199).step_by(2) {
+        for i in (0..197).filter(|i| i % 4 != 0) {
             assert!(pairs.contains(&(i, i)), "sentence {i} has no candidate in its place");
         }
     }
