@@ -17,25 +17,64 @@ use crate::core::document::Document;
 use crate::core::hashing::KeyMap;
 use crate::core::tokens::{PairTokens, TokenStream, Vocabulary};
 
-/// A sparse vector sorted by feature id: raw counts, then TF-IDF weights.
-type Vector = [(u32, f32)];
-
 /// Sentences per block of [`Sparse`] storage.
 const ROWS: usize = 1024;
 
 /// The vectors of all sentences of one side, in blocks of [`ROWS`]
 /// sentences, each built by one task straight into its final place: no
-/// vector per sentence, nothing copied, so a long document costs its
-/// entries and little more.
+/// vector per sentence, nothing copied. A sentence's vector is stored as
+/// its sorted feature ids with repeats, 4 bytes a feature: most features
+/// occur once in a sentence, so this is about half the size of (id, weight)
+/// pairs, and each weight is computed when read, from the id's run length
+/// and IDF, by the very expression that would have stored it.
 struct Sparse {
     blocks: Vec<SparseBlock>,
     len: usize,
+    /// IDF per feature id (empty until [`Sparse::weigh`]).
+    idf: Vec<f32>,
 }
 
 struct SparseBlock {
-    /// `entries[offsets[i]..offsets[i + 1]]` is the block's sentence `i`.
+    /// `keys[offsets[i]..offsets[i + 1]]` is the block's sentence `i`.
     offsets: Vec<u32>,
-    entries: Vec<(u32, f32)>,
+    keys: Vec<u32>,
+}
+
+/// One sentence's vector.
+#[derive(Clone, Copy)]
+struct Vector<'a> {
+    /// Sorted feature ids, with repeats.
+    keys: &'a [u32],
+    idf: &'a [f32],
+}
+
+impl<'a> Vector<'a> {
+    /// The distinct feature ids and their counts, in id order.
+    fn counts(self) -> impl Iterator<Item = (u32, f32)> + 'a {
+        let keys = self.keys;
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let k = *keys.get(at)?;
+            let mut n = 1.0f32;
+            at += 1;
+            while at < keys.len() && keys[at] == k {
+                n += 1.0;
+                at += 1;
+            }
+            Some((k, n))
+        })
+    }
+
+    /// The distinct feature ids and their TF-IDF weights, in id order.
+    fn iter(self) -> impl Iterator<Item = (u32, f32)> + 'a {
+        let idf = self.idf;
+        self.counts().map(move |(k, n)| (k, (1.0 + n.ln()) * idf[k as usize]))
+    }
+
+    /// At least the number of distinct features.
+    fn bound(self) -> usize {
+        self.keys.len()
+    }
 }
 
 impl Sparse {
@@ -44,36 +83,38 @@ impl Sparse {
     fn build(len: usize, row: impl Fn(usize, &mut Vec<u32>) + Sync) -> Self {
         let blocks = (0..len.div_ceil(ROWS))
             .into_par_iter()
-            .map_init(Vec::new, |keys, b| {
+            .map(|b| {
                 let rows = b * ROWS..((b + 1) * ROWS).min(len);
                 let mut offsets = Vec::with_capacity(rows.len() + 1);
                 offsets.push(0);
-                let mut entries = Vec::new();
+                let mut keys = Vec::new();
                 for i in rows {
-                    keys.clear();
-                    row(i, keys);
-                    count(keys, &mut entries);
-                    offsets.push(entries.len() as u32);
+                    let from = keys.len();
+                    row(i, &mut keys);
+                    keys[from..].sort_unstable();
+                    offsets.push(keys.len() as u32);
                 }
-                entries.shrink_to_fit();
-                SparseBlock { offsets, entries }
+                keys.shrink_to_fit();
+                SparseBlock { offsets, keys }
             })
             .collect();
-        Sparse { blocks, len }
+        Sparse { blocks, len, idf: Vec::new() }
     }
 
-    fn get(&self, index: usize) -> &Vector {
+    fn get(&self, index: usize) -> Vector<'_> {
         let block = &self.blocks[index / ROWS];
         let i = index % ROWS;
-        &block.entries[block.offsets[i] as usize..block.offsets[i + 1] as usize]
+        Vector { keys: &block.keys[block.offsets[i] as usize..block.offsets[i + 1] as usize], idf: &self.idf }
     }
 
     fn len(&self) -> usize {
         self.len
     }
 
-    fn entries(&self) -> impl Iterator<Item = &(u32, f32)> {
-        self.blocks.iter().flat_map(|b| &b.entries)
+    /// Sets the IDF the weights are computed with; returns each sentence's norm.
+    fn weigh(&mut self, idf: &[f32]) -> Vec<f32> {
+        self.idf = idf.to_vec();
+        (0..self.len()).into_par_iter().map(|i| self.get(i).iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect()
     }
 }
 
@@ -179,51 +220,32 @@ impl Trigrams {
     }
 }
 
-/// Appends `keys` to `out` as (key, count) pairs sorted by key.
-fn count(keys: &mut [u32], out: &mut Vec<(u32, f32)>) {
-    keys.sort_unstable();
-    let mut last = None;
-    for &k in keys.iter() {
-        if last == Some(k) {
-            if let Some((_, n)) = out.last_mut() {
-                *n += 1.0;
-            }
-        } else {
-            out.push((k, 1.0));
-            last = Some(k);
-        }
-    }
-}
-
 /// IDF over the sentences of both documents: ln(1 + N / df).
 fn idf(sides: [&Sparse; 2], dims: usize) -> Vec<f32> {
     let mut df = vec![0u32; dims];
     for side in sides {
-        for &(k, _) in side.entries() {
-            df[k as usize] += 1;
+        for i in 0..side.len() {
+            for (k, _) in side.get(i).counts() {
+                df[k as usize] += 1;
+            }
         }
     }
     let n = (sides[0].len() + sides[1].len()) as f32;
     df.into_iter().map(|d| if d > 0 { (1.0 + n / d as f32).ln() } else { 0.0 }).collect()
 }
 
-/// Turns counts into TF-IDF weights in place; returns each sentence's norm.
-fn weigh(v: &mut Sparse, idf: &[f32]) -> Vec<f32> {
-    v.blocks.par_iter_mut().flat_map_iter(|b| b.entries.iter_mut()).for_each(|(k, w)| *w = (1.0 + w.ln()) * idf[*k as usize]);
-    (0..v.len()).into_par_iter().map(|i| v.get(i).iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect()
-}
-
 /// Dot product of two sparse vectors: a merge join over sorted keys.
-fn dot(a: &Vector, b: &Vector) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+fn dot(a: Vector, b: Vector) -> f32 {
+    let (mut a, mut b) = (a.iter(), b.iter());
+    let (mut x, mut y, mut sum) = (a.next(), b.next(), 0.0);
+    while let (Some((ka, wa)), Some((kb, wb))) = (x, y) {
+        match ka.cmp(&kb) {
+            std::cmp::Ordering::Less => x = a.next(),
+            std::cmp::Ordering::Greater => y = b.next(),
             std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
+                sum += wa * wb;
+                x = a.next();
+                y = b.next();
             }
         }
     }
@@ -285,8 +307,8 @@ impl Features {
         let word_idf = idf([&left_words, &right_words], dims[WORDS]);
         let char_idf = idf([&left_chars, &right_chars], dims[CHARS]);
         let norms = [
-            [weigh(&mut left_words, &word_idf), weigh(&mut right_words, &word_idf)],
-            [weigh(&mut left_chars, &char_idf), weigh(&mut right_chars, &char_idf)],
+            [left_words.weigh(&word_idf), right_words.weigh(&word_idf)],
+            [left_chars.weigh(&char_idf), right_chars.weigh(&char_idf)],
         ];
         let lengths = |doc: &Document| (0..doc.sentences.len()).into_par_iter().map(|i| doc.sentence_text(i).chars().count() as f32).collect::<Vec<f32>>();
         let lengths = [lengths(left), lengths(right)];
@@ -312,7 +334,7 @@ impl Features {
 
     /// Word-feature keys of a sentence (for the candidate index).
     pub fn word_keys(&self, side: Side, index: usize) -> impl Iterator<Item = u32> + '_ {
-        self.vectors[WORDS][side.index()].get(index).iter().map(|&(k, _)| k)
+        self.vectors[WORDS][side.index()].get(index).counts().map(|(k, _)| k)
     }
 
     /// How many word-feature ids there are.
@@ -357,13 +379,13 @@ impl Features {
         for c in [WORDS, CHARS] {
             let dense = &mut scratch.0[c];
             let mine = self.vectors[c][0].get(left);
-            for &(k, w) in mine {
+            for (k, w) in mine.iter() {
                 dense[k as usize] = w;
             }
             for (dots, &j) in out.iter_mut().zip(rights) {
-                dots[c] = self.vectors[c][1].get(j).iter().fold(0.0, |sum, &(k, w)| sum + dense[k as usize] * w);
+                dots[c] = self.vectors[c][1].get(j).iter().fold(0.0, |sum, (k, w)| sum + dense[k as usize] * w);
             }
-            for &(k, _) in mine {
+            for &k in mine.keys {
                 dense[k as usize] = 0.0;
             }
         }
@@ -427,8 +449,8 @@ impl<'a> Growth<'a> {
     pub fn new(features: &'a Features, side: Side, first: usize, single: usize, dots: Option<[f32; 2]>) -> Self {
         let other = 1 - side.index();
         let covered = [
-            vec![false; features.vectors[WORDS][other].get(single).len()],
-            vec![false; features.vectors[CHARS][other].get(single).len()],
+            vec![false; features.vectors[WORDS][other].get(single).bound()],
+            vec![false; features.vectors[CHARS][other].get(single).bound()],
         ];
         let mut growth = Growth {
             features,
@@ -483,12 +505,12 @@ impl<'a> Growth<'a> {
                 self.norm_sq[c] += 2.0 * dot(run.get(q), run.get(p));
             }
             // Mark the single sentence's features that this part contains.
-            let (part, mut i) = (run.get(p), 0);
-            for (t, &(key, weight)) in target.iter().enumerate() {
-                while i < part.len() && part[i].0 < key {
+            let (part, mut i) = (run.get(p).keys, 0);
+            for (t, (key, weight)) in target.iter().enumerate() {
+                while i < part.len() && part[i] < key {
                     i += 1;
                 }
-                if i < part.len() && part[i].0 == key && !self.covered[c][t] {
+                if i < part.len() && part[i] == key && !self.covered[c][t] {
                     self.covered[c][t] = true;
                     self.covered_weight[c] += weight;
                 }
@@ -524,7 +546,7 @@ impl<'a> Growth<'a> {
     pub fn coverage(&self) -> f32 {
         let other = 1 - self.side;
         let channel = |c: usize| {
-            let total: f32 = self.features.vectors[c][other].get(self.single).iter().map(|&(_, w)| w).sum();
+            let total: f32 = self.features.vectors[c][other].get(self.single).iter().map(|(_, w)| w).sum();
             if total > 0.0 { self.covered_weight[c] / total } else { 0.0 }
         };
         0.5 * channel(WORDS) + 0.5 * channel(CHARS)
