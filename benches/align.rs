@@ -67,6 +67,22 @@ fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
+/// Hands memory freed by the allocator back to the system (glibc), so that
+/// the aligner's own growth is measured, not the reuse of what the
+/// generator and earlier runs freed.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim only returns free heap pages to the system.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
+}
+
 fn main() {
     // `cargo bench --bench align -- [--write DIR] [SIZE_KB...]`: only the given
     // sizes; with --write, save each pair as DIR/SIZE-left.txt and
@@ -105,6 +121,7 @@ fn main() {
             let t0 = Instant::now();
             let l = Document::parse("left", left.clone());
             let r = Document::parse("right", right.clone());
+            release_free_memory();
             let before_align = rss_field_mb("VmRSS:").unwrap_or(f64::NAN);
             reset_peak_rss();
             let t1 = Instant::now();

@@ -44,19 +44,24 @@ pub fn candidates(features: &Features) -> Vec<(u32, u32)> {
         || collect(features, Side::Left, Side::Right),
         || collect(features, Side::Right, Side::Left),
     );
-    let mut pairs = Vec::with_capacity(3 * (left_to_right.pairs.len() + right_to_left.pairs.len()) / 2);
+    let capacity = [&left_to_right, &right_to_left].iter().flat_map(|f| &f.chunks).map(|c| c.pairs.len() + 2 * REACH as usize * c.best.len()).sum();
+    let mut pairs = Vec::with_capacity(capacity);
     for (found, flip) in [(left_to_right, false), (right_to_left, true)] {
         let orient = |(from, to): (u32, u32)| if flip { (to, from) } else { (from, to) };
-        pairs.extend(found.pairs.iter().copied().map(orient));
-        let cut = |k: u32| found.cut_short.get(k as usize).copied().unwrap_or(false);
+        let cut_short: Vec<bool> = found.chunks.iter().flat_map(|c| c.cut_short.iter().copied()).collect();
+        let cut = |k: u32| cut_short.get(k as usize).copied().unwrap_or(false);
         let to_len = features.len(if flip { Side::Left } else { Side::Right }) as u32;
-        for (i, j) in found.best.iter().copied() {
-            for d in 1..=REACH {
-                if i >= d && j >= d && cut(i - d) {
-                    pairs.push(orient((i - d, j - d)));
-                }
-                if cut(i + d) && j + d < to_len {
-                    pairs.push(orient((i + d, j + d)));
+        // Each chunk is freed once its pairs are copied.
+        for chunk in found.chunks {
+            pairs.extend(chunk.pairs.iter().copied().map(orient));
+            for (i, j) in chunk.best.iter().copied() {
+                for d in 1..=REACH {
+                    if i >= d && j >= d && cut(i - d) {
+                        pairs.push(orient((i - d, j - d)));
+                    }
+                    if cut(i + d) && j + d < to_len {
+                        pairs.push(orient((i + d, j + d)));
+                    }
                 }
             }
         }
@@ -67,8 +72,14 @@ pub fn candidates(features: &Features) -> Vec<(u32, u32)> {
     pairs
 }
 
-/// What the index proposes for the sentences of one side, as `(from, to)`.
+/// What the index proposes for the sentences of one side, by chunks of
+/// [`CHUNK`] sentences.
 struct Found {
+    chunks: Vec<FoundChunk>,
+}
+
+/// What the index proposes for some consecutive sentences, as `(from, to)`.
+struct FoundChunk {
     /// The candidates of every sentence.
     pairs: Vec<(u32, u32)>,
     /// Each sentence's best candidate.
@@ -126,7 +137,7 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
     let index = Postings::new(features, to);
     let n_to = features.len(to);
     let max_list = ALWAYS.max((MAX_SHARE * n_to as f64) as usize);
-    let best = |s: &mut Scores, i: usize, found: &mut Found| {
+    let best = |s: &mut Scores, i: usize, found: &mut FoundChunk| {
         let Scores { score, touched, long } = s;
         let mut follow = |key: u32, list: &[u32]| {
             let idf = features.word_idf(key);
@@ -176,12 +187,12 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
         touched.clear();
     };
     let n_from = features.len(from);
-    let chunks: Vec<Found> = (0..n_from.div_ceil(CHUNK))
+    let chunks: Vec<FoundChunk> = (0..n_from.div_ceil(CHUNK))
         .into_par_iter()
         .map_init(
             || Scores { score: vec![0.0; n_to], touched: Vec::new(), long: Vec::new() },
             |scores, c| {
-                let mut found = Found { pairs: Vec::new(), best: Vec::new(), cut_short: Vec::new() };
+                let mut found = FoundChunk { pairs: Vec::new(), best: Vec::new(), cut_short: Vec::new() };
                 for i in c * CHUNK..((c + 1) * CHUNK).min(n_from) {
                     best(scores, i, &mut found);
                 }
@@ -189,11 +200,7 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
             },
         )
         .collect();
-    Found {
-        pairs: chunks.iter().flat_map(|f| f.pairs.iter().copied()).collect(),
-        best: chunks.iter().flat_map(|f| f.best.iter().copied()).collect(),
-        cut_short: chunks.iter().flat_map(|f| f.cut_short.iter().copied()).collect(),
-    }
+    Found { chunks }
 }
 
 #[cfg(test)]

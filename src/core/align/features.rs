@@ -444,9 +444,8 @@ pub struct Growth<'a> {
 }
 
 impl<'a> Growth<'a> {
-    /// Starts a run with sentence `first` of `side` against sentence
-    /// `single`; `dots` are the pair's channel dot products if known.
-    pub fn new(features: &'a Features, side: Side, first: usize, single: usize, dots: Option<[f32; 2]>) -> Self {
+    /// Starts a run with sentence `first` of `side` against sentence `single`.
+    pub fn new(features: &'a Features, side: Side, first: usize, single: usize) -> Self {
         let other = 1 - side.index();
         let covered = [
             vec![false; features.vectors[WORDS][other].get(single).bound()],
@@ -463,7 +462,7 @@ impl<'a> Growth<'a> {
             covered,
             covered_weight: [0.0; 2],
         };
-        growth.push(dots);
+        growth.push();
         growth
     }
 
@@ -491,15 +490,15 @@ impl<'a> Growth<'a> {
         self.single
     }
 
-    /// Adds the next sentence of the run; `dots` are its channel dot
-    /// products with the single sentence if known (a scored candidate pair),
-    /// which spares computing them again.
-    pub fn push(&mut self, dots: Option<[f32; 2]>) {
+    /// Adds the next sentence of the run. (Its dot products with the single
+    /// sentence are computed again rather than kept from the candidate
+    /// pair: few pairs grow, and keeping them costs 8 bytes a pair.)
+    pub fn push(&mut self) {
         let (f, side, p) = (self.features, self.side, self.end);
         for c in [WORDS, CHARS] {
             let run = &f.vectors[c][side];
             let target = f.vectors[c][1 - side].get(self.single);
-            self.cross[c] += dots.map_or_else(|| dot(run.get(p), target), |d| d[c]);
+            self.cross[c] += dot(run.get(p), target);
             self.norm_sq[c] += f.norms[c][side][p].powi(2);
             for q in self.start..p {
                 self.norm_sq[c] += 2.0 * dot(run.get(q), run.get(p));
@@ -599,14 +598,14 @@ mod tests {
             "Putin will meet Witkoff in Moscow. The White House is optimistic about a deal. Rain fell.",
             "Putin will meet Witkoff in Moscow, as the White House grows optimistic about a deal.",
         );
-        let mut g = Growth::new(&f, Side::Left, 0, 0, None);
+        let mut g = Growth::new(&f, Side::Left, 0, 0);
         assert!((g.sim() - f.sim(0, 0)).abs() < 1e-5);
         let alone = g.coverage();
-        g.push(None);
+        g.push();
         assert!((g.sim() - f.block_sim(0..2, 0..1)).abs() < 1e-5);
         assert!(g.coverage() > alone + 0.2, "{} {}", g.coverage(), alone);
         let covered = g.coverage();
-        g.push(None);
+        g.push();
         assert!((g.coverage() - covered).abs() < 0.05, "an unrelated sentence covers nothing new");
         assert_eq!(g.length_mismatch(), f.length_mismatch(0..3, 0..1));
     }

@@ -242,15 +242,13 @@ fn crosses(backbone: &[Link], link: &Link) -> bool {
     !(before_ok && after_ok)
 }
 
-/// A candidate pair: the two sentences' own similarity, the score the
-/// search uses, which adds their reading-order context, and the channels'
-/// dot products, kept for splits and merges that grow over the pair.
+/// A candidate pair: the two sentences' own similarity and the score the
+/// search uses, which adds their reading-order context.
 struct Pair {
     left: u32,
     right: u32,
     sim: f32,
     score: f32,
-    dots: [f32; 2],
 }
 
 /// The candidate pairs, sorted by (left, right), each scored once for all
@@ -289,7 +287,7 @@ impl Scored {
                         .zip(dots)
                         .map(|(right, dots)| {
                             let sim = features.sim_of_dots(left, right, dots);
-                            Pair { left: left as u32, right: right as u32, sim, score: sim, dots }
+                            Pair { left: left as u32, right: right as u32, sim, score: sim }
                         })
                         .collect::<Vec<_>>()
                 },
@@ -325,7 +323,15 @@ impl Scored {
 /// the order of the pairs they start from (so in order of their first left
 /// sentence, as the chain needs; it breaks ties by this order).
 fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
-    scored.pairs.par_chunks(1024).flat_map_iter(|chunk| blocks_from(chunk, features, scored, free_left, free_right, p)).collect()
+    let chunks: Vec<Vec<Block>> = scored.pairs.par_chunks(1024).map(|chunk| blocks_from(chunk, features, scored, free_left, free_right, p)).collect();
+    // Joined into one allocation, each chunk freed as soon as it is copied:
+    // at scale there are millions of blocks, and a second copy of them all
+    // would be the aligner's peak.
+    let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+    for chunk in chunks {
+        out.extend(chunk);
+    }
+    out
 }
 
 fn blocks_from(pairs: &[Pair], features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
@@ -346,9 +352,8 @@ fn blocks_from(pairs: &[Pair], features: &Features, scored: &Scored, free_left: 
         // Several left sentences from i against right sentence j, and one
         // left sentence against several right sentences from j.
         if score >= p.tau_part {
-            let dots = Some(pair.dots);
-            grow(&mut out, || Growth::new(features, Side::Left, i, j, dots), i, free_left, |k| scored.find(k, j), p);
-            grow(&mut out, || Growth::new(features, Side::Right, j, i, dots), j, free_right, |k| scored.find(i, k), p);
+            grow(&mut out, || Growth::new(features, Side::Left, i, j), i, free_left, |k| scored.find(k, j), p);
+            grow(&mut out, || Growth::new(features, Side::Right, j, i), j, free_right, |k| scored.find(i, k), p);
         }
     }
     out
@@ -373,7 +378,7 @@ fn grow<'a>(
     let mut growth = start();
     let mut covered = growth.coverage();
     while growth.len() < p.max_merge && can_join(growth.next()) {
-        growth.push(pair_with_single(growth.next()).map(|q| q.dots));
+        growth.push();
         let grown = growth.coverage();
         if grown - covered < p.min_contribution {
             break;
