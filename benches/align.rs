@@ -24,8 +24,13 @@ use tandem::core::tokens::PairTokens;
 
 /// Peak resident memory of this process in MB, from /proc (Linux).
 fn peak_rss_mb() -> Option<f64> {
+    rss_field_mb("VmHWM:")
+}
+
+/// A memory figure of this process from /proc/self/status, in MB.
+fn rss_field_mb(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
@@ -63,6 +68,22 @@ fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
+/// Hands memory freed by the allocator back to the system (glibc), so that
+/// the aligner's own growth is measured, not the reuse of what the
+/// generator and earlier runs freed.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim only returns free heap pages to the system.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
+}
+
 fn main() {
     // `cargo bench --bench align -- [--write DIR] [SIZE_KB...]`: only the given
     // sizes; with --write, save each pair as DIR/SIZE-left.txt and
@@ -80,7 +101,7 @@ fn main() {
         }
         return;
     }
-    println!("{:>9} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9} {:>6}", "size", "left", "right", "segment", "align", "compare", "total", "peak MB", "F1");
+    println!("{:>9} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>6}", "size", "left", "right", "segment", "align", "compare", "total", "align MB", "peak MB", "F1");
     for kb in sizes {
         let generated = generate(kb * 1000, common::seed(kb));
         let (left, right) = (&generated.left, &generated.right);
@@ -94,16 +115,21 @@ fn main() {
         let mut quality = f64::NAN;
         let mut timings: Vec<[Duration; 3]> = Vec::new();
         let mut peak: f64 = 0.0;
+        let mut align_peak: f64 = 0.0;
         let mut sentences = (0, 0);
         for _ in 0..runs {
             reset_peak_rss();
             let t0 = Instant::now();
             let l = Document::parse("left", left.clone());
             let r = Document::parse("right", right.clone());
+            release_free_memory();
+            let before_align = rss_field_mb("VmRSS:").unwrap_or(f64::NAN);
+            reset_peak_rss();
             let t1 = Instant::now();
             let tokens = PairTokens::new(&l, &r);
             let alignment = align::align(&l, &r, &tokens);
             let t2 = Instant::now();
+            align_peak = align_peak.max(peak_rss_mb().unwrap_or(f64::NAN) - before_align);
             sentences = (l.sentences.len(), r.sentences.len());
             if quality.is_nan() {
                 quality = f1(&generated, [&l, &r], &alignment);
@@ -123,7 +149,7 @@ fn main() {
         totals.sort();
         let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
         println!(
-            "{:>6} KB {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9.0} {:>6.3}",
+            "{:>6} KB {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9.0} {:>9.0} {:>6.3}",
             kb,
             format!("{} s", sentences.0),
             format!("{} s", sentences.1),
@@ -131,9 +157,10 @@ fn main() {
             ms(median(1)),
             ms(median(2)),
             ms(totals[totals.len() / 2]),
+            align_peak,
             peak,
             quality
         );
     }
-    println!("(median of several runs; 's' = sentences; peak = resident memory high-water mark during the runs; F1 against the generated gold)");
+    println!("(median of several runs; 's' = sentences; align MB = how far the aligner raised resident memory above what the documents held; peak MB = resident memory high-water mark of the whole run, the generated text included; F1 against the generated gold)");
 }

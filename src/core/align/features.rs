@@ -17,37 +17,106 @@ use crate::core::document::Document;
 use crate::core::hashing::KeyMap;
 use crate::core::tokens::{PairTokens, TokenStream, Vocabulary};
 
-/// A sparse vector sorted by feature id: raw counts, then TF-IDF weights.
-type Vector = [(u32, f32)];
+/// Sentences per block of [`Sparse`] storage.
+const ROWS: usize = 1024;
 
-/// The vectors of all sentences of one side in one allocation.
+/// The vectors of all sentences of one side, in blocks of [`ROWS`]
+/// sentences, each built by one task straight into its final place: no
+/// vector per sentence, nothing copied. A sentence's vector is stored as
+/// its sorted feature ids with repeats, 4 bytes a feature: most features
+/// occur once in a sentence, so this is about half the size of (id, weight)
+/// pairs, and each weight is computed when read, from the id's run length
+/// and IDF, by the very expression that would have stored it.
 struct Sparse {
-    /// `entries[offsets[i]..offsets[i + 1]]` is sentence `i`'s vector.
-    offsets: Vec<usize>,
-    entries: Vec<(u32, f32)>,
+    blocks: Vec<SparseBlock>,
+    len: usize,
+    /// IDF per feature id (empty until [`Sparse::weigh`]).
+    idf: Vec<f32>,
+}
+
+struct SparseBlock {
+    /// `keys[offsets[i]..offsets[i + 1]]` is the block's sentence `i`.
+    offsets: Vec<u32>,
+    keys: Vec<u32>,
+}
+
+/// One sentence's vector.
+#[derive(Clone, Copy)]
+struct Vector<'a> {
+    /// Sorted feature ids, with repeats.
+    keys: &'a [u32],
+    idf: &'a [f32],
+}
+
+impl<'a> Vector<'a> {
+    /// The distinct feature ids and their counts, in id order.
+    fn counts(self) -> impl Iterator<Item = (u32, f32)> + 'a {
+        let keys = self.keys;
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let k = *keys.get(at)?;
+            let mut n = 1.0f32;
+            at += 1;
+            while at < keys.len() && keys[at] == k {
+                n += 1.0;
+                at += 1;
+            }
+            Some((k, n))
+        })
+    }
+
+    /// The distinct feature ids and their TF-IDF weights, in id order.
+    fn iter(self) -> impl Iterator<Item = (u32, f32)> + 'a {
+        let idf = self.idf;
+        self.counts().map(move |(k, n)| (k, (1.0 + n.ln()) * idf[k as usize]))
+    }
+
+    /// At least the number of distinct features.
+    fn bound(self) -> usize {
+        self.keys.len()
+    }
 }
 
 impl Sparse {
-    fn new(rows: Vec<Vec<(u32, f32)>>) -> Self {
-        let mut offsets = Vec::with_capacity(rows.len() + 1);
-        offsets.push(0);
-        let mut entries = Vec::with_capacity(rows.iter().map(Vec::len).sum());
-        for row in rows {
-            entries.extend_from_slice(&row);
-            offsets.push(entries.len());
-        }
-        Sparse { offsets, entries }
+    /// The vectors of sentences `0..len`, with `row(i, out)` appending the
+    /// feature ids of sentence `i` (with repeats) to `out`.
+    fn build(len: usize, row: impl Fn(usize, &mut Vec<u32>) + Sync) -> Self {
+        let blocks = (0..len.div_ceil(ROWS))
+            .into_par_iter()
+            .map(|b| {
+                let rows = b * ROWS..((b + 1) * ROWS).min(len);
+                let mut offsets = Vec::with_capacity(rows.len() + 1);
+                offsets.push(0);
+                let mut keys = Vec::new();
+                for i in rows {
+                    let from = keys.len();
+                    row(i, &mut keys);
+                    keys[from..].sort_unstable();
+                    offsets.push(keys.len() as u32);
+                }
+                keys.shrink_to_fit();
+                SparseBlock { offsets, keys }
+            })
+            .collect();
+        Sparse { blocks, len, idf: Vec::new() }
     }
 
-    fn get(&self, index: usize) -> &Vector {
-        &self.entries[self.offsets[index]..self.offsets[index + 1]]
+    fn get(&self, index: usize) -> Vector<'_> {
+        let block = &self.blocks[index / ROWS];
+        let i = index % ROWS;
+        Vector { keys: &block.keys[block.offsets[i] as usize..block.offsets[i + 1] as usize], idf: &self.idf }
     }
 
     fn len(&self) -> usize {
-        self.offsets.len() - 1
+        self.len
+    }
+
+    /// Sets the IDF the weights are computed with; returns each sentence's norm.
+    fn weigh(&mut self, idf: &[f32]) -> Vec<f32> {
+        self.idf = idf.to_vec();
+        (0..self.len()).into_par_iter().map(|i| self.get(i).iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect()
     }
 }
-
 
 const WORDS: usize = 0;
 const CHARS: usize = 1;
@@ -151,48 +220,32 @@ impl Trigrams {
     }
 }
 
-/// Sorted keys to (key, count) pairs.
-fn count(mut keys: Vec<u32>) -> Vec<(u32, f32)> {
-    keys.sort_unstable();
-    let mut out: Vec<(u32, f32)> = Vec::with_capacity(keys.len());
-    for k in keys {
-        match out.last_mut() {
-            Some((last, n)) if *last == k => *n += 1.0,
-            _ => out.push((k, 1.0)),
-        }
-    }
-    out
-}
-
 /// IDF over the sentences of both documents: ln(1 + N / df).
 fn idf(sides: [&Sparse; 2], dims: usize) -> Vec<f32> {
     let mut df = vec![0u32; dims];
     for side in sides {
-        for &(k, _) in &side.entries {
-            df[k as usize] += 1;
+        for i in 0..side.len() {
+            for (k, _) in side.get(i).counts() {
+                df[k as usize] += 1;
+            }
         }
     }
     let n = (sides[0].len() + sides[1].len()) as f32;
     df.into_iter().map(|d| if d > 0 { (1.0 + n / d as f32).ln() } else { 0.0 }).collect()
 }
 
-/// Turns counts into TF-IDF weights in place; returns each sentence's norm.
-fn weigh(v: &mut Sparse, idf: &[f32]) -> Vec<f32> {
-    v.entries.par_iter_mut().for_each(|(k, w)| *w = (1.0 + w.ln()) * idf[*k as usize]);
-    (0..v.len()).into_par_iter().map(|i| v.get(i).iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect()
-}
-
 /// Dot product of two sparse vectors: a merge join over sorted keys.
-fn dot(a: &Vector, b: &Vector) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+fn dot(a: Vector, b: Vector) -> f32 {
+    let (mut a, mut b) = (a.iter(), b.iter());
+    let (mut x, mut y, mut sum) = (a.next(), b.next(), 0.0);
+    while let (Some((ka, wa)), Some((kb, wb))) = (x, y) {
+        match ka.cmp(&kb) {
+            std::cmp::Ordering::Less => x = a.next(),
+            std::cmp::Ordering::Greater => y = b.next(),
             std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
+                sum += wa * wb;
+                x = a.next();
+                y = b.next();
             }
         }
     }
@@ -242,19 +295,11 @@ impl Features {
         let trigrams = Trigrams::new(vocabulary, [&tokens.left, &tokens.right]);
         let dims = [2 * canonical.len(), trigrams.len()];
         let extract = |side: &TokenStream| -> (Sparse, Sparse) {
-            let (words, chars): (Vec<_>, Vec<_>) = (0..side.sentence_count())
-                .into_par_iter()
-                .map_init(Vec::new, |keys, i| {
-                    let sentence = side.sentence(i);
-                    keys.clear();
-                    word_keys(sentence, vocabulary, &canonical, keys);
-                    let words = count(keys.clone());
-                    keys.clear();
-                    trigrams.of(sentence, keys);
-                    (words, count(keys.clone()))
-                })
-                .unzip();
-            (Sparse::new(words), Sparse::new(chars))
+            let n = side.sentence_count();
+            rayon::join(
+                || Sparse::build(n, |i, keys| word_keys(side.sentence(i), vocabulary, &canonical, keys)),
+                || Sparse::build(n, |i, keys| trigrams.of(side.sentence(i), keys)),
+            )
         };
         let ((mut left_words, mut left_chars), (mut right_words, mut right_chars)) =
             rayon::join(|| extract(&tokens.left), || extract(&tokens.right));
@@ -263,8 +308,8 @@ impl Features {
         let word_idf = idf([&left_words, &right_words], dims[WORDS]);
         let char_idf = idf([&left_chars, &right_chars], dims[CHARS]);
         let norms = [
-            [weigh(&mut left_words, &word_idf), weigh(&mut right_words, &word_idf)],
-            [weigh(&mut left_chars, &char_idf), weigh(&mut right_chars, &char_idf)],
+            [left_words.weigh(&word_idf), right_words.weigh(&word_idf)],
+            [left_chars.weigh(&char_idf), right_chars.weigh(&char_idf)],
         ];
         let lengths = |doc: &Document| (0..doc.sentences.len()).into_par_iter().map(|i| doc.sentence_text(i).chars().count() as f32).collect::<Vec<f32>>();
         let lengths = [lengths(left), lengths(right)];
@@ -290,7 +335,7 @@ impl Features {
 
     /// Word-feature keys of a sentence (for the candidate index).
     pub fn word_keys(&self, side: Side, index: usize) -> impl Iterator<Item = u32> + '_ {
-        self.vectors[WORDS][side.index()].get(index).iter().map(|&(k, _)| k)
+        self.vectors[WORDS][side.index()].get(index).counts().map(|(k, _)| k)
     }
 
     /// How many word-feature ids there are.
@@ -335,13 +380,13 @@ impl Features {
         for c in [WORDS, CHARS] {
             let dense = &mut scratch.0[c];
             let mine = self.vectors[c][0].get(left);
-            for &(k, w) in mine {
+            for (k, w) in mine.iter() {
                 dense[k as usize] = w;
             }
             for (dots, &j) in out.iter_mut().zip(rights) {
-                dots[c] = self.vectors[c][1].get(j).iter().fold(0.0, |sum, &(k, w)| sum + dense[k as usize] * w);
+                dots[c] = self.vectors[c][1].get(j).iter().fold(0.0, |sum, (k, w)| sum + dense[k as usize] * w);
             }
-            for &(k, _) in mine {
+            for &k in mine.keys {
                 dense[k as usize] = 0.0;
             }
         }
@@ -400,13 +445,12 @@ pub struct Growth<'a> {
 }
 
 impl<'a> Growth<'a> {
-    /// Starts a run with sentence `first` of `side` against sentence
-    /// `single`; `dots` are the pair's channel dot products if known.
-    pub fn new(features: &'a Features, side: Side, first: usize, single: usize, dots: Option<[f32; 2]>) -> Self {
+    /// Starts a run with sentence `first` of `side` against sentence `single`.
+    pub fn new(features: &'a Features, side: Side, first: usize, single: usize) -> Self {
         let other = 1 - side.index();
         let covered = [
-            vec![false; features.vectors[WORDS][other].get(single).len()],
-            vec![false; features.vectors[CHARS][other].get(single).len()],
+            vec![false; features.vectors[WORDS][other].get(single).bound()],
+            vec![false; features.vectors[CHARS][other].get(single).bound()],
         ];
         let mut growth = Growth {
             features,
@@ -419,7 +463,7 @@ impl<'a> Growth<'a> {
             covered,
             covered_weight: [0.0; 2],
         };
-        growth.push(dots);
+        growth.push();
         growth
     }
 
@@ -447,26 +491,26 @@ impl<'a> Growth<'a> {
         self.single
     }
 
-    /// Adds the next sentence of the run; `dots` are its channel dot
-    /// products with the single sentence if known (a scored candidate pair),
-    /// which spares computing them again.
-    pub fn push(&mut self, dots: Option<[f32; 2]>) {
+    /// Adds the next sentence of the run. (Its dot products with the single
+    /// sentence are computed again rather than kept from the candidate
+    /// pair: few pairs grow, and keeping them costs 8 bytes a pair.)
+    pub fn push(&mut self) {
         let (f, side, p) = (self.features, self.side, self.end);
         for c in [WORDS, CHARS] {
             let run = &f.vectors[c][side];
             let target = f.vectors[c][1 - side].get(self.single);
-            self.cross[c] += dots.map_or_else(|| dot(run.get(p), target), |d| d[c]);
+            self.cross[c] += dot(run.get(p), target);
             self.norm_sq[c] += f.norms[c][side][p].powi(2);
             for q in self.start..p {
                 self.norm_sq[c] += 2.0 * dot(run.get(q), run.get(p));
             }
             // Mark the single sentence's features that this part contains.
-            let (part, mut i) = (run.get(p), 0);
-            for (t, &(key, weight)) in target.iter().enumerate() {
-                while i < part.len() && part[i].0 < key {
+            let (part, mut i) = (run.get(p).keys, 0);
+            for (t, (key, weight)) in target.iter().enumerate() {
+                while i < part.len() && part[i] < key {
                     i += 1;
                 }
-                if i < part.len() && part[i].0 == key && !self.covered[c][t] {
+                if i < part.len() && part[i] == key && !self.covered[c][t] {
                     self.covered[c][t] = true;
                     self.covered_weight[c] += weight;
                 }
@@ -502,7 +546,7 @@ impl<'a> Growth<'a> {
     pub fn coverage(&self) -> f32 {
         let other = 1 - self.side;
         let channel = |c: usize| {
-            let total: f32 = self.features.vectors[c][other].get(self.single).iter().map(|&(_, w)| w).sum();
+            let total: f32 = self.features.vectors[c][other].get(self.single).iter().map(|(_, w)| w).sum();
             if total > 0.0 { self.covered_weight[c] / total } else { 0.0 }
         };
         0.5 * channel(WORDS) + 0.5 * channel(CHARS)
@@ -556,14 +600,14 @@ mod tests {
             "Putin will meet Witkoff in Moscow. The White House is optimistic about a deal. Rain fell.",
             "Putin will meet Witkoff in Moscow, as the White House grows optimistic about a deal.",
         );
-        let mut g = Growth::new(&f, Side::Left, 0, 0, None);
+        let mut g = Growth::new(&f, Side::Left, 0, 0);
         assert!((g.sim() - f.sim(0, 0)).abs() < 1e-5);
         let alone = g.coverage();
-        g.push(None);
+        g.push();
         assert!((g.sim() - f.block_sim(0..2, 0..1)).abs() < 1e-5);
         assert!(g.coverage() > alone + 0.2, "{} {}", g.coverage(), alone);
         let covered = g.coverage();
-        g.push(None);
+        g.push();
         assert!((g.coverage() - covered).abs() < 0.05, "an unrelated sentence covers nothing new");
         assert_eq!(g.length_mismatch(), f.length_mismatch(0..3, 0..1));
     }

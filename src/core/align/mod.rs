@@ -144,8 +144,8 @@ pub fn align_with(left: &Document, right: &Document, tokens: &PairTokens, params
         for b in chain {
             let block = &blocks[b];
             let link = Link {
-                left: block.left.0..block.left.1 + 1,
-                right: block.right.0..block.right.1 + 1,
+                left: block.left.0 as usize..block.left.1 as usize + 1,
+                right: block.right.0 as usize..block.right.1 as usize + 1,
                 score: block.sim,
                 moved: pass > 0,
             };
@@ -243,15 +243,13 @@ fn crosses(backbone: &[Link], link: &Link) -> bool {
     !(before_ok && after_ok)
 }
 
-/// A candidate pair: the two sentences' own similarity, the score the
-/// search uses, which adds their reading-order context, and the channels'
-/// dot products, kept for splits and merges that grow over the pair.
+/// A candidate pair: the two sentences' own similarity and the score the
+/// search uses, which adds their reading-order context.
 struct Pair {
-    left: usize,
-    right: usize,
+    left: u32,
+    right: u32,
     sim: f32,
     score: f32,
-    dots: [f32; 2],
 }
 
 /// The candidate pairs, sorted by (left, right), each scored once for all
@@ -272,7 +270,7 @@ impl Scored {
         let candidates = candidates::candidates(features);
         let mut rows = vec![0usize; features.len(Side::Left) + 1];
         for &(left, _) in &candidates {
-            rows[left + 1] += 1;
+            rows[left as usize + 1] += 1;
         }
         for i in 1..rows.len() {
             rows[i] += rows[i - 1];
@@ -283,14 +281,14 @@ impl Scored {
             .map_init(
                 || features.scratch(),
                 |scratch, left| {
-                    let rights: Vec<usize> = candidates[rows[left]..rows[left + 1]].iter().map(|&(_, j)| j).collect();
+                    let rights: Vec<usize> = candidates[rows[left]..rows[left + 1]].iter().map(|&(_, j)| j as usize).collect();
                     let dots = features.dots_from(left, &rights, scratch);
                     rights
                         .into_iter()
                         .zip(dots)
                         .map(|(right, dots)| {
                             let sim = features.sim_of_dots(left, right, dots);
-                            Pair { left, right, sim, score: sim, dots }
+                            Pair { left: left as u32, right: right as u32, sim, score: sim }
                         })
                         .collect::<Vec<_>>()
                 },
@@ -305,7 +303,10 @@ impl Scored {
         let contexts: Vec<f32> = scored
             .pairs
             .par_iter()
-            .map(|p| (raw(p.left.checked_sub(1), p.right.checked_sub(1)) + raw(Some(p.left + 1), Some(p.right + 1))) / 2.0)
+            .map(|p| {
+                let (i, j) = (p.left as usize, p.right as usize);
+                (raw(i.checked_sub(1), j.checked_sub(1)) + raw(Some(i + 1), Some(j + 1))) / 2.0
+            })
             .collect();
         for (pair, c) in scored.pairs.iter_mut().zip(contexts) {
             pair.score += context * c;
@@ -315,20 +316,29 @@ impl Scored {
 
     fn find(&self, left: usize, right: usize) -> Option<&Pair> {
         let row = &self.pairs[self.rows.get(left).copied()?..*self.rows.get(left + 1)?];
-        row.binary_search_by_key(&right, |p| p.right).ok().map(|k| &row[k])
+        row.binary_search_by_key(&right, |p| p.right as usize).ok().map(|k| &row[k])
     }
 }
 
 /// Scored blocks over free sentences: 1:1 pairs and 1:k / k:1 merges, in
-/// the order of the pairs they start from (the chain breaks ties by it).
+/// the order of the pairs they start from (so in order of their first left
+/// sentence, as the chain needs; it breaks ties by this order).
 fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
-    scored.pairs.par_chunks(1024).flat_map_iter(|chunk| blocks_from(chunk, features, scored, free_left, free_right, p)).collect()
+    let chunks: Vec<Vec<Block>> = scored.pairs.par_chunks(1024).map(|chunk| blocks_from(chunk, features, scored, free_left, free_right, p)).collect();
+    // Joined into one allocation, each chunk freed as soon as it is copied:
+    // at scale there are millions of blocks, and a second copy of them all
+    // would be the aligner's peak.
+    let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+    for chunk in chunks {
+        out.extend(chunk);
+    }
+    out
 }
 
 fn blocks_from(pairs: &[Pair], features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
     let mut out = Vec::new();
     for pair in pairs {
-        let (i, j, score) = (pair.left, pair.right, pair.score);
+        let (i, j, score) = (pair.left as usize, pair.right as usize, pair.score);
         if !free_left[i] || !free_right[j] {
             continue;
         }
@@ -338,14 +348,13 @@ fn blocks_from(pairs: &[Pair], features: &Features, scored: &Scored, free_left: 
             // The gain uses the score with its context; the link reports
             // the pair's own similarity, which stays in [0, 1].
             let gain = score - p.tau - p.length * features.length_mismatch(i..i + 1, j..j + 1);
-            out.push(Block { left: (i, i), right: (j, j), gain: f64::from(gain), sim: pair.sim });
+            push(&mut out, Block { left: (pair.left, pair.left), right: (pair.right, pair.right), gain: f64::from(gain), sim: pair.sim }, p);
         }
         // Several left sentences from i against right sentence j, and one
         // left sentence against several right sentences from j.
         if score >= p.tau_part {
-            let dots = Some(pair.dots);
-            grow(&mut out, || Growth::new(features, Side::Left, i, j, dots), i, free_left, |k| scored.find(k, j), p);
-            grow(&mut out, || Growth::new(features, Side::Right, j, i, dots), j, free_right, |k| scored.find(i, k), p);
+            grow(&mut out, || Growth::new(features, Side::Left, i, j), i, free_left, |k| scored.find(k, j), p);
+            grow(&mut out, || Growth::new(features, Side::Right, j, i), j, free_right, |k| scored.find(i, k), p);
         }
     }
     out
@@ -370,7 +379,7 @@ fn grow<'a>(
     let mut growth = start();
     let mut covered = growth.coverage();
     while growth.len() < p.max_merge && can_join(growth.next()) {
-        growth.push(pair_with_single(growth.next()).map(|q| q.dots));
+        growth.push();
         let grown = growth.coverage();
         if grown - covered < p.min_contribution {
             break;
@@ -381,12 +390,25 @@ fn grow<'a>(
         let gain = f64::from(sim - p.tau - p.length * growth.length_mismatch()) * size / 2.0 - 0.02 * (size - 2.0);
         if sim > p.floor {
             let (run, single) = (growth.run(), growth.single());
+            let (run, single) = ((run.start as u32, run.end as u32 - 1), (single as u32, single as u32));
             let (left, right) = match growth.side() {
-                Side::Left => ((run.start, run.end - 1), (single, single)),
-                Side::Right => ((single, single), (run.start, run.end - 1)),
+                Side::Left => (run, single),
+                Side::Right => (single, run),
             };
-            out.push(Block { left, right, gain, sim });
+            push(out, Block { left, right, gain, sim }, p);
         }
+    }
+}
+
+/// Adds a block unless no best chain can take it. Taking a block earns
+/// its gain and at most two continuity bonuses (for continuing the block
+/// before it and being continued by the one after); the chain without it is
+/// still a chain. So a block whose gain is below minus two bonuses is in no
+/// best chain, and leaving it out changes nothing but memory: at scale most
+/// candidate pairs are chance matches of this kind.
+fn push(out: &mut Vec<Block>, block: Block, p: Params) {
+    if block.gain >= -2.0 * f64::from(p.continuity) {
+        out.push(block);
     }
 }
 
