@@ -207,6 +207,7 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
 mod tests {
     use super::*;
     use crate::core::document::Document;
+    use crate::core::tokens::PairTokens;
 
     /// A word of its own for each `k`: distinct first letters, so no two
     /// are spelling variants of each other.
@@ -224,7 +225,7 @@ mod tests {
             .map(|i| if i % 4 == 0 { format!("{} alpha beta gamma.\n", rare(i)) } else { "Alpha beta gamma delta.\n".to_string() })
             .collect();
         let doc = Document::parse("d", text);
-        let features = Features::new(&doc, &doc);
+        let features = Features::new(&doc, &doc, &PairTokens::new(&doc, &doc));
         let pairs = candidates(&features);
         for i in (0..197).filter(|i| i % 4 != 0) {
             assert!(pairs.contains(&(i, i)), "sentence {i} has no candidate in its place");
@@ -235,7 +236,7 @@ mod tests {
     fn a_search_that_followed_every_word_adds_no_neighbours() {
         let text: String = (0..40).map(|i| format!("{} {}.\n", rare(i), rare(i + 100))).collect();
         let doc = Document::parse("d", text);
-        let pairs = candidates(&Features::new(&doc, &doc));
+        let pairs = candidates(&Features::new(&doc, &doc, &PairTokens::new(&doc, &doc)));
         assert_eq!(pairs, (0..40).map(|i| (i, i)).collect::<Vec<_>>());
     }
 }
