@@ -68,7 +68,9 @@ impl<'a> Vector<'a> {
     /// The distinct feature ids and their TF-IDF weights, in id order.
     fn iter(self) -> impl Iterator<Item = (u32, f32)> + 'a {
         let idf = self.idf;
-        self.counts().map(move |(k, n)| (k, (1.0 + n.ln()) * idf[k as usize]))
+        // Most features occur once in a sentence: 1 + ln 1 is 1, without a
+        // logarithm on every read.
+        self.counts().map(move |(k, n)| (k, if n == 1.0 { idf[k as usize] } else { (1.0 + n.ln()) * idf[k as usize] }))
     }
 
     /// At least the number of distinct features.
