@@ -64,16 +64,16 @@ pub fn compare(left: Document, right: Document, report: Report) -> Comparison {
 
 /// Reading, aligning and comparing run at about this many bytes of both
 /// articles a second on a quiet 2-core machine in a release build
-/// (`cargo bench --bench loading`: 5 MB a side to the review screen in
-/// about 3.4 s). The first estimate, before this machine has been timed.
-const BYTES_PER_SECOND: f64 = 2.9e6;
+/// (`cargo bench --bench loading -- 5000`: 5 MB a side to the review screen
+/// in about 3.8 s). The first estimate, before this machine has been timed.
+const BYTES_PER_SECOND: f64 = 2.6e6;
 
 /// What follows segmentation (aligning, comparing, laying the screen out)
 /// takes about this many times as long as reading and segmenting did
-/// (`cargo bench --bench align` at 5 MB a side: segment 262 ms, align and
-/// compare 2,195 ms; laying out about 250 ms more). Timing the segmentation
+/// (`cargo bench --bench align` at 5 MB a side: segment 350 ms, align and
+/// compare 3,067 ms; laying out about 250 ms more). Timing the segmentation
 /// measures this machine, busy or not, so the estimate follows it.
-const REST_PER_SEGMENTING: f64 = 9.3;
+const REST_PER_SEGMENTING: f64 = 9.5;
 
 /// Pairs smaller than this load in about a second or less: no estimate.
 pub const ESTIMATE_ABOVE: usize = 3_000_000;
