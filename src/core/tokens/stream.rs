@@ -1,9 +1,10 @@
 //! Tokenise once: one pass over each document yields every word as an id
 //! into a vocabulary shared by the pair, and what depends only on the word
 //! (its normal form, stem, stopword and number flags) is computed once per
-//! distinct word, not once per occurrence. The aligner's features read it;
-//! so can the detectors and the word diff, instead of splitting and
-//! lower-casing the same text again into a heap string per token.
+//! distinct word, not once per occurrence. The aligner's features, the word
+//! diff of each link, the names, the omissions and the detectors all read
+//! it, instead of splitting and lower-casing the same text again into a
+//! heap string per token.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
