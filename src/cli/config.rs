@@ -206,7 +206,7 @@ mod tests {
     fn every_key_is_read() {
         let dir = std::env::temp_dir();
         let text = format!("theme = \"light\"\nreviewer = \"Ada Editor\"\nnotes-dir = {:?}\nview = \"reading\"\nfold = true\n", dir.display().to_string());
-        let c = parse(&text).unwrap();
+        let c = parse(&text).expect("a valid config");
         assert_eq!(c.theme, Some(ThemeSetting::Light));
         assert_eq!(c.palette(), Some(Palette::Light));
         assert_eq!(c.reviewer.as_deref(), Some("Ada Editor"));
@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn an_empty_file_is_the_defaults() {
-        let c = parse("# nothing yet\n").unwrap();
+        let c = parse("# nothing yet\n").expect("a valid config");
         assert_eq!(c, Config::default());
         assert_eq!(c.palette(), None);
         assert_eq!(c.screen(), ScreenSettings { reading_view: false, fold: false });
@@ -228,7 +228,7 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_the_defaults() {
-        assert_eq!(Config::read(Path::new("/nonexistent/tandem/config.toml")).unwrap(), Config::default());
+        assert_eq!(Config::read(Path::new("/nonexistent/tandem/config.toml")).expect("a missing config file is the default"), Config::default());
     }
 
     #[test]
@@ -260,14 +260,14 @@ mod tests {
     #[test]
     fn a_file_that_is_not_utf8_or_not_readable_is_an_error() {
         let dir = std::env::temp_dir().join(format!("tandem-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&dir).expect("create the test directory");
         let file = dir.join("config.toml");
-        std::fs::write(&file, b"theme = \"\xff\"").unwrap();
+        std::fs::write(&file, b"theme = \"\xff\"").expect("write the test file");
         assert!(Config::read(&file).unwrap_err().to_string().contains("not UTF-8 text (byte 9)"));
         // A directory where the file should be.
         let e = Config::read(&dir).unwrap_err().to_string();
         assert!(e.starts_with(&dir.display().to_string()) && !e.contains('\n'), "{e}");
-        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).expect("remove the test directory");
     }
 
     #[test]

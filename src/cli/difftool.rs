@@ -189,7 +189,7 @@ mod tests {
     fn directory_mode_finds_the_working_tree_file_of_a_copy() {
         let tree = std::env::temp_dir();
         let git = Git { base: None, work_tree: Some(tree.clone()) };
-        let real = git.real_path(Path::new("/tmp/git-difftool.0wSu1p/left/docs/a.txt")).unwrap();
+        let real = git.real_path(Path::new("/tmp/git-difftool.0wSu1p/left/docs/a.txt")).expect("a difftool copy has a real path");
         assert!(real.ends_with("docs/a.txt") && !real.to_string_lossy().contains("git-difftool"), "{real:?}");
         assert_eq!(git.real_path(Path::new("/srv/articles/a.txt")), None, "a file of the user's own keeps its name");
         assert!(git.name("/tmp/git-difftool.0wSu1p/right/docs/a.txt").ends_with("docs/a.txt"));
@@ -203,16 +203,16 @@ mod tests {
         let (l, r) = (root.join("left"), root.join("right"));
         for (dir, files) in [(&l, [("same.txt", "x"), ("b/changed.txt", "old"), ("gone.txt", "g")]), (&r, [("same.txt", "x"), ("b/changed.txt", "new"), ("new.txt", "n")])] {
             for (name, text) in files {
-                std::fs::create_dir_all(dir.join(name).parent().unwrap()).unwrap();
-                std::fs::write(dir.join(name), text).unwrap();
+                std::fs::create_dir_all(dir.join(name).parent().expect("a file path has a parent")).expect("create the test directory");
+                std::fs::write(dir.join(name), text).expect("write the test file");
             }
         }
-        std::fs::create_dir_all(l.join(".git")).unwrap();
-        std::fs::write(l.join(".git/HEAD"), "ref").unwrap();
-        let found = changes(&l, &r).unwrap();
+        std::fs::create_dir_all(l.join(".git")).expect("create the test directory");
+        std::fs::write(l.join(".git/HEAD"), "ref").expect("write the test file");
+        let found = changes(&l, &r).expect("both test folders can be read");
         assert_eq!(found.changed, vec![PathBuf::from("b/changed.txt")]);
         assert_eq!(found.only_left, vec![PathBuf::from("gone.txt")]);
         assert_eq!(found.only_right, vec![PathBuf::from("new.txt")]);
-        std::fs::remove_dir_all(&root).unwrap();
+        std::fs::remove_dir_all(&root).expect("remove the test directory");
     }
 }

@@ -98,18 +98,18 @@ mod tests {
     #[test]
     fn stages_come_in_order_with_what_each_side_turned_out_to_be() {
         let dir = std::env::temp_dir().join(format!("tandem-pipeline-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&dir).expect("create the test directory");
         let (l, r) = (dir.join("l.txt"), dir.join("r.txt"));
-        std::fs::write(&l, "The mayor spoke. She said 12 words.\n\nA new paragraph.\n").unwrap();
-        std::fs::write(&r, "The mayor spoke. She said 15 words.\n").unwrap();
+        std::fs::write(&l, "The mayor spoke. She said 12 words.\n\nA new paragraph.\n").expect("write the test file");
+        std::fs::write(&r, "The mayor spoke. She said 15 words.\n").expect("write the test file");
         let seen = Mutex::new(Vec::new());
-        let report = |s: Stage| seen.lock().unwrap().push(s);
-        let left = load(l.to_str().unwrap(), None, Side::Left, &report).unwrap();
-        let right = load(r.to_str().unwrap(), None, Side::Right, &report).unwrap();
+        let report = |s: Stage| seen.lock().expect("no thread panicked holding the lock").push(s);
+        let left = load(l.to_str().expect("test paths are UTF-8"), None, Side::Left, &report).expect("the test file loads");
+        let right = load(r.to_str().expect("test paths are UTF-8"), None, Side::Right, &report).expect("the test file loads");
         let cmp = compare(left, right, &report);
         std::fs::remove_dir_all(&dir).ok();
         assert_eq!(
-            seen.into_inner().unwrap(),
+            seen.into_inner().expect("no thread panicked holding the lock"),
             vec![
                 Stage::Reading { side: Side::Left, name: l.display().to_string() },
                 Stage::Read { side: Side::Left, bytes: 54 },
@@ -127,16 +127,16 @@ mod tests {
     #[test]
     fn a_file_that_cannot_be_read_stops_after_its_reading_began() {
         let seen = Mutex::new(Vec::new());
-        let err = load("/nonexistent/tandem/a.txt", None, Side::Left, &|s| seen.lock().unwrap().push(s)).unwrap_err();
+        let err = load("/nonexistent/tandem/a.txt", None, Side::Left, &|s| seen.lock().expect("no thread panicked holding the lock").push(s)).unwrap_err();
         assert_eq!(err.to_string(), "/nonexistent/tandem/a.txt: no such file");
-        assert_eq!(seen.into_inner().unwrap(), vec![Stage::Reading { side: Side::Left, name: "/nonexistent/tandem/a.txt".into() }]);
+        assert_eq!(seen.into_inner().expect("no thread panicked holding the lock"), vec![Stage::Reading { side: Side::Left, name: "/nonexistent/tandem/a.txt".into() }]);
     }
 
     #[test]
     fn only_large_pairs_get_an_estimate_and_it_grows_with_the_size() {
         assert_eq!(expected(1_000_000), None);
-        let five = expected(10_000_000).unwrap();
-        let fifty = expected(100_000_000).unwrap();
+        let five = expected(10_000_000).expect("large pairs get an estimate");
+        let fifty = expected(100_000_000).expect("large pairs get an estimate");
         assert!(five < fifty && five > Duration::from_secs(1));
         let (began, segmented) = (Duration::from_millis(10), Duration::from_millis(310));
         let measured = expected_after_segmenting(began, segmented);

@@ -494,9 +494,9 @@ mod tests {
         use crate::core::Category;
         for c in Category::ALL {
             let d = c.digit();
-            let action = lookup(Mode::PickCategory, &key(KeyCode::Char(d), KeyModifiers::NONE)).unwrap();
-            assert_eq!(action, Action::PickCategory(d.to_digit(10).unwrap() as u8));
-            let help = bindings(Mode::PickCategory).find(|b| b.action() == Some(&action)).unwrap().help;
+            let action = lookup(Mode::PickCategory, &key(KeyCode::Char(d), KeyModifiers::NONE)).expect("digits pick a category");
+            assert_eq!(action, Action::PickCategory(d.to_digit(10).expect("a digit") as u8));
+            let help = bindings(Mode::PickCategory).find(|b| b.action() == Some(&action)).expect("every action of the table has a binding").help;
             assert_eq!(help, c.label());
         }
     }

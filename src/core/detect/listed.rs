@@ -148,7 +148,7 @@ mod tests {
     /// German compound roles, English negation suffixes).
     #[test]
     fn the_table_answers_as_the_lexicon_does() {
-        let sample = |name: &str| std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let sample = |name: &str| std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR"))).expect("read a file of the repository");
         for (left, right) in [
             (sample("assets/samples/kremlin-talks-original.txt"), sample("assets/samples/kremlin-talks-rewrite.txt")),
             (sample("tests/data/factcc/fr.txt"), sample("tests/data/factcc/de.txt")),
@@ -168,7 +168,7 @@ mod tests {
                     let has = |list| listed.has(side, t.word, list);
                     for list in SETS {
                         let compound_role = list == List::Title && lex.code == "de" && lex.titles.iter().any(|t| t.chars().count() >= 6 && norm.ends_with(t));
-                        assert_eq!(has(list), list.set(lex).unwrap().contains(norm) || compound_role, "{word} {list:?}");
+                        assert_eq!(has(list), list.set(lex).expect("every list of SETS is a lexicon set").contains(norm) || compound_role, "{word} {list:?}");
                     }
                     assert_eq!(has(List::Denial), lex.denial.contains_key(norm), "{word}");
                     assert_eq!(has(List::Negation), lex.is_negation(word), "{word}");

@@ -197,7 +197,7 @@ mod tests {
         let tokens = PairTokens::new(&l, &r);
         let v = &tokens.vocabulary;
         let m = Mentions::new(v, &tokens.right);
-        let id = |w: &str| v.words().iter().position(|x| &*x.norm == w).unwrap() as u32;
+        let id = |w: &str| v.words().iter().position(|x| &*x.norm == w).expect("the word is in the vocabulary") as u32;
         let mentions = |w: &str| m.mentions(id(w), w);
         assert!(mentions("russia") && mentions("europe") && mentions("vovchansk"));
         assert!(!mentions("kovalenko") && !mentions("france"));

@@ -130,13 +130,13 @@ mod tests {
     #[test]
     fn the_sentence_around_the_tagged_words() {
         let doc = Document::parse("a", "Title Here\nFirst one. The council voted 7-2\n  on Tuesday. Third.\n\nLast paragraph.\n");
-        let at = doc.text.find("7-2").unwrap();
-        let p = place(&doc, &Anchor::new(&doc.text, at, at + 3)).unwrap();
+        let at = doc.text.find("7-2").expect("the text holds it");
+        let p = place(&doc, &Anchor::new(&doc.text, at, at + 3)).expect("the anchor is placed");
         assert_eq!((p.paragraph, p.sentence), (2, 2));
         assert_eq!(p.context, "The council voted 7-2 on Tuesday.");
-        assert_eq!(&p.context[p.tagged.clone().unwrap()], "7-2");
-        let whole = doc.text.find("Last").unwrap();
-        let p = place(&doc, &Anchor::new(&doc.text, whole, whole + "Last paragraph.".len())).unwrap();
+        assert_eq!(&p.context[p.tagged.clone().expect("the tagged words are marked")], "7-2");
+        let whole = doc.text.find("Last").expect("the text holds it");
+        let p = place(&doc, &Anchor::new(&doc.text, whole, whole + "Last paragraph.".len())).expect("the anchor is placed");
         assert_eq!((p.paragraph, p.sentence, p.tagged), (3, 1, None));
         assert_eq!(title(&doc), "Title Here");
     }

@@ -371,7 +371,7 @@ mod tests {
         let out = render(&file(), Format::Csv);
         // Rows end in a line feed: a carriage return is a control character.
         assert!(!out.contains('\r'));
-        let row = &out[out.find('\n').unwrap() + 1..];
+        let row = &out[out.find('\n').expect("the CSV has a header line") + 1..];
         assert!(row.contains("\"'-misspelt, \"\"Vovshansk\"\"\nsecond line\""), "{row}");
         assert!(row.contains("\"'=HYPERLINK(\"\"x\"\") Vovshansk\""), "{row}");
         assert!(out.starts_with("number,id,category,status,reviewer_note,suggestion,left_paragraph,"));
@@ -379,13 +379,13 @@ mod tests {
 
     #[test]
     fn w3c_has_required_keys_and_code_point_offsets() {
-        let v: Value = serde_json::from_str(&render(&file(), Format::W3c)).unwrap();
+        let v: Value = serde_json::from_str(&render(&file(), Format::W3c)).expect("the output is valid JSON");
         assert_eq!(v["type"], "AnnotationCollection");
         assert_eq!(v["@context"][0], "http://www.w3.org/ns/anno.jsonld");
         assert_eq!(v["total"], 1);
         let a = &v["first"]["items"][0];
         assert_eq!(a["type"], "Annotation");
-        assert!(a["id"].as_str().unwrap().starts_with("urn:"));
+        assert!(a["id"].as_str().expect("the id is a string").starts_with("urn:"));
         assert_eq!(a["body"][0]["value"], "name");
         let left = &a["target"][0];
         assert_eq!(left["selector"][0]["type"], "TextQuoteSelector");
@@ -408,7 +408,7 @@ mod tests {
 
     #[test]
     fn json_has_resolved_quotes() {
-        let v: Value = serde_json::from_str(&render(&file(), Format::Json)).unwrap();
+        let v: Value = serde_json::from_str(&render(&file(), Format::Json)).expect("the output is valid JSON");
         assert_eq!(v["notes"][0]["left"]["quote"], "Vovchansk");
         assert_eq!(v["notes"][0]["category"], "name");
     }

@@ -62,15 +62,15 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         let p = path.clone();
         let waiter = std::thread::spawn(move || {
-            let _second = NotesLock::acquire(&p).unwrap();
-            tx.send(Instant::now()).unwrap();
+            let _second = NotesLock::acquire(&p).expect("the lock is granted once the first is released");
+            tx.send(Instant::now()).expect("the test is still listening");
         });
         std::thread::sleep(Duration::from_millis(200));
         assert!(rx.try_recv().is_err(), "the second waits while the first holds the lock");
         let released = Instant::now();
         drop(first);
-        let got = rx.recv().unwrap();
-        waiter.join().unwrap();
+        let got = rx.recv().expect("the waiter sends before it ends");
+        waiter.join().expect("the other thread did not panic");
         assert!(got >= released);
         assert!(!path.exists(), "locking never creates the notes file");
         Ok(())

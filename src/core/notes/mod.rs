@@ -151,7 +151,7 @@ mod tests {
         for c in Category::ALL {
             assert_eq!(Category::from_digit(c.digit()), Some(c));
         }
-        assert_eq!(serde_json::to_string(&Category::Attribution).unwrap(), "\"attribution\"");
+        assert_eq!(serde_json::to_string(&Category::Attribution).expect("a category serialises"), "\"attribution\"");
     }
 
     #[test]

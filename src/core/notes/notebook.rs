@@ -275,7 +275,7 @@ mod tests {
 
     fn temp(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("tandem-notebook-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&d).unwrap();
+        std::fs::create_dir_all(&d).expect("create the test directory");
         d.join("notes.json")
     }
 
@@ -296,7 +296,7 @@ mod tests {
         book.save(&l, &r)?;
         let again = Notebook::open(&path, &l, &r)?;
         assert_eq!(again.file, book.file);
-        assert_eq!(again.get(&id).unwrap().status, Status::Confirmed);
+        assert_eq!(again.get(&id).expect("the note is in the notebook").status, Status::Confirmed);
         Ok(())
     }
 
@@ -310,9 +310,9 @@ mod tests {
         let edited = format!("BREAKING. {LEFT}");
         let l2 = Document::parse("l.txt", edited.clone());
         let book = Notebook::open(&path, &l2, &r)?;
-        let a = book.get(&id).unwrap().left.clone().unwrap();
+        let a = book.get(&id).expect("the note is in the notebook").left.clone().expect("the note keeps its left quote");
         assert_eq!(&edited[a.start..a.end], "denied the reports");
-        assert!(!book.get(&id).unwrap().is_orphan());
+        assert!(!book.get(&id).expect("the note is in the notebook").is_orphan());
         Ok(())
     }
 
@@ -325,13 +325,13 @@ mod tests {
         book.save(&l, &r)?;
         let l2 = Document::parse("l.txt", "Putin will meet Witkoff. Talks end.");
         let mut book = Notebook::open(&path, &l2, &r)?;
-        let note = book.get(&id).unwrap();
+        let note = book.get(&id).expect("the note is in the notebook");
         assert!(note.orphaned[0]);
-        assert_eq!(note.left.as_ref().unwrap().exact, "Ukrainian officials denied the reports.", "the stored quote is kept");
+        assert_eq!(note.left.as_ref().expect("the note keeps its left quote").exact, "Ukrainian officials denied the reports.", "the stored quote is kept");
         // Saving keeps the orphan's quote and the old hash, so nothing is lost.
         book.save(&l2, &r)?;
         let again = Notebook::open(&path, &l, &r)?;
-        assert!(!again.get(&id).unwrap().is_orphan(), "with the old text back, the note is placed again");
+        assert!(!again.get(&id).expect("the note is in the notebook").is_orphan(), "with the old text back, the note is placed again");
         Ok(())
     }
 
@@ -367,7 +367,7 @@ mod tests {
         let on_disk = Notebook::open(&path, &l, &r)?;
         let ids: Vec<&str> = on_disk.file.notes.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids, [first.as_str(), second.as_str()]);
-        assert_eq!(on_disk.get(&first).unwrap().status, Status::Confirmed);
+        assert_eq!(on_disk.get(&first).expect("the note is in the notebook").status, Status::Confirmed);
         // b, having seen a's change, deletes a's note; a's next save does
         // not bring it back. (A deletion of a note changed elsewhere since
         // is not taken: the merge tests cover that.)
@@ -433,13 +433,13 @@ mod tests {
         let edited = "Putin will meet Witkoff. Kyiv said nothing. Talks end.";
         let l2 = Document::parse("l.txt", edited);
         let mut book = Notebook::open(&path, &l2, &r)?;
-        assert!(book.get(&id).unwrap().is_orphan());
+        assert!(book.get(&id).expect("the note is in the notebook").is_orphan());
         assert!(book.reattach(&id, Side::Left, span(edited, "Kyiv said nothing.")));
         book.save(&l2, &r)?;
         let again = Notebook::open(&path, &l2, &r)?;
-        let note = again.get(&id).unwrap();
+        let note = again.get(&id).expect("the note is in the notebook");
         assert!(!note.is_orphan());
-        assert_eq!(note.left.as_ref().unwrap().exact, "Kyiv said nothing.");
+        assert_eq!(note.left.as_ref().expect("the note keeps its left quote").exact, "Kyiv said nothing.");
         Ok(())
     }
 }

@@ -277,7 +277,7 @@ mod tests {
     fn dir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("tandem-store-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
+        fs::create_dir_all(&d).expect("create the test directory");
         d
     }
 
@@ -356,9 +356,9 @@ mod tests {
     fn long_article_names_give_a_short_notes_name_that_can_be_saved() -> Result<(), Box<dyn std::error::Error>> {
         let long = format!("{}.txt", "é".repeat(123)); // 250 bytes
         let d = dir("long");
-        let a = default_path(d.join(&long).to_str().unwrap(), &long, true);
-        let b = default_path(d.join(&long).to_str().unwrap(), &format!("x{long}"), true);
-        let name = a.file_name().unwrap().to_str().unwrap();
+        let a = default_path(d.join(&long).to_str().expect("test paths are UTF-8"), &long, true);
+        let b = default_path(d.join(&long).to_str().expect("test paths are UTF-8"), &format!("x{long}"), true);
+        let name = a.file_name().expect("a notes path names a file").to_str().expect("test paths are UTF-8");
         assert!(name.len() <= MAX_NAME && name.ends_with(".tandem-notes.json"), "{name}");
         assert_ne!(a, b, "different pairs, different files");
         save(&a, &sample())?;
@@ -409,7 +409,7 @@ mod tests {
             std::thread::spawn(move || fs::read(fifo))
         };
         write_file(&fifo, b"export")?;
-        assert_eq!(reader.join().unwrap()?, b"export");
+        assert_eq!(reader.join().expect("the other thread did not panic")?, b"export");
         assert!(fs::metadata(&fifo)?.file_type().is_fifo(), "still a FIFO");
         assert!(write_file(&d, b"x").is_err());
         let left: Vec<_> = fs::read_dir(&d)?.flatten().map(|e| e.file_name()).collect();

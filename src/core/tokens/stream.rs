@@ -245,7 +245,7 @@ mod tests {
         assert_eq!(id(&pair.left, 1), id(&pair.right, 0), "troops / Troops");
         assert!(pair.right.tokens()[0].capitalised && !pair.left.tokens()[1].capitalised);
         let v = &pair.vocabulary;
-        let word = |norm: &str| v.words().iter().find(|w| &*w.norm == norm).unwrap();
+        let word = |norm: &str| v.words().iter().find(|w| &*w.norm == norm).expect("the word is in the vocabulary");
         assert!(word("the").stopword && !word("troops").stopword);
         assert!(word("1200").number && !word("shells").number);
         assert_eq!(&*v.stems()[word("troops").stem as usize], "troop");

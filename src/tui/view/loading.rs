@@ -144,8 +144,8 @@ mod tests {
 
     fn screen(progress: &Progress, elapsed: Duration, width: u16, height: u16) -> String {
         use crate::tui::theme::Palette;
-        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
-        terminal.draw(|f| draw(f, progress, elapsed, &Theme::new(Palette::Dark))).unwrap();
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("a test terminal");
+        terminal.draw(|f| draw(f, progress, elapsed, &Theme::new(Palette::Dark))).expect("drawing on a test terminal");
         let buffer = terminal.backend().buffer();
         buffer.content.chunks(usize::from(width)).map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n").collect()
     }

@@ -106,7 +106,7 @@ mod tests {
         b.end();
         let e = b.finish(false);
         assert_eq!(e.text, "Big news\n\nFirst\u{a0}one. Second.\n");
-        let ps = e.paragraphs.unwrap();
+        let ps = e.paragraphs.expect("the format marks its paragraphs");
         assert_eq!(ps.iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect::<Vec<_>>(), [("Big news", true), ("First\u{a0}one. Second.", false)]);
     }
 
@@ -117,7 +117,7 @@ mod tests {
         b.end();
         b.prepend_heading(" The  title ");
         let e = b.finish(false);
-        let ps = e.paragraphs.unwrap();
+        let ps = e.paragraphs.expect("the format marks its paragraphs");
         assert_eq!(ps.iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect::<Vec<_>>(), [("The title", true), ("Body.", false)]);
     }
 }

@@ -68,7 +68,7 @@ pub mod tests {
     }
 
     fn blocks(e: &Extracted) -> Vec<(&str, bool)> {
-        e.paragraphs.as_ref().unwrap().iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect()
+        e.paragraphs.as_ref().expect("the format marks its paragraphs").iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect()
     }
 
     #[test]
@@ -78,7 +78,7 @@ pub mod tests {
              <w:p><w:r><w:t xml:space=\"preserve\">Gusts reached </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>68&#160;mph</w:t></w:r><w:r><w:tab/><w:t>today.</w:t></w:r></w:p>\
              <w:p><w:r><w:instrText>HYPERLINK \"x\"</w:instrText></w:r></w:p>",
         );
-        let e = extract(&bytes, 1 << 20).unwrap();
+        let e = extract(&bytes, 1 << 20).expect("a well-formed test document");
         assert_eq!(blocks(&e), [("Storm & wind", true), ("Gusts reached 68\u{a0}mph today.", false)]);
         assert!(!e.tracked_changes);
     }
@@ -91,7 +91,7 @@ pub mod tests {
              <w:ins w:id=\"2\" w:author=\"A\"><w:r><w:t>86</w:t></w:r></w:ins><w:r><w:t> mph.</w:t></w:r></w:p>\
              <w:p><w:moveFrom w:id=\"3\"><w:r><w:t>Old place.</w:t></w:r></w:moveFrom></w:p>",
         );
-        let e = extract(&bytes, 1 << 20).unwrap();
+        let e = extract(&bytes, 1 << 20).expect("a well-formed test document");
         assert_eq!(blocks(&e), [("Gusts reached 86 mph.", false)]);
         assert!(e.tracked_changes);
     }

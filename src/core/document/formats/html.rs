@@ -136,7 +136,7 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<(String, bool)> {
         let e = extract(html);
-        e.paragraphs.unwrap().iter().map(|p| (e.text[p.start..p.end].to_string(), p.heading)).collect()
+        e.paragraphs.expect("the format marks its paragraphs").iter().map(|p| (e.text[p.start..p.end].to_string(), p.heading)).collect()
     }
 
     #[test]

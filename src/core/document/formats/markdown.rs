@@ -179,7 +179,7 @@ mod tests {
         let e = extract(md);
         assert_eq!(e.text.len(), md.len(), "offsets are the file's");
         let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        e.paragraphs.unwrap().iter().map(|p| (squeeze(&e.text[p.start..p.end]), p.heading)).collect()
+        e.paragraphs.expect("the format marks its paragraphs").iter().map(|p| (squeeze(&e.text[p.start..p.end]), p.heading)).collect()
     }
 
     #[test]
@@ -199,7 +199,7 @@ mod tests {
         );
         let e = extract(md);
         assert!(!e.text.contains("https") && !e.text.contains("**") && !e.text.contains('#'));
-        let at = md.find("$48").unwrap();
+        let at = md.find("$48").expect("the text holds it");
         assert_eq!(&e.text[at..at + 11], "$48 million", "the file's offsets hold");
     }
 

@@ -59,8 +59,8 @@ mod tests {
             <text:p>Gusts<text:s/>reached 68 mph.<text:note><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note></text:p>\
             </office:text></office:body></office:document-content>";
         let bytes = archive(&[("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", xml.as_bytes())]);
-        let e = extract(&bytes, 1 << 20).unwrap();
-        let got: Vec<_> = e.paragraphs.as_ref().unwrap().iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect();
+        let e = extract(&bytes, 1 << 20).expect("a well-formed test document");
+        let got: Vec<_> = e.paragraphs.as_ref().expect("the format marks its paragraphs").iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect();
         assert_eq!(got, [("Storm hits", true), ("Gusts reached 68 mph.", false)]);
         assert!(e.tracked_changes);
     }

@@ -119,10 +119,10 @@ pub mod tests {
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         for (name, data) in parts {
-            zip.start_file(*name, options).unwrap();
-            zip.write_all(data).unwrap();
+            zip.start_file(*name, options).expect("a zip entry in memory");
+            zip.write_all(data).expect("a zip entry in memory");
         }
-        zip.finish().unwrap().into_inner()
+        zip.finish().expect("a zip in memory").into_inner()
     }
 
     fn count_events(bytes: &[u8], limit: u64) -> Result<usize, String> {
