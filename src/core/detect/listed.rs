@@ -47,39 +47,28 @@ impl List {
 
     /// The lexicon's list, for the lists a hyphenated compound is looked up in.
     pub fn set(self, lex: &Lexicon) -> Option<&Set> {
-        Some(match self {
-            List::Stopword => &lex.stopwords,
-            List::Hedge => &lex.hedges,
-            List::Certainty => &lex.certainty,
-            List::Title => &lex.titles,
-            List::TitleModifier => &lex.title_modifiers,
-            List::Time => &lex.time,
-            List::VagueTime => &lex.vague_time,
-            List::Speech => &lex.speech,
-            List::VagueSource => &lex.vague_sources,
-            List::Place => &lex.places,
-            List::Pronoun => &lex.pronouns,
-            List::Auxiliary => &lex.auxiliaries,
-            List::LinkWord => &lex.link_words,
-            List::Denial | List::Negation | List::Name | List::NameAsWritten => return None,
-        })
+        SETS.iter().find(|(list, _)| *list == self).map(|(_, set)| set(lex))
     }
 }
 
-const SETS: [List; 13] = [
-    List::Stopword,
-    List::Hedge,
-    List::Certainty,
-    List::Title,
-    List::TitleModifier,
-    List::Time,
-    List::VagueTime,
-    List::Speech,
-    List::VagueSource,
-    List::Place,
-    List::Pronoun,
-    List::Auxiliary,
-    List::LinkWord,
+/// Where a list stands in a lexicon.
+type Field = fn(&Lexicon) -> &Set;
+
+/// The lists that are sets of the lexicon, and where each one stands.
+const SETS: [(List, Field); 13] = [
+    (List::Stopword, |lex| &lex.stopwords),
+    (List::Hedge, |lex| &lex.hedges),
+    (List::Certainty, |lex| &lex.certainty),
+    (List::Title, |lex| &lex.titles),
+    (List::TitleModifier, |lex| &lex.title_modifiers),
+    (List::Time, |lex| &lex.time),
+    (List::VagueTime, |lex| &lex.vague_time),
+    (List::Speech, |lex| &lex.speech),
+    (List::VagueSource, |lex| &lex.vague_sources),
+    (List::Place, |lex| &lex.places),
+    (List::Pronoun, |lex| &lex.pronouns),
+    (List::Auxiliary, |lex| &lex.auxiliaries),
+    (List::LinkWord, |lex| &lex.link_words),
 ];
 
 /// Per side, per word of the pair's vocabulary, the lists it is in.
@@ -112,8 +101,8 @@ pub fn without_elision<'w>(word: &'w str, lex: &Lexicon) -> &'w str {
 fn bits(word: &str, lex: &Lexicon, names: &Names) -> u32 {
     let norm = without_elision(word, lex);
     let mut bits = 0;
-    for list in SETS {
-        if list.set(lex).is_some_and(|set| set.contains(norm)) {
+    for (list, set) in SETS {
+        if set(lex).contains(norm) {
             bits |= list.bit();
         }
     }
@@ -166,7 +155,7 @@ mod tests {
                     let word = &*tokens.vocabulary.word(t.word).norm;
                     let norm = without_elision(word, lex);
                     let has = |list| listed.has(side, t.word, list);
-                    for list in SETS {
+                    for (list, _) in SETS {
                         let compound_role = list == List::Title && lex.code == "de" && lex.titles.iter().any(|t| t.chars().count() >= 6 && norm.ends_with(t));
                         assert_eq!(has(list), list.set(lex).expect("every list of SETS is a lexicon set").contains(norm) || compound_role, "{word} {list:?}");
                     }
