@@ -127,32 +127,51 @@ struct Scores {
     score: Vec<f32>,
     touched: Vec<u32>,
     long: Vec<(usize, u32)>,
+    /// The long lists' IDF still to come, from each list on.
+    rest: Vec<f32>,
+    /// Scratch for choosing the best few (see [`rank`]).
+    ranked: Vec<u64>,
 }
 
 /// Sentences per parallel task: large enough that a task's buffers pay off.
 const CHUNK: usize = 512;
 
+/// Slack on score bounds, for the rounding of float sums.
+const SLACK: f32 = 1e-4;
+
+/// Sentence `j` as a key that sorts by its (non-negative) score, highest
+/// first, then by position: a plain integer, so choosing the best few reads
+/// no score twice. The low 32 bits are `j`.
+fn rank(score: &[f32], j: u32) -> u64 {
+    (u64::from(!score[j as usize].to_bits()) << 32) | u64::from(j)
+}
+
 /// For each sentence of `from`, the best sentences of `to` by shared IDF mass.
+///
+/// The long lists are followed rarest first, and they carry the least
+/// weight. A sentence first met in a list whose weight, with all the
+/// lists after it, is below the score of the current
+/// [`PER_SENTENCE`]-th best can never be among the best few (max-score
+/// pruning, as in text search engines), so it is not tracked: the
+/// sentences left to choose from are a few hundred fewer, and the best few,
+/// with their scores, are exactly those of tracking them all.
 fn collect(features: &Features, from: Side, to: Side) -> Found {
     let index = Postings::new(features, to);
     let n_to = features.len(to);
     let max_list = ALWAYS.max((MAX_SHARE * n_to as f64) as usize);
     let best = |s: &mut Scores, i: usize, found: &mut FoundChunk| {
-        let Scores { score, touched, long } = s;
-        let mut follow = |key: u32, list: &[u32]| {
-            let idf = features.word_idf(key);
-            for &j in list {
-                if score[j as usize] == 0.0 {
-                    touched.push(j);
-                }
-                score[j as usize] += idf;
-            }
-        };
+        let Scores { score, touched, long, rest, ranked } = s;
         let mut cut_short = false;
         for key in features.word_keys(from, i) {
             let list = index.get(key);
             if list.len() <= ALWAYS {
-                follow(key, list);
+                let idf = features.word_idf(key);
+                for &j in list {
+                    if score[j as usize] == 0.0 {
+                        touched.push(j);
+                    }
+                    score[j as usize] += idf;
+                }
             } else if list.len() <= max_list {
                 long.push((list.len(), key));
             } else {
@@ -160,26 +179,58 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
             }
         }
         long.sort_unstable();
+        // The lists the budget allows, rarest first.
         let mut budget = BUDGET;
-        for &(len, key) in long.iter() {
-            if len > budget {
-                cut_short = true;
-                break;
+        let allowed = long.iter().take_while(|&&(len, _)| len <= budget && { budget -= len; true }).count();
+        cut_short |= allowed < long.len();
+        long.truncate(allowed);
+        rest.clear();
+        rest.resize(allowed + 1, 0.0);
+        for k in (0..allowed).rev() {
+            rest[k] = rest[k + 1] + features.word_idf(long[k].1);
+        }
+        // The score of the current last of the best few: a floor that only
+        // rises, measured again when the tracked sentences have grown.
+        let mut floor = 0.0f32;
+        let mut measured_at = 0;
+        for (k, &(_, key)) in long.iter().enumerate() {
+            if touched.len() >= PER_SENTENCE && touched.len() >= 2 * measured_at {
+                ranked.clear();
+                ranked.extend(touched.iter().map(|&j| rank(score, j)));
+                let (_, last, _) = ranked.select_nth_unstable(PER_SENTENCE - 1);
+                floor = score[*last as u32 as usize] * (1.0 - SLACK);
+                measured_at = touched.len();
             }
-            budget -= len;
-            follow(key, index.get(key));
+            let idf = features.word_idf(key);
+            if rest[k] * (1.0 + SLACK) >= floor {
+                for &j in index.get(key) {
+                    if score[j as usize] == 0.0 {
+                        touched.push(j);
+                    }
+                    score[j as usize] += idf;
+                }
+            } else {
+                // New sentences can reach at most `rest[k]`: only those
+                // already tracked are added to.
+                for &j in index.get(key) {
+                    if score[j as usize] != 0.0 {
+                        score[j as usize] += idf;
+                    }
+                }
+            }
         }
         long.clear();
         found.cut_short.push(cut_short);
         // The best few, in a deterministic order: score, then position.
-        let order = |a: &u32, b: &u32| score[*b as usize].total_cmp(&score[*a as usize]).then(a.cmp(b));
-        if touched.len() > PER_SENTENCE {
-            touched.select_nth_unstable_by(PER_SENTENCE, order);
+        ranked.clear();
+        ranked.extend(touched.iter().map(|&j| rank(score, j)));
+        if ranked.len() > PER_SENTENCE {
+            ranked.select_nth_unstable(PER_SENTENCE);
         }
-        let top = &touched[..touched.len().min(PER_SENTENCE)];
-        found.pairs.extend(top.iter().map(|&j| (i as u32, j)));
-        if let Some(&j) = top.iter().min_by(|a, b| order(a, b)) {
-            found.best.push((i as u32, j));
+        let top = &ranked[..ranked.len().min(PER_SENTENCE)];
+        found.pairs.extend(top.iter().map(|&r| (i as u32, r as u32)));
+        if let Some(&r) = top.iter().min() {
+            found.best.push((i as u32, r as u32));
         }
         for &j in touched.iter() {
             score[j as usize] = 0.0;
@@ -190,7 +241,7 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
     let chunks: Vec<FoundChunk> = (0..n_from.div_ceil(CHUNK))
         .into_par_iter()
         .map_init(
-            || Scores { score: vec![0.0; n_to], touched: Vec::new(), long: Vec::new() },
+            || Scores { score: vec![0.0; n_to], touched: Vec::new(), long: Vec::new(), rest: Vec::new(), ranked: Vec::new() },
             |scores, c| {
                 let mut found = FoundChunk { pairs: Vec::new(), best: Vec::new(), cut_short: Vec::new() };
                 for i in c * CHUNK..((c + 1) * CHUNK).min(n_from) {
@@ -229,6 +280,84 @@ mod tests {
         let pairs = candidates(&features);
         for i in (0..197).filter(|i| i % 4 != 0) {
             assert!(pairs.contains(&(i, i)), "sentence {i} has no candidate in its place");
+        }
+    }
+
+    /// What [`collect`] must find: every allowed list walked, every
+    /// sentence met tracked, the best few chosen by (score, position).
+    fn collect_without_pruning(features: &Features, from: Side, to: Side) -> FoundChunk {
+        let index = Postings::new(features, to);
+        let max_list = ALWAYS.max((MAX_SHARE * features.len(to) as f64) as usize);
+        let (mut pairs, mut best, mut cut) = (Vec::new(), Vec::new(), Vec::new());
+        for i in 0..features.len(from) {
+            let mut score = vec![0.0f32; features.len(to)];
+            let keys: Vec<u32> = features.word_keys(from, i).collect();
+            let mut long: Vec<(usize, u32)> = keys.iter().map(|&k| (index.get(k).len(), k)).filter(|&(len, _)| len > ALWAYS && len <= max_list).collect();
+            long.sort_unstable();
+            let mut cut_short = keys.iter().any(|&k| index.get(k).len() > max_list);
+            let short = keys.iter().copied().filter(|&k| index.get(k).len() <= ALWAYS);
+            let mut budget = BUDGET;
+            let mut followed: Vec<u32> = short.collect();
+            for &(len, key) in &long {
+                if len > budget {
+                    cut_short = true;
+                    break;
+                }
+                budget -= len;
+                followed.push(key);
+            }
+            for key in followed {
+                for &j in index.get(key) {
+                    score[j as usize] += features.word_idf(key);
+                }
+            }
+            let mut met: Vec<u32> = (0..features.len(to) as u32).filter(|&j| score[j as usize] > 0.0).collect();
+            met.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]).then(a.cmp(b)));
+            met.truncate(PER_SENTENCE);
+            pairs.extend(met.iter().map(|&j| (i as u32, j)));
+            best.extend(met.first().map(|&j| (i as u32, j)));
+            cut.push(cut_short);
+        }
+        FoundChunk { pairs, best, cut_short: cut }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8))]
+        /// Skipping the sentences that cannot reach the best few changes
+        /// nothing: on random texts with a skewed vocabulary (so there are
+        /// long lists, and budgets that run out), the candidates are those
+        /// of walking every list and tracking every sentence.
+        #[test]
+        fn pruning_finds_what_the_full_walk_finds(seed in 0u64..1_000_000) {
+            let mut state = seed | 1;
+            let mut next = move || {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state
+            };
+            let mut sentence = || -> String {
+                let len = 4 + next() % 12;
+                // A word's rank is roughly Zipf distributed: 1 / u.
+                let words: Vec<String> = (0..len).map(|_| rare((1_000_000 / (1 + next() % 1_000_000)) as usize % 3000)).collect();
+                words.join(" ") + ".\n"
+            };
+            let left: String = (0..1500).map(|_| sentence()).collect();
+            let right: String = (0..1500).map(|_| sentence()).collect();
+            let (l, r) = (Document::parse("l", left), Document::parse("r", right));
+            let features = Features::new(&l, &r, &PairTokens::new(&l, &r));
+            for (from, to) in [(Side::Left, Side::Right), (Side::Right, Side::Left)] {
+                let found = collect(&features, from, to);
+                let mut pairs: Vec<(u32, u32)> = found.chunks.iter().flat_map(|c| c.pairs.iter().copied()).collect();
+                pairs.sort_unstable();
+                let best: Vec<(u32, u32)> = found.chunks.iter().flat_map(|c| c.best.iter().copied()).collect();
+                let cut: Vec<bool> = found.chunks.iter().flat_map(|c| c.cut_short.iter().copied()).collect();
+                let FoundChunk { pairs: mut want_pairs, best: want_best, cut_short: want_cut } = collect_without_pruning(&features, from, to);
+                want_pairs.sort_unstable();
+                proptest::prop_assert_eq!(pairs, want_pairs);
+                proptest::prop_assert_eq!(best, want_best);
+                proptest::prop_assert_eq!(cut, want_cut);
+            }
         }
     }
 
