@@ -265,18 +265,41 @@ impl Trigrams {
     }
 }
 
+/// One channel of both documents: each sentence's vector and norm.
+struct Channel {
+    vectors: [Sparse; 2],
+    norms: [Vec<f32>; 2],
+    /// How many feature ids there are.
+    dims: usize,
+    idf: Vec<f32>,
+}
+
+impl Channel {
+    /// The vectors of both sides, with `row(side, i, out)` appending the
+    /// feature ids (below `dims`) of sentence `i` of `side` to `out`.
+    fn build(sides: [&TokenStream; 2], dims: usize, row: impl Fn(&TokenStream, usize, &mut Vec<u32>) + Sync) -> Self {
+        let build = |side: &TokenStream| Sparse::build(side.sentence_count(), |i, keys| row(side, i, keys));
+        let (mut left, mut right) = rayon::join(|| build(sides[0]), || build(sides[1]));
+        let idf = idf([&left, &right], dims);
+        let norms = rayon::join(|| left.weigh(&idf), || right.weigh(&idf));
+        Channel { vectors: [left, right], norms: [norms.0, norms.1], dims, idf }
+    }
+}
+
 /// IDF over the sentences of both documents: ln(1 + N / df).
 fn idf(sides: [&Sparse; 2], dims: usize) -> Vec<f32> {
-    let mut df = vec![0u32; dims];
-    for side in sides {
+    let df = |side: &Sparse| {
+        let mut df = vec![0u32; dims];
         for i in 0..side.len() {
             for (k, _) in side.get(i).counts() {
                 df[k as usize] += 1;
             }
         }
-    }
+        df
+    };
+    let (left, right) = rayon::join(|| df(sides[0]), || df(sides[1]));
     let n = (sides[0].len() + sides[1].len()) as f32;
-    df.into_iter().map(|d| if d > 0 { (1.0 + n / d as f32).ln() } else { 0.0 }).collect()
+    left.into_iter().zip(right).map(|(l, r)| l + r).map(|d| if d > 0 { (1.0 + n / d as f32).ln() } else { 0.0 }).collect()
 }
 
 /// Dot product of two sparse vectors: a merge join over sorted keys.
@@ -336,32 +359,28 @@ impl Features {
     /// words as `tokens` has them.
     pub fn new(left: &Document, right: &Document, tokens: &PairTokens) -> Self {
         let vocabulary = &tokens.vocabulary;
-        let canonical = canonical_stems(vocabulary);
-        let trigrams = Trigrams::new(vocabulary, [&tokens.left, &tokens.right]);
-        let dims = [2 * canonical.len(), trigrams.len()];
-        let extract = |side: &TokenStream| -> (Sparse, Sparse) {
-            let n = side.sentence_count();
-            rayon::join(
-                || Sparse::build(n, |i, keys| word_keys(side.sentence(i), vocabulary, &canonical, keys)),
-                || Sparse::build(n, |i, keys| trigrams.of(side.sentence(i), keys)),
-            )
-        };
-        let ((mut left_words, mut left_chars), (mut right_words, mut right_chars)) =
-            rayon::join(|| extract(&tokens.left), || extract(&tokens.right));
-        drop(trigrams);
-
-        let word_idf = idf([&left_words, &right_words], dims[WORDS]);
-        let char_idf = idf([&left_chars, &right_chars], dims[CHARS]);
-        let norms = [
-            [left_words.weigh(&word_idf), right_words.weigh(&word_idf)],
-            [left_chars.weigh(&char_idf), right_chars.weigh(&char_idf)],
-        ];
+        let sides = [&tokens.left, &tokens.right];
+        // The two channels share nothing until they are scored: each is
+        // built on its own thread (folding spelling variants, the words'
+        // slowest step, runs while the trigrams are counted).
+        let (words, chars) = rayon::join(
+            || {
+                let canonical = canonical_stems(vocabulary);
+                Channel::build(sides, 2 * canonical.len(), |side, i, keys| word_keys(side.sentence(i), vocabulary, &canonical, keys))
+            },
+            || {
+                let trigrams = Trigrams::new(vocabulary, sides);
+                Channel::build(sides, trigrams.len(), |side, i, keys| trigrams.of(side.sentence(i), keys))
+            },
+        );
+        let (dims, word_idf) = ([words.dims, chars.dims], words.idf);
+        let (vectors, norms) = ([words.vectors, chars.vectors], [words.norms, chars.norms]);
         let lengths = |doc: &Document| (0..doc.sentences.len()).into_par_iter().map(|i| doc.sentence_text(i).chars().count() as f32).collect::<Vec<f32>>();
         let lengths = [lengths(left), lengths(right)];
         // Two tellings differ in wordiness (a digest against the full
         // story): a fair length for a counterpart scales with the whole.
         let length_ratio = (lengths[1].iter().sum::<f32>() + 1.0) / (lengths[0].iter().sum::<f32>() + 1.0);
-        Features { vectors: [[left_words, right_words], [left_chars, right_chars]], norms, dims, word_idf, lengths, length_ratio }
+        Features { vectors, norms, dims, word_idf, lengths, length_ratio }
     }
 
     /// How far the lengths of two runs are from proportionate: |ln| of the
