@@ -6,10 +6,8 @@
 use std::time::Duration;
 
 use crate::core::Side;
-use crate::core::align;
 use crate::core::compare::Comparison;
 use crate::core::document::{Document, Format, LoadError, read_bytes};
-use crate::core::tokens::PairTokens;
 
 /// How far the pipeline has come. Each stage is reported when it begins,
 /// except `Read` and `Segmented`, which report what a side turned out to be.
@@ -56,10 +54,7 @@ pub fn segment(doc: Document, side: Side, report: Report) -> Document {
 /// Aligns and compares two segmented documents.
 pub fn compare(left: Document, right: Document, report: Report) -> Comparison {
     report(Stage::Aligning);
-    let tokens = PairTokens::new(&left, &right);
-    let alignment = align::align(&left, &right, &tokens);
-    report(Stage::Comparing { links: alignment.links.len() });
-    Comparison::from_alignment(left, right, tokens, alignment)
+    Comparison::build(left, right, |alignment| report(Stage::Comparing { links: alignment.links.len() }))
 }
 
 /// Reading, aligning and comparing run at about this many bytes of both

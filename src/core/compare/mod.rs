@@ -38,6 +38,25 @@ pub struct Comparison {
     pub omissions: Vec<Omission>,
 }
 
+/// What comparing needs of the pair as a whole, found once: the word
+/// lists each distinct word is in (names are collected in a pass over both
+/// articles), for all the detectors; and the omissions.
+struct Whole {
+    listed: Listed,
+    omissions: Vec<Omission>,
+}
+
+impl Whole {
+    fn new(left: &Document, right: &Document, tokens: &PairTokens) -> Self {
+        let names = classify::names(left, right, tokens);
+        let (listed, omissions) = rayon::join(
+            || Listed::new(&tokens.vocabulary, [left.language.lexicon(), right.language.lexicon()], &names),
+            || detect::omissions(left, right, tokens, &names),
+        );
+        Whole { listed, omissions }
+    }
+}
+
 /// The kind of a link whose detectors found `discrepancies`: divergent
 /// exactly when there is one.
 fn kind(discrepancies: &[Discrepancy]) -> Kind {
@@ -57,22 +76,33 @@ fn differing(tokens: [&[WordToken]; 2], discrepancies: &[Discrepancy]) -> [Vec<u
 impl Comparison {
     /// Aligns the documents and compares every link.
     pub fn new(left: Document, right: Document) -> Self {
+        Self::build(left, right, |_| {})
+    }
+
+    /// [`Comparison::new`], calling `aligned` with the alignment before the
+    /// links are compared (a front end reports progress with it). What the
+    /// comparison needs of the pair as a whole, and the omissions, which
+    /// need no alignment, are found while the aligner runs: they fill the
+    /// cores the aligner's sequential steps leave idle.
+    pub fn build(left: Document, right: Document, aligned: impl FnOnce(&Alignment)) -> Self {
         let tokens = PairTokens::new(&left, &right);
-        let alignment = align::align(&left, &right, &tokens);
-        Self::from_alignment(left, right, tokens, alignment)
+        let (alignment, whole) = rayon::join(|| align::align(&left, &right, &tokens), || Whole::new(&left, &right, &tokens));
+        aligned(&alignment);
+        Self::compare(left, right, tokens, alignment, whole)
     }
 
     /// Compares the links of `alignment`; `tokens` are the documents'
     /// words, as the aligner read them.
     pub fn from_alignment(left: Document, right: Document, tokens: PairTokens, alignment: Alignment) -> Self {
-        // Names are collected once (a pass over both articles), and the
-        // word lists each distinct word is in looked up once, for all the
-        // detectors.
-        let names = classify::names(&left, &right, &tokens);
-        let listed = Listed::new(&tokens.vocabulary, [left.language.lexicon(), right.language.lexicon()], &names);
+        let whole = Whole::new(&left, &right, &tokens);
+        Self::compare(left, right, tokens, alignment, whole)
+    }
+
+    fn compare(left: Document, right: Document, tokens: PairTokens, alignment: Alignment, whole: Whole) -> Self {
+        let Whole { listed, omissions } = whole;
         let tokens = Arc::new(tokens);
-        // Links are compared independently, on all cores, and the omissions
-        // alongside; the results keep their order.
+        // Links are compared independently, on all cores; the results keep
+        // their order.
         let compare_link = |link: Link| {
             let diff = WordDiff::new(&tokens, link.left.clone(), link.right.clone());
             let discrepancies = detect::detect(&diff, &left, &right, &listed);
@@ -81,10 +111,7 @@ impl Comparison {
             let differing = differing([diff.left(), diff.right()], &discrepancies);
             ComparedLink { link, kind, diff, differing, discrepancies }
         };
-        let (links, omissions) = rayon::join(
-            || alignment.links.into_par_iter().map(compare_link).collect(),
-            || detect::omissions(&left, &right, &tokens, &names),
-        );
+        let links = alignment.links.into_par_iter().map(compare_link).collect();
         Comparison { left, right, links, omissions }
     }
 
