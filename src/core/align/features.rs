@@ -93,29 +93,6 @@ impl<'a> Vector<'a> {
         self.counts().map(move |(k, n)| (k, tf.of(n) * idf[k as usize]))
     }
 
-    /// Dot product with a dense vector: bit for bit what summing the
-    /// products over [`Vector::iter`] in key order gives, as the products
-    /// this skips are exact zeros; but most keys are not in `dense`, and
-    /// only the others pay for their run length and weight.
-    fn dot_dense(self, dense: &[f32]) -> f32 {
-        let keys = self.keys;
-        let (mut sum, mut at) = (0.0f32, 0);
-        while at < keys.len() {
-            let k = keys[at];
-            let d = dense[k as usize];
-            at += 1;
-            if d != 0.0 {
-                let mut n = 1;
-                while at < keys.len() && keys[at] == k {
-                    n += 1;
-                    at += 1;
-                }
-                sum += d * (self.tf.of(n) * self.idf[k as usize]);
-            }
-        }
-        sum
-    }
-
     /// At least the number of distinct features.
     fn bound(self) -> usize {
         self.keys.len()
@@ -448,7 +425,7 @@ impl Features {
                 dense[k as usize] = w;
             }
             for (dots, &j) in out.iter_mut().zip(rights) {
-                dots[c] = self.vectors[c][1].get(j).dot_dense(dense);
+                dots[c] = self.vectors[c][1].get(j).iter().fold(0.0, |sum, (k, w)| sum + dense[k as usize] * w);
             }
             for &k in mine.keys {
                 dense[k as usize] = 0.0;
