@@ -236,8 +236,8 @@ impl App {
         }
         let heights: Vec<usize> = self.aligned.sides.iter().map(|[l, r]| l.lines.len().max(r.lines.len())).collect();
         self.aligned.stack = fold::stack(&heights, &self.folds.aligned);
-        for (pane, runs) in self.panes.iter_mut().zip(&self.folds.panes) {
-            let heights: Vec<usize> = pane.passages.iter().map(|p| p.lines.len()).collect();
+        for (side, (pane, runs)) in Side::BOTH.into_iter().zip(self.panes.iter_mut().zip(&self.folds.panes)) {
+            let heights: Vec<usize> = (0..pane.units.len()).map(|item| pane.passage(&self.aligned, side, item).lines.len()).collect();
             pane.stack = fold::stack(&heights, runs);
         }
         self.scroll = self.scroll.min(self.aligned.stack.total);
@@ -411,17 +411,13 @@ impl App {
     }
 }
 
-/// Both views at text width `width`. The three layouts only read the
-/// comparison, so the reading view's panes are wrapped on other threads
-/// while this one wraps the aligned view: building both costs about what
-/// the aligned one alone did when a core is free.
+/// Both views at text width `width`: the aligned view wraps every unit's
+/// sides, and each reading view orders the same passages.
 fn layouts(cmp: &Comparison, units: &[Unit], width: usize) -> (Aligned, [Pane; 2]) {
     let moved = keymap::hints(Mode::Main, &[Action::JumpMoved], ": ", "");
-    std::thread::scope(|scope| {
-        let panes = Side::BOTH.map(|side| scope.spawn(move || layout::pane(cmp, units, side, width)));
-        let aligned = layout::aligned(cmp, units, width, &moved);
-        (aligned, panes.map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e))))
-    })
+    let aligned = layout::aligned(cmp, units, width, &moved);
+    let panes = Side::BOTH.map(|side| layout::pane(cmp, units, &aligned, side));
+    (aligned, panes)
 }
 
 /// The sentences of a unit on a side, if it has text there.

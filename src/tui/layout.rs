@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::mode::Side;
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::Unit;
@@ -76,15 +78,23 @@ pub struct Aligned {
     pub stack: Stack,
 }
 
-/// The reading view of one article: its passages in its own order.
+/// The reading view of one article: its passages in its own order. A
+/// passage is the unit's side in the aligned view, wrapped at the same
+/// width, so it is not wrapped again: [`Pane::passage`] reads it there.
 #[derive(Debug, Clone)]
 pub struct Pane {
     /// The unit each passage belongs to.
     pub units: Vec<usize>,
-    pub passages: Vec<Passage>,
     pub stack: Stack,
     /// For each unit, its passage in this pane, if it has one.
     pub passage_of: Vec<Option<usize>>,
+}
+
+impl Pane {
+    /// The `item`-th passage of this pane, the reading view of `side`.
+    pub fn passage<'a>(&self, aligned: &'a Aligned, side: Side, item: usize) -> &'a Passage {
+        &aligned.sides[self.units[item]][side.index()]
+    }
 }
 
 
@@ -132,8 +142,9 @@ fn side_of(cmp: &Comparison, unit: &Unit, side: Side, width: usize) -> Option<Pa
 /// The aligned view at text width `width`; `moved_hint` says which key
 /// goes from a moved passage's old place to it.
 pub fn aligned(cmp: &Comparison, units: &[Unit], width: usize, moved_hint: &str) -> Aligned {
+    // Units wrap independently: on all cores, in order.
     let sides: Vec<[Passage; 2]> = units
-        .iter()
+        .par_iter()
         .map(|unit| {
             let mut pair = Side::BOTH.map(|side| side_of(cmp, unit, side, width));
             if let Unit::MovedHere(k) = unit {
@@ -150,20 +161,18 @@ pub fn aligned(cmp: &Comparison, units: &[Unit], width: usize, moved_hint: &str)
     Aligned { sides, stack }
 }
 
-/// The reading view of one side at text width `width`.
-pub fn pane(cmp: &Comparison, units: &[Unit], side: Side, width: usize) -> Pane {
+/// The reading view of one side: the units with text there, in the order
+/// of that text; their passages are those of `aligned`.
+pub fn pane(cmp: &Comparison, units: &[Unit], aligned: &Aligned, side: Side) -> Pane {
     let mut order: Vec<(usize, usize)> = units.iter().enumerate().filter_map(|(u, unit)| text_of(cmp, unit, side).map(|r| (r.start, u))).collect();
     order.sort_unstable();
     let mut passage_of = vec![None; units.len()];
-    let mut passages = Vec::with_capacity(order.len());
-    let mut pane_units = Vec::with_capacity(order.len());
-    for (i, &(_, u)) in order.iter().enumerate() {
+    let pane_units: Vec<usize> = order.iter().map(|&(_, u)| u).collect();
+    for (i, &u) in pane_units.iter().enumerate() {
         passage_of[u] = Some(i);
-        pane_units.push(u);
-        passages.push(side_of(cmp, &units[u], side, width).expect("filtered to units with this side"));
     }
-    let stack = Stack::new(passages.iter().map(|p| p.lines.len()).collect());
-    Pane { units: pane_units, passages, stack, passage_of }
+    let stack = Stack::new(pane_units.iter().map(|&u| aligned.sides[u][side.index()].lines.len()).collect());
+    Pane { units: pane_units, stack, passage_of }
 }
 
 #[cfg(test)]

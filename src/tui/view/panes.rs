@@ -96,7 +96,7 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
             }
             let none = Vec::new();
             let selection = if focused { &selection } else { &none };
-            text_row(buf, app, area, &pane.passages[item], &Row { y, line, focused }, selection);
+            text_row(buf, app, area, pane.passage(&app.aligned, side, item), &Row { y, line, focused }, selection);
             if line == 0 {
                 note_mark(buf, app, area.x + 2, y, unit);
                 let (glyph, style) = mark(app, unit);
