@@ -483,6 +483,8 @@ pub struct Growth<'a> {
     /// Per channel: which features of the single sentence the run contains.
     covered: [Vec<bool>; 2],
     covered_weight: [f32; 2],
+    /// Per channel: the weight of all the single sentence's features.
+    single_weight: [f32; 2],
 }
 
 impl<'a> Growth<'a> {
@@ -503,6 +505,7 @@ impl<'a> Growth<'a> {
             norm_sq: [0.0; 2],
             covered,
             covered_weight: [0.0; 2],
+            single_weight: [WORDS, CHARS].map(|c| features.vectors[c][other].get(single).iter().map(|(_, w)| w).sum()),
         };
         growth.push();
         growth
@@ -585,9 +588,8 @@ impl<'a> Growth<'a> {
     /// the two channels. A part that raises this adds content the single
     /// sentence has; one that does not only dilutes the match.
     pub fn coverage(&self) -> f32 {
-        let other = 1 - self.side;
         let channel = |c: usize| {
-            let total: f32 = self.features.vectors[c][other].get(self.single).iter().map(|(_, w)| w).sum();
+            let total = self.single_weight[c];
             if total > 0.0 { self.covered_weight[c] / total } else { 0.0 }
         };
         0.5 * channel(WORDS) + 0.5 * channel(CHARS)
