@@ -60,15 +60,16 @@ pub fn compare(left: Document, right: Document, report: Report) -> Comparison {
 /// Reading, aligning and comparing run at about this many bytes of both
 /// articles a second on a quiet 2-core machine in a release build
 /// (`cargo bench --bench loading -- 5000`: 5 MB a side to the review screen
-/// in about 3.8 s). The first estimate, before this machine has been timed.
-const BYTES_PER_SECOND: f64 = 2.6e6;
+/// in about 3.2 s). The first estimate, before this machine has been timed.
+const BYTES_PER_SECOND: f64 = 3.1e6;
 
 /// What follows segmentation (aligning, comparing, laying the screen out)
 /// takes about this many times as long as reading and segmenting did
-/// (`cargo bench --bench align` at 5 MB a side: segment 350 ms, align and
-/// compare 3,067 ms; laying out about 250 ms more). Timing the segmentation
-/// measures this machine, busy or not, so the estimate follows it.
-const REST_PER_SEGMENTING: f64 = 9.5;
+/// (`cargo bench --bench align` at 5 MB a side: segment 350-470 ms, align
+/// and compare 2.5 s; laying out about 150 ms more). Timing the
+/// segmentation measures this machine, busy or not, so the estimate
+/// follows it.
+const REST_PER_SEGMENTING: f64 = 7.0;
 
 /// Pairs smaller than this load in about a second or less: no estimate.
 pub const ESTIMATE_ABOVE: usize = 3_000_000;
