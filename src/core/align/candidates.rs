@@ -146,6 +146,17 @@ fn rank(score: &[f32], j: u32) -> u64 {
     (u64::from(!score[j as usize].to_bits()) << 32) | u64::from(j)
 }
 
+/// Adds `idf` to the score of each sentence in `list`, tracking those met
+/// for the first time.
+fn follow(score: &mut [f32], touched: &mut Vec<u32>, list: &[u32], idf: f32) {
+    for &j in list {
+        if score[j as usize] == 0.0 {
+            touched.push(j);
+        }
+        score[j as usize] += idf;
+    }
+}
+
 /// For each sentence of `from`, the best sentences of `to` by shared IDF mass.
 ///
 /// The long lists are followed rarest first, and they carry the least
@@ -165,13 +176,7 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
         for key in features.word_keys(from, i) {
             let list = index.get(key);
             if list.len() <= ALWAYS {
-                let idf = features.word_idf(key);
-                for &j in list {
-                    if score[j as usize] == 0.0 {
-                        touched.push(j);
-                    }
-                    score[j as usize] += idf;
-                }
+                follow(score, touched, list, features.word_idf(key));
             } else if list.len() <= max_list {
                 long.push((list.len(), key));
             } else {
@@ -203,12 +208,7 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
             }
             let idf = features.word_idf(key);
             if rest[k] * (1.0 + SLACK) >= floor {
-                for &j in index.get(key) {
-                    if score[j as usize] == 0.0 {
-                        touched.push(j);
-                    }
-                    score[j as usize] += idf;
-                }
+                follow(score, touched, index.get(key), idf);
             } else {
                 // New sentences can reach at most `rest[k]`: only those
                 // already tracked are added to.
