@@ -97,7 +97,6 @@ impl Pane {
     }
 }
 
-
 /// The text of a run of sentences, with `marks` (file byte spans) emphasised.
 fn passage(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, look: Look, width: usize) -> Passage {
     Passage { look, lines: marked_lines(doc, sentences, marks, width) }
