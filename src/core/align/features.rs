@@ -9,6 +9,7 @@
 
 use crate::core::Side;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -30,8 +31,9 @@ const ROWS: usize = 1024;
 struct Sparse {
     blocks: Vec<SparseBlock>,
     len: usize,
-    /// IDF per feature id (empty until [`Sparse::weigh`]).
-    idf: Vec<f32>,
+    /// IDF per feature id, shared by both sides (empty until
+    /// [`Sparse::weigh`]).
+    idf: Arc<[f32]>,
     tf: TermFrequency,
 }
 
@@ -120,7 +122,7 @@ impl Sparse {
                 SparseBlock { offsets, keys }
             })
             .collect();
-        Sparse { blocks, len, idf: Vec::new(), tf: TermFrequency::new() }
+        Sparse { blocks, len, idf: Arc::new([]), tf: TermFrequency::new() }
     }
 
     fn get(&self, index: usize) -> Vector<'_> {
@@ -134,8 +136,8 @@ impl Sparse {
     }
 
     /// Sets the IDF the weights are computed with; returns each sentence's norm.
-    fn weigh(&mut self, idf: &[f32]) -> Vec<f32> {
-        self.idf = idf.to_vec();
+    fn weigh(&mut self, idf: &Arc<[f32]>) -> Vec<f32> {
+        self.idf = Arc::clone(idf);
         (0..self.len()).into_par_iter().map(|i| self.get(i).iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect()
     }
 }
@@ -154,7 +156,6 @@ pub struct Features {
     norms: [[Vec<f32>; 2]; 2],
     /// Per channel: how many feature ids there are.
     dims: [usize; 2],
-    word_idf: Vec<f32>,
     /// Per side: each sentence's length in characters.
     lengths: [Vec<f32>; 2],
     /// Characters of the right article per character of the left one.
@@ -248,7 +249,6 @@ struct Channel {
     norms: [Vec<f32>; 2],
     /// How many feature ids there are.
     dims: usize,
-    idf: Vec<f32>,
 }
 
 impl Channel {
@@ -257,9 +257,9 @@ impl Channel {
     fn build(sides: [&TokenStream; 2], dims: usize, row: impl Fn(&TokenStream, usize, &mut Vec<u32>) + Sync) -> Self {
         let build = |side: &TokenStream| Sparse::build(side.sentence_count(), |i, keys| row(side, i, keys));
         let (mut left, mut right) = rayon::join(|| build(sides[0]), || build(sides[1]));
-        let idf = idf([&left, &right], dims);
+        let idf: Arc<[f32]> = idf([&left, &right], dims).into();
         let norms = rayon::join(|| left.weigh(&idf), || right.weigh(&idf));
-        Channel { vectors: [left, right], norms: [norms.0, norms.1], dims, idf }
+        Channel { vectors: [left, right], norms: [norms.0, norms.1], dims }
     }
 }
 
@@ -350,14 +350,14 @@ impl Features {
                 Channel::build(sides, trigrams.len(), |side, i, keys| trigrams.of(side.sentence(i), keys))
             },
         );
-        let (dims, word_idf) = ([words.dims, chars.dims], words.idf);
+        let dims = [words.dims, chars.dims];
         let (vectors, norms) = ([words.vectors, chars.vectors], [words.norms, chars.norms]);
         let lengths = |doc: &Document| (0..doc.sentences.len()).into_par_iter().map(|i| doc.sentence_text(i).chars().count() as f32).collect::<Vec<f32>>();
         let lengths = [lengths(left), lengths(right)];
         // Two tellings differ in wordiness (a digest against the full
         // story): a fair length for a counterpart scales with the whole.
         let length_ratio = (lengths[1].iter().sum::<f32>() + 1.0) / (lengths[0].iter().sum::<f32>() + 1.0);
-        Features { vectors, norms, dims, word_idf, lengths, length_ratio }
+        Features { vectors, norms, dims, lengths, length_ratio }
     }
 
     /// How far the lengths of two runs are from proportionate: |ln| of the
@@ -385,7 +385,7 @@ impl Features {
     }
 
     pub fn word_idf(&self, key: u32) -> f32 {
-        self.word_idf[key as usize]
+        self.vectors[WORDS][0].idf[key as usize]
     }
 
     /// Similarity of two single sentences, in [0, 1]: the mean of the two
