@@ -44,24 +44,22 @@ pub fn candidates(features: &Features) -> Vec<(u32, u32)> {
         || collect(features, Side::Left, Side::Right),
         || collect(features, Side::Right, Side::Left),
     );
-    let capacity = [&left_to_right, &right_to_left].iter().flat_map(|f| &f.chunks).map(|c| c.pairs.len() + 2 * REACH as usize * c.best.len()).sum();
+    let capacity = [&left_to_right, &right_to_left].iter().map(|f| f.top.len() + 2 * REACH as usize * f.cut_short.len()).sum();
     let mut pairs = Vec::with_capacity(capacity);
     for (found, flip) in [(left_to_right, false), (right_to_left, true)] {
         let orient = |(from, to): (u32, u32)| if flip { (to, from) } else { (from, to) };
-        let cut_short: Vec<bool> = found.chunks.iter().flat_map(|c| c.cut_short.iter().copied()).collect();
-        let cut = |k: u32| cut_short.get(k as usize).copied().unwrap_or(false);
+        let cut = |k: u32| found.cut_short.get(k as usize).copied().unwrap_or(false);
         let to_len = features.len(if flip { Side::Left } else { Side::Right }) as u32;
-        // Each chunk is freed once its pairs are copied.
-        for chunk in found.chunks {
-            pairs.extend(chunk.pairs.iter().copied().map(orient));
-            for (i, j) in chunk.best.iter().copied() {
-                for d in 1..=REACH {
-                    if i >= d && j >= d && cut(i - d) {
-                        pairs.push(orient((i - d, j - d)));
-                    }
-                    if cut(i + d) && j + d < to_len {
-                        pairs.push(orient((i + d, j + d)));
-                    }
+        for i in 0..found.cut_short.len() as u32 {
+            let top = found.of(i);
+            pairs.extend(top.iter().map(|&j| orient((i, j))));
+            let Some(&j) = top.first() else { continue };
+            for d in 1..=REACH {
+                if i >= d && j >= d && cut(i - d) {
+                    pairs.push(orient((i - d, j - d)));
+                }
+                if cut(i + d) && j + d < to_len {
+                    pairs.push(orient((i + d, j + d)));
                 }
             }
         }
@@ -72,20 +70,28 @@ pub fn candidates(features: &Features) -> Vec<(u32, u32)> {
     pairs
 }
 
-/// What the index proposes for the sentences of one side, by chunks of
-/// [`CHUNK`] sentences.
+/// What the index proposes for the sentences of one side: each sentence's
+/// best few, best first. Held in one allocation of a fixed stride, filled
+/// in place by the tasks: at scale these are millions of entries, and
+/// parts built per task and then joined would stay behind as scattered
+/// free memory that the process keeps.
 struct Found {
-    chunks: Vec<FoundChunk>,
-}
-
-/// What the index proposes for some consecutive sentences, as `(from, to)`.
-struct FoundChunk {
-    /// The candidates of every sentence.
-    pairs: Vec<(u32, u32)>,
-    /// Each sentence's best candidate.
-    best: Vec<(u32, u32)>,
+    /// `top[i * PER_SENTENCE..][..PER_SENTENCE]`: sentence `i`'s best few,
+    /// best first, then [`NONE`].
+    top: Vec<u32>,
     /// Per sentence: some of its words' postings were not followed.
     cut_short: Vec<bool>,
+}
+
+/// No candidate, in [`Found::top`].
+const NONE: u32 = u32::MAX;
+
+impl Found {
+    /// Sentence `i`'s best few, best first.
+    fn of(&self, i: u32) -> &[u32] {
+        let row = &self.top[i as usize * PER_SENTENCE..][..PER_SENTENCE];
+        &row[..row.iter().position(|&j| j == NONE).unwrap_or(PER_SENTENCE)]
+    }
 }
 
 /// The sentences of one side that contain each word feature.
@@ -170,7 +176,9 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
     let index = Postings::new(features, to);
     let n_to = features.len(to);
     let max_list = ALWAYS.max((MAX_SHARE * n_to as f64) as usize);
-    let best = |s: &mut Scores, i: usize, found: &mut FoundChunk| {
+    // Fills `top` with sentence `i`'s best few; says whether its search
+    // was cut short.
+    let best = |s: &mut Scores, i: usize, top: &mut [u32]| -> bool {
         let Scores { score, touched, long, rest, ranked } = s;
         let mut cut_short = false;
         for key in features.word_keys(from, i) {
@@ -220,38 +228,34 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
             }
         }
         long.clear();
-        found.cut_short.push(cut_short);
         // The best few, in a deterministic order: score, then position.
         ranked.clear();
         ranked.extend(touched.iter().map(|&j| rank(score, j)));
         if ranked.len() > PER_SENTENCE {
             ranked.select_nth_unstable(PER_SENTENCE);
         }
-        let top = &ranked[..ranked.len().min(PER_SENTENCE)];
-        found.pairs.extend(top.iter().map(|&r| (i as u32, r as u32)));
-        if let Some(&r) = top.iter().min() {
-            found.best.push((i as u32, r as u32));
+        ranked.truncate(PER_SENTENCE);
+        ranked.sort_unstable();
+        for (slot, &r) in top.iter_mut().zip(ranked.iter()) {
+            *slot = r as u32;
         }
         for &j in touched.iter() {
             score[j as usize] = 0.0;
         }
         touched.clear();
+        cut_short
     };
     let n_from = features.len(from);
-    let chunks: Vec<FoundChunk> = (0..n_from.div_ceil(CHUNK))
-        .into_par_iter()
-        .map_init(
-            || Scores { score: vec![0.0; n_to], touched: Vec::new(), long: Vec::new(), rest: Vec::new(), ranked: Vec::new() },
-            |scores, c| {
-                let mut found = FoundChunk { pairs: Vec::new(), best: Vec::new(), cut_short: Vec::new() };
-                for i in c * CHUNK..((c + 1) * CHUNK).min(n_from) {
-                    best(scores, i, &mut found);
-                }
-                found
-            },
-        )
-        .collect();
-    Found { chunks }
+    let mut found = Found { top: vec![NONE; n_from * PER_SENTENCE], cut_short: vec![false; n_from] };
+    found.top.par_chunks_mut(CHUNK * PER_SENTENCE).zip(found.cut_short.par_chunks_mut(CHUNK)).enumerate().for_each_init(
+        || Scores { score: vec![0.0; n_to], touched: Vec::new(), long: Vec::new(), rest: Vec::new(), ranked: Vec::new() },
+        |scores, (c, (top, cut_short))| {
+            for (k, (top, cut_short)) in top.chunks_mut(PER_SENTENCE).zip(cut_short).enumerate() {
+                *cut_short = best(scores, c * CHUNK + k, top);
+            }
+        },
+    );
+    found
 }
 
 #[cfg(test)]
@@ -285,10 +289,10 @@ mod tests {
 
     /// What [`collect`] must find: every allowed list walked, every
     /// sentence met tracked, the best few chosen by (score, position).
-    fn collect_without_pruning(features: &Features, from: Side, to: Side) -> FoundChunk {
+    fn collect_without_pruning(features: &Features, from: Side, to: Side) -> Found {
         let index = Postings::new(features, to);
         let max_list = ALWAYS.max((MAX_SHARE * features.len(to) as f64) as usize);
-        let (mut pairs, mut best, mut cut) = (Vec::new(), Vec::new(), Vec::new());
+        let mut found = Found { top: vec![NONE; features.len(from) * PER_SENTENCE], cut_short: Vec::new() };
         for i in 0..features.len(from) {
             let mut score = vec![0.0f32; features.len(to)];
             let keys: Vec<u32> = features.word_keys(from, i).collect();
@@ -314,11 +318,10 @@ mod tests {
             let mut met: Vec<u32> = (0..features.len(to) as u32).filter(|&j| score[j as usize] > 0.0).collect();
             met.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]).then(a.cmp(b)));
             met.truncate(PER_SENTENCE);
-            pairs.extend(met.iter().map(|&j| (i as u32, j)));
-            best.extend(met.first().map(|&j| (i as u32, j)));
-            cut.push(cut_short);
+            found.top[i * PER_SENTENCE..][..met.len()].copy_from_slice(&met);
+            found.cut_short.push(cut_short);
         }
-        FoundChunk { pairs, best, cut_short: cut }
+        found
     }
 
     proptest::proptest! {
@@ -348,15 +351,9 @@ mod tests {
             let features = Features::new(&l, &r, &PairTokens::new(&l, &r));
             for (from, to) in [(Side::Left, Side::Right), (Side::Right, Side::Left)] {
                 let found = collect(&features, from, to);
-                let mut pairs: Vec<(u32, u32)> = found.chunks.iter().flat_map(|c| c.pairs.iter().copied()).collect();
-                pairs.sort_unstable();
-                let best: Vec<(u32, u32)> = found.chunks.iter().flat_map(|c| c.best.iter().copied()).collect();
-                let cut: Vec<bool> = found.chunks.iter().flat_map(|c| c.cut_short.iter().copied()).collect();
-                let FoundChunk { pairs: mut want_pairs, best: want_best, cut_short: want_cut } = collect_without_pruning(&features, from, to);
-                want_pairs.sort_unstable();
-                proptest::prop_assert_eq!(pairs, want_pairs);
-                proptest::prop_assert_eq!(best, want_best);
-                proptest::prop_assert_eq!(cut, want_cut);
+                let want = collect_without_pruning(&features, from, to);
+                proptest::prop_assert_eq!(found.top, want.top);
+                proptest::prop_assert_eq!(found.cut_short, want.cut_short);
             }
         }
     }

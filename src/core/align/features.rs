@@ -24,10 +24,12 @@ const ROWS: usize = 1024;
 /// The vectors of all sentences of one side, in blocks of [`ROWS`]
 /// sentences, each built by one task straight into its final place: no
 /// vector per sentence, nothing copied. A sentence's vector is stored as
-/// its sorted feature ids with repeats, 4 bytes a feature: most features
-/// occur once in a sentence, so this is about half the size of (id, weight)
-/// pairs, and each weight is computed when read, from the id's run length
-/// and IDF, by the very expression that would have stored it.
+/// its sorted feature ids with repeats, each as its step from the one
+/// before, mostly in one byte ([`Codes`]): most features occur once in a
+/// sentence, so this is about an eighth of the size of (id, weight) pairs, and each weight
+/// is computed when read, from the id's run length and IDF, by the very
+/// expression that would have stored it. At scale the trigram vectors
+/// are the largest thing the aligner holds.
 struct Sparse {
     blocks: Vec<SparseBlock>,
     len: usize,
@@ -58,16 +60,65 @@ impl TermFrequency {
 }
 
 struct SparseBlock {
-    /// `keys[offsets[i]..offsets[i + 1]]` is the block's sentence `i`.
+    /// `codes[offsets[i]..offsets[i + 1]]` is the block's sentence `i`.
     offsets: Vec<u32>,
-    keys: Vec<u32>,
+    codes: Vec<u8>,
+}
+
+/// Sorted feature ids, each written as its step from the one before (from
+/// 0 for the first) in LEB128: 7 bits a byte, the high bit set on every
+/// byte but a step's last. A repeat is a step of 0, one byte, and the ids
+/// of a sentence lie close together (the common words' trigrams have the
+/// low ids), so most steps take one byte and nearly all the rest two. The
+/// codec is written out here rather than taken from a crate: it is the
+/// innermost loop of pair scoring, and it must inline to a byte test.
+#[derive(Clone, Copy)]
+struct Codes<'a>(&'a [u8]);
+
+impl Codes<'_> {
+    /// Appends the sorted `keys` to `out`.
+    fn encode(keys: &[u32], out: &mut Vec<u8>) {
+        let mut last = 0;
+        for &k in keys {
+            let mut step = k - last;
+            while step >= 0x80 {
+                out.push(step as u8 | 0x80);
+                step >>= 7;
+            }
+            out.push(step as u8);
+            last = k;
+        }
+    }
+
+    /// The distinct ids and how many times each occurs, in id order.
+    fn counts(self) -> impl Iterator<Item = (u32, u32)> {
+        let codes = self.0;
+        let (mut at, mut key) = (0, 0u32);
+        std::iter::from_fn(move || {
+            let mut byte = *codes.get(at)?;
+            at += 1;
+            let (mut step, mut shift) = (u32::from(byte & 0x7F), 7);
+            while byte & 0x80 != 0 {
+                byte = codes[at];
+                at += 1;
+                step |= u32::from(byte & 0x7F) << shift;
+                shift += 7;
+            }
+            key += step;
+            let mut n = 1;
+            while codes.get(at) == Some(&0) {
+                n += 1;
+                at += 1;
+            }
+            Some((key, n))
+        })
+    }
 }
 
 /// One sentence's vector.
 #[derive(Clone, Copy)]
 struct Vector<'a> {
-    /// Sorted feature ids, with repeats.
-    keys: &'a [u32],
+    codes: Codes<'a>,
     idf: &'a [f32],
     tf: &'a TermFrequency,
 }
@@ -75,18 +126,7 @@ struct Vector<'a> {
 impl<'a> Vector<'a> {
     /// The distinct feature ids and their counts, in id order.
     fn counts(self) -> impl Iterator<Item = (u32, u32)> + 'a {
-        let keys = self.keys;
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            let k = *keys.get(at)?;
-            let mut n = 1;
-            at += 1;
-            while at < keys.len() && keys[at] == k {
-                n += 1;
-                at += 1;
-            }
-            Some((k, n))
-        })
+        self.codes.counts()
     }
 
     /// The distinct feature ids and their TF-IDF weights, in id order.
@@ -95,9 +135,14 @@ impl<'a> Vector<'a> {
         self.counts().map(move |(k, n)| (k, tf.of(n) * idf[k as usize]))
     }
 
+    /// The distinct feature ids, in id order.
+    fn keys(self) -> impl Iterator<Item = u32> + 'a {
+        self.counts().map(|(k, _)| k)
+    }
+
     /// At least the number of distinct features.
     fn bound(self) -> usize {
-        self.keys.len()
+        self.codes.0.len()
     }
 }
 
@@ -111,15 +156,16 @@ impl Sparse {
                 let rows = b * ROWS..((b + 1) * ROWS).min(len);
                 let mut offsets = Vec::with_capacity(rows.len() + 1);
                 offsets.push(0);
-                let mut keys = Vec::new();
+                let (mut keys, mut codes) = (Vec::new(), Vec::new());
                 for i in rows {
-                    let from = keys.len();
+                    keys.clear();
                     row(i, &mut keys);
-                    keys[from..].sort_unstable();
-                    offsets.push(keys.len() as u32);
+                    keys.sort_unstable();
+                    Codes::encode(&keys, &mut codes);
+                    offsets.push(codes.len() as u32);
                 }
-                keys.shrink_to_fit();
-                SparseBlock { offsets, keys }
+                codes.shrink_to_fit();
+                SparseBlock { offsets, codes }
             })
             .collect();
         Sparse { blocks, len, idf: Arc::new([]), tf: TermFrequency::new() }
@@ -128,7 +174,7 @@ impl Sparse {
     fn get(&self, index: usize) -> Vector<'_> {
         let block = &self.blocks[index / ROWS];
         let i = index % ROWS;
-        Vector { keys: &block.keys[block.offsets[i] as usize..block.offsets[i + 1] as usize], idf: &self.idf, tf: &self.tf }
+        Vector { codes: Codes(&block.codes[block.offsets[i] as usize..block.offsets[i + 1] as usize]), idf: &self.idf, tf: &self.tf }
     }
 
     fn len(&self) -> usize {
@@ -209,7 +255,7 @@ impl Trigrams {
             let mut keys: Vec<u64> = (0..side.sentence_count())
                 .into_par_iter()
                 .flat_map_iter(|i| {
-                    side.sentence(i).windows(2).map(|p| trigram_key(ends[p[0].word as usize].1, ' ', ends[p[1].word as usize].0)).collect::<Vec<_>>()
+                    side.sentence(i).windows(2).map(|p| trigram_key(ends[p[0].word() as usize].1, ' ', ends[p[1].word() as usize].0)).collect::<Vec<_>>()
                 })
                 .collect();
             keys.par_sort_unstable();
@@ -233,9 +279,9 @@ impl Trigrams {
     /// The trigram ids of a sentence, with repeats.
     fn of(&self, tokens: &[crate::core::tokens::WordToken], out: &mut Vec<u32>) {
         for (k, t) in tokens.iter().enumerate() {
-            let w = t.word as usize;
+            let w = t.word() as usize;
             if k > 0 {
-                let prev = tokens[k - 1].word as usize;
+                let prev = tokens[k - 1].word() as usize;
                 out.push(self.ids[&trigram_key(self.ends[prev].1, ' ', self.ends[w].0)]);
             }
             out.extend_from_slice(&self.inside[self.offsets[w]..self.offsets[w + 1]]);
@@ -306,13 +352,13 @@ fn dot(a: Vector, b: Vector) -> f32 {
 fn word_keys(tokens: &[crate::core::tokens::WordToken], vocabulary: &Vocabulary, canonical: &[u32], out: &mut Vec<u32>) {
     let anchor_base = canonical.len() as u32;
     for (k, t) in tokens.iter().enumerate() {
-        let word = vocabulary.word(t.word);
+        let word = vocabulary.word(t.word());
         if word.stopword {
             continue;
         }
         let form = canonical[word.stem as usize];
         out.push(form);
-        if (k > 0 && t.capitalised) || word.number {
+        if (k > 0 && t.capitalised()) || word.number {
             out.push(anchor_base + form);
         }
     }
@@ -376,7 +422,7 @@ impl Features {
 
     /// Word-feature keys of a sentence (for the candidate index).
     pub fn word_keys(&self, side: Side, index: usize) -> impl Iterator<Item = u32> + '_ {
-        self.vectors[WORDS][side.index()].get(index).counts().map(|(k, _)| k)
+        self.vectors[WORDS][side.index()].get(index).keys()
     }
 
     /// How many word-feature ids there are.
@@ -427,7 +473,7 @@ impl Features {
             for (dots, &j) in out.iter_mut().zip(rights) {
                 dots[c] = self.vectors[c][1].get(j).iter().fold(0.0, |sum, (k, w)| sum + dense[k as usize] * w);
             }
-            for &k in mine.keys {
+            for k in mine.keys() {
                 dense[k as usize] = 0.0;
             }
         }
@@ -549,12 +595,10 @@ impl<'a> Growth<'a> {
                 self.norm_sq[c] += 2.0 * dot(run.get(q), run.get(p));
             }
             // Mark the single sentence's features that this part contains.
-            let (part, mut i) = (run.get(p).keys, 0);
+            let mut part = run.get(p).keys().peekable();
             for (t, (key, weight)) in target.iter().enumerate() {
-                while i < part.len() && part[i] < key {
-                    i += 1;
-                }
-                if i < part.len() && part[i] == key && !self.covered[c][t] {
+                while part.next_if(|&k| k < key).is_some() {}
+                if part.peek() == Some(&key) && !self.covered[c][t] {
                     self.covered[c][t] = true;
                     self.covered_weight[c] += weight;
                 }
@@ -603,6 +647,25 @@ mod tests {
     fn features(left: &str, right: &str) -> Features {
         let (left, right) = (Document::parse("l", left), Document::parse("r", right));
         Features::new(&left, &right, &PairTokens::new(&left, &right))
+    }
+
+    proptest::proptest! {
+        /// The codes give back the ids and their counts, whatever the steps
+        /// between them: repeats, one-byte, and the widest.
+        #[test]
+        fn codes_give_back_every_id(mut keys in proptest::collection::vec(proptest::prop_oneof![0u32..300, 0u32..70_000, proptest::prelude::any::<u32>()], 0..60)) {
+            keys.sort_unstable();
+            let mut codes = Vec::new();
+            Codes::encode(&keys, &mut codes);
+            let mut want: Vec<(u32, u32)> = Vec::new();
+            for &k in &keys {
+                match want.last_mut() {
+                    Some((last, n)) if *last == k => *n += 1,
+                    _ => want.push((k, 1)),
+                }
+            }
+            proptest::prop_assert_eq!(Codes(&codes).counts().collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

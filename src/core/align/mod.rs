@@ -143,9 +143,10 @@ pub fn align_with(left: &Document, right: &Document, tokens: &PairTokens, params
         }
         for b in chain {
             let block = &blocks[b];
+            let (l, r) = (block.left(), block.right());
             let link = Link {
-                left: block.left.0 as usize..block.left.1 as usize + 1,
-                right: block.right.0 as usize..block.right.1 as usize + 1,
+                left: l.0 as usize..l.1 as usize + 1,
+                right: r.0 as usize..r.1 as usize + 1,
                 score: block.sim,
                 moved: pass > 0,
             };
@@ -243,10 +244,11 @@ fn crosses(backbone: &[Link], link: &Link) -> bool {
     !(before_ok && after_ok)
 }
 
-/// A candidate pair: the two sentences' own similarity and the score the
-/// search uses, which adds their reading-order context.
+/// A candidate pair, held in its left sentence's row of [`Scored`] (12
+/// bytes; there are millions at scale): the right sentence, the two
+/// sentences' own similarity and the score the search uses, which adds
+/// their reading-order context.
 struct Pair {
-    left: u32,
     right: u32,
     sim: f32,
     score: f32,
@@ -288,7 +290,7 @@ impl Scored {
                         .zip(dots)
                         .map(|(right, dots)| {
                             let sim = features.sim_of_dots(left, right, dots);
-                            Pair { left: left as u32, right: right as u32, sim, score: sim }
+                            Pair { right: right as u32, sim, score: sim }
                         })
                         .collect::<Vec<_>>()
                 },
@@ -300,12 +302,13 @@ impl Scored {
             (Some(i), Some(j)) => scored.find(i, j).map_or(0.0, |p| p.sim),
             _ => 0.0,
         };
-        let contexts: Vec<f32> = scored
-            .pairs
-            .par_iter()
-            .map(|p| {
-                let (i, j) = (p.left as usize, p.right as usize);
-                (raw(i.checked_sub(1), j.checked_sub(1)) + raw(Some(i + 1), Some(j + 1))) / 2.0
+        let contexts: Vec<f32> = (0..features.len(Side::Left))
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                scored.row(i).iter().map(move |p| {
+                    let j = p.right as usize;
+                    (raw(i.checked_sub(1), j.checked_sub(1)) + raw(Some(i + 1), Some(j + 1))) / 2.0
+                })
             })
             .collect();
         for (pair, c) in scored.pairs.iter_mut().zip(contexts) {
@@ -314,8 +317,17 @@ impl Scored {
         scored
     }
 
+    /// The pairs of left sentence `left` (none past the last), by right
+    /// sentence.
+    fn row(&self, left: usize) -> &[Pair] {
+        match (self.rows.get(left), self.rows.get(left + 1)) {
+            (Some(&from), Some(&to)) => &self.pairs[from..to],
+            _ => &[],
+        }
+    }
+
     fn find(&self, left: usize, right: usize) -> Option<&Pair> {
-        let row = &self.pairs[self.rows.get(left).copied()?..*self.rows.get(left + 1)?];
+        let row = self.row(left);
         row.binary_search_by_key(&right, |p| p.right as usize).ok().map(|k| &row[k])
     }
 }
@@ -324,21 +336,31 @@ impl Scored {
 /// the order of the pairs they start from (so in order of their first left
 /// sentence, as the chain needs; it breaks ties by this order).
 fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
-    let chunks: Vec<Vec<Block>> = scored.pairs.par_chunks(1024).map(|chunk| blocks_from(chunk, features, scored, free_left, free_right, p)).collect();
-    // Joined into one allocation, each chunk freed as soon as it is copied:
-    // at scale there are millions of blocks, and a second copy of them all
-    // would be the aligner's peak.
-    let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-    for chunk in chunks {
-        out.extend(chunk);
+    // At scale there are millions of blocks, about one per pair: built a
+    // group of rows at a time (in parallel within the group) and appended,
+    // they are held once, not once in each task's part and again joined.
+    const GROUP: usize = 2048;
+    const PART: usize = 32;
+    let rows = features.len(Side::Left);
+    let mut out = Vec::new();
+    for group in (0..rows).step_by(GROUP) {
+        let end = rows.min(group + GROUP);
+        let parts: Vec<Vec<Block>> = (group..end)
+            .into_par_iter()
+            .step_by(PART)
+            .map(|part| blocks_from(part..end.min(part + PART), features, scored, free_left, free_right, p))
+            .collect();
+        out.reserve(parts.iter().map(Vec::len).sum());
+        parts.into_iter().for_each(|part| out.extend(part));
     }
     out
 }
 
-fn blocks_from(pairs: &[Pair], features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
+/// The blocks that start from the pairs of left sentences `rows`.
+fn blocks_from(rows: Range<usize>, features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
     let mut out = Vec::new();
-    for pair in pairs {
-        let (i, j, score) = (pair.left as usize, pair.right as usize, pair.score);
+    for (i, pair) in rows.flat_map(|i| scored.row(i).iter().map(move |pair| (i, pair))) {
+        let (j, score) = (pair.right as usize, pair.score);
         if !free_left[i] || !free_right[j] {
             continue;
         }
@@ -347,8 +369,8 @@ fn blocks_from(pairs: &[Pair], features: &Features, scored: &Scored, free_left: 
         if score > p.floor {
             // The gain uses the score with its context; the link reports
             // the pair's own similarity, which stays in [0, 1].
-            let gain = score - p.tau - p.length * features.length_mismatch(i..i + 1, j..j + 1);
-            push(&mut out, Block { left: (pair.left, pair.left), right: (pair.right, pair.right), gain: f64::from(gain), sim: pair.sim }, p);
+            let excess = score - p.tau - p.length * features.length_mismatch(i..i + 1, j..j + 1);
+            push(&mut out, Block::new((i as u32, i as u32), (pair.right, pair.right), excess, pair.sim), p);
         }
         // Several left sentences from i against right sentence j, and one
         // left sentence against several right sentences from j.
@@ -386,8 +408,6 @@ fn grow<'a>(
         }
         covered = grown;
         let sim = growth.sim();
-        let size = (growth.len() + 1) as f64;
-        let gain = f64::from(sim - p.tau - p.length * growth.length_mismatch()) * size / 2.0 - 0.02 * (size - 2.0);
         if sim > p.floor {
             let (run, single) = (growth.run(), growth.single());
             let (run, single) = ((run.start as u32, run.end as u32 - 1), (single as u32, single as u32));
@@ -395,7 +415,7 @@ fn grow<'a>(
                 Side::Left => (run, single),
                 Side::Right => (single, run),
             };
-            push(out, Block { left, right, gain, sim }, p);
+            push(out, Block::new(left, right, sim - p.tau - p.length * growth.length_mismatch(), sim), p);
         }
     }
 }
@@ -407,7 +427,7 @@ fn grow<'a>(
 /// best chain, and leaving it out changes nothing but memory: at scale most
 /// candidate pairs are chance matches of this kind.
 fn push(out: &mut Vec<Block>, block: Block, p: Params) {
-    if block.gain >= -2.0 * f64::from(p.continuity) {
+    if block.gain() >= -2.0 * f64::from(p.continuity) {
         out.push(block);
     }
 }

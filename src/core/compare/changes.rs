@@ -59,7 +59,7 @@ impl WordDiff {
     /// the same id is the same normal form.
     pub fn new(tokens: &Arc<PairTokens>, left: Range<usize>, right: Range<usize>) -> Self {
         let runs = [tokens.left.run(left), tokens.right.run(right)];
-        let ids = |stream: &[WordToken], run: &Range<usize>| stream[run.clone()].iter().map(|t| t.word).collect::<Vec<u32>>();
+        let ids = |stream: &[WordToken], run: &Range<usize>| stream[run.clone()].iter().map(|t| t.word()).collect::<Vec<u32>>();
         let (a, b) = (ids(tokens.left.tokens(), &runs[0]), ids(tokens.right.tokens(), &runs[1]));
         let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(Instant::now() + DIFF_BUDGET));
         WordDiff { tokens: Arc::clone(tokens), runs, changes: group(&ops) }

@@ -42,9 +42,9 @@ pub fn names(left: &Document, right: &Document, tokens: &PairTokens) -> Names {
                 continue; // Headlines capitalise every word.
             }
             // The first word of a sentence is capitalised anyway.
-            for t in stream.sentence(i).iter().skip(1).filter(|t| t.capitalised) {
-                let id = t.word as usize;
-                is_name[id] = is_name[id] || !stopwords.contains(&*vocabulary.word(t.word).norm);
+            for t in stream.sentence(i).iter().skip(1).filter(|t| t.capitalised()) {
+                let id = t.word() as usize;
+                is_name[id] = is_name[id] || !stopwords.contains(&*vocabulary.word(t.word()).norm);
             }
         }
     }

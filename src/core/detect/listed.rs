@@ -150,11 +150,11 @@ mod tests {
             let listed = Listed::new(&tokens.vocabulary, lexicons, &names);
             for side in Side::BOTH {
                 let lex = lexicons[side.index()];
-                assert!(tokens.side(side).tokens().iter().any(|t| listed.has(side, t.word, List::Title)), "titles are found");
+                assert!(tokens.side(side).tokens().iter().any(|t| listed.has(side, t.word(), List::Title)), "titles are found");
                 for t in tokens.side(side).tokens() {
-                    let word = &*tokens.vocabulary.word(t.word).norm;
+                    let word = &*tokens.vocabulary.word(t.word()).norm;
                     let norm = without_elision(word, lex);
-                    let has = |list| listed.has(side, t.word, list);
+                    let has = |list| listed.has(side, t.word(), list);
                     for (list, _) in SETS {
                         let compound_role = list == List::Title && lex.code == "de" && lex.titles.iter().any(|t| t.chars().count() >= 6 && norm.ends_with(t));
                         assert_eq!(has(list), list.set(lex).expect("every list of SETS is a lexicon set").contains(norm) || compound_role, "{word} {list:?}");

@@ -11,14 +11,14 @@ use crate::core::compare::classify::same_name_family;
 pub(super) fn names_spelled(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     let name_at = |s: &Words, i: usize| s.is(i, List::NameAsWritten) && s.word(i).chars().count() >= 5 && !is_title(s, i);
     // Both sides share one vocabulary: the same id is the same word.
-    let count = |side: &Words, id: u32| side.tokens.iter().filter(|t| t.word == id).count();
+    let count = |side: &Words, id: u32| side.tokens.iter().filter(|t| t.word() == id).count();
     for i in cues(left, |i| name_at(left, i)) {
-        let (a, a_id) = (left.word(i), left.tokens[i].word);
+        let (a, a_id) = (left.word(i), left.tokens[i].word());
         if count(right, a_id) >= count(left, a_id) {
             continue; // stated as often on the other side
         }
         let twin = cues(right, |j| name_at(right, j)).into_iter().find(|&j| {
-            let (b, b_id) = (right.word(j), right.tokens[j].word);
+            let (b, b_id) = (right.word(j), right.tokens[j].word());
             count(left, b_id) < count(right, b_id)
                 && !same_name_family(a, b)
                 && strsim_close(a, b)

@@ -56,7 +56,7 @@ impl<'v> Mentions<'v> {
     fn new(vocabulary: &'v Vocabulary, stream: &TokenStream) -> Self {
         let mut has = vec![false; vocabulary.words().len()];
         for t in stream.tokens() {
-            has[t.word as usize] = true;
+            has[t.word() as usize] = true;
         }
         let mut by_prefix: HashMap<&str, Vec<&str>> = HashMap::new();
         let mut one_off = HashSet::default();
@@ -90,7 +90,7 @@ struct Sentence<'a> {
 
 impl Sentence<'_> {
     fn norm(&self, i: usize) -> &str {
-        &self.vocabulary.word(self.toks[i].word).norm
+        &self.vocabulary.word(self.toks[i].word()).norm
     }
 }
 
@@ -101,7 +101,7 @@ fn name_runs(s: &Sentence, names: &Names, lex: &Lexicon) -> Vec<(usize, usize)> 
     let adjacent = |i: usize| s.text[toks[i - 1].end as usize..toks[i].start as usize].chars().all(|c| c == ' ' || c == '-');
     let capitalised_word = |i: usize| {
         let w = s.norm(i);
-        toks[i].capitalised && !lex.stopwords.contains(w) && !lex.titles.contains(w) && !lex.time.contains(w)
+        toks[i].capitalised() && !lex.stopwords.contains(w) && !lex.titles.contains(w) && !lex.time.contains(w)
     };
     // The first word of a sentence is capitalised anyway: it is a name if
     // it is known as one, or if a name follows it ("Andriy Kovalenko, ...").
@@ -150,7 +150,7 @@ fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>
         let mut found: Vec<(Category, usize, usize)> = Vec::new();
         for (a, b) in name_runs(&sentence, names, lex) {
             let mut words = (a..=b).filter(|&i| sentence.norm(i).chars().count() >= 3).peekable();
-            if words.peek().is_none() || words.any(|i| mentions.mentions(toks[i].word, sentence.norm(i))) {
+            if words.peek().is_none() || words.any(|i| mentions.mentions(toks[i].word(), sentence.norm(i))) {
                 continue;
             }
             let after_preposition = a > 0 && PLACE_PREPOSITIONS.contains(&sentence.norm(a - 1));
@@ -160,7 +160,7 @@ fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>
                 _ => {}
             }
         }
-        for i in (0..toks.len()).filter(|&i| vocabulary.word(toks[i].word).number) {
+        for i in (0..toks.len()).filter(|&i| vocabulary.word(toks[i].word()).number) {
             if let Some(v) = lex.number_value(sentence.norm(i)) && !other_values.contains(v) {
                 let year = v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
                 found.push((if year { Category::Date } else { Category::Number }, i, i));

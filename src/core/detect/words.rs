@@ -35,20 +35,20 @@ impl<'a> Words<'a> {
 
     /// Is the word at `i` in `list`?
     pub(super) fn is(&self, i: usize, list: List) -> bool {
-        self.listed.has(self.side, self.tokens[i].word, list)
+        self.listed.has(self.side, self.tokens[i].word(), list)
     }
 
     /// The word at `i`, normalised ([`crate::core::tokens::normalize`]).
     pub(super) fn word(&self, i: usize) -> &'a str {
-        &self.vocabulary.word(self.tokens[i].word).norm
+        &self.vocabulary.word(self.tokens[i].word()).norm
     }
 
     pub(super) fn is_number(&self, i: usize) -> bool {
-        self.vocabulary.word(self.tokens[i].word).number
+        self.vocabulary.word(self.tokens[i].word()).number
     }
 
     pub(super) fn is_capitalised(&self, i: usize) -> bool {
-        self.tokens[i].capitalised
+        self.tokens[i].capitalised()
     }
 
     /// The text between the words at `a` and `b`.

@@ -23,23 +23,44 @@ use crate::core::lexicon::STOPWORDS;
 type WordIndex = HashMap<Box<str>, u32, BuildHasherDefault<FastHasher>>;
 
 /// One word of a document: where it stands and which distinct word it is.
+/// There is one per word of both articles, so a token is kept at 12 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordToken {
     /// Byte offsets into the document's text. A document is at most
-    /// `MAX_BYTES` (128 MiB) long, so offsets fit in 32 bits, which keeps a
-    /// token at 16 bytes.
+    /// `MAX_BYTES` (128 MiB) long, so offsets fit in 32 bits.
     pub start: u32,
     pub end: u32,
-    /// Index into the pair's [`Vocabulary`].
-    pub word: u32,
-    /// The word as written begins with an upper-case letter.
-    pub capitalised: bool,
+    /// Index into the pair's [`Vocabulary`], with [`CAPITALISED`] set when
+    /// the word as written begins with an upper-case letter. A document of
+    /// 128 MiB has far fewer than 2^31 distinct words.
+    word: u32,
 }
 
+const CAPITALISED: u32 = 1 << 31;
+
 impl WordToken {
+    pub fn new(start: u32, end: u32, word: u32, capitalised: bool) -> Self {
+        WordToken { start, end, word: word | if capitalised { CAPITALISED } else { 0 } }
+    }
+
     /// Byte offsets into the document's text.
     pub fn span(&self) -> (usize, usize) {
         (self.start as usize, self.end as usize)
+    }
+
+    /// Index into the pair's [`Vocabulary`].
+    pub fn word(&self) -> u32 {
+        self.word & !CAPITALISED
+    }
+
+    /// The word as written begins with an upper-case letter.
+    pub fn capitalised(&self) -> bool {
+        self.word & CAPITALISED != 0
+    }
+
+    /// The same token, as word `id`.
+    fn renumbered(self, id: u32) -> Self {
+        WordToken::new(self.start, self.end, id, self.capitalised())
     }
 }
 
@@ -140,7 +161,7 @@ impl PairTokens {
             })
             .collect();
         drop(index);
-        right.tokens.par_iter_mut().for_each(|t| t.word = remap[t.word as usize]);
+        right.tokens.par_iter_mut().for_each(|t| *t = t.renumbered(remap[t.word() as usize]));
         PairTokens { vocabulary: describe(norms), left, right }
     }
 
@@ -177,12 +198,8 @@ fn tokenise(doc: &Document) -> (WordIndex, Vec<Box<str>>, TokenStream) {
                 }
             };
             let start = s.start + at;
-            tokens.push(WordToken {
-                start: start as u32,
-                end: (start + word.len()) as u32,
-                word: id,
-                capitalised: word.chars().next().is_some_and(char::is_uppercase),
-            });
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            tokens.push(WordToken::new(start as u32, (start + word.len()) as u32, id, capitalised));
         }
         sentences.push(tokens.len() as u32);
     }
@@ -234,16 +251,16 @@ mod tests {
                 assert_eq!(got.len(), expected.len());
                 for (t, e) in got.iter().zip(&expected) {
                     assert_eq!((t.start as usize, t.end as usize), (e.start, e.end));
-                    assert_eq!(&*pair.vocabulary.word(t.word).norm, e.norm);
+                    assert_eq!(&*pair.vocabulary.word(t.word()).norm, e.norm);
                 }
                 all.extend_from_slice(got);
             }
             assert_eq!(stream.tokens(), &all[..]);
         }
-        let id = |side: &TokenStream, k: usize| side.tokens()[k].word;
+        let id = |side: &TokenStream, k: usize| side.tokens()[k].word();
         assert_eq!(id(&pair.left, 0), id(&pair.right, 2), "russia");
         assert_eq!(id(&pair.left, 1), id(&pair.right, 0), "troops / Troops");
-        assert!(pair.right.tokens()[0].capitalised && !pair.left.tokens()[1].capitalised);
+        assert!(pair.right.tokens()[0].capitalised() && !pair.left.tokens()[1].capitalised());
         let v = &pair.vocabulary;
         let word = |norm: &str| v.words().iter().find(|w| &*w.norm == norm).expect("the word is in the vocabulary");
         assert!(word("the").stopword && !word("troops").stopword);
