@@ -26,10 +26,10 @@ const ROWS: usize = 1024;
 /// vector per sentence, nothing copied. A sentence's vector is stored as
 /// its sorted feature ids with repeats, each as its step from the one
 /// before, mostly in one byte ([`Codes`]): most features occur once in a
-/// sentence, so this is about an eighth of the size of (id, weight) pairs, and each weight
-/// is computed when read, from the id's run length and IDF, by the very
-/// expression that would have stored it. At scale the trigram vectors
-/// are the largest thing the aligner holds.
+/// sentence, so this is about an eighth of the size of (id, weight) pairs,
+/// and each weight is computed when read, from the id's run length and
+/// IDF, by the very expression that would have stored it. At scale the
+/// trigram vectors are the largest thing the aligner holds.
 struct Sparse {
     blocks: Vec<SparseBlock>,
     len: usize,
