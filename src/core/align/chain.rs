@@ -9,7 +9,7 @@
 //! O(K log K) for K blocks: a sweep over left positions with a Fenwick tree
 //! of prefix maxima over right positions.
 
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::collections::binary_heap::PeekMut;
 
@@ -108,41 +108,6 @@ fn better(a: (f64, usize), b: (f64, usize)) -> bool {
 /// sentence on both sides, or one skipped on one side).
 const STEPS: [(u32, u32); 3] = [(1, 1), (2, 1), (1, 2)];
 
-/// A block whose best total is known, waiting to enter the tree.
-struct Pending {
-    left_end: u32,
-    block: u32,
-    right_end: u32,
-    total: f64,
-}
-
-impl Pending {
-    fn key(&self) -> (u32, u32) {
-        (self.left_end, self.block)
-    }
-}
-
-/// Ordered for a max-heap to yield the lowest (last left sentence, index) first.
-impl Ord for Pending {
-    fn cmp(&self, other: &Self) -> Ordering {
-        other.key().cmp(&self.key())
-    }
-}
-
-impl PartialOrd for Pending {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Pending {
-    fn eq(&self, other: &Self) -> bool {
-        self.key() == other.key()
-    }
-}
-
-impl Eq for Pending {}
-
 /// Indices into `blocks` (which come in order of their first left
 /// sentence) of the best chain, in order. A block that directly
 /// continues the previous one (next sentence on both sides, or one skipped
@@ -160,7 +125,10 @@ pub fn best_chain(blocks: &[Block], right_len: usize, continuity: f64) -> Vec<us
     let mut tree = PrefixMax::new(right_len);
     // Blocks met but not yet in the tree, which takes them once the sweep
     // is past their last left sentence: only those of the last few rows.
-    let mut pending: BinaryHeap<Pending> = BinaryHeap::new();
+    // Each is (last left sentence, index, last right sentence, total's
+    // bits), lowest first; the first two are unique, so the order never
+    // reads the rest.
+    let mut pending: BinaryHeap<Reverse<(u32, u32, u32, u64)>> = BinaryHeap::new();
     let mut best = (0.0, NONE);
     // Best total of the blocks ending at each (left, right) cell. Only the
     // cells one or two rows above the current block are ever looked up, so
@@ -176,9 +144,9 @@ pub fn best_chain(blocks: &[Block], right_len: usize, continuity: f64) -> Vec<us
         }
         // Blocks that end before this one starts may precede it; they enter
         // the tree in order of their last left sentence, then of index.
-        while let Some(done) = pending.peek_mut().filter(|p| p.left_end < left.0) {
-            let done = PeekMut::pop(done);
-            tree.raise(done.right_end as usize, (done.total, done.block as usize));
+        while let Some(done) = pending.peek_mut().filter(|p| p.0.0 < left.0) {
+            let Reverse((_, done, right_end, total)) = PeekMut::pop(done);
+            tree.raise(right_end as usize, (f64::from_bits(total), done as usize));
         }
         let mut before = tree.best_before(right_start);
         for (dl, dr) in STEPS {
@@ -189,7 +157,7 @@ pub fn best_chain(blocks: &[Block], right_len: usize, continuity: f64) -> Vec<us
         }
         let total = before.0 + block.gain();
         prev[b] = if before.1 == NONE { u32::MAX } else { before.1 as u32 };
-        pending.push(Pending { left_end: left.1, block: b as u32, right_end: right.1, total });
+        pending.push(Reverse((left.1, b as u32, right.1, total.to_bits())));
         let slot = ending.entry((left.1 as usize, right.1 as usize)).or_insert((f64::NEG_INFINITY, NONE));
         if better((total, b), *slot) {
             *slot = (total, b);
