@@ -38,17 +38,37 @@ fn bounded_slices<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize>
     }
 }
 
-/// The Levenshtein table row by row in two buffers of `b.len() + 1`.
+/// The Levenshtein table row by row in two buffers of `b.len() + 1`, only
+/// the band of cells within `limit` of the diagonal: a cell further off is
+/// at least its distance from the diagonal, so above the limit whatever
+/// the letters. The cells just outside the band hold `limit + 1`, which
+/// keeps every cell inside it exact when at most `limit` and above the
+/// limit otherwise. Spelling-variant folding compares about a million word
+/// pairs with a limit of 1 or 2, so this is three to five cells a row
+/// instead of the word's length.
 fn rows<'r, T: PartialEq>(a: &[T], b: &[T], limit: usize, mut prev: &'r mut [usize], mut cur: &'r mut [usize]) -> Option<usize> {
+    let far = limit.saturating_add(1);
     for (j, d) in prev.iter_mut().enumerate() {
-        *d = j;
+        *d = j.min(far);
     }
     for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        let row = i + 1;
+        // The band of this row; the caller has checked that the lengths
+        // differ by at most `limit`, so it is never empty.
+        let (lo, hi) = (row.saturating_sub(limit), row.saturating_add(limit).min(b.len()));
+        if lo == 0 {
+            cur[0] = row;
+        } else {
+            cur[lo - 1] = far;
         }
-        if cur.iter().all(|&d| d > limit) {
+        for c in lo.max(1)..=hi {
+            cur[c] = (prev[c - 1] + usize::from(*ca != b[c - 1])).min(prev[c] + 1).min(cur[c - 1] + 1);
+        }
+        // The next row reads the cell after this band as the one above.
+        if hi < b.len() {
+            cur[hi + 1] = far;
+        }
+        if cur[lo..=hi].iter().all(|&d| d > limit) {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
@@ -78,5 +98,31 @@ mod tests {
         assert!(within(&long, &format!("{long}b"), 1) && !within(&long, &"b".repeat(100), 3));
         assert_eq!(similarity("", ""), 1.0);
         assert!((similarity("abcd", "abce") - 0.75).abs() < 1e-9);
+    }
+
+    /// The whole table, every cell: what the band must agree with.
+    fn full_table(a: &[char], b: &[char]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for (j, cb) in b.iter().enumerate() {
+                cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    proptest::proptest! {
+        /// The banded table gives the distance exactly when it is within the
+        /// limit, and says so otherwise: on random words from a small
+        /// alphabet (so distances near the limit are common), ASCII or not.
+        #[test]
+        fn the_band_agrees_with_the_whole_table(a in "[abcé]{0,12}", b in "[abcé]{0,12}", limit in 0usize..5) {
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let want = full_table(&ca, &cb);
+            proptest::prop_assert_eq!(bounded(&a, &b, limit), Some(want).filter(|&d| d <= limit));
+            proptest::prop_assert_eq!(levenshtein(&a, &b), want);
+        }
     }
 }

@@ -152,6 +152,17 @@ fn rank(score: &[f32], j: u32) -> u64 {
     (u64::from(!score[j as usize].to_bits()) << 32) | u64::from(j)
 }
 
+/// Fills `ranked` with the tracked sentences that score at least `floor`.
+/// The floor is below the score of the current last of the best few, and
+/// scores only rise, so the best few are among these; most of the tracked
+/// sentences are not (a few hundred, against ten), and choosing among the
+/// few that are is what makes measuring the floor, and the final choice,
+/// cheap.
+fn rank_above(floor: f32, score: &[f32], touched: &[u32], ranked: &mut Vec<u64>) {
+    ranked.clear();
+    ranked.extend(touched.iter().filter(|&&j| score[j as usize] >= floor).map(|&j| rank(score, j)));
+}
+
 /// Adds `idf` to the score of each sentence in `list`, tracking those met
 /// for the first time.
 fn follow(score: &mut [f32], touched: &mut Vec<u32>, list: &[u32], idf: f32) {
@@ -208,8 +219,7 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
         let mut measured_at = 0;
         for (k, &(_, key)) in long.iter().enumerate() {
             if touched.len() >= PER_SENTENCE && touched.len() >= 2 * measured_at {
-                ranked.clear();
-                ranked.extend(touched.iter().map(|&j| rank(score, j)));
+                rank_above(floor, score, touched, ranked);
                 let (_, last, _) = ranked.select_nth_unstable(PER_SENTENCE - 1);
                 floor = score[*last as u32 as usize] * (1.0 - SLACK);
                 measured_at = touched.len();
@@ -229,8 +239,7 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
         }
         long.clear();
         // The best few, in a deterministic order: score, then position.
-        ranked.clear();
-        ranked.extend(touched.iter().map(|&j| rank(score, j)));
+        rank_above(floor, score, touched, ranked);
         if ranked.len() > PER_SENTENCE {
             ranked.select_nth_unstable(PER_SENTENCE);
         }
