@@ -109,71 +109,115 @@ fn better(a: (f64, usize), b: (f64, usize)) -> bool {
 const STEPS: [(u32, u32); 3] = [(1, 1), (2, 1), (1, 2)];
 
 /// Indices into `blocks` (which come in order of their first left
-/// sentence) of the best chain, in order. A block that directly
-/// continues the previous one (next sentence on both sides, or one skipped
-/// on one side) earns `continuity` on top of its gain: in a rewrite, weakly
-/// similar sentences that sit in a run of links are likely links too, while
-/// an isolated weak match is likely chance.
+/// sentence) of the best chain, in order: [`Sweep`] fed them all at once.
+#[cfg(test)]
 pub fn best_chain(blocks: &[Block], right_len: usize, continuity: f64) -> Vec<usize> {
-    if blocks.is_empty() {
-        return Vec::new();
+    let mut sweep = Sweep::new(right_len, continuity);
+    sweep.feed(blocks);
+    sweep.finish()
+}
+
+/// The search for the best chain of blocks, taken in order of their first
+/// left sentence. A block that directly continues the previous one (next
+/// sentence on both sides, or one skipped on one side) earns `continuity`
+/// on top of its gain: in a rewrite, weakly similar sentences that sit in a
+/// run of links are likely links too, while an isolated weak match is
+/// likely chance.
+///
+/// The blocks come a part at a time: the aligner feeds each group of blocks
+/// while it builds the next, so the sweep, which is sequential, runs beside
+/// that work instead of after it. Parts fed in turn give the chain of
+/// feeding them all at once.
+pub struct Sweep {
+    continuity: f64,
+    /// Per block fed, the block before it in its best chain (`u32::MAX`
+    /// for none). Block indices are u32: at scale there are millions of
+    /// blocks, and this is the one thing kept per block.
+    prev: Vec<u32>,
+    tree: PrefixMax,
+    /// Blocks met but not yet in the tree, which takes them once the sweep
+    /// is past their last left sentence: only those of the last few rows.
+    /// Each is (last left sentence, index, last right sentence, total's
+    /// bits), lowest first; the first two are unique, so the order never
+    /// reads the rest.
+    pending: BinaryHeap<Reverse<(u32, u32, u32, u64)>>,
+    best: (f64, usize),
+    /// Best total of the blocks ending at each (left, right) cell. Only the
+    /// cells one or two rows above the current block are ever looked up, so
+    /// rows far behind the sweep are dropped from time to time.
+    ending: PairMap<(f64, usize)>,
+    pruned_to: usize,
+    /// The first left sentence of the last block fed.
+    last_start: u32,
+}
+
+impl Sweep {
+    pub fn new(right_len: usize, continuity: f64) -> Self {
+        Sweep {
+            continuity,
+            prev: Vec::new(),
+            tree: PrefixMax::new(right_len),
+            pending: BinaryHeap::new(),
+            best: (0.0, NONE),
+            ending: PairMap::default(),
+            pruned_to: 0,
+            last_start: 0,
+        }
     }
-    assert!(blocks.is_sorted_by_key(|b| b.left().0), "blocks must come in order of their first left sentence");
-    // Block indices as u32: at scale there are millions of blocks, and
-    // `prev` is the one thing kept per block.
-    let mut prev = vec![u32::MAX; blocks.len()];
-    let mut tree = PrefixMax::new(right_len);
-    // Blocks met but not yet in the tree, which takes them once the sweep
-    // is past their last left sentence: only those of the last few rows.
-    // Each is (last left sentence, index, last right sentence, total's
-    // bits), lowest first; the first two are unique, so the order never
-    // reads the rest.
-    let mut pending: BinaryHeap<Reverse<(u32, u32, u32, u64)>> = BinaryHeap::new();
-    let mut best = (0.0, NONE);
-    // Best total of the blocks ending at each (left, right) cell. Only the
-    // cells one or two rows above the current block are ever looked up, so
-    // rows far behind the sweep are dropped from time to time.
-    let mut ending: PairMap<(f64, usize)> = PairMap::default();
-    let mut pruned_to = 0;
-    for (b, block) in blocks.iter().enumerate() {
-        let (left, right) = (block.left(), block.right());
-        let (start, right_start) = (left.0 as usize, right.0 as usize);
-        if start >= pruned_to + PRUNE_EVERY {
-            ending.retain(|&(row, _), _| row + 2 >= start);
-            pruned_to = start;
-        }
-        // Blocks that end before this one starts may precede it; they enter
-        // the tree in order of their last left sentence, then of index.
-        while let Some(done) = pending.peek_mut().filter(|p| p.0.0 < left.0) {
-            let Reverse((_, done, right_end, total)) = PeekMut::pop(done);
-            tree.raise(right_end as usize, (f64::from_bits(total), done as usize));
-        }
-        let mut before = tree.best_before(right_start);
-        for (dl, dr) in STEPS {
-            let (Some(pl), Some(pr)) = (start.checked_sub(dl as usize), right_start.checked_sub(dr as usize)) else { continue };
-            if let Some(&(t, a)) = ending.get(&(pl, pr)) && better((t + continuity, a), before) {
-                before = (t + continuity, a);
+
+    /// Takes the next blocks: they continue the order of those fed before.
+    pub fn feed(&mut self, blocks: &[Block]) {
+        let first = self.prev.len();
+        let in_order = blocks.first().is_none_or(|b| b.left().0 >= self.last_start) && blocks.is_sorted_by_key(|b| b.left().0);
+        assert!(in_order, "blocks must come in order of their first left sentence");
+        self.last_start = blocks.last().map_or(self.last_start, |b| b.left().0);
+        self.prev.reserve(blocks.len());
+        for (k, block) in blocks.iter().enumerate() {
+            let b = first + k;
+            let (left, right) = (block.left(), block.right());
+            let (start, right_start) = (left.0 as usize, right.0 as usize);
+            if start >= self.pruned_to + PRUNE_EVERY {
+                self.ending.retain(|&(row, _), _| row + 2 >= start);
+                self.pruned_to = start;
+            }
+            // Blocks that end before this one starts may precede it; they enter
+            // the tree in order of their last left sentence, then of index.
+            while let Some(done) = self.pending.peek_mut().filter(|p| p.0.0 < left.0) {
+                let Reverse((_, done, right_end, total)) = PeekMut::pop(done);
+                self.tree.raise(right_end as usize, (f64::from_bits(total), done as usize));
+            }
+            let mut before = self.tree.best_before(right_start);
+            for (dl, dr) in STEPS {
+                let (Some(pl), Some(pr)) = (start.checked_sub(dl as usize), right_start.checked_sub(dr as usize)) else { continue };
+                if let Some(&(t, a)) = self.ending.get(&(pl, pr)) && better((t + self.continuity, a), before) {
+                    before = (t + self.continuity, a);
+                }
+            }
+            let total = before.0 + block.gain();
+            self.prev.push(if before.1 == NONE { u32::MAX } else { before.1 as u32 });
+            self.pending.push(Reverse((left.1, b as u32, right.1, total.to_bits())));
+            let slot = self.ending.entry((left.1 as usize, right.1 as usize)).or_insert((f64::NEG_INFINITY, NONE));
+            if better((total, b), *slot) {
+                *slot = (total, b);
+            }
+            if better((total, b), self.best) {
+                self.best = (total, b);
             }
         }
-        let total = before.0 + block.gain();
-        prev[b] = if before.1 == NONE { u32::MAX } else { before.1 as u32 };
-        pending.push(Reverse((left.1, b as u32, right.1, total.to_bits())));
-        let slot = ending.entry((left.1 as usize, right.1 as usize)).or_insert((f64::NEG_INFINITY, NONE));
-        if better((total, b), *slot) {
-            *slot = (total, b);
-        }
-        if better((total, b), best) {
-            best = (total, b);
-        }
     }
-    let mut chain = Vec::new();
-    let mut at = best.1;
-    while at != NONE {
-        chain.push(at);
-        at = if prev[at] == u32::MAX { NONE } else { prev[at] as usize };
+
+    /// Indices of the blocks of the best chain of all the blocks fed, in
+    /// order (see [`best_chain`]).
+    pub fn finish(self) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut at = self.best.1;
+        while at != NONE {
+            chain.push(at);
+            at = if self.prev[at] == u32::MAX { NONE } else { self.prev[at] as usize };
+        }
+        chain.reverse();
+        chain
     }
-    chain.reverse();
-    chain
 }
 
 #[cfg(test)]
@@ -261,6 +305,34 @@ mod tests {
             let got = total(&blocks, &chain, continuity);
             proptest::prop_assert!((got - want).abs() < 1e-9, "chain {got}, best {want}");
         }
+    }
+
+    proptest::proptest! {
+        /// Feeding the blocks in parts, wherever they are cut, finds the
+        /// chain of feeding them all at once.
+        #[test]
+        fn parts_fed_in_turn_find_the_chain_of_the_whole(
+            raw in proptest::collection::vec((0u32..25, 0u32..3, 0u32..25, 0u32..3, -30i32..60), 0..60),
+            cuts in proptest::collection::vec(0usize..60, 0..5),
+        ) {
+            let mut blocks: Vec<Block> = raw.iter().map(|&(l, dl, r, dr, g)| block((l, l + dl), (r, r + dr), g as f32 / 100.0)).collect();
+            blocks.sort_by_key(|b| b.left().0);
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(blocks.len())).chain([0, blocks.len()]).collect();
+            cuts.sort_unstable();
+            let mut sweep = Sweep::new(30, 0.04);
+            for part in cuts.windows(2) {
+                sweep.feed(&blocks[part[0]..part[1]]);
+            }
+            proptest::prop_assert_eq!(sweep.finish(), best_chain(&blocks, 30, 0.04));
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "blocks must come in order")]
+    fn a_part_that_goes_back_is_refused() {
+        let mut sweep = Sweep::new(5, 0.04);
+        sweep.feed(&[block((2, 2), (0, 0), 0.5)]);
+        sweep.feed(&[block((1, 1), (1, 1), 0.5)]);
     }
 
     #[test]

@@ -136,8 +136,7 @@ pub fn align_with(left: &Document, right: &Document, tokens: &PairTokens, params
     let mut links: Vec<Link> = Vec::new();
     // Pass 0 builds the backbone; later passes find moved passages among what is left.
     for (pass, tau) in [params.tau, params.tau_move, params.tau_move].into_iter().enumerate() {
-        let blocks = blocks(&features, &scored, &free_left, &free_right, Params { tau, ..params });
-        let chain = chain::best_chain(&blocks, m, f64::from(params.continuity));
+        let (blocks, chain) = chained_blocks(&features, &scored, &free_left, &free_right, Params { tau, ..params }, m);
         if chain.is_empty() {
             break;
         }
@@ -332,28 +331,39 @@ impl Scored {
     }
 }
 
-/// Scored blocks over free sentences: 1:1 pairs and 1:k / k:1 merges, in
-/// the order of the pairs they start from (so in order of their first left
-/// sentence, as the chain needs; it breaks ties by this order).
-fn blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
+/// Scored blocks over free sentences (1:1 pairs and 1:k / k:1 merges) and
+/// the indices of the best chain through them ([`chain::Sweep`]). The
+/// blocks come in the order of the pairs they start from, so in order of
+/// their first left sentence, as the chain needs; it breaks ties by this
+/// order.
+fn chained_blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params, right_len: usize) -> (Vec<Block>, Vec<usize>) {
     // At scale there are millions of blocks, about one per pair: built a
     // group of rows at a time (in parallel within the group) and appended,
     // they are held once, not once in each task's part and again joined.
+    // The sweep takes each group while the next one is built.
     const GROUP: usize = 2048;
     const PART: usize = 32;
     let rows = features.len(Side::Left);
+    let mut sweep = chain::Sweep::new(right_len, f64::from(p.continuity));
     let mut out = Vec::new();
+    let mut fed = 0;
     for group in (0..rows).step_by(GROUP) {
         let end = rows.min(group + GROUP);
-        let parts: Vec<Vec<Block>> = (group..end)
-            .into_par_iter()
-            .step_by(PART)
-            .map(|part| blocks_from(part..end.min(part + PART), features, scored, free_left, free_right, p))
-            .collect();
+        let build = || -> Vec<Vec<Block>> {
+            (group..end)
+                .into_par_iter()
+                .step_by(PART)
+                .map(|part| blocks_from(part..end.min(part + PART), features, scored, free_left, free_right, p))
+                .collect()
+        };
+        let (parts, ()) = rayon::join(build, || sweep.feed(&out[fed..]));
+        fed = out.len();
         out.reserve(parts.iter().map(Vec::len).sum());
         parts.into_iter().for_each(|part| out.extend(part));
     }
-    out
+    sweep.feed(&out[fed..]);
+    let chain = sweep.finish();
+    (out, chain)
 }
 
 /// The blocks that start from the pairs of left sentences `rows`.
