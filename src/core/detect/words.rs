@@ -25,12 +25,18 @@ pub(super) struct Words<'a> {
     /// Every word's [`compound`], built the first time [`unmatched`] reads
     /// this side as the other side (once per link, not once per category).
     compounds: OnceCell<Vec<Cow<'a, str>>>,
+    /// Per word but the last: a hyphen joins it to the next one. Read for
+    /// nearly every word by every detector ([`Words::in_list`]), so found
+    /// once.
+    hyphen_after: Vec<bool>,
 }
 
 impl<'a> Words<'a> {
     pub(super) fn new(side: Side, diff: &'a WordDiff, doc: &'a Document, listed: &'a Listed) -> Self {
         let (tokens, vocabulary) = (diff.side(side), diff.vocabulary());
-        Words { side, tokens, vocabulary, listed, text: &doc.text, lex: doc.language.lexicon(), compounds: OnceCell::new() }
+        let text = doc.text.as_str();
+        let hyphen_after = tokens.windows(2).map(|pair| &text[pair[0].span().1..pair[1].span().0] == "-").collect();
+        Words { side, tokens, vocabulary, listed, text, lex: doc.language.lexicon(), compounds: OnceCell::new(), hyphen_after }
     }
 
     /// Is the word at `i` in `list`?
@@ -75,8 +81,7 @@ impl<'a> Words<'a> {
     /// Is the word at `i` joined to a neighbour by a hyphen? (Only then is
     /// its compound worth building.)
     pub(super) fn hyphenated(&self, i: usize) -> bool {
-        let joined = |a: usize, b: usize| self.gap(a, b) == "-";
-        (i > 0 && joined(i - 1, i)) || (i + 1 < self.tokens.len() && joined(i, i + 1))
+        (i > 0 && self.hyphen_after[i - 1]) || self.hyphen_after.get(i).copied().unwrap_or(false)
     }
 
     /// Every word's [`compound`], built once.

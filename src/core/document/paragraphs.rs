@@ -72,13 +72,17 @@ fn markdown_heading(s: &str) -> Option<&str> {
     Some(rest.trim_end_matches(|c: char| c == '#' || is_space(c)).trim_start_matches(is_space))
 }
 
+/// At least three of one of `=`, `-`, `*`, `_`, spaces between them
+/// allowed. Asked of every line, so a line of text is turned down at its
+/// first letter, without copying it.
 fn is_rule(s: &str) -> bool {
-    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed.len() >= 3
-        && (squeezed.chars().all(|c| c == '=')
-            || squeezed.chars().all(|c| c == '-')
-            || squeezed.chars().all(|c| c == '*')
-            || squeezed.chars().all(|c| c == '_'))
+    let mut marks = s.chars().filter(|c| !c.is_whitespace());
+    let Some(mark) = marks.next().filter(|c| matches!(c, '=' | '-' | '*' | '_')) else { return false };
+    let mut count = 1;
+    marks.all(|c| {
+        count += 1;
+        c == mark
+    }) && count >= 3
 }
 
 fn starts_item(s: &str) -> bool {
@@ -121,11 +125,14 @@ fn item_starts_paragraph(text: &str, lines: &[Line], kinds: &[Option<LineKind>],
 /// or section heading when text follows it. Headlines do not end on a
 /// function word; a hard-wrapped line often does ("The talks began on").
 fn looks_like_heading(s: &str) -> bool {
+    // The length first: most lines are long, and the rest reads every word.
+    if s.len() > 120 {
+        return false;
+    }
     let words = s.split_whitespace().count();
     let last = s.split_whitespace().last().unwrap_or("").to_lowercase();
     let first = s.chars().next();
     words <= 14
-        && s.len() <= 120
         && first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\''))
         && !matches!(final_char(s), Some('.' | ',' | ';' | ':' | '-' | '–' | '—' | '…'))
         && !s.ends_with(['"', '”', '’'])
@@ -298,6 +305,18 @@ mod tests {
         assert_eq!(&t[ps[0].start..ps[0].end], "Title Here");
         assert!(ps[0].heading);
         assert_eq!(&t[ps[1].start..ps[1].end], "Body text here.");
+    }
+
+    proptest::proptest! {
+        /// A rule is three or more of one mark and nothing else but spaces:
+        /// checked against that definition, spelt out, on lines of marks,
+        /// spaces and letters.
+        #[test]
+        fn rules_are_three_or_more_of_one_mark(s in "[-=*_ \ta]{0,7}") {
+            let marks: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+            let want = marks.len() >= 3 && ['=', '-', '*', '_'].iter().any(|m| marks.iter().all(|c| c == m));
+            proptest::prop_assert_eq!(is_rule(&s), want);
+        }
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! "Sept. 12". A second pass glues such fragments back together, using the
 //! abbreviation classes below.
 
+use std::borrow::Cow;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::core::lexicon::Lexicon;
@@ -55,7 +57,7 @@ fn is_space(c: char) -> bool {
 pub fn split(paragraph: &str, lexicon: &Lexicon) -> Vec<Span> {
     // UAX #29 always breaks at line ends; a hard-wrapped paragraph must not.
     // Newlines become spaces: same byte length, so offsets stay valid.
-    let flat: String = paragraph.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    let flat: Cow<str> = if paragraph.contains(['\n', '\r']) { Cow::Owned(paragraph.replace(['\n', '\r'], " ")) } else { Cow::Borrowed(paragraph) };
     let mut pieces: Vec<Span> = Vec::new();
     for (start, piece) in flat.split_sentence_bound_indices() {
         let (s, e) = trim(&flat, start, start + piece.len());
