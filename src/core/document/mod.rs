@@ -2,6 +2,7 @@
 //! point back into the original bytes.
 
 pub mod formats;
+mod bounds;
 mod load;
 mod paragraphs;
 mod sentences;

@@ -8,8 +8,7 @@
 
 use std::borrow::Cow;
 
-use unicode_segmentation::UnicodeSegmentation;
-
+use super::bounds::sentence_bounds;
 use crate::core::lexicon::Lexicon;
 
 /// Abbreviations that essentially never end a sentence: titles, honorifics,
@@ -59,8 +58,8 @@ pub fn split(paragraph: &str, lexicon: &Lexicon) -> Vec<Span> {
     // Newlines become spaces: same byte length, so offsets stay valid.
     let flat: Cow<str> = if paragraph.contains(['\n', '\r']) { Cow::Owned(paragraph.replace(['\n', '\r'], " ")) } else { Cow::Borrowed(paragraph) };
     let mut pieces: Vec<Span> = Vec::new();
-    for (start, piece) in flat.split_sentence_bound_indices() {
-        let (s, e) = trim(&flat, start, start + piece.len());
+    for (start, end) in sentence_bounds(&flat) {
+        let (s, e) = trim(&flat, start, end);
         if s == e {
             continue;
         }
