@@ -589,19 +589,26 @@ impl<'a> Growth<'a> {
         for c in [WORDS, CHARS] {
             let run = &f.vectors[c][side];
             let target = f.vectors[c][1 - side].get(self.single);
-            self.cross[c] += dot(run.get(p), target);
+            // One merge of the part with the single sentence gives their dot
+            // product (summed as `dot` sums it) and marks the single
+            // sentence's features that the part contains.
+            let (mut cross, mut part) = (0.0, run.get(p).iter().peekable());
+            for (t, (key, weight)) in target.iter().enumerate() {
+                while part.next_if(|&(k, _)| k < key).is_some() {}
+                if let Some(&(k, part_weight)) = part.peek()
+                    && k == key
+                {
+                    cross += part_weight * weight;
+                    if !self.covered[c][t] {
+                        self.covered[c][t] = true;
+                        self.covered_weight[c] += weight;
+                    }
+                }
+            }
+            self.cross[c] += cross;
             self.norm_sq[c] += f.norms[c][side][p].powi(2);
             for q in self.start..p {
                 self.norm_sq[c] += 2.0 * dot(run.get(q), run.get(p));
-            }
-            // Mark the single sentence's features that this part contains.
-            let mut part = run.get(p).keys().peekable();
-            for (t, (key, weight)) in target.iter().enumerate() {
-                while part.next_if(|&k| k < key).is_some() {}
-                if part.peek() == Some(&key) && !self.covered[c][t] {
-                    self.covered[c][t] = true;
-                    self.covered_weight[c] += weight;
-                }
             }
         }
         self.end += 1;

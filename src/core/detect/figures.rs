@@ -21,7 +21,9 @@ pub(super) fn is_time_of_day(s: &Words, i: usize) -> bool {
             s.word(i + 1),
             "a.m" | "p.m" | "am" | "pm" | "h" | "uhr"
         );
-    let compact = s.word(i).split_once('h').is_some_and(|(hour, minute)| {
+    // "14h30", "9h": only a word that begins with a digit can be one.
+    let word = s.word(i);
+    let compact = word.starts_with(|c: char| c.is_ascii_digit()) && word.split_once('h').is_some_and(|(hour, minute)| {
         let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
         (1..=2).contains(&hour.len()) && digits(hour) && (minute.is_empty() || minute.len() == 2 && digits(minute))
     });
