@@ -171,7 +171,8 @@ impl Sweep {
         let in_order = blocks.first().is_none_or(|b| b.left().0 >= self.last_start) && blocks.is_sorted_by_key(|b| b.left().0);
         assert!(in_order, "blocks must come in order of their first left sentence");
         self.last_start = blocks.last().map_or(self.last_start, |b| b.left().0);
-        self.prev.reserve(blocks.len());
+        // Exactly, as the aligner grows its blocks: no spare capacity.
+        self.prev.reserve_exact(blocks.len());
         for (k, block) in blocks.iter().enumerate() {
             let b = first + k;
             let (left, right) = (block.left(), block.right());
