@@ -60,16 +60,16 @@ pub fn compare(left: Document, right: Document, report: Report) -> Comparison {
 /// Reading, aligning and comparing run at about this many bytes of both
 /// articles a second on a quiet 2-core machine in a release build
 /// (`cargo bench --bench loading -- 5000`: 5 MB a side to the review screen
-/// in about 3.2 s). The first estimate, before this machine has been timed.
-const BYTES_PER_SECOND: f64 = 3.1e6;
+/// in about 2.2 s). The first estimate, before this machine has been timed.
+const BYTES_PER_SECOND: f64 = 4.5e6;
 
 /// What follows segmentation (aligning, comparing, laying the screen out)
 /// takes about this many times as long as reading and segmenting did
-/// (`cargo bench --bench align` at 5 MB a side: segment 350-470 ms, align
-/// and compare 2.5 s; laying out about 150 ms more). Timing the
-/// segmentation measures this machine, busy or not, so the estimate
-/// follows it.
-const REST_PER_SEGMENTING: f64 = 7.0;
+/// (`tandem align` at 5 MB a side: both sides read and segmented in
+/// 58-106 ms, aligned and compared 1.7-2.1 s later; laying out about
+/// 150 ms more). Timing the segmentation measures this machine, busy or
+/// not, so the estimate follows it.
+const REST_PER_SEGMENTING: f64 = 28.0;
 
 /// Pairs smaller than this load in about a second or less: no estimate.
 pub const ESTIMATE_ABOVE: usize = 3_000_000;
@@ -134,7 +134,7 @@ mod tests {
         let five = expected(10_000_000).expect("large pairs get an estimate");
         let fifty = expected(100_000_000).expect("large pairs get an estimate");
         assert!(five < fifty && five > Duration::from_secs(1));
-        let (began, segmented) = (Duration::from_millis(10), Duration::from_millis(310));
+        let (began, segmented) = (Duration::from_millis(10), Duration::from_millis(90));
         let measured = expected_after_segmenting(began, segmented);
         assert!(measured > segmented + Duration::from_secs(2) && measured < segmented + Duration::from_secs(4), "{measured:?}");
         assert!(expected_after_segmenting(began, segmented * 2) > measured, "a slower machine expects longer");

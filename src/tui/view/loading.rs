@@ -158,13 +158,13 @@ mod tests {
         p.record(Stage::Segmented { side: Side::Left, sentences: 48_303 }, Duration::from_millis(150));
         p.record(Stage::Reading { side: Side::Right, name: "right.txt".into() }, Duration::from_millis(150));
         p.record(Stage::Read { side: Side::Right, bytes: 5_000_000 }, Duration::from_millis(155));
-        let text = screen(&p, Duration::from_millis(2100), 80, 24);
+        let text = screen(&p, Duration::from_millis(1500), 80, 24);
         assert!(text.contains("5.0 MB · 48303 sentences") && text.contains("5.0 MB · splitting…"), "{text}");
-        assert!(text.contains("2.1 s of about 3 s") && text.contains("q quit"), "{text}");
+        assert!(text.contains("1.5 s of about 2 s") && text.contains("q quit"), "{text}");
         assert!(!text.contains('\x1b'), "no escape from a file name reaches the terminal");
         for (w, h) in [(1, 1), (10, 3), (40, 8), (200, 60)] {
             screen(&p, Duration::from_secs(9), w, h);
         }
-        assert!(screen(&p, Duration::from_secs(9), 80, 24).contains("9.0 s (expected: about 3 s)"));
+        assert!(screen(&p, Duration::from_secs(9), 80, 24).contains("9.0 s (expected: about 2 s)"));
     }
 }
