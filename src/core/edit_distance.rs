@@ -43,9 +43,9 @@ fn bounded_slices<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize>
 /// at least its distance from the diagonal, so above the limit whatever
 /// the letters. The cells just outside the band hold `limit + 1`, which
 /// keeps every cell inside it exact when at most `limit` and above the
-/// limit otherwise. Spelling-variant folding compares about a million word
-/// pairs with a limit of 1 or 2, so this is three to five cells a row
-/// instead of the word's length.
+/// limit otherwise. Spelling-variant folding and the name detector ask it
+/// of tens of thousands of word pairs with a limit of 1 or 2: three to five
+/// cells a row instead of the word's length.
 fn rows<'r, T: PartialEq>(a: &[T], b: &[T], limit: usize, mut prev: &'r mut [usize], mut cur: &'r mut [usize]) -> Option<usize> {
     let far = limit.saturating_add(1);
     for (j, d) in prev.iter_mut().enumerate() {
