@@ -108,15 +108,6 @@ fn better(a: (f64, usize), b: (f64, usize)) -> bool {
 /// sentence on both sides, or one skipped on one side).
 const STEPS: [(u32, u32); 3] = [(1, 1), (2, 1), (1, 2)];
 
-/// Indices into `blocks` (which come in order of their first left
-/// sentence) of the best chain, in order: [`Sweep`] fed them all at once.
-#[cfg(test)]
-pub fn best_chain(blocks: &[Block], right_len: usize, continuity: f64) -> Vec<usize> {
-    let mut sweep = Sweep::new(right_len, continuity);
-    sweep.feed(blocks);
-    sweep.finish()
-}
-
 /// The search for the best chain of blocks, taken in order of their first
 /// left sentence. A block that directly continues the previous one (next
 /// sentence on both sides, or one skipped on one side) earns `continuity`
@@ -208,7 +199,7 @@ impl Sweep {
     }
 
     /// Indices of the blocks of the best chain of all the blocks fed, in
-    /// order (see [`best_chain`]).
+    /// order.
     pub fn finish(self) -> Vec<usize> {
         let mut chain = Vec::new();
         let mut at = self.best.1;
@@ -224,6 +215,14 @@ impl Sweep {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Indices into `blocks` (in order of their first left sentence) of
+    /// the best chain: the sweep fed them all at once.
+    fn best_chain(blocks: &[Block], right_len: usize, continuity: f64) -> Vec<usize> {
+        let mut sweep = Sweep::new(right_len, continuity);
+        sweep.feed(blocks);
+        sweep.finish()
+    }
 
     fn block(l: (u32, u32), r: (u32, u32), excess: f32) -> Block {
         Block::new(l, r, excess, 0.0)

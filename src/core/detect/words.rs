@@ -34,9 +34,9 @@ pub(super) struct Words<'a> {
 impl<'a> Words<'a> {
     pub(super) fn new(side: Side, diff: &'a WordDiff, doc: &'a Document, listed: &'a Listed) -> Self {
         let (tokens, vocabulary) = (diff.side(side), diff.vocabulary());
-        let text = doc.text.as_str();
-        let hyphen_after = tokens.windows(2).map(|pair| &text[pair[0].span().1..pair[1].span().0] == "-").collect();
-        Words { side, tokens, vocabulary, listed, text, lex: doc.language.lexicon(), compounds: OnceCell::new(), hyphen_after }
+        let mut words = Words { side, tokens, vocabulary, listed, text: &doc.text, lex: doc.language.lexicon(), compounds: OnceCell::new(), hyphen_after: Vec::new() };
+        words.hyphen_after = (1..tokens.len()).map(|i| words.gap(i - 1, i) == "-").collect();
+        words
     }
 
     /// Is the word at `i` in `list`?

@@ -66,7 +66,6 @@ pub fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
         starts.extend(text[from..to].split_sentence_bound_indices().map(|(s, _)| from + s).filter(|&s| s > from && s < to));
     }
     starts.push(text.len());
-    starts.dedup();
     starts.windows(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect()
 }
 
