@@ -2,17 +2,20 @@
 
 use std::io::{self, BufWriter, Write};
 
+use rayon::prelude::*;
+use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
 
-use crate::core::compare::Comparison;
-use crate::core::document::Document;
+use crate::core::compare::{ComparedLink, Comparison};
+use crate::core::document::{self, Document};
 
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
     left: Article<'a>,
     right: Article<'a>,
-    links: Vec<Link<'a>>,
+    links: Parallel<'a, ComparedLink, Link<'a>>,
     omissions: Vec<Omission<'a>>,
     summary: Summary,
 }
@@ -29,7 +32,7 @@ struct Article<'a> {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     tracked_changes: bool,
     language: Language,
-    sentences: Vec<Sentence>,
+    sentences: Parallel<'a, document::Sentence, Sentence>,
 }
 
 /// Which language the article is in, and whether word lists for it ran.
@@ -100,17 +103,20 @@ fn side(doc: &Document) -> Article<'_> {
         offsets: if doc.format.keeps_file_offsets() { "file" } else { "extracted" },
         tracked_changes: doc.tracked_changes,
         language: Language { code: language.code, name: language.name, word_lists: language.lexicon().has_lists() },
-        sentences: doc
-            .sentences
-            .iter()
-            .map(|s| Sentence { start: s.start, end: s.end, paragraph: s.paragraph, heading: s.heading })
-            .collect(),
+        // Items of the object "left" or "right" of the report's object.
+        sentences: Parallel {
+            items: &doc.sentences,
+            view: |s| Sentence { start: s.start, end: s.end, paragraph: s.paragraph, heading: s.heading },
+            depth: 3,
+        },
     }
 }
 
 /// Renders the comparison as the contract's JSON object (pretty-printed).
 pub fn render(cmp: &Comparison) -> String {
-    serde_json::to_string_pretty(&output(cmp)).expect("plain data always serialises")
+    let mut out = Vec::new();
+    serialise(cmp, &mut out).expect("plain data always serialises");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// Writes [`render`]'s object and a line end to `out` as it is serialised:
@@ -118,57 +124,309 @@ pub fn render(cmp: &Comparison) -> String {
 /// need not be held in memory.
 pub fn write(cmp: &Comparison, out: impl Write) -> io::Result<()> {
     let mut out = BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &output(cmp))?;
+    serialise(cmp, &mut out)?;
     out.write_all(b"\n")?;
     out.flush()
 }
 
+fn serialise(cmp: &Comparison, out: impl Write) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Pretty(PrettyFormatter::new()));
+    Ok(output(cmp).serialize(&mut serializer)?)
+}
+
+/// One of the report's long arrays (the links, each article's sentences),
+/// serialised a group at a time: a group's items are rendered on all cores,
+/// each to its own pretty-printed JSON, and written in order. Serialising
+/// the links was the last stage on one core; a group at a time, the report
+/// is still never held whole.
+struct Parallel<'a, T, V> {
+    items: &'a [T],
+    /// What the report shows of an item.
+    view: fn(&'a T) -> V,
+    /// How deep the array's items are in the report: the indentation their
+    /// lines after the first need.
+    depth: usize,
+}
+
+/// Items rendered at a time: a few MB of JSON.
+const GROUP: usize = 4096;
+/// Items rendered by one task.
+const PART: usize = 64;
+
+impl<'a, T: Sync, V: Serialize> Serialize for Parallel<'a, T, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.items.len()))?;
+        for group in self.items.chunks(GROUP) {
+            // Per task: its items' JSON one after the other, and where each ends.
+            let parts: Vec<(Vec<u8>, Vec<usize>)> = group
+                .par_chunks(PART)
+                .map(|part| {
+                    let (mut json, mut ends, mut alone) = (Vec::new(), Vec::with_capacity(part.len()), Vec::new());
+                    for item in part {
+                        alone.clear();
+                        serde_json::to_writer_pretty(&mut alone, &(self.view)(item)).expect("plain data always serialises");
+                        indent(&alone, self.depth, &mut json);
+                        ends.push(json.len());
+                    }
+                    (json, ends)
+                })
+                .collect();
+            for (json, ends) in &parts {
+                let mut start = 0;
+                for &end in ends {
+                    seq.serialize_element(&Rendered(&json[start..end]))?;
+                    start = end;
+                }
+            }
+        }
+        seq.end()
+    }
+}
+
+/// Appends `json`, pretty-printed at the top level, to `out` as it reads
+/// `depth` levels deep. Only the lines after the first are indented (the
+/// array puts the first after its own indentation); a line break in JSON is
+/// always between values, as strings have theirs escaped.
+fn indent(json: &[u8], depth: usize, out: &mut Vec<u8>) {
+    let mut lines = json.split(|&b| b == b'\n');
+    out.extend_from_slice(lines.next().unwrap_or_default());
+    for line in lines {
+        out.push(b'\n');
+        out.extend(std::iter::repeat_n(b' ', INDENT.len() * depth));
+        out.extend_from_slice(line);
+    }
+}
+
+/// serde_json's indentation, as [`PrettyFormatter::new`] has it.
+const INDENT: &[u8] = b"  ";
+
+/// An item's JSON, rendered: [`Pretty`] writes it as it stands.
+struct Rendered<'a>(&'a [u8]);
+
+impl Serialize for Rendered<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
+/// serde_json's pretty printer, except that a byte array is JSON already
+/// rendered ([`Rendered`]), written as it stands: the report has no bytes
+/// of its own. Each method the pretty printer has is passed on to it.
+struct Pretty(PrettyFormatter<'static>);
+
+impl Formatter for Pretty {
+    fn write_byte_array<W: ?Sized + Write>(&mut self, writer: &mut W, json: &[u8]) -> io::Result<()> {
+        writer.write_all(json)
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
+    }
+}
+
 fn output(cmp: &Comparison) -> Output<'_> {
-    let links = cmp
-        .links
-        .iter()
-        .map(|l| Link {
-            left: l.link.left.clone().collect(),
-            right: l.link.right.clone().collect(),
-            kind: l.kind.as_str(),
-            // Four decimals are plenty for people and keep the output stable.
-            score: (f64::from(l.link.score) * 1e4).round() / 1e4,
-            moved: l.link.moved,
-            changes: l
-                .diff
-                .changes
-                .iter()
-                .map(|c| Change {
-                    op: c.op.as_str(),
-                    left: l.diff.left_span(&c.left).map(|(s, e)| [s, e]),
-                    right: l.diff.right_span(&c.right).map(|(s, e)| [s, e]),
-                })
-                .collect(),
-            discrepancies: l
-                .discrepancies
-                .iter()
-                .map(|d| Discrepancy {
-                    category: d.category.id(),
-                    left: d.left.map(|(s, e)| [s, e]),
-                    right: d.right.map(|(s, e)| [s, e]),
-                    left_text: &d.left_text,
-                    right_text: &d.right_text,
-                    explanation: &d.explanation,
-                })
-                .collect(),
-        })
-        .collect();
     let s = cmp.summary();
     Output {
         version: 1,
         left: side(&cmp.left),
         right: side(&cmp.right),
-        links,
+        // Items of the report's object.
+        links: Parallel { items: &cmp.links, view: link, depth: 2 },
         omissions: cmp
             .omissions
             .iter()
             .map(|o| Omission { category: o.category.id(), side: o.side.name(), text: &o.text, at: [o.at.0, o.at.1] })
             .collect(),
         summary: Summary { aligned: s.aligned, divergent: s.divergent, unique_left: s.unique_left, unique_right: s.unique_right },
+    }
+}
+
+/// What the report shows of a link.
+fn link(l: &ComparedLink) -> Link<'_> {
+    Link {
+        left: l.link.left.clone().collect(),
+        right: l.link.right.clone().collect(),
+        kind: l.kind.as_str(),
+        // Four decimals are plenty for people and keep the output stable.
+        score: (f64::from(l.link.score) * 1e4).round() / 1e4,
+        moved: l.link.moved,
+        changes: l
+            .diff
+            .changes
+            .iter()
+            .map(|c| Change {
+                op: c.op.as_str(),
+                left: l.diff.left_span(&c.left).map(|(s, e)| [s, e]),
+                right: l.diff.right_span(&c.right).map(|(s, e)| [s, e]),
+            })
+            .collect(),
+        discrepancies: l
+            .discrepancies
+            .iter()
+            .map(|d| Discrepancy {
+                category: d.category.id(),
+                left: d.left.map(|(s, e)| [s, e]),
+                right: d.right.map(|(s, e)| [s, e]),
+                left_text: &d.left_text,
+                right_text: &d.right_text,
+                explanation: &d.explanation,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+    /// A JSON value that keeps its keys in the order read (serde_json's
+    /// `Value` sorts them): what the report says, to print again.
+    enum Ordered {
+        Plain(serde_json::Value),
+        Array(Vec<Ordered>),
+        Object(Vec<(String, Ordered)>),
+    }
+
+    impl<'de> Deserialize<'de> for Ordered {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(OrderedVisitor)
+        }
+    }
+
+    struct OrderedVisitor;
+
+    impl<'de> Visitor<'de> for OrderedVisitor {
+        type Value = Ordered;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+
+        fn visit_bool<E>(self, v: bool) -> Result<Ordered, E> {
+            Ok(Ordered::Plain(v.into()))
+        }
+
+        fn visit_u64<E>(self, v: u64) -> Result<Ordered, E> {
+            Ok(Ordered::Plain(v.into()))
+        }
+
+        fn visit_i64<E>(self, v: i64) -> Result<Ordered, E> {
+            Ok(Ordered::Plain(v.into()))
+        }
+
+        fn visit_f64<E>(self, v: f64) -> Result<Ordered, E> {
+            Ok(Ordered::Plain(v.into()))
+        }
+
+        fn visit_str<E>(self, v: &str) -> Result<Ordered, E> {
+            Ok(Ordered::Plain(v.into()))
+        }
+
+        fn visit_unit<E>(self) -> Result<Ordered, E> {
+            Ok(Ordered::Plain(serde_json::Value::Null))
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ordered, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(Ordered::Array(items))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+            let mut entries = Vec::new();
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
+            }
+            Ok(Ordered::Object(entries))
+        }
+    }
+
+    impl Serialize for Ordered {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            match self {
+                Ordered::Plain(v) => v.serialize(serializer),
+                Ordered::Array(items) => serializer.collect_seq(items),
+                Ordered::Object(entries) => {
+                    let mut map = serializer.serialize_map(Some(entries.len()))?;
+                    for (k, v) in entries {
+                        map.serialize_entry(k, v)?;
+                    }
+                    map.end()
+                }
+            }
+        }
+    }
+
+    /// The report reads exactly as serde_json pretty-prints what it says:
+    /// the items rendered on their own fit where they stand.
+    fn assert_pretty(cmp: &Comparison) {
+        let json = render(cmp);
+        let said: Ordered = serde_json::from_str(&json).expect("the report is JSON");
+        assert!(json == serde_json::to_string_pretty(&said).unwrap(), "the report is not serde_json's pretty printing");
+        let mut written = Vec::new();
+        write(cmp, &mut written).unwrap();
+        assert_eq!(written, format!("{json}\n").into_bytes());
+    }
+
+    /// `items` repeated to `len`.
+    fn long<T: Clone>(items: &mut Vec<T>, len: usize) {
+        *items = items.iter().cycle().take(len).cloned().collect();
+    }
+
+    #[test]
+    fn the_report_is_pretty_printed_json_over_several_groups_too() {
+        let load = |name: &str| Document::load(&format!("assets/samples/kremlin-talks-{name}.txt")).unwrap();
+        let mut cmp = Comparison::new(load("original"), load("rewrite"));
+        assert!(cmp.links.iter().any(|l| !l.discrepancies.is_empty()), "the sample has findings with texts to escape");
+        assert_pretty(&cmp);
+        // Long arrays, rendered in several groups (the JSON need not make
+        // sense of the sentences, only print them).
+        let past_groups = 2 * GROUP + PART + 1;
+        long(&mut cmp.links, past_groups);
+        // As many sentences as the links hold, and more unique ones.
+        let linked: usize = cmp.links.iter().map(|l| l.link.left.len().max(l.link.right.len())).sum();
+        long(&mut cmp.left.sentences, linked + past_groups);
+        long(&mut cmp.right.sentences, linked + 1);
+        assert_pretty(&cmp);
+        // Empty arrays print as `[]`.
+        cmp.links.clear();
+        cmp.right.sentences.clear();
+        assert_pretty(&cmp);
     }
 }
