@@ -15,6 +15,12 @@ use crate::core::tokens::{PairTokens, Vocabulary, WordToken};
 /// 100,000-word "sentence") get a coarser but still correct diff.
 const DIFF_BUDGET: Duration = Duration::from_millis(200);
 
+/// Words on both sides below which a link's diff gets no deadline: Myers'
+/// worst case for them, a few million steps, is a few milliseconds, far
+/// within the budget, and a deadline costs a clock read at every step of
+/// the search (a hundredth of all the work).
+const NO_DEADLINE_BELOW: usize = 2000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
     Insert,
@@ -61,7 +67,8 @@ impl WordDiff {
         let runs = [tokens.left.run(left), tokens.right.run(right)];
         let ids = |stream: &[WordToken], run: &Range<usize>| stream[run.clone()].iter().map(|t| t.word()).collect::<Vec<u32>>();
         let (a, b) = (ids(tokens.left.tokens(), &runs[0]), ids(tokens.right.tokens(), &runs[1]));
-        let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, Some(Instant::now() + DIFF_BUDGET));
+        let deadline = (a.len() + b.len() >= NO_DEADLINE_BELOW).then(|| Instant::now() + DIFF_BUDGET);
+        let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline);
         WordDiff { tokens: Arc::clone(tokens), runs, changes: group(&ops) }
     }
 
