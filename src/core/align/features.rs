@@ -208,8 +208,9 @@ pub struct Features {
     length_ratio: f32,
 }
 
-/// A buffer per channel for [`Features::dots_from`]: one slot per feature id.
-pub struct Scratch([Vec<f32>; 2]);
+/// A buffer per channel for [`Features::dots_from`]: one slot per feature
+/// id, for the left vector's weight and that weight times the id's IDF.
+pub struct Scratch([Vec<[f32; 2]>; 2]);
 
 /// Three characters packed into one key (a char fits in 21 bits).
 fn trigram_key(a: char, b: char, c: char) -> u64 {
@@ -453,28 +454,35 @@ impl Features {
 
     /// Buffers for [`Features::dots_from`], one per thread.
     pub fn scratch(&self) -> Scratch {
-        Scratch(self.dims.map(|d| vec![0.0; d]))
+        Scratch(self.dims.map(|d| vec![[0.0; 2]; d]))
     }
 
     /// The channels' dot products of left sentence `left` with each of
     /// `rights`, in order. The left vector is scattered into a dense array
     /// once and each right vector gathers from it: one pass over the right
-    /// vector per pair, no search and no branch per key. The sums come out
-    /// bit for bit as [`dot`]'s: the same products added in the same (key)
-    /// order, plus exact zeros.
+    /// vector per pair, no search. A right feature found once in its
+    /// sentence (most are) weighs its IDF exactly, as 1 + ln 1 is 1, so its
+    /// product with the left weight is read whole from the array: one read
+    /// where there were three. The sums come out bit for bit as [`dot`]'s:
+    /// the same products added in the same (key) order, plus exact zeros.
     pub fn dots_from(&self, left: usize, rights: &[usize], scratch: &mut Scratch) -> Vec<[f32; 2]> {
         let mut out = vec![[0.0; 2]; rights.len()];
         for c in [WORDS, CHARS] {
             let dense = &mut scratch.0[c];
             let mine = self.vectors[c][0].get(left);
+            let idf = &self.vectors[c][1].idf;
+            let tf = &self.vectors[c][1].tf;
             for (k, w) in mine.iter() {
-                dense[k as usize] = w;
+                dense[k as usize] = [w, w * idf[k as usize]];
             }
             for (dots, &j) in out.iter_mut().zip(rights) {
-                dots[c] = self.vectors[c][1].get(j).iter().fold(0.0, |sum, (k, w)| sum + dense[k as usize] * w);
+                dots[c] = self.vectors[c][1].get(j).counts().fold(0.0, |sum, (k, n)| {
+                    let d = dense[k as usize];
+                    sum + if n == 1 { d[1] } else { d[0] * (tf.of(n) * idf[k as usize]) }
+                });
             }
             for k in mine.keys() {
-                dense[k as usize] = 0.0;
+                dense[k as usize] = [0.0; 2];
             }
         }
         out
@@ -673,6 +681,33 @@ mod tests {
             }
             proptest::prop_assert_eq!(Codes(&codes).counts().collect::<Vec<_>>(), want);
         }
+
+        /// Scoring a left sentence against many right ones gives each pair
+        /// the dot products of merging the two vectors, bit for bit: with
+        /// words and trigrams found once, and repeated ("lo lo lolo").
+        #[test]
+        fn gathered_dots_are_the_merged_dots(
+            left in proptest::collection::vec("((lo|ka|rin|vor)){1,3}( (lo|ka|rin|vor|Zen){1,3}){0,9}\\. ", 1..6),
+            right in proptest::collection::vec("((lo|ka|rin|vor)){1,3}( (lo|ka|rin|vor|Zen){1,3}){0,9}\\. ", 1..6),
+        ) {
+            let features = features(&left.concat(), &right.concat());
+            let rights: Vec<usize> = (0..features.len(Side::Right)).collect();
+            let mut scratch = features.scratch();
+            for i in 0..features.len(Side::Left) {
+                let want: Vec<[u32; 2]> = rights
+                    .iter()
+                    .map(|&j| [WORDS, CHARS].map(|c| dot(features.vectors[c][0].get(i), features.vectors[c][1].get(j)).to_bits()))
+                    .collect();
+                let got: Vec<[u32; 2]> = features.dots_from(i, &rights, &mut scratch).iter().map(|d| d.map(f32::to_bits)).collect();
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+    }
+
+    #[test]
+    fn a_feature_found_once_weighs_its_idf_exactly() {
+        // What the gather in `dots_from` relies on.
+        assert_eq!(TermFrequency::new().of(1), 1.0);
     }
 
     #[test]
