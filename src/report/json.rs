@@ -103,7 +103,7 @@ fn side(doc: &Document) -> Article<'_> {
         offsets: if doc.format.keeps_file_offsets() { "file" } else { "extracted" },
         tracked_changes: doc.tracked_changes,
         language: Language { code: language.code, name: language.name, word_lists: language.lexicon().has_lists() },
-        // Items of the object "left" or "right" of the report's object.
+        // In the report's object, in "left" or "right", in "sentences".
         sentences: Parallel {
             items: &doc.sentences,
             view: |s| Sentence { start: s.start, end: s.end, paragraph: s.paragraph, heading: s.heading },
@@ -143,8 +143,8 @@ struct Parallel<'a, T, V> {
     items: &'a [T],
     /// What the report shows of an item.
     view: fn(&'a T) -> V,
-    /// How deep the array's items are in the report: the indentation their
-    /// lines after the first need.
+    /// How deep the array's items are in the report: how far their lines
+    /// are indented.
     depth: usize,
 }
 
@@ -161,11 +161,10 @@ impl<'a, T: Sync, V: Serialize> Serialize for Parallel<'a, T, V> {
             let parts: Vec<(Vec<u8>, Vec<usize>)> = group
                 .par_chunks(PART)
                 .map(|part| {
-                    let (mut json, mut ends, mut alone) = (Vec::new(), Vec::with_capacity(part.len()), Vec::new());
+                    let (mut json, mut ends) = (Vec::new(), Vec::with_capacity(part.len()));
                     for item in part {
-                        alone.clear();
-                        serde_json::to_writer_pretty(&mut alone, &(self.view)(item)).expect("plain data always serialises");
-                        indent(&alone, self.depth, &mut json);
+                        let mut serializer = serde_json::Serializer::with_formatter(&mut json, nested(self.depth));
+                        (self.view)(item).serialize(&mut serializer).expect("plain data always serialises");
                         ends.push(json.len());
                     }
                     (json, ends)
@@ -183,22 +182,15 @@ impl<'a, T: Sync, V: Serialize> Serialize for Parallel<'a, T, V> {
     }
 }
 
-/// Appends `json`, pretty-printed at the top level, to `out` as it reads
-/// `depth` levels deep. Only the lines after the first are indented (the
-/// array puts the first after its own indentation); a line break in JSON is
-/// always between values, as strings have theirs escaped.
-fn indent(json: &[u8], depth: usize, out: &mut Vec<u8>) {
-    let mut lines = json.split(|&b| b == b'\n');
-    out.extend_from_slice(lines.next().unwrap_or_default());
-    for line in lines {
-        out.push(b'\n');
-        out.extend(std::iter::repeat_n(b' ', INDENT.len() * depth));
-        out.extend_from_slice(line);
+/// serde_json's pretty printer as it stands `depth` levels deep in the
+/// report: what it writes of an item fits where the item stands.
+fn nested(depth: usize) -> PrettyFormatter<'static> {
+    let mut formatter = PrettyFormatter::new();
+    for _ in 0..depth {
+        formatter.begin_array(&mut io::sink()).expect("a sink takes anything");
     }
+    formatter
 }
-
-/// serde_json's indentation, as [`PrettyFormatter::new`] has it.
-const INDENT: &[u8] = b"  ";
 
 /// An item's JSON, rendered: [`Pretty`] writes it as it stands.
 struct Rendered<'a>(&'a [u8]);
@@ -262,7 +254,7 @@ fn output(cmp: &Comparison) -> Output<'_> {
         version: 1,
         left: side(&cmp.left),
         right: side(&cmp.right),
-        // Items of the report's object.
+        // In the report's object, in "links".
         links: Parallel { items: &cmp.links, view: link, depth: 2 },
         omissions: cmp
             .omissions
