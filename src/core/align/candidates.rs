@@ -31,7 +31,28 @@ const REACH: u32 = 2;
 /// Candidates kept per sentence, in each direction.
 const PER_SENTENCE: usize = 10;
 
-/// Candidate pairs `(left, right)`, sorted and without duplicates.
+/// Candidate pairs by left sentence: `rights[rows[i]..rows[i + 1]]` are
+/// the right sentences paired with left sentence `i`, in order and each
+/// once.
+pub struct Candidates {
+    pub rows: Vec<usize>,
+    rights: Vec<u32>,
+}
+
+impl Candidates {
+    /// The right sentences paired with left sentence `left`.
+    pub fn of(&self, left: usize) -> &[u32] {
+        &self.rights[self.rows[left]..self.rows[left + 1]]
+    }
+
+    /// All the pairs, in order.
+    #[cfg(test)]
+    fn pairs(&self) -> Vec<(u32, u32)> {
+        (0..self.rows.len() - 1).flat_map(|i| self.of(i).iter().map(move |&j| (i as u32, j))).collect()
+    }
+}
+
+/// The candidate pairs.
 ///
 /// Besides the pairs the index proposes, the diagonal neighbours of each
 /// sentence's best match (up to [`REACH`] away), for the neighbours whose
@@ -39,35 +60,85 @@ const PER_SENTENCE: usize = 10;
 /// `i` matches `j`, `i + 1` likely matches `j + 1` even if the words they share are all too common,
 /// in a long document, to be followed. (A search that followed every word
 /// already saw every sentence sharing one.)
-pub fn candidates(features: &Features) -> Vec<(u32, u32)> {
+pub fn candidates(features: &Features) -> Candidates {
     let (left_to_right, right_to_left) = rayon::join(
         || collect(features, Side::Left, Side::Right),
         || collect(features, Side::Right, Side::Left),
     );
-    let capacity = [&left_to_right, &right_to_left].iter().map(|f| f.top.len() + 2 * REACH as usize * f.cut_short.len()).sum();
-    let mut pairs = Vec::with_capacity(capacity);
-    for (found, flip) in [(left_to_right, false), (right_to_left, true)] {
-        let orient = |(from, to): (u32, u32)| if flip { (to, from) } else { (from, to) };
-        let cut = |k: u32| found.cut_short.get(k as usize).copied().unwrap_or(false);
-        let to_len = features.len(if flip { Side::Left } else { Side::Right }) as u32;
-        for i in 0..found.cut_short.len() as u32 {
-            let top = found.of(i);
-            pairs.extend(top.iter().map(|&j| orient((i, j))));
-            let Some(&j) = top.first() else { continue };
-            for d in 1..=REACH {
-                if i >= d && j >= d && cut(i - d) {
-                    pairs.push(orient((i - d, j - d)));
-                }
-                if cut(i + d) && j + d < to_len {
-                    pairs.push(orient((i + d, j + d)));
+    // Each proposed pair (left, right), some more than once.
+    let proposals = |emit: &mut dyn FnMut(u32, u32)| {
+        for (found, flip) in [(&left_to_right, false), (&right_to_left, true)] {
+            let mut emit = |from: u32, to: u32| if flip { emit(to, from) } else { emit(from, to) };
+            let cut = |k: u32| found.cut_short.get(k as usize).copied().unwrap_or(false);
+            let to_len = features.len(if flip { Side::Left } else { Side::Right }) as u32;
+            for i in 0..found.cut_short.len() as u32 {
+                let top = found.of(i);
+                top.iter().for_each(|&j| emit(i, j));
+                let Some(&j) = top.first() else { continue };
+                for d in 1..=REACH {
+                    if i >= d && j >= d && cut(i - d) {
+                        emit(i - d, j - d);
+                    }
+                    if cut(i + d) && j + d < to_len {
+                        emit(i + d, j + d);
+                    }
                 }
             }
         }
+    };
+    by_left(features.len(Side::Left), proposals)
+}
+
+/// The pairs `proposals` emits (`left` below `lefts`), by left sentence,
+/// sorted and each once. Bucketed by left sentence (counted, then placed):
+/// a row is a few dozen pairs to sort, where sorting them all was a sort of
+/// millions.
+fn by_left(lefts: usize, proposals: impl Fn(&mut dyn FnMut(u32, u32))) -> Candidates {
+    let mut rows = vec![0usize; lefts + 1];
+    proposals(&mut |left, _| rows[left as usize + 1] += 1);
+    for i in 1..rows.len() {
+        rows[i] += rows[i - 1];
     }
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs.shrink_to_fit();
-    pairs
+    let mut next = rows.clone();
+    let mut rights = vec![0u32; rows[rows.len() - 1]];
+    proposals(&mut |left, right| {
+        rights[next[left as usize]] = right;
+        next[left as usize] += 1;
+    });
+    let mut parts: Vec<&mut [u32]> = Vec::with_capacity(rows.len() - 1);
+    let mut rest = rights.as_mut_slice();
+    for w in rows.windows(2) {
+        let (row, tail) = rest.split_at_mut(w[1] - w[0]);
+        parts.push(row);
+        rest = tail;
+    }
+    let kept: Vec<usize> = parts.into_par_iter().with_min_len(256).map(sort_unique).collect();
+    // Closes the gaps the duplicates left.
+    let mut end = 0;
+    for (i, kept) in kept.into_iter().enumerate() {
+        let from = rows[i];
+        rights.copy_within(from..from + kept, end);
+        rows[i] = end;
+        end += kept;
+    }
+    *rows.last_mut().expect("one more than the sentences") = end;
+    rights.truncate(end);
+    rights.shrink_to_fit();
+    Candidates { rows, rights }
+}
+
+/// Sorts `row` and moves its distinct values to its front; returns how many
+/// there are.
+fn sort_unique(row: &mut [u32]) -> usize {
+    row.sort_unstable();
+    let mut kept = 0;
+    for k in 0..row.len() {
+        if kept == 0 || row[k] != row[kept - 1] {
+            row[kept] = row[k];
+            kept += 1;
+        }
+    }
+    kept
 }
 
 /// What the index proposes for the sentences of one side: each sentence's
@@ -290,7 +361,7 @@ mod tests {
             .collect();
         let doc = Document::parse("d", text);
         let features = Features::new(&doc, &doc, &PairTokens::new(&doc, &doc));
-        let pairs = candidates(&features);
+        let pairs = candidates(&features).pairs();
         for i in (0..197).filter(|i| i % 4 != 0) {
             assert!(pairs.contains(&(i, i)), "sentence {i} has no candidate in its place");
         }
@@ -367,11 +438,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Bucketing by left sentence gives the pairs sorted and each once,
+        /// with rows empty, long, and full of repeats.
+        #[test]
+        fn pairs_by_left_are_sorted_and_distinct(
+            lefts in 1usize..40,
+            proposed in proptest::collection::vec((0u32..40, proptest::prop_oneof![0u32..4, 0u32..1000]), 0..600),
+        ) {
+            let proposed: Vec<(u32, u32)> = proposed.into_iter().map(|(l, r)| (l % lefts as u32, r)).collect();
+            let got = by_left(lefts, |emit| proposed.iter().for_each(|&(l, r)| emit(l, r)));
+            let mut want = proposed.clone();
+            want.sort_unstable();
+            want.dedup();
+            proptest::prop_assert_eq!(got.rows.len(), lefts + 1);
+            proptest::prop_assert_eq!(got.pairs(), want);
+        }
+    }
+
     #[test]
     fn a_search_that_followed_every_word_adds_no_neighbours() {
         let text: String = (0..40).map(|i| format!("{} {}.\n", rare(i), rare(i + 100))).collect();
         let doc = Document::parse("d", text);
-        let pairs = candidates(&Features::new(&doc, &doc, &PairTokens::new(&doc, &doc)));
+        let pairs = candidates(&Features::new(&doc, &doc, &PairTokens::new(&doc, &doc))).pairs();
         assert_eq!(pairs, (0..40).map(|i| (i, i)).collect::<Vec<_>>());
     }
 }

@@ -465,7 +465,7 @@ impl Features {
     /// product with the left weight is read whole from the array: one read
     /// where there were three. The sums come out bit for bit as [`dot`]'s:
     /// the same products added in the same (key) order, plus exact zeros.
-    pub fn dots_from(&self, left: usize, rights: &[usize], scratch: &mut Scratch) -> Vec<[f32; 2]> {
+    pub fn dots_from(&self, left: usize, rights: &[u32], scratch: &mut Scratch) -> Vec<[f32; 2]> {
         let mut out = vec![[0.0; 2]; rights.len()];
         for c in [WORDS, CHARS] {
             let dense = &mut scratch.0[c];
@@ -476,7 +476,7 @@ impl Features {
                 dense[k as usize] = [w, w * idf[k as usize]];
             }
             for (dots, &j) in out.iter_mut().zip(rights) {
-                dots[c] = self.vectors[c][1].get(j).counts().fold(0.0, |sum, (k, n)| {
+                dots[c] = self.vectors[c][1].get(j as usize).counts().fold(0.0, |sum, (k, n)| {
                     let d = dense[k as usize];
                     sum + if n == 1 { d[1] } else { d[0] * (tf.of(n) * idf[k as usize]) }
                 });
@@ -691,12 +691,12 @@ mod tests {
             right in proptest::collection::vec("((lo|ka|rin|vor)){1,3}( (lo|ka|rin|vor|Zen){1,3}){0,9}\\. ", 1..6),
         ) {
             let features = features(&left.concat(), &right.concat());
-            let rights: Vec<usize> = (0..features.len(Side::Right)).collect();
+            let rights: Vec<u32> = (0..features.len(Side::Right) as u32).collect();
             let mut scratch = features.scratch();
             for i in 0..features.len(Side::Left) {
                 let want: Vec<[u32; 2]> = rights
                     .iter()
-                    .map(|&j| [WORDS, CHARS].map(|c| dot(features.vectors[c][0].get(i), features.vectors[c][1].get(j)).to_bits()))
+                    .map(|&j| [WORDS, CHARS].map(|c| dot(features.vectors[c][0].get(i), features.vectors[c][1].get(j as usize)).to_bits()))
                     .collect();
                 let got: Vec<[u32; 2]> = features.dots_from(i, &rights, &mut scratch).iter().map(|d| d.map(f32::to_bits)).collect();
                 proptest::prop_assert_eq!(got, want);

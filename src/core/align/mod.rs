@@ -269,34 +269,27 @@ impl Scored {
     /// little to count.
     fn new(features: &Features, context: f32) -> Self {
         let candidates = candidates::candidates(features);
-        let mut rows = vec![0usize; features.len(Side::Left) + 1];
-        for &(left, _) in &candidates {
-            rows[left as usize + 1] += 1;
-        }
-        for i in 1..rows.len() {
-            rows[i] += rows[i - 1];
-        }
         let pairs: Vec<Pair> = (0..features.len(Side::Left))
             .into_par_iter()
             .with_min_len(64)
             .map_init(
                 || features.scratch(),
                 |scratch, left| {
-                    let rights: Vec<usize> = candidates[rows[left]..rows[left + 1]].iter().map(|&(_, j)| j as usize).collect();
-                    let dots = features.dots_from(left, &rights, scratch);
+                    let rights = candidates.of(left);
+                    let dots = features.dots_from(left, rights, scratch);
                     rights
-                        .into_iter()
+                        .iter()
                         .zip(dots)
-                        .map(|(right, dots)| {
-                            let sim = features.sim_of_dots(left, right, dots);
-                            Pair { right: right as u32, sim, score: sim }
+                        .map(|(&right, dots)| {
+                            let sim = features.sim_of_dots(left, right as usize, dots);
+                            Pair { right, sim, score: sim }
                         })
                         .collect::<Vec<_>>()
                 },
             )
             .flatten_iter()
             .collect();
-        let mut scored = Scored { pairs, rows };
+        let mut scored = Scored { pairs, rows: candidates.rows };
         let raw = |i: Option<usize>, j: Option<usize>| match (i, j) {
             (Some(i), Some(j)) => scored.find(i, j).map_or(0.0, |p| p.sim),
             _ => 0.0,
