@@ -27,6 +27,13 @@ fn bounded(a: &str, b: &str, limit: usize) -> Option<usize> {
 
 fn bounded_slices<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
     const STACK: usize = 64;
+    // A common beginning or end costs no edit, so only what lies between is
+    // compared: for two spellings of one word ("Vovchansk" / "Vovshansk"),
+    // a letter or two in place of the whole table.
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[same..], &b[same..]);
+    let same = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - same], &b[..b.len() - same]);
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
