@@ -39,6 +39,7 @@ pub(super) fn numbers(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     // "One" is more often a pronoun ("no one", "one of them") than a count.
     pub(super) fn values<'a>(s: &Words<'a>) -> Vec<(usize, &'a str)> {
         (0..s.tokens.len())
+            .filter(|&i| s.is(i, List::Number))
             .filter_map(|i| s.lex.number_value(s.norm(i)).filter(|v| !is_year(v) && !is_time_of_day(s, i)).map(|v| (i, v)))
             .collect()
     }

@@ -38,6 +38,8 @@ pub enum List {
     Name,
     /// One of the pair's [`Names`], the word as written.
     NameAsWritten,
+    /// A numeral or a number word ([`Lexicon::number_value`]).
+    Number,
 }
 
 impl List {
@@ -116,6 +118,7 @@ fn bits(word: &str, lex: &Lexicon, names: &Names) -> u32 {
         (List::Negation, lex.is_negation(word)),
         (List::Name, names.contains(norm)),
         (List::NameAsWritten, names.contains(word)),
+        (List::Number, lex.number_value(norm).is_some()),
     ];
     for (list, yes) in flags {
         if yes {
@@ -163,6 +166,7 @@ mod tests {
                     assert_eq!(has(List::Negation), lex.is_negation(word), "{word}");
                     assert_eq!(has(List::Name), names.contains(norm), "{word}");
                     assert_eq!(has(List::NameAsWritten), names.contains(word), "{word}");
+                    assert_eq!(has(List::Number), lex.number_value(norm).is_some(), "{word}");
                 }
             }
         }
