@@ -8,7 +8,7 @@ use std::path::Path;
 /// Largest article we accept, in bytes. News articles are kilobytes; this
 /// leaves room for book-length texts while keeping memory bounded for
 /// accidental inputs such as disk images: two files this size take about
-/// a minute and a half and 2.2 GiB to align (README, "Size limit").
+/// a minute and a half and 2.3 GiB to align (README, "Size limit").
 pub const MAX_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Why an article could not be loaded. Each variant renders as one line that
