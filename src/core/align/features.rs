@@ -139,11 +139,6 @@ impl<'a> Vector<'a> {
     fn keys(self) -> impl Iterator<Item = u32> + 'a {
         self.counts().map(|(k, _)| k)
     }
-
-    /// At least the number of distinct features.
-    fn bound(self) -> usize {
-        self.codes.0.len()
-    }
 }
 
 impl Sparse {
@@ -328,20 +323,44 @@ fn idf(sides: [&Sparse; 2], dims: usize) -> Vec<f32> {
 
 /// Dot product of two sparse vectors: a merge join over sorted keys.
 fn dot(a: Vector, b: Vector) -> f32 {
-    let (mut a, mut b) = (a.iter(), b.iter());
-    let (mut x, mut y, mut sum) = (a.next(), b.next(), 0.0);
-    while let (Some((ka, wa)), Some((kb, wb))) = (x, y) {
-        match ka.cmp(&kb) {
-            std::cmp::Ordering::Less => x = a.next(),
-            std::cmp::Ordering::Greater => y = b.next(),
-            std::cmp::Ordering::Equal => {
-                sum += wa * wb;
-                x = a.next();
-                y = b.next();
-            }
+    Decoded::new(a).dot(&Decoded::new(b))
+}
+
+/// A sentence's vector decoded once, for the merges that read it several
+/// times (a split or merge as it grows).
+struct Decoded(Vec<(u32, f32)>);
+
+impl Decoded {
+    /// The vector's distinct feature ids, in order, with their TF-IDF weights.
+    fn new(vector: Vector) -> Self {
+        let mut features = Vec::with_capacity(vector.codes.0.len());
+        features.extend(vector.iter());
+        Decoded(features)
+    }
+
+    /// Walks both vectors in key order, calling `step(i, j, same)` at each
+    /// pair of positions it stands on (`same`: both have the feature). The
+    /// walk takes no branch on the keys, which follow no pattern a
+    /// processor could predict: each step moves past the smaller key, or
+    /// past both when they are equal.
+    fn walk(&self, other: &Decoded, mut step: impl FnMut(usize, usize, bool)) {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            let (x, y) = (a[i].0, b[j].0);
+            step(i, j, x == y);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
         }
     }
-    sum
+
+    /// The dot product: the products of the shared features, added in key
+    /// order, plus exact zeros.
+    fn dot(&self, other: &Decoded) -> f32 {
+        let mut sum = 0.0;
+        self.walk(other, |i, j, same| sum += if same { self.0[i].1 * other.0[j].1 } else { 0.0 });
+        sum
+    }
 }
 
 /// The word-channel features of a sentence: the canonical stem of each
@@ -523,7 +542,7 @@ impl Features {
 
 /// A split or merge grown one sentence at a time: a run of consecutive
 /// sentences on one side against a single sentence on the other. Each step
-/// costs a few sparse dot products, as the sums are kept up to date.
+/// costs a few merges of decoded vectors, as the sums are kept up to date.
 pub struct Growth<'a> {
     features: &'a Features,
     side: usize,
@@ -534,21 +553,23 @@ pub struct Growth<'a> {
     cross: [f32; 2],
     /// Per channel: squared norm of the run's summed vector.
     norm_sq: [f32; 2],
+    /// Per channel: the single sentence's vector.
+    target: [Decoded; 2],
     /// Per channel: which features of the single sentence the run contains.
     covered: [Vec<bool>; 2],
     covered_weight: [f32; 2],
     /// Per channel: the weight of all the single sentence's features.
     single_weight: [f32; 2],
+    /// Per channel: the vectors of the run's sentences, for their dot
+    /// products with the sentences added after them.
+    parts: [Vec<Decoded>; 2],
 }
 
 impl<'a> Growth<'a> {
     /// Starts a run with sentence `first` of `side` against sentence `single`.
     pub fn new(features: &'a Features, side: Side, first: usize, single: usize) -> Self {
         let other = 1 - side.index();
-        let covered = [
-            vec![false; features.vectors[WORDS][other].get(single).bound()],
-            vec![false; features.vectors[CHARS][other].get(single).bound()],
-        ];
+        let target = [WORDS, CHARS].map(|c| Decoded::new(features.vectors[c][other].get(single)));
         let mut growth = Growth {
             features,
             side: side.index(),
@@ -557,9 +578,11 @@ impl<'a> Growth<'a> {
             end: first,
             cross: [0.0; 2],
             norm_sq: [0.0; 2],
-            covered,
+            covered: [WORDS, CHARS].map(|c| vec![false; target[c].0.len()]),
             covered_weight: [0.0; 2],
-            single_weight: [WORDS, CHARS].map(|c| features.vectors[c][other].get(single).iter().map(|(_, w)| w).sum()),
+            single_weight: [WORDS, CHARS].map(|c| target[c].0.iter().map(|&(_, w)| w).sum()),
+            target,
+            parts: [Vec::new(), Vec::new()],
         };
         growth.push();
         growth
@@ -595,29 +618,25 @@ impl<'a> Growth<'a> {
     pub fn push(&mut self) {
         let (f, side, p) = (self.features, self.side, self.end);
         for c in [WORDS, CHARS] {
-            let run = &f.vectors[c][side];
-            let target = f.vectors[c][1 - side].get(self.single);
-            // One merge of the part with the single sentence gives their dot
+            let part = Decoded::new(f.vectors[c][side].get(p));
+            // One walk of the part with the single sentence gives their dot
             // product (summed as `dot` sums it) and marks the single
-            // sentence's features that the part contains.
-            let (mut cross, mut part) = (0.0, run.get(p).iter().peekable());
-            for (t, (key, weight)) in target.iter().enumerate() {
-                while part.next_if(|&(k, _)| k < key).is_some() {}
-                if let Some(&(k, part_weight)) = part.peek()
-                    && k == key
-                {
-                    cross += part_weight * weight;
-                    if !self.covered[c][t] {
-                        self.covered[c][t] = true;
-                        self.covered_weight[c] += weight;
-                    }
-                }
-            }
+            // sentence's features that the part contains, adding the weight
+            // of those not marked before (in key order, plus exact zeros).
+            let (target, covered, covered_weight) = (&self.target[c], &mut self.covered[c], &mut self.covered_weight[c]);
+            let mut cross = 0.0;
+            part.walk(target, |i, t, same| {
+                let weight = target.0[t].1;
+                cross += if same { part.0[i].1 * weight } else { 0.0 };
+                *covered_weight += if same && !covered[t] { weight } else { 0.0 };
+                covered[t] |= same;
+            });
             self.cross[c] += cross;
             self.norm_sq[c] += f.norms[c][side][p].powi(2);
-            for q in self.start..p {
-                self.norm_sq[c] += 2.0 * dot(run.get(q), run.get(p));
+            for earlier in &self.parts[c] {
+                self.norm_sq[c] += 2.0 * earlier.dot(&part);
             }
+            self.parts[c].push(part);
         }
         self.end += 1;
     }
@@ -686,22 +705,77 @@ mod tests {
         /// the dot products of merging the two vectors, bit for bit: with
         /// words and trigrams found once, and repeated ("lo lo lolo").
         #[test]
-        fn gathered_dots_are_the_merged_dots(
-            left in proptest::collection::vec("((lo|ka|rin|vor)){1,3}( (lo|ka|rin|vor|Zen){1,3}){0,9}\\. ", 1..6),
-            right in proptest::collection::vec("((lo|ka|rin|vor)){1,3}( (lo|ka|rin|vor|Zen){1,3}){0,9}\\. ", 1..6),
-        ) {
+        fn gathered_dots_are_the_merged_dots(left in sentences(), right in sentences()) {
             let features = features(&left.concat(), &right.concat());
             let rights: Vec<u32> = (0..features.len(Side::Right) as u32).collect();
             let mut scratch = features.scratch();
             for i in 0..features.len(Side::Left) {
                 let want: Vec<[u32; 2]> = rights
                     .iter()
-                    .map(|&j| [WORDS, CHARS].map(|c| dot(features.vectors[c][0].get(i), features.vectors[c][1].get(j as usize)).to_bits()))
+                    .map(|&j| [WORDS, CHARS].map(|c| summed_in_key_order(features.vectors[c][0].get(i), features.vectors[c][1].get(j as usize)).to_bits()))
                     .collect();
                 let got: Vec<[u32; 2]> = features.dots_from(i, &rights, &mut scratch).iter().map(|d| d.map(f32::to_bits)).collect();
                 proptest::prop_assert_eq!(got, want);
             }
         }
+
+        /// A growing split or merge keeps, bit for bit, the sums of
+        /// computing each step's dot products and newly covered weight
+        /// afresh, in key order: on either side, for every run up to four
+        /// sentences long.
+        #[test]
+        fn growth_keeps_the_sums_of_computing_them_afresh(left in sentences(), right in sentences()) {
+            let features = features(&left.concat(), &right.concat());
+            for side in [Side::Left, Side::Right] {
+                let (mine, other) = (side.index(), 1 - side.index());
+                for first in 0..features.len(side) {
+                    for single in 0..features.len(side.other()) {
+                        let mut growth = Growth::new(&features, side, first, single);
+                        let (mut cross, mut norm_sq, mut covered_weight) = ([0.0f32; 2], [0.0f32; 2], [0.0f32; 2]);
+                        let mut covered = [WORDS, CHARS].map(|c| vec![false; features.vectors[c][other].get(single).iter().count()]);
+                        for p in first..(first + 4).min(features.len(side)) {
+                            if p > first {
+                                growth.push();
+                            }
+                            for c in [WORDS, CHARS] {
+                                let (run, target) = (&features.vectors[c][mine], features.vectors[c][other].get(single));
+                                cross[c] += summed_in_key_order(run.get(p), target);
+                                norm_sq[c] += features.norms[c][mine][p].powi(2);
+                                for q in first..p {
+                                    norm_sq[c] += 2.0 * summed_in_key_order(run.get(q), run.get(p));
+                                }
+                                for (t, (key, weight)) in target.iter().enumerate() {
+                                    if !covered[c][t] && run.get(p).keys().any(|k| k == key) {
+                                        covered[c][t] = true;
+                                        covered_weight[c] += weight;
+                                    }
+                                }
+                            }
+                            let bits = |sums: [f32; 2]| sums.map(f32::to_bits);
+                            proptest::prop_assert_eq!(bits(growth.cross), bits(cross));
+                            proptest::prop_assert_eq!(bits(growth.norm_sq), bits(norm_sq));
+                            proptest::prop_assert_eq!(bits(growth.covered_weight), bits(covered_weight));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Up to five sentences (each begins with a capital, or the splitter
+    /// would read on) of words made of eight syllables: words and trigrams
+    /// that recur within a sentence and across sentences, and sentences
+    /// that each bring features the others lack.
+    fn sentences() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+        proptest::collection::vec("(Lo|Ka|Rin|Vor)(lo|ka|rin|vor|tam|pul|gor|esh){0,2}( (lo|ka|rin|vor|Zen|tam|pul|gor|esh){1,3}){0,9}\\. ", 1..6)
+    }
+
+    /// The dot product as its definition reads: for each feature of `a` in
+    /// key order, its weight times that of the same feature in `b`, if `b`
+    /// has it, added up.
+    fn summed_in_key_order(a: Vector, b: Vector) -> f32 {
+        let b: Vec<(u32, f32)> = b.iter().collect();
+        a.iter().filter_map(|(k, wa)| b.iter().find(|&&(kb, _)| kb == k).map(|&(_, wb)| wa * wb)).fold(0.0, |sum, product| sum + product)
     }
 
     #[test]
