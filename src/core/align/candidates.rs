@@ -31,24 +31,15 @@ const REACH: u32 = 2;
 /// Candidates kept per sentence, in each direction.
 const PER_SENTENCE: usize = 10;
 
-/// Candidate pairs by left sentence: `rights[rows[i]..rows[i + 1]]` are
-/// the right sentences paired with left sentence `i`, in order and each
-/// once.
-pub struct Candidates {
-    pub rows: Vec<usize>,
-    rights: Vec<u32>,
-}
+/// Candidate pairs by left sentence: [`Grouped::get`] of left sentence `i`
+/// gives the right sentences paired with it, in order and each once.
+pub type Candidates = Grouped;
 
 impl Candidates {
-    /// The right sentences paired with left sentence `left`.
-    pub fn of(&self, left: usize) -> &[u32] {
-        &self.rights[self.rows[left]..self.rows[left + 1]]
-    }
-
     /// All the pairs, in order.
     #[cfg(test)]
     fn pairs(&self) -> Vec<(u32, u32)> {
-        (0..self.rows.len() - 1).flat_map(|i| self.of(i).iter().map(move |&j| (i as u32, j))).collect()
+        (0..self.offsets.len() as u32 - 1).flat_map(|i| self.get(i).iter().map(move |&j| (i, j))).collect()
     }
 }
 
@@ -90,22 +81,11 @@ pub fn candidates(features: &Features) -> Candidates {
 }
 
 /// The pairs `proposals` emits (`left` below `lefts`), by left sentence,
-/// sorted and each once. Bucketed by left sentence (counted, then placed):
-/// a row is a few dozen pairs to sort, where sorting them all was a sort of
-/// millions.
+/// sorted and each once. Grouped by left sentence first: a row is a few
+/// dozen pairs to sort, where sorting them all was a sort of millions.
 fn by_left(lefts: usize, proposals: impl Fn(&mut dyn FnMut(u32, u32))) -> Candidates {
-    let mut rows = vec![0usize; lefts + 1];
-    proposals(&mut |left, _| rows[left as usize + 1] += 1);
-    for i in 1..rows.len() {
-        rows[i] += rows[i - 1];
-    }
-    let mut next = rows.clone();
-    let mut rights = vec![0u32; rows[rows.len() - 1]];
-    proposals(&mut |left, right| {
-        rights[next[left as usize]] = right;
-        next[left as usize] += 1;
-    });
-    let mut parts: Vec<&mut [u32]> = Vec::with_capacity(rows.len() - 1);
+    let Grouped { offsets: mut rows, values: mut rights } = Grouped::new(lefts, proposals);
+    let mut parts: Vec<&mut [u32]> = Vec::with_capacity(lefts);
     let mut rest = rights.as_mut_slice();
     for w in rows.windows(2) {
         let (row, tail) = rest.split_at_mut(w[1] - w[0]);
@@ -124,7 +104,40 @@ fn by_left(lefts: usize, proposals: impl Fn(&mut dyn FnMut(u32, u32))) -> Candid
     *rows.last_mut().expect("one more than the sentences") = end;
     rights.truncate(end);
     rights.shrink_to_fit();
-    Candidates { rows, rights }
+    Grouped { offsets: rows, values: rights }
+}
+
+/// Values grouped by key, each group in the order the values came:
+/// `values[offsets[k]..offsets[k + 1]]` are those of key `k`. Counted, then
+/// placed, into one allocation: at scale there are millions of values, and
+/// a vector per key would cost more than they do.
+pub struct Grouped {
+    pub offsets: Vec<usize>,
+    values: Vec<u32>,
+}
+
+impl Grouped {
+    /// The `(key, value)` pairs `emit` gives (each key below `keys`);
+    /// `emit` is called twice, to count and to place, and must give the
+    /// same pairs both times.
+    fn new(keys: usize, emit: impl Fn(&mut dyn FnMut(u32, u32))) -> Self {
+        let mut offsets = vec![0usize; keys + 1];
+        emit(&mut |key, _| offsets[key as usize + 1] += 1);
+        for k in 1..offsets.len() {
+            offsets[k] += offsets[k - 1];
+        }
+        let mut next = offsets.clone();
+        let mut values = vec![0u32; offsets[keys]];
+        emit(&mut |key, value| {
+            values[next[key as usize]] = value;
+            next[key as usize] += 1;
+        });
+        Grouped { offsets, values }
+    }
+
+    pub fn get(&self, key: u32) -> &[u32] {
+        &self.values[self.offsets[key as usize]..self.offsets[key as usize + 1]]
+    }
 }
 
 /// Sorts `row` and moves its distinct values to its front; returns how many
@@ -165,38 +178,14 @@ impl Found {
     }
 }
 
-/// The sentences of one side that contain each word feature.
-struct Postings {
-    /// `sentences[offsets[k]..offsets[k + 1]]` contain feature `k`.
-    offsets: Vec<usize>,
-    sentences: Vec<u32>,
-}
-
-impl Postings {
-    fn new(features: &Features, side: Side) -> Self {
-        let mut offsets = vec![0usize; features.word_dims() + 1];
+/// The sentences of one side that contain each word feature, in order:
+/// [`Grouped::get`] of a feature.
+fn postings(features: &Features, side: Side) -> Grouped {
+    Grouped::new(features.word_dims(), |emit| {
         for j in 0..features.len(side) {
-            for key in features.word_keys(side, j) {
-                offsets[key as usize + 1] += 1;
-            }
+            features.word_keys(side, j).for_each(|key| emit(key, j as u32));
         }
-        for k in 1..offsets.len() {
-            offsets[k] += offsets[k - 1];
-        }
-        let mut next = offsets.clone();
-        let mut sentences = vec![0u32; offsets[offsets.len() - 1]];
-        for j in 0..features.len(side) {
-            for key in features.word_keys(side, j) {
-                sentences[next[key as usize]] = j as u32;
-                next[key as usize] += 1;
-            }
-        }
-        Postings { offsets, sentences }
-    }
-
-    fn get(&self, key: u32) -> &[u32] {
-        &self.sentences[self.offsets[key as usize]..self.offsets[key as usize + 1]]
-    }
+    })
 }
 
 /// Per-thread buffers: a score per sentence of the other side.
@@ -255,7 +244,7 @@ fn follow(score: &mut [f32], touched: &mut Vec<u32>, list: &[u32], idf: f32) {
 /// sentences left to choose from are a few hundred fewer, and the best few,
 /// with their scores, are exactly those of tracking them all.
 fn collect(features: &Features, from: Side, to: Side) -> Found {
-    let index = Postings::new(features, to);
+    let index = postings(features, to);
     let n_to = features.len(to);
     let max_list = ALWAYS.max((MAX_SHARE * n_to as f64) as usize);
     // Fills `top` with sentence `i`'s best few; says whether its search
@@ -370,7 +359,7 @@ mod tests {
     /// What [`collect`] must find: every allowed list walked, every
     /// sentence met tracked, the best few chosen by (score, position).
     fn collect_without_pruning(features: &Features, from: Side, to: Side) -> Found {
-        let index = Postings::new(features, to);
+        let index = postings(features, to);
         let max_list = ALWAYS.max((MAX_SHARE * features.len(to) as f64) as usize);
         let mut found = Found { top: vec![NONE; features.len(from) * PER_SENTENCE], cut_short: Vec::new() };
         for i in 0..features.len(from) {
@@ -451,7 +440,7 @@ mod tests {
             let mut want = proposed.clone();
             want.sort_unstable();
             want.dedup();
-            proptest::prop_assert_eq!(got.rows.len(), lefts + 1);
+            proptest::prop_assert_eq!(got.offsets.len(), lefts + 1);
             proptest::prop_assert_eq!(got.pairs(), want);
         }
     }

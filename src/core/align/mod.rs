@@ -275,7 +275,7 @@ impl Scored {
             .map_init(
                 || features.scratch(),
                 |scratch, left| {
-                    let rights = candidates.of(left);
+                    let rights = candidates.get(left as u32);
                     let dots = features.dots_from(left, rights, scratch);
                     rights
                         .iter()
@@ -289,7 +289,7 @@ impl Scored {
             )
             .flatten_iter()
             .collect();
-        let mut scored = Scored { pairs, rows: candidates.rows };
+        let mut scored = Scored { pairs, rows: candidates.offsets };
         let raw = |i: Option<usize>, j: Option<usize>| match (i, j) {
             (Some(i), Some(j)) => scored.find(i, j).map_or(0.0, |p| p.sim),
             _ => 0.0,
