@@ -160,6 +160,7 @@ impl<'a, T: Sync, V: Serialize> Serialize for Parallel<'a, T, V> {
             // Per task: its items' JSON one after the other, and where each ends.
             let parts: Vec<(Vec<u8>, Vec<usize>)> = group
                 .par_chunks(PART)
+                .with_max_len(1)
                 .map(|part| {
                     let (mut json, mut ends) = (Vec::new(), Vec::with_capacity(part.len()));
                     for item in part {

@@ -92,7 +92,7 @@ fn by_left(lefts: usize, proposals: impl Fn(&mut dyn FnMut(u32, u32))) -> Candid
         parts.push(row);
         rest = tail;
     }
-    let kept: Vec<usize> = parts.into_par_iter().with_min_len(256).map(sort_unique).collect();
+    let kept: Vec<usize> = parts.into_par_iter().with_min_len(256).with_max_len(1024).map(sort_unique).collect();
     // Closes the gaps the duplicates left.
     let mut end = 0;
     for (i, kept) in kept.into_iter().enumerate() {
@@ -316,7 +316,7 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
     };
     let n_from = features.len(from);
     let mut found = Found { top: vec![NONE; n_from * PER_SENTENCE], cut_short: vec![false; n_from] };
-    found.top.par_chunks_mut(CHUNK * PER_SENTENCE).zip(found.cut_short.par_chunks_mut(CHUNK)).enumerate().for_each_init(
+    found.top.par_chunks_mut(CHUNK * PER_SENTENCE).zip(found.cut_short.par_chunks_mut(CHUNK)).enumerate().with_max_len(1).for_each_init(
         || Scores { score: vec![0.0; n_to], touched: Vec::new(), long: Vec::new(), rest: Vec::new(), ranked: Vec::new() },
         |scores, (c, (top, cut_short))| {
             for (k, (top, cut_short)) in top.chunks_mut(PER_SENTENCE).zip(cut_short).enumerate() {

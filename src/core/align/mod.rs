@@ -272,6 +272,7 @@ impl Scored {
         let pairs: Vec<Pair> = (0..features.len(Side::Left))
             .into_par_iter()
             .with_min_len(64)
+            .with_max_len(128)
             .map_init(
                 || features.scratch(),
                 |scratch, left| {
@@ -296,6 +297,7 @@ impl Scored {
         };
         let contexts: Vec<f32> = (0..features.len(Side::Left))
             .into_par_iter()
+            .with_max_len(512)
             .flat_map_iter(|i| {
                 scored.row(i).iter().map(move |p| {
                     let j = p.right as usize;

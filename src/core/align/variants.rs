@@ -76,6 +76,7 @@ pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> Has
     // groups in one deterministic order.
     let mut edges: Vec<(u32, u32)> = buckets
         .par_iter_mut()
+        .with_max_len(16)
         .flat_map_iter(|bucket| {
             bucket.sort_unstable_by_key(|&k| (words[k as usize].chars, words[k as usize].text));
             let mut edges = Vec::new();

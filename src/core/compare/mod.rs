@@ -111,7 +111,7 @@ impl Comparison {
             let differing = differing([diff.left(), diff.right()], &discrepancies);
             ComparedLink { link, kind, diff, differing, discrepancies }
         };
-        let links = alignment.links.into_par_iter().map(compare_link).collect();
+        let links = alignment.links.into_par_iter().with_max_len(64).map(compare_link).collect();
         Comparison { left, right, links, omissions }
     }
 
