@@ -14,9 +14,12 @@
 //! in a large share of the other side's sentences tells nothing and is
 //! never followed.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::features::Features;
+use super::spare::Spare;
 use crate::core::Side;
 
 /// Posting lists this short are always followed.
@@ -85,14 +88,11 @@ pub fn candidates(features: &Features) -> Candidates {
 /// dozen pairs to sort, where sorting them all was a sort of millions.
 fn by_left(lefts: usize, proposals: impl Fn(&mut dyn FnMut(u32, u32))) -> Candidates {
     let Grouped { offsets: mut rows, values: mut rights } = Grouped::new(lefts, proposals);
-    let mut parts: Vec<&mut [u32]> = Vec::with_capacity(lefts);
-    let mut rest = rights.as_mut_slice();
-    for w in rows.windows(2) {
-        let (row, tail) = rest.split_at_mut(w[1] - w[0]);
-        parts.push(row);
-        rest = tail;
-    }
-    let kept: Vec<usize> = parts.into_par_iter().with_min_len(256).with_max_len(1024).map(sort_unique).collect();
+    let kept: Vec<usize> = row_parts(&mut rights, &rows, 512)
+        .into_par_iter()
+        .with_max_len(1)
+        .flat_map_iter(|(range, part)| rows_of(part, range, &rows).map(|(_, row)| sort_unique(row)).collect::<Vec<_>>())
+        .collect();
     // Closes the gaps the duplicates left.
     let mut end = 0;
     for (i, kept) in kept.into_iter().enumerate() {
@@ -138,6 +138,32 @@ impl Grouped {
     pub fn get(&self, key: u32) -> &[u32] {
         &self.values[self.offsets[key as usize]..self.offsets[key as usize + 1]]
     }
+}
+
+/// `values`, laid out in rows as [`Grouped`] lays out its own (row `k` is
+/// `values[offsets[k]..offsets[k + 1]]`), cut into parts of up to `rows`
+/// rows, each with the rows it holds. Parts can be filled on all cores,
+/// each in its final place; a part per task rather than a row keeps the
+/// list of parts small at scale.
+pub fn row_parts<'a, T>(mut values: &'a mut [T], offsets: &[usize], rows: usize) -> Vec<(Range<usize>, &'a mut [T])> {
+    let total = offsets.len().saturating_sub(1);
+    let mut parts = Vec::with_capacity(total.div_ceil(rows));
+    for first in (0..total).step_by(rows) {
+        let end = total.min(first + rows);
+        let (part, rest) = std::mem::take(&mut values).split_at_mut(offsets[end] - offsets[first]);
+        parts.push((first..end, part));
+        values = rest;
+    }
+    parts
+}
+
+/// The rows of a part from [`row_parts`], each with its index.
+pub fn rows_of<'a, T>(mut part: &'a mut [T], rows: Range<usize>, offsets: &'a [usize]) -> impl Iterator<Item = (usize, &'a mut [T])> {
+    rows.map(move |k| {
+        let (row, rest) = std::mem::take(&mut part).split_at_mut(offsets[k + 1] - offsets[k]);
+        part = rest;
+        (k, row)
+    })
 }
 
 /// Sorts `row` and moves its distinct values to its front; returns how many
@@ -188,7 +214,7 @@ fn postings(features: &Features, side: Side) -> Grouped {
     })
 }
 
-/// Per-thread buffers: a score per sentence of the other side.
+/// A task's buffers (see [`Spare`]): a score per sentence of the other side.
 struct Scores {
     score: Vec<f32>,
     touched: Vec<u32>,
@@ -199,7 +225,7 @@ struct Scores {
     ranked: Vec<u64>,
 }
 
-/// Sentences per parallel task: large enough that a task's buffers pay off.
+/// Sentences per parallel task.
 const CHUNK: usize = 512;
 
 /// Slack on score bounds, for the rounding of float sums.
@@ -316,14 +342,18 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
     };
     let n_from = features.len(from);
     let mut found = Found { top: vec![NONE; n_from * PER_SENTENCE], cut_short: vec![false; n_from] };
-    found.top.par_chunks_mut(CHUNK * PER_SENTENCE).zip(found.cut_short.par_chunks_mut(CHUNK)).enumerate().with_max_len(1).for_each_init(
-        || Scores { score: vec![0.0; n_to], touched: Vec::new(), long: Vec::new(), rest: Vec::new(), ranked: Vec::new() },
-        |scores, (c, (top, cut_short))| {
-            for (k, (top, cut_short)) in top.chunks_mut(PER_SENTENCE).zip(cut_short).enumerate() {
-                *cut_short = best(scores, c * CHUNK + k, top);
-            }
-        },
-    );
+    let scores = Spare::new();
+    let chunks = found.top.par_chunks_mut(CHUNK * PER_SENTENCE).zip(found.cut_short.par_chunks_mut(CHUNK));
+    chunks.enumerate().with_max_len(1).for_each(|(c, (top, cut_short))| {
+        scores.with(
+            || Scores { score: vec![0.0; n_to], touched: Vec::new(), long: Vec::new(), rest: Vec::new(), ranked: Vec::new() },
+            |scores| {
+                for (k, (top, cut_short)) in top.chunks_mut(PER_SENTENCE).zip(cut_short).enumerate() {
+                    *cut_short = best(scores, c * CHUNK + k, top);
+                }
+            },
+        )
+    });
     found
 }
 
@@ -428,6 +458,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Parts of rows, then the rows of each part, give every row of the
+        /// layout once, in order, as its own slice: empty rows, a last part
+        /// shorter than the others, parts of one row.
+        #[test]
+        fn row_parts_give_every_row_once(lengths in proptest::collection::vec(proptest::prop_oneof![0usize..1, 0usize..6], 0..40), per_part in 1usize..6) {
+            let mut offsets = vec![0];
+            for len in &lengths {
+                offsets.push(offsets.last().unwrap() + len);
+            }
+            let mut values: Vec<usize> = (0..*offsets.last().unwrap()).collect();
+            let mut seen = Vec::new();
+            for (rows, part) in row_parts(&mut values, &offsets, per_part) {
+                proptest::prop_assert!(rows.len() <= per_part);
+                for (k, row) in rows_of(part, rows, &offsets) {
+                    proptest::prop_assert_eq!(&row[..], &(offsets[k]..offsets[k + 1]).collect::<Vec<_>>()[..]);
+                    seen.push(k);
+                }
+            }
+            proptest::prop_assert_eq!(seen, (0..lengths.len()).collect::<Vec<_>>());
+        }
+
         /// Bucketing by left sentence gives the pairs sorted and each once,
         /// with rows empty, long, and full of repeats.
         #[test]

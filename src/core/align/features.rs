@@ -177,7 +177,6 @@ impl Sparse {
     fn build(len: usize, row: impl Fn(usize, &mut Vec<u32>) + Sync) -> Self {
         let blocks = (0..len.div_ceil(ROWS))
             .into_par_iter()
-            .with_max_len(1)
             .map(|b| {
                 let rows = b * ROWS..((b + 1) * ROWS).min(len);
                 let mut offsets = Vec::with_capacity(rows.len() + 1);

@@ -23,6 +23,7 @@
 mod candidates;
 mod chain;
 mod features;
+mod spare;
 mod variants;
 
 use std::ops::Range;
@@ -34,6 +35,7 @@ use crate::core::tokens::PairTokens;
 use chain::Block;
 use crate::core::Side;
 use features::{Features, Growth};
+use spare::Spare;
 
 /// Thresholds of the aligner. The defaults were chosen on the fable
 /// development set and the bundled news pair (README, "Alignment quality").
@@ -247,6 +249,7 @@ fn crosses(backbone: &[Link], link: &Link) -> bool {
 /// bytes; there are millions at scale): the right sentence, the two
 /// sentences' own similarity and the score the search uses, which adds
 /// their reading-order context.
+#[derive(Clone, Copy)]
 struct Pair {
     right: u32,
     sim: f32,
@@ -269,42 +272,41 @@ impl Scored {
     /// little to count.
     fn new(features: &Features, context: f32) -> Self {
         let candidates = candidates::candidates(features);
-        let pairs: Vec<Pair> = (0..features.len(Side::Left))
-            .into_par_iter()
-            .with_min_len(64)
-            .with_max_len(128)
-            .map_init(
+        // Each row is scored straight into its place: at scale there are
+        // millions of pairs, and rows gathered per task, then joined, were
+        // held twice (a hundred MB more at 50 MB a side).
+        let mut pairs = vec![Pair { right: 0, sim: 0.0, score: 0.0 }; candidates.offsets.last().copied().unwrap_or(0)];
+        let offsets = &candidates.offsets;
+        let scratch = Spare::new();
+        candidates::row_parts(&mut pairs, offsets, 128).into_par_iter().with_max_len(1).for_each(|(lefts, part)| {
+            scratch.with(
                 || features.scratch(),
-                |scratch, left| {
-                    let rights = candidates.get(left as u32);
-                    let dots = features.dots_from(left, rights, scratch);
-                    rights
-                        .iter()
-                        .zip(dots)
-                        .map(|(&right, dots)| {
+                |scratch| {
+                    for (left, row) in candidates::rows_of(part, lefts, offsets) {
+                        let rights = candidates.get(left as u32);
+                        let dots = features.dots_from(left, rights, scratch);
+                        for ((pair, &right), dots) in row.iter_mut().zip(rights).zip(dots) {
                             let sim = features.sim_of_dots(left, right as usize, dots);
-                            Pair { right, sim, score: sim }
-                        })
-                        .collect::<Vec<_>>()
+                            *pair = Pair { right, sim, score: sim };
+                        }
+                    }
                 },
             )
-            .flatten_iter()
-            .collect();
+        });
         let mut scored = Scored { pairs, rows: candidates.offsets };
         let raw = |i: Option<usize>, j: Option<usize>| match (i, j) {
             (Some(i), Some(j)) => scored.find(i, j).map_or(0.0, |p| p.sim),
             _ => 0.0,
         };
-        let contexts: Vec<f32> = (0..features.len(Side::Left))
-            .into_par_iter()
-            .with_max_len(512)
-            .flat_map_iter(|i| {
-                scored.row(i).iter().map(move |p| {
+        let mut contexts = vec![0.0f32; scored.pairs.len()];
+        candidates::row_parts(&mut contexts, &scored.rows, 512).into_par_iter().with_max_len(1).for_each(|(lefts, part)| {
+            for (i, row) in candidates::rows_of(part, lefts, &scored.rows) {
+                for (c, p) in row.iter_mut().zip(scored.row(i)) {
                     let j = p.right as usize;
-                    (raw(i.checked_sub(1), j.checked_sub(1)) + raw(Some(i + 1), Some(j + 1))) / 2.0
-                })
-            })
-            .collect();
+                    *c = (raw(i.checked_sub(1), j.checked_sub(1)) + raw(Some(i + 1), Some(j + 1))) / 2.0;
+                }
+            }
+        });
         for (pair, c) in scored.pairs.iter_mut().zip(contexts) {
             pair.score += context * c;
         }
