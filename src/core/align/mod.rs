@@ -2,16 +2,16 @@
 //!
 //! The method follows `research/anchors-alignment.md` §6a, with an exact
 //! sparse search in place of its banded dynamic program:
-//! 1. [`features`]: TF-IDF cosine over word stems and character trigrams,
-//!    with spelling variants folded together ([`variants`]).
-//! 2. [`candidates`]: an inverted index proposes the pairs worth scoring, so
+//! 1. `features.rs`: TF-IDF cosine over word stems and character trigrams,
+//!    with spelling variants folded together (`variants.rs`).
+//! 2. `candidates.rs`: an inverted index proposes the pairs worth scoring, so
 //!    cost grows with the input, not with its square. Each pair's score adds
 //!    a share of its diagonal neighbours' similarity (reading-order context).
 //! 3. Blocks: candidate pairs, and runs of up to [`Params::max_merge`]
 //!    consecutive sentences on one side against one sentence on the other
 //!    (splits and merges), grown only while each new part covers more of the
 //!    sentence opposite.
-//! 4. [`chain`]: the heaviest chain of blocks in reading order is the
+//! 4. `chain.rs`: the heaviest chain of blocks in reading order is the
 //!    backbone, what kept its place. Weak pairs count only inside a run of
 //!    links (a continuity bonus), so isolated chance matches stay out, and
 //!    a link whose sides differ much in length, relative to the two
