@@ -88,11 +88,7 @@ pub fn candidates(features: &Features) -> Candidates {
 /// dozen pairs to sort, where sorting them all was a sort of millions.
 fn by_left(lefts: usize, proposals: impl Fn(&mut dyn FnMut(u32, u32))) -> Candidates {
     let Grouped { offsets: mut rows, values: mut rights } = Grouped::new(lefts, proposals);
-    let kept: Vec<usize> = row_parts(&mut rights, &rows, 512)
-        .into_par_iter()
-        .with_max_len(1)
-        .flat_map_iter(|(range, part)| rows_of(part, range, &rows).map(|(_, row)| sort_unique(row)).collect::<Vec<_>>())
-        .collect();
+    let kept: Vec<usize> = par_rows(&mut rights, &rows, 512).map(|(_, row)| sort_unique(row)).collect();
     // Closes the gaps the duplicates left.
     let mut end = 0;
     for (i, kept) in kept.into_iter().enumerate() {
@@ -140,12 +136,23 @@ impl Grouped {
     }
 }
 
-/// `values`, laid out in rows as [`Grouped`] lays out its own (row `k` is
-/// `values[offsets[k]..offsets[k + 1]]`), cut into parts of up to `rows`
-/// rows, each with the rows it holds. Parts can be filled on all cores,
-/// each in its final place; a part per task rather than a row keeps the
-/// list of parts small at scale.
-pub fn row_parts<'a, T>(mut values: &'a mut [T], offsets: &[usize], rows: usize) -> Vec<(Range<usize>, &'a mut [T])> {
+/// The rows of `values`, laid out as [`Grouped`] lays out its own (row
+/// `k` is `values[offsets[k]..offsets[k + 1]]`), each with its index, on
+/// all cores: each row is filled in its final place, `per_task` rows to a
+/// task (a task per row would make the list of tasks as long as the rows).
+pub fn par_rows<'a, T: Send>(values: &'a mut [T], offsets: &'a [usize], per_task: usize) -> impl ParallelIterator<Item = (usize, &'a mut [T])> {
+    row_parts(values, offsets, per_task).into_par_iter().with_max_len(1).flat_map_iter(move |(rows, mut part)| {
+        rows.map(move |k| {
+            let (row, rest) = std::mem::take(&mut part).split_at_mut(offsets[k + 1] - offsets[k]);
+            part = rest;
+            (k, row)
+        })
+    })
+}
+
+/// `values` cut into parts of up to `rows` rows of the layout `offsets`,
+/// each with the rows it holds.
+fn row_parts<'a, T>(mut values: &'a mut [T], offsets: &[usize], rows: usize) -> Vec<(Range<usize>, &'a mut [T])> {
     let total = offsets.len().saturating_sub(1);
     let mut parts = Vec::with_capacity(total.div_ceil(rows));
     for first in (0..total).step_by(rows) {
@@ -155,15 +162,6 @@ pub fn row_parts<'a, T>(mut values: &'a mut [T], offsets: &[usize], rows: usize)
         values = rest;
     }
     parts
-}
-
-/// The rows of a part from [`row_parts`], each with its index.
-pub fn rows_of<'a, T>(mut part: &'a mut [T], rows: Range<usize>, offsets: &'a [usize]) -> impl Iterator<Item = (usize, &'a mut [T])> {
-    rows.map(move |k| {
-        let (row, rest) = std::mem::take(&mut part).split_at_mut(offsets[k + 1] - offsets[k]);
-        part = rest;
-        (k, row)
-    })
 }
 
 /// Sorts `row` and moves its distinct values to its front; returns how many
@@ -458,25 +456,21 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Parts of rows, then the rows of each part, give every row of the
-        /// layout once, in order, as its own slice: empty rows, a last part
-        /// shorter than the others, parts of one row.
+        /// The rows come each once, in order, as their own slices: empty
+        /// rows, a last task shorter than the others, tasks of one row.
         #[test]
-        fn row_parts_give_every_row_once(lengths in proptest::collection::vec(proptest::prop_oneof![0usize..1, 0usize..6], 0..40), per_part in 1usize..6) {
+        fn par_rows_give_every_row_once(lengths in proptest::collection::vec(proptest::prop_oneof![0usize..1, 0usize..6], 0..40), per_task in 1usize..6) {
             let mut offsets = vec![0];
             for len in &lengths {
                 offsets.push(offsets.last().unwrap() + len);
             }
             let mut values: Vec<usize> = (0..*offsets.last().unwrap()).collect();
-            let mut seen = Vec::new();
-            for (rows, part) in row_parts(&mut values, &offsets, per_part) {
-                proptest::prop_assert!(rows.len() <= per_part);
-                for (k, row) in rows_of(part, rows, &offsets) {
-                    proptest::prop_assert_eq!(&row[..], &(offsets[k]..offsets[k + 1]).collect::<Vec<_>>()[..]);
-                    seen.push(k);
-                }
+            let rows: Vec<(usize, Vec<usize>)> = par_rows(&mut values, &offsets, per_task).map(|(k, row)| (k, row.to_vec())).collect();
+            proptest::prop_assert!(row_parts(&mut values, &offsets, per_task).iter().all(|(rows, _)| rows.len() <= per_task));
+            for (k, row) in &rows {
+                proptest::prop_assert_eq!(row, &(offsets[*k]..offsets[k + 1]).collect::<Vec<_>>());
             }
-            proptest::prop_assert_eq!(seen, (0..lengths.len()).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(rows.iter().map(|(k, _)| *k).collect::<Vec<_>>(), (0..lengths.len()).collect::<Vec<_>>());
         }
 
         /// Bucketing by left sentence gives the pairs sorted and each once,

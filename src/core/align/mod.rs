@@ -276,22 +276,14 @@ impl Scored {
         // millions of pairs, and rows gathered per task, then joined, were
         // held twice (a hundred MB more at 50 MB a side).
         let mut pairs = vec![Pair { right: 0, sim: 0.0, score: 0.0 }; candidates.offsets.last().copied().unwrap_or(0)];
-        let offsets = &candidates.offsets;
         let scratch = Spare::new();
-        candidates::row_parts(&mut pairs, offsets, 128).into_par_iter().with_max_len(1).for_each(|(lefts, part)| {
-            scratch.with(
-                || features.scratch(),
-                |scratch| {
-                    for (left, row) in candidates::rows_of(part, lefts, offsets) {
-                        let rights = candidates.get(left as u32);
-                        let dots = features.dots_from(left, rights, scratch);
-                        for ((pair, &right), dots) in row.iter_mut().zip(rights).zip(dots) {
-                            let sim = features.sim_of_dots(left, right as usize, dots);
-                            *pair = Pair { right, sim, score: sim };
-                        }
-                    }
-                },
-            )
+        candidates::par_rows(&mut pairs, &candidates.offsets, 128).for_each(|(left, row)| {
+            let rights = candidates.get(left as u32);
+            let dots = scratch.with(|| features.scratch(), |scratch| features.dots_from(left, rights, scratch));
+            for ((pair, &right), dots) in row.iter_mut().zip(rights).zip(dots) {
+                let sim = features.sim_of_dots(left, right as usize, dots);
+                *pair = Pair { right, sim, score: sim };
+            }
         });
         let mut scored = Scored { pairs, rows: candidates.offsets };
         let raw = |i: Option<usize>, j: Option<usize>| match (i, j) {
@@ -299,12 +291,10 @@ impl Scored {
             _ => 0.0,
         };
         let mut contexts = vec![0.0f32; scored.pairs.len()];
-        candidates::row_parts(&mut contexts, &scored.rows, 512).into_par_iter().with_max_len(1).for_each(|(lefts, part)| {
-            for (i, row) in candidates::rows_of(part, lefts, &scored.rows) {
-                for (c, p) in row.iter_mut().zip(scored.row(i)) {
-                    let j = p.right as usize;
-                    *c = (raw(i.checked_sub(1), j.checked_sub(1)) + raw(Some(i + 1), Some(j + 1))) / 2.0;
-                }
+        candidates::par_rows(&mut contexts, &scored.rows, 512).for_each(|(i, row)| {
+            for (c, p) in row.iter_mut().zip(scored.row(i)) {
+                let j = p.right as usize;
+                *c = (raw(i.checked_sub(1), j.checked_sub(1)) + raw(Some(i + 1), Some(j + 1))) / 2.0;
             }
         });
         for (pair, c) in scored.pairs.iter_mut().zip(contexts) {
