@@ -2,7 +2,7 @@
 //! index pairs). The standard SipHash guards against adversarial keys, which
 //! these are not, and costs several times more per lookup.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The FxHash step (rotate, xor, multiply), as in rustc: one multiply per
@@ -41,8 +41,10 @@ impl Hasher for FastHasher {
     }
 }
 
-/// A map keyed by small integers or packed characters.
+/// A map keyed by small integers, packed characters or words.
 pub type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// A set of such keys.
+pub type KeySet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 /// A map keyed by a (left, right) sentence pair.
 pub type PairMap<V> = HashMap<(usize, usize), V, BuildHasherDefault<FastHasher>>;
 

@@ -313,11 +313,12 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
                 follow(score, touched, index.get(key), idf);
             } else {
                 // New sentences can reach at most `rest[k]`: only those
-                // already tracked are added to.
+                // already tracked are added to. Without a branch: whether
+                // a sentence is tracked follows no pattern, and adding 0
+                // leaves an untracked score at exactly 0.
                 for &j in index.get(key) {
-                    if score[j as usize] != 0.0 {
-                        score[j as usize] += idf;
-                    }
+                    let s = &mut score[j as usize];
+                    *s += if *s != 0.0 { idf } else { 0.0 };
                 }
             }
         }

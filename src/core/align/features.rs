@@ -424,7 +424,7 @@ fn canonical_stems(vocabulary: &Vocabulary) -> Vec<u32> {
         content[word.stem as usize] = true;
     }
     let canonical = variants::canonical_forms(stems.iter().zip(&content).filter(|(_, c)| **c).map(|(s, _)| &**s));
-    let index: std::collections::HashMap<&str, u32> = stems.iter().enumerate().map(|(i, s)| (&**s, i as u32)).collect();
+    let index: KeyMap<&str, u32> = stems.iter().enumerate().map(|(i, s)| (&**s, i as u32)).collect();
     stems.iter().enumerate().map(|(i, s)| canonical.get(&**s).map_or(i as u32, |c| index[c])).collect()
 }
 

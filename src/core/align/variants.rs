@@ -4,8 +4,6 @@
 //! same word, so the word channel of the similarity should too. (Whether the
 //! change matters is for the classifier, which compares exact words.)
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use crate::core::hashing::KeyMap;
@@ -58,7 +56,7 @@ impl<'a> Word<'a> {
 /// Maps each word of `vocabulary` that has a variant to the canonical member
 /// of its group (the smallest, so results are deterministic). Words without
 /// variants are absent.
-pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> HashMap<&'a str, &'a str> {
+pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> KeyMap<&'a str, &'a str> {
     let mut words: Vec<&'a str> = vocabulary.into_iter().filter(|w| w.chars().count() >= MIN_CHARS).collect();
     words.sort_unstable();
     words.dedup();
@@ -117,12 +115,19 @@ pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> Has
 /// `a` is no longer than `b` (and they differ, so only `b` can extend `a`).
 fn are_variants(a: &Word, b: &Word) -> bool {
     let longer = b.chars;
+    // Both tests below pass only within three letters of bag distance (a
+    // word and its extension differ by the letters added): most pairs of a
+    // bucket are told apart here, without comparing their texts.
+    let bag = a.bag_distance(b);
+    if bag > 3 {
+        return false;
+    }
     // An inflection or derivation the stemmer left alone: "russia(n)".
     if b.text.starts_with(a.text) && longer - a.chars <= if longer >= 8 { 3 } else { 2 } {
         return true;
     }
     let allowed = if longer >= 8 { 2 } else { 1 };
-    a.bag_distance(b) <= allowed && crate::core::edit_distance::within(a.text, b.text, allowed)
+    bag <= allowed && crate::core::edit_distance::within(a.text, b.text, allowed)
 }
 
 /// Groups of word indices; a group's root is its smallest index.
@@ -161,6 +166,7 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn groups_spelling_variants_and_inflections() {

@@ -2,14 +2,13 @@
 //! organisations (names of two words or more), places (a name after "in",
 //! "at", "of"...), figures and years.
 
-use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 use crate::core::Category;
 use crate::core::Side;
 use crate::core::compare::classify::{Names, same_name_family};
 use crate::core::document::Document;
-use crate::core::hashing::FastHasher;
+use crate::core::hashing::{KeyMap, KeySet};
 use crate::core::lexicon::Lexicon;
 use crate::core::tokens::{PairTokens, TokenStream, Vocabulary, WordToken};
 
@@ -31,11 +30,11 @@ struct Mentions<'v> {
     /// Per word of the pair's vocabulary: does this article have it?
     has: Vec<bool>,
     /// Its words by their first five bytes: the stems a demonym shares.
-    by_prefix: HashMap<&'v str, Vec<&'v str>>,
+    by_prefix: KeyMap<&'v str, Vec<&'v str>>,
     /// Each word of six letters or more with one letter left out, as a
     /// [`wildcards`] key: a name one letter off ("Vovchansk" / "Vovshansk")
     /// shares a key.
-    one_off: HashSet<u64, BuildHasherDefault<FastHasher>>,
+    one_off: KeySet<u64>,
 }
 
 /// For each `i`, a key for `word` with its `i`-th character replaced by a
@@ -58,8 +57,8 @@ impl<'v> Mentions<'v> {
         for t in stream.tokens() {
             has[t.word() as usize] = true;
         }
-        let mut by_prefix: HashMap<&str, Vec<&str>> = HashMap::new();
-        let mut one_off = HashSet::default();
+        let mut by_prefix: KeyMap<&str, Vec<&str>> = KeyMap::default();
+        let mut one_off = KeySet::default();
         for word in vocabulary.words().iter().zip(&has).filter(|(_, has)| **has).map(|(word, _)| word) {
             let w = &*word.norm;
             if let Some(p) = prefix(w) {
@@ -136,14 +135,14 @@ fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>
     let vocabulary = pair.vocabulary;
     let mentions = Mentions::new(vocabulary, other_stream);
     let (lex, other_lex) = (mine.language.lexicon(), other.language.lexicon());
-    let other_values: HashSet<&str> = vocabulary
+    let other_values: KeySet<&str> = vocabulary
         .words()
         .iter()
         .enumerate()
         .filter(|&(k, _)| mentions.has[k])
         .filter_map(|(_, w)| other_lex.number_value(&w.norm))
         .collect();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: KeySet<String> = KeySet::default();
     for k in (0..mine.sentences.len()).filter(|&k| !mine.sentences[k].heading) {
         let sentence = Sentence { text: &mine.text, toks: stream.sentence(k), vocabulary };
         let toks = sentence.toks;
