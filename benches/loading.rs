@@ -48,14 +48,13 @@ fn step(screen: &str) -> String {
 fn main() {
     let kb: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(5000);
     let (left, right) = common::pair(kb * 1000, common::seed(kb));
-    let dir = std::env::temp_dir().join(format!("tandem-bench-loading-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let (l, r, notes) = (dir.join("left.txt"), dir.join("right.txt"), dir.join("notes.json"));
+    let dir = tempfile::TempDir::with_prefix("tandem-bench-loading-").expect("temp dir");
+    let (l, r, notes) = (dir.path().join("left.txt"), dir.path().join("right.txt"), dir.path().join("notes.json"));
     std::fs::write(&l, &left).expect("write");
     std::fs::write(&r, &right).expect("write");
     let args = ["--notes", notes.to_str().unwrap(), l.to_str().unwrap(), r.to_str().unwrap()];
     // The palette is given, so tandem does not wait for the terminal's answer.
-    let spawn = || Pty::spawn(env!("CARGO_BIN_EXE_tandem"), &args, &dir, &[("COLORFGBG", "15;0")]);
+    let spawn = || Pty::spawn(env!("CARGO_BIN_EXE_tandem"), &args, dir.path(), &[("COLORFGBG", "15;0")]);
 
     let (mut firsts, mut readies) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {
@@ -88,5 +87,4 @@ fn main() {
         }
         println!("{:>8} ({percent:>2}%)  {shown:<30} {}", ms(at), ms(median(latencies)));
     }
-    std::fs::remove_dir_all(&dir).ok();
 }

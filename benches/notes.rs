@@ -10,7 +10,6 @@
 #[allow(dead_code, reason = "the generated gold is for the align benchmark")]
 mod common;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use tandem::core::document::Document;
@@ -34,9 +33,8 @@ fn timed(runs: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    let dir = std::env::temp_dir().join(format!("tandem-bench-notes-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("notes.json");
+    let dir = tempfile::TempDir::with_prefix("tandem-bench-notes-").unwrap();
+    let path = dir.path().join("notes.json");
     let (left, right) = common::pair(1_000_000, common::seed(1000));
     let (l, r) = (Document::parse("l.txt", left.clone()), Document::parse("r.txt", right));
     // Notes on every k-th sentence: the whole sentence, or its first words.
@@ -77,5 +75,4 @@ fn main() {
         book.save(&l, &r).unwrap();
     });
     println!("save {NOTES} notes: {:.2} ms alone; {:.2} ms for two sessions' saves in turn, each merging the other's", alone.as_secs_f64() * 1e3, merged.as_secs_f64() * 1e3);
-    let _ = std::fs::remove_dir_all(Path::new(&dir));
 }

@@ -50,9 +50,8 @@ fn frame_time(app: &App, terminal: &mut Terminal<TestBackend>) -> Duration {
 fn main() {
     let kb: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(1000);
     let (left, right) = common::pair(kb * 1000, common::seed(kb));
-    let dir = std::env::temp_dir().join(format!("tandem-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let (lp, rp) = (dir.join("left.txt"), dir.join("right.txt"));
+    let dir = tempfile::TempDir::with_prefix("tandem-bench-").expect("temp dir");
+    let (lp, rp) = (dir.path().join("left.txt"), dir.path().join("right.txt"));
     std::fs::write(&lp, &left).expect("write");
     std::fs::write(&rp, &right).expect("write");
 
@@ -69,7 +68,6 @@ fn main() {
         app = Some(a);
     }
     let mut app = app.expect("ran");
-    std::fs::remove_dir_all(&dir).ok();
     println!("{kb} KB per side, {} + {} sentences, {} units, screen {WIDTH}x{HEIGHT}", app.cmp.left.sentences.len(), app.cmp.right.sentences.len(), app.units.len());
     println!("start to first frame (load, align, compare, layout, draw): {}", ms(median(starts)));
 

@@ -1,10 +1,11 @@
 //! `tandem align` as a user runs it: the JSON contract on the sample pair,
 //! what the alignment must find there, and every kind of bad input.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
+use tempfile::TempDir;
 
 const LEFT: &str = "assets/samples/kremlin-talks-original.txt";
 const RIGHT: &str = "assets/samples/kremlin-talks-rewrite.txt";
@@ -174,16 +175,14 @@ fn no_files_aligns_the_bundled_sample() {
     assert_eq!(v["links"], Sample::load().out["links"]);
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tandem-test-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(name: &str) -> TempDir {
+    TempDir::with_prefix(format!("tandem-test-{name}-")).unwrap()
 }
 
 #[test]
 fn empty_file_leaves_everything_unique() {
     let dir = temp_dir("empty");
-    let empty = dir.join("empty.txt");
+    let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let out = align_json(empty.to_str().unwrap(), RIGHT);
     check_contract(&out, b"", std::fs::read(RIGHT).unwrap().as_slice());
@@ -203,7 +202,7 @@ fn standard_input_on_one_side() {
 #[test]
 fn crlf_and_bom_offsets_point_into_the_original_bytes() {
     let dir = temp_dir("crlf");
-    let path = dir.join("crlf.txt");
+    let path = dir.path().join("crlf.txt");
     let text = std::fs::read_to_string(LEFT).unwrap().replace('\n', "\r\n");
     std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
     let out = align_json(path.to_str().unwrap(), RIGHT);
@@ -234,7 +233,8 @@ fn path_str(p: &Path) -> &str {
 
 #[test]
 fn bad_inputs_get_one_line_and_status_2() {
-    let dir = temp_dir("bad");
+    let tmp = temp_dir("bad");
+    let dir = tmp.path();
     let binary = dir.join("image.bin");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let latin1 = dir.join("latin1.txt");
@@ -245,7 +245,7 @@ fn bad_inputs_get_one_line_and_status_2() {
     let missing = dir.join("missing.txt");
 
     expect_error(&["align", path_str(&missing), RIGHT], &["missing.txt", "no such file"]);
-    expect_error(&["align", path_str(&dir), RIGHT], &["is a directory"]);
+    expect_error(&["align", path_str(dir), RIGHT], &["is a directory"]);
     expect_error(&["align", LEFT, path_str(&binary)], &["image.bin", "binary"]);
     expect_error(&["align", path_str(&latin1), RIGHT], &["latin1.txt", "not valid UTF-8", "offset 3"]);
     expect_error(&["align", path_str(&huge), RIGHT], &["huge.txt", "too large"]);
@@ -259,7 +259,8 @@ fn bad_inputs_get_one_line_and_status_2() {
 fn json_into_a_pipe_closed_early_is_no_error() {
     use std::io::Read;
     use std::process::{Command as Process, Stdio};
-    let dir = temp_dir("closed-pipe");
+    let tmp = temp_dir("closed-pipe");
+    let dir = tmp.path();
     // Long enough that its JSON (~1 MB) overflows any pipe buffer.
     let text = std::fs::read_to_string(LEFT).unwrap().repeat(40);
     let (l, r) = (dir.join("l.txt"), dir.join("r.txt"));

@@ -10,21 +10,21 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::Pty;
+use tempfile::TempDir;
 
 const TANDEM: &str = env!("CARGO_BIN_EXE_tandem");
 
 struct Repo {
-    root: PathBuf,
+    root: TempDir,
 }
 
 impl Repo {
     /// A repository whose committed files are the `before` texts and whose
     /// working tree holds the `after` texts.
     fn new(name: &str, files: &[(&str, &str, &str)]) -> Self {
-        let root = std::env::temp_dir().join(format!("tandem-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
+        let root = TempDir::with_prefix(format!("tandem-{name}-")).unwrap();
         for sub in ["work", "home", "tmp"] {
-            std::fs::create_dir_all(root.join(sub)).unwrap();
+            std::fs::create_dir_all(root.path().join(sub)).unwrap();
         }
         let repo = Repo { root };
         repo.git(&["init", "-q"]);
@@ -42,18 +42,18 @@ impl Repo {
     }
 
     fn work(&self) -> PathBuf {
-        self.root.join("work")
+        self.root.path().join("work")
     }
 
     /// git's temporary files go here, so the test can look inside.
     fn tmp(&self) -> PathBuf {
-        self.root.join("tmp")
+        self.root.path().join("tmp")
     }
 
     /// A clean environment: no user config, git's temporary files in `tmp`.
     fn env(&self) -> Vec<(&'static str, String)> {
         vec![
-            ("HOME", self.root.join("home").display().to_string()),
+            ("HOME", self.root.path().join("home").display().to_string()),
             ("TMPDIR", self.tmp().display().to_string()),
             ("GIT_CONFIG_NOSYSTEM", "1".into()),
             ("GIT_AUTHOR_NAME", "Test".into()),
@@ -75,12 +75,6 @@ impl Repo {
         let mut all = vec!["difftool", "-y"];
         all.extend_from_slice(args);
         Pty::spawn("git", &all, &self.work(), &env)
-    }
-}
-
-impl Drop for Repo {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.root);
     }
 }
 
@@ -206,12 +200,13 @@ fn a_configured_difftool_passing_merged_names_the_real_path() {
 
 #[test]
 fn two_folders_outside_git_are_compared_file_by_file_and_notes_cannot_be_one_file() {
-    let root = std::env::temp_dir().join(format!("tandem-folders-{}", std::process::id()));
+    let tmp = TempDir::with_prefix("tandem-folders-").unwrap();
+    let root = tmp.path();
     for (dir, text) in [("old", "The mayor said 12 people attended.\n"), ("new", "The mayor said 15 people attended.\n")] {
         std::fs::create_dir_all(root.join(dir)).unwrap();
         std::fs::write(root.join(dir).join("a.txt"), text).unwrap();
     }
-    let run = |extra: &[&str]| Command::new(TANDEM).current_dir(&root).args(["old", "new"]).args(extra).env("HOME", &root).env_remove("XDG_CONFIG_HOME").output().unwrap();
+    let run = |extra: &[&str]| Command::new(TANDEM).current_dir(root).args(["old", "new"]).args(extra).env("HOME", root).env_remove("XDG_CONFIG_HOME").output().unwrap();
     let out = run(&[]);
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -222,5 +217,4 @@ fn two_folders_outside_git_are_compared_file_by_file_and_notes_cannot_be_one_fil
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("tandem: --notes names one file"), "{stderr}");
-    std::fs::remove_dir_all(&root).unwrap();
 }

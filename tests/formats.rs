@@ -9,6 +9,7 @@ use assert_cmd::Command;
 use support::{as_docx, as_html, as_markdown, zip_of};
 use tandem::core::compare::Comparison;
 use tandem::core::document::{Document, Format};
+use tempfile::TempDir;
 
 const LEFT: &str = "assets/samples/kremlin-talks-original.txt";
 const RIGHT: &str = "assets/samples/kremlin-talks-rewrite.txt";
@@ -80,10 +81,8 @@ fn tandem() -> Command {
     Command::cargo_bin("tandem").unwrap()
 }
 
-fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("tandem-formats-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+fn temp(dir: &TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
     path
 }
@@ -100,12 +99,13 @@ fn refused(path: &std::path::Path, what: &str) {
 
 #[test]
 fn bad_word_files_get_one_line_and_status_2() {
+    let dir = TempDir::with_prefix("tandem-formats-").unwrap();
     let good = as_docx(&Document::parse("a", "Storm hits.\nIt was windy.\n"));
-    refused(&temp("truncated.docx", &good[..good.len() / 2]), "damaged or truncated");
+    refused(&temp(&dir, "truncated.docx", &good[..good.len() / 2]), "damaged or truncated");
     // Password-protected Word files are OLE compound files.
     let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     cfb.resize(4096, 0);
-    refused(&temp("protected.docx", &cfb), "encrypted");
+    refused(&temp(&dir, "protected.docx", &cfb), "encrypted");
     // A zip whose parts carry the encryption flag.
     let mut flagged = good.clone();
     for i in 0..flagged.len().saturating_sub(4) {
@@ -115,8 +115,8 @@ fn bad_word_files_get_one_line_and_status_2() {
             _ => {}
         }
     }
-    refused(&temp("zipcrypto.docx", &flagged), "encrypted");
-    refused(&temp("other.docx", &zip_of(&[("readme.txt", b"hi".as_slice())])), "not a Word document");
+    refused(&temp(&dir, "zipcrypto.docx", &flagged), "encrypted");
+    refused(&temp(&dir, "other.docx", &zip_of(&[("readme.txt", b"hi".as_slice())])), "not a Word document");
     // A zip bomb: 131 KB that inflate to 129 MiB (made with Python's zipfile
     // at level 9: one run of blanks in word/document.xml).
     refused(std::path::Path::new("tests/fixtures/bomb.docx"), "inflates past 128 MiB");
@@ -124,18 +124,20 @@ fn bad_word_files_get_one_line_and_status_2() {
 
 #[test]
 fn bad_html_is_read_or_refused_cleanly() {
+    let dir = TempDir::with_prefix("tandem-formats-").unwrap();
     // Malformed markup is read as a browser reads it.
-    let page = temp("broken.html", b"<html><body><p>Unclosed <b>bold<p>Second</div></table></i><article");
+    let page = temp(&dir, "broken.html", b"<html><body><p>Unclosed <b>bold<p>Second</div></table></i><article");
     let out = tandem().args(["text", page.to_str().unwrap()]).output().unwrap();
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "Unclosed bold\n\nSecond\n");
-    refused(&temp("latin1.html", b"<p>caf\xe9</p>"), "not valid UTF-8");
-    refused(&temp("nul.html", b"<p>a\0b</p>"), "binary");
+    refused(&temp(&dir, "latin1.html", b"<p>caf\xe9</p>"), "not valid UTF-8");
+    refused(&temp(&dir, "nul.html", b"<p>a\0b</p>"), "binary");
 }
 
 #[test]
 fn the_format_can_be_chosen() {
-    let md = temp("draft.txt", b"# Title\n\nSome **bold** words.\n");
+    let dir = TempDir::with_prefix("tandem-formats-").unwrap();
+    let md = temp(&dir, "draft.txt", b"# Title\n\nSome **bold** words.\n");
     let plain = tandem().args(["text", md.to_str().unwrap()]).output().unwrap();
     assert!(String::from_utf8_lossy(&plain.stdout).contains("**bold**"), "a .txt is plain text");
     let read = tandem().args(["text", md.to_str().unwrap(), "--input-format", "markdown"]).output().unwrap();
@@ -145,7 +147,7 @@ fn the_format_can_be_chosen() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["left"]["format"], "markdown");
     assert_eq!(v["left"]["offsets"], "file");
-    let html = temp("page.html", b"<title>T</title><p>Body.</p>");
+    let html = temp(&dir, "page.html", b"<title>T</title><p>Body.</p>");
     let json = tandem().args(["align", html.to_str().unwrap(), md.to_str().unwrap(), "--format", "json"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!((&v["left"]["format"], &v["left"]["offsets"]), (&"html".into(), &"extracted".into()));
@@ -157,13 +159,12 @@ fn notes_on_a_web_page_follow_its_text_when_the_page_changes() {
     use tandem::core::notes::notebook::Notebook;
     use tandem::core::Category;
     use tandem::core::notes::Anchor;
-    let dir = std::env::temp_dir().join(format!("tandem-formats-notes-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::with_prefix("tandem-formats-notes-").unwrap();
     let page = |extra: &str| format!("<nav>Home</nav><article><h1>Storm</h1>{extra}<p>Gusts reached 68 mph on the cape.</p></article>");
-    let (a, b) = (dir.join("a.html"), dir.join("b.html"));
+    let (a, b) = (dir.path().join("a.html"), dir.path().join("b.html"));
     std::fs::write(&a, page("")).unwrap();
     std::fs::write(&b, page("")).unwrap();
-    let notes = dir.join("notes.json");
+    let notes = dir.path().join("notes.json");
     let (l, r) = (Document::load(a.to_str().unwrap()).unwrap(), Document::load(b.to_str().unwrap()).unwrap());
     let mut book = Notebook::open(&notes, &l, &r).unwrap();
     book.add(Category::Number, "check".into(), Some(Anchor::of_quote(&l.text, "68 mph").unwrap()), None);

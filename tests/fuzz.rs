@@ -80,10 +80,8 @@ fn mutate(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
 /// A real notes file on the sample pair: notes on a sentence, a few words,
 /// a unique passage, and an orphan-to-be.
 fn notes_bytes() -> Vec<u8> {
-    let dir = std::env::temp_dir().join(format!("tandem-fuzz-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("seed.json");
-    let _ = std::fs::remove_file(&path);
+    let dir = tempfile::TempDir::with_prefix("tandem-fuzz-").unwrap();
+    let path = dir.path().join("seed.json");
     let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
     let mut book = Notebook::open(&path, &l, &r).unwrap();
     let at = |t: &str, q: &str| Anchor::of_quote(t, q);

@@ -46,10 +46,8 @@ fn keep_saving_until_killed() {
 #[test]
 fn kill_9_during_saves_never_loses_or_corrupts_notes() {
     let tries: usize = std::env::var("TANDEM_KILL_TRIES").ok().and_then(|t| t.parse().ok()).unwrap_or(150);
-    let dir = std::env::temp_dir().join(format!("tandem-kill-loop-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("notes.json");
+    let dir = tempfile::TempDir::with_prefix("tandem-kill-loop-").unwrap();
+    let path = dir.path().join("notes.json");
     let (l, r) = docs();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let (mut mid_save, mut grew) = (0, 0);
@@ -66,7 +64,7 @@ fn kill_9_during_saves_never_loses_or_corrupts_notes() {
         std::thread::sleep(Duration::from_micros(3000 + (attempt as u64 * 7919) % 25_000));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
-        if !temporaries(&dir).is_empty() {
+        if !temporaries(dir.path()).is_empty() {
             mid_save += 1;
         }
         // The next start: the file parses, nothing seen before is gone,
@@ -75,7 +73,7 @@ fn kill_9_during_saves_never_loses_or_corrupts_notes() {
         let now: BTreeSet<String> = book.file.notes.iter().map(|n| n.text.clone()).collect();
         assert!(now.is_superset(&seen), "try {attempt}: notes lost: {:?}", seen.difference(&now).collect::<Vec<_>>());
         assert!(book.file.notes.iter().all(|n| n.text.starts_with("note ") && n.left.is_some()), "try {attempt}: a note is incomplete");
-        assert!(temporaries(&dir).is_empty(), "try {attempt}: temporary files survive the next start: {:?}", temporaries(&dir));
+        assert!(temporaries(dir.path()).is_empty(), "try {attempt}: temporary files survive the next start: {:?}", temporaries(dir.path()));
         grew += usize::from(now.len() > seen.len());
         seen = now;
     }

@@ -160,9 +160,8 @@ fn align(args: &[&str]) -> String {
 
 #[test]
 fn the_reports_say_which_rules_ran() {
-    let dir = std::env::temp_dir().join(format!("tandem-languages-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (fr, zh) = (dir.join("fr.txt"), dir.join("zh.txt"));
+    let dir = tempfile::TempDir::with_prefix("tandem-languages-").unwrap();
+    let (fr, zh) = (dir.path().join("fr.txt"), dir.path().join("zh.txt"));
     std::fs::write(&fr, CASES[0].base).unwrap();
     std::fs::write(&zh, "市议会周二表示，该计划将耗资三百万欧元，需要多年才能完成。").unwrap();
     let (fr, zh) = (fr.to_str().unwrap(), zh.to_str().unwrap());
@@ -174,5 +173,4 @@ fn the_reports_say_which_rules_ran() {
     let text = align(&[fr, zh]);
     let rules = text.lines().find(|l| l.starts_with("rules:")).expect("a rules line");
     assert!(rules.contains("French word lists") && rules.contains("no word lists"), "{rules}");
-    std::fs::remove_dir_all(dir).unwrap();
 }

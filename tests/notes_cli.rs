@@ -7,26 +7,26 @@ use tandem::core::document::Document;
 use tandem::core::notes::notebook::Notebook;
 use tandem::core::Category;
 use tandem::core::notes::Anchor;
+use tempfile::TempDir;
 
 const LEFT: &str = "assets/samples/kremlin-talks-original.txt";
 const RIGHT: &str = "assets/samples/kremlin-talks-rewrite.txt";
 
-fn dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("tandem-notes-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn dir(name: &str) -> TempDir {
+    TempDir::with_prefix(format!("tandem-notes-cli-{name}-")).unwrap()
 }
 
-/// A notes file with one note on the Vovchansk passage of the sample pair.
-fn notes_file(name: &str) -> std::path::PathBuf {
-    let path = dir(name).join("notes.json");
+/// A notes file with one note on the Vovchansk passage of the sample pair,
+/// in a fresh directory that goes when the `TempDir` is dropped.
+fn notes_file(name: &str) -> (TempDir, std::path::PathBuf) {
+    let tmp = dir(name);
+    let path = tmp.path().join("notes.json");
     let (l, r) = (Document::load(LEFT).unwrap(), Document::load(RIGHT).unwrap());
     let mut book = Notebook::open(&path, &l, &r).unwrap();
     let at = |d: &Document, q: &str| Anchor::of_quote(&d.text, q).expect("the quote is in the text");
     book.add(Category::Name, "=spelled Vovshansk in the rewrite".into(), Some(at(&l, "Vovchansk")), Some(at(&r, "Vovshansk")));
     book.save(&l, &r).unwrap();
-    path
+    (tmp, path)
 }
 
 fn export(path: &std::path::Path, format: &str) -> String {
@@ -37,7 +37,7 @@ fn export(path: &std::path::Path, format: &str) -> String {
 
 #[test]
 fn exports_every_format() {
-    let path = notes_file("formats");
+    let (_dir, path) = notes_file("formats");
     let md = export(&path, "markdown");
     assert!(md.contains("# Review notes") && md.contains("**Vovchansk**") && md.contains("**Vovshansk**"), "{md}");
     let csv = export(&path, "csv");
@@ -53,7 +53,7 @@ fn exports_every_format() {
 
 #[test]
 fn export_to_a_file() {
-    let path = notes_file("to-file");
+    let (_dir, path) = notes_file("to-file");
     let out = path.with_extension("md");
     Command::cargo_bin("tandem").unwrap().args(["export", path.to_str().unwrap(), "-o", out.to_str().unwrap()]).assert().success();
     assert!(std::fs::read_to_string(out).unwrap().contains("name spelling or identity"));
@@ -61,7 +61,8 @@ fn export_to_a_file() {
 
 #[test]
 fn a_corrupt_notes_file_stops_tandem_and_is_not_overwritten() {
-    let path = dir("corrupt").join("notes.json");
+    let tmp = dir("corrupt");
+    let path = tmp.path().join("notes.json");
     std::fs::write(&path, "{\"version\": 1, \"notes\": [").unwrap();
     for args in [vec![LEFT, RIGHT, "--notes", path.to_str().unwrap()], vec!["export", path.to_str().unwrap()]] {
         let out = Command::cargo_bin("tandem").unwrap().args(&args).output().unwrap();
@@ -82,7 +83,7 @@ fn exporting_a_missing_notes_file_is_a_clear_error() {
 
 #[test]
 fn export_never_replaces_the_notes_file() {
-    let path = notes_file("same-file");
+    let (_dir, path) = notes_file("same-file");
     let before = std::fs::read(&path).unwrap();
     let out = Command::cargo_bin("tandem").unwrap().args(["export", path.to_str().unwrap(), "--format", "json", "-o", path.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -104,7 +105,7 @@ fn assert_clear_error(out: &std::process::Output, says: &str) {
 
 #[test]
 fn export_does_not_replace_an_existing_file_without_force() {
-    let path = notes_file("force");
+    let (_dir, path) = notes_file("force");
     let out = path.with_file_name("report.md");
     std::fs::write(&out, "someone's report").unwrap();
     let o = out.to_str().unwrap();
@@ -129,7 +130,7 @@ fn fifo(d: &Path) -> std::path::PathBuf {
 #[test]
 fn export_to_a_fifo_or_device_writes_through_it_and_never_replaces_it() {
     use std::os::unix::fs::FileTypeExt;
-    let path = notes_file("device");
+    let (_dir, path) = notes_file("device");
     let fifo = fifo(path.parent().unwrap());
     let reader = {
         let fifo = fifo.clone();
@@ -145,7 +146,7 @@ fn export_to_a_fifo_or_device_writes_through_it_and_never_replaces_it() {
 #[test]
 fn a_symlinked_notes_file_stays_a_link_and_keeps_its_mode() {
     use std::os::unix::fs::PermissionsExt;
-    let path = notes_file("symlink");
+    let (_dir, path) = notes_file("symlink");
     let d = path.parent().unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     let link = d.join("link.json");
@@ -183,7 +184,7 @@ fn a_huge_columns_variable_is_clamped() {
 #[test]
 fn an_error_naming_a_file_carries_no_escape_sequence() {
     let d = dir("osc");
-    let name = d.join("evil\x1b]0;pwned\x07\x1b[2J.txt");
+    let name = d.path().join("evil\x1b]0;pwned\x07\x1b[2J.txt");
     let out = tandem(&[name.to_str().unwrap(), RIGHT]);
     assert_clear_error(&out, "no such file");
     assert!(!out.stderr.iter().any(|&b| b == 0x1b || b == 0x07), "{:?}", String::from_utf8_lossy(&out.stderr));
@@ -192,7 +193,7 @@ fn an_error_naming_a_file_carries_no_escape_sequence() {
 #[test]
 fn a_250_character_file_name_gets_a_notes_file_that_works() {
     let d = dir("long-name");
-    let left = d.join(format!("{}.txt", "a".repeat(246)));
+    let left = d.path().join(format!("{}.txt", "a".repeat(246)));
     std::fs::copy(LEFT, &left).unwrap();
     let out = tandem(&[left.to_str().unwrap(), RIGHT]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -209,8 +210,8 @@ fn a_250_character_file_name_gets_a_notes_file_that_works() {
 #[test]
 fn a_notes_path_that_is_a_device_fifo_or_directory_is_refused_not_read() {
     let d = dir("special-notes");
-    let fifo = fifo(&d);
-    for notes in [fifo.to_str().unwrap(), d.to_str().unwrap()] {
+    let fifo = fifo(d.path());
+    for notes in [fifo.to_str().unwrap(), d.path().to_str().unwrap()] {
         // Reading a FIFO would hang: it must be refused before.
         assert_clear_error(&tandem(&[LEFT, RIGHT, "--notes", notes]), "it was left untouched");
     }

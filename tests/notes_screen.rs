@@ -20,11 +20,10 @@ use tandem::tui::app::App;
 use tandem::tui::theme::{Palette, Theme};
 use tandem::tui::effects::apply as update;
 use tandem::tui::view;
+use tempfile::TempDir;
 
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("tandem-notes-screen-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn temp_dir(name: &str) -> TempDir {
+    TempDir::with_prefix(format!("tandem-notes-screen-{name}-")).unwrap()
 }
 
 fn app_with_notes(path: PathBuf) -> App {
@@ -58,7 +57,8 @@ fn focus_first_link(app: &mut App) -> usize {
 
 #[test]
 fn tagging_a_passage_saves_a_note_with_both_quotes() {
-    let path = temp_dir("tag").join("notes.json");
+    let dir = temp_dir("tag");
+    let path = dir.path().join("notes.json");
     let mut app = app_with_notes(path.clone());
     let unit = focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
@@ -84,7 +84,8 @@ fn tagging_a_passage_saves_a_note_with_both_quotes() {
 
 #[test]
 fn a_selection_narrows_the_anchor_to_a_few_words() {
-    let path = temp_dir("select").join("notes.json");
+    let dir = temp_dir("select");
+    let path = dir.path().join("notes.json");
     let mut app = app_with_notes(path);
     focus_first_link(&mut app);
     update(&mut app, Action::StartSelection);
@@ -101,7 +102,8 @@ fn a_selection_narrows_the_anchor_to_a_few_words() {
 
 #[test]
 fn the_notes_list_edits_cycles_status_and_deletes_with_confirmation() {
-    let path = temp_dir("list").join("notes.json");
+    let dir = temp_dir("list");
+    let path = dir.path().join("notes.json");
     let mut app = app_with_notes(path.clone());
     focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
@@ -148,7 +150,8 @@ fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
     update(&mut app, Action::Quit);
     assert!(!app.quit, "asks first");
     update(&mut app, Action::SaveElsewhere);
-    let elsewhere = temp_dir("elsewhere").join("saved.json");
+    let dir = temp_dir("elsewhere");
+    let elsewhere = dir.path().join("saved.json");
     for _ in 0..60 {
         update(&mut app, Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
     }
@@ -161,7 +164,8 @@ fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
 
 #[test]
 fn export_from_the_screen_writes_beside_the_notes() {
-    let path = temp_dir("export").join("review.json");
+    let dir = temp_dir("export");
+    let path = dir.path().join("review.json");
     let mut app = app_with_notes(path.clone());
     focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
@@ -203,7 +207,8 @@ fn focus_suggestion(app: &mut App, category: Category) {
 
 #[test]
 fn accepting_and_rejecting_suggestions_persist() {
-    let path = temp_dir("suggest").join("notes.json");
+    let dir = temp_dir("suggest");
+    let path = dir.path().join("notes.json");
     let mut app = app_with_notes(path.clone());
     let open = |app: &App| -> usize {
         (0..app.units.len()).filter(|&u| !matches!(app.units[u], Unit::MovedHere(_))).map(|u| tandem::tui::suggestions::open_suggestions(app, u).len()).sum()
@@ -236,7 +241,8 @@ fn accepting_and_rejecting_suggestions_persist() {
 
 #[test]
 fn the_summary_lists_suggestions_and_omissions_and_jumps() {
-    let mut app = app_with_notes(temp_dir("summary").join("notes.json"));
+    let dir = temp_dir("summary");
+    let mut app = app_with_notes(dir.path().join("notes.json"));
     let items = tandem::tui::suggestions::summary(&app);
     let text: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
     assert!(text[0].contains("aligned") && text[1].contains("% of the left article"), "{text:?}");
@@ -265,13 +271,13 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
 #[test]
 fn saving_elsewhere_onto_an_existing_file_asks_first() {
     let dir = temp_dir("replace");
-    let mut app = app_with_notes(dir.join("notes.json"));
+    let mut app = app_with_notes(dir.path().join("notes.json"));
     focus_first_link(&mut app);
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(0));
     type_text(&mut app, "keep me");
     update(&mut app, Action::Submit);
-    let other = dir.join("precious.txt");
+    let other = dir.path().join("precious.txt");
     std::fs::write(&other, "not a notes file").unwrap();
 
     update(&mut app, Action::SaveElsewhere);

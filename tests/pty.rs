@@ -4,6 +4,7 @@
 mod common;
 
 use common::Pty;
+use tempfile::TempDir;
 
 /// The tandem binary with `args`, in a pseudo-terminal.
 fn tandem(args: &[&str]) -> Pty {
@@ -36,9 +37,8 @@ fn ctrl_c_quits_and_restores_the_terminal() {
 
 #[test]
 fn tagging_a_difference_writes_the_note_to_the_notes_file() {
-    let dir = std::env::temp_dir().join(format!("tandem-pty-notes-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let notes = dir.join("review.json");
+    let dir = TempDir::with_prefix("tandem-pty-notes-").unwrap();
+    let notes = dir.path().join("review.json");
     let mut s = tandem(&["--notes", notes.to_str().unwrap()]);
     s.wait_for("difference 1 of");
     s.press(b"]");
@@ -65,9 +65,8 @@ fn tagging_a_difference_writes_the_note_to_the_notes_file() {
 
 #[test]
 fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
-    let dir = std::env::temp_dir().join(format!("tandem-pty-suggest-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let notes = dir.join("review.json");
+    let dir = TempDir::with_prefix("tandem-pty-suggest-").unwrap();
+    let notes = dir.path().join("review.json");
     let notes_arg = notes.to_str().unwrap();
 
     let mut s = tandem(&["--notes", notes_arg]);
@@ -99,13 +98,11 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
 
 #[test]
 fn two_screens_on_one_notes_file_keep_both_notes() {
-    // A short relative path (the sessions run in the temporary directory),
-    // so that the status line shows the note count in full.
-    let dir = format!("tandem-pty-two-{}", std::process::id());
-    let full = std::env::temp_dir().join(&dir);
-    let _ = std::fs::remove_dir_all(&full);
-    std::fs::create_dir_all(&full).unwrap();
-    let notes = format!("{dir}/n.json");
+    // A relative path (the sessions run in the temporary directory) of 25
+    // columns: long enough that the status line shortens its key hints,
+    // short enough that the note count then fits.
+    let dir = TempDir::with_prefix_in("tandem-pty2-", std::env::temp_dir()).unwrap();
+    let notes = format!("{}/n.json", dir.path().file_name().unwrap().to_str().unwrap());
     let mut a = tandem(&["--notes", &notes]);
     let mut b = tandem(&["--notes", &notes]);
     a.wait_for("difference 1 of");
@@ -132,7 +129,7 @@ fn two_screens_on_one_notes_file_keep_both_notes() {
     a.quit_with(b"q");
     b.quit_with(b"q");
 
-    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(full.join("n.json")).unwrap()).unwrap();
+    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("n.json")).unwrap()).unwrap();
     let mut texts: Vec<&str> = file["notes"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
     texts.sort();
     assert_eq!(texts, ["again from a", "from a", "from b"]);
@@ -155,9 +152,8 @@ fn the_terminal_is_restored_on_sigterm_sighup_and_sigquit() {
 
 #[test]
 fn an_export_printed_to_a_terminal_carries_no_escape_sequence() {
-    let dir = std::env::temp_dir().join(format!("tandem-pty-export-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let notes = dir.join("evil.json");
+    let dir = TempDir::with_prefix("tandem-pty-export-").unwrap();
+    let notes = dir.path().join("evil.json");
     let evil = "\\u001b[2J\\u001b]0;pwned\\u0007\\u009b31m bidi\\u202e end";
     let json = format!(
         r#"{{"version": 1, "left": {{"path": "a\u001b]0;t\u0007.txt", "sha256": "0"}}, "right": {{"path": "b.txt", "sha256": "0"}},
@@ -180,9 +176,8 @@ fn an_export_printed_to_a_terminal_carries_no_escape_sequence() {
 /// sequences still never reach the terminal: every escape left is a colour.
 #[test]
 fn the_text_report_in_a_terminal_keeps_its_colours_and_drops_the_article_s_escapes() {
-    let dir = std::env::temp_dir().join(format!("tandem-pty-colour-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    let dir = TempDir::with_prefix("tandem-pty-colour-").unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
     std::fs::write(&a, "The mayor said 12 people came.\x1b]0;pwned\x07\n").unwrap();
     std::fs::write(&b, "The mayor said 15 people came.\n").unwrap();
     let mut s = tandem(&["align", a.to_str().unwrap(), b.to_str().unwrap(), "--color", "always"]);
@@ -196,13 +191,11 @@ fn the_text_report_in_a_terminal_keeps_its_colours_and_drops_the_article_s_escap
         let end = body.find('m').unwrap_or_else(|| panic!("not a colour: {seq:?}"));
         assert!(body[..end].chars().all(|c| c.is_ascii_digit() || c == ';'), "not a colour: {seq:?}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A pair large enough that a debug build is still aligning it seconds
 /// after the screen opens.
 fn write_large_pair(dir: &std::path::Path) -> (String, String) {
-    std::fs::create_dir_all(dir).unwrap();
     let text = |shift: usize| -> String {
         (0..20_000).map(|i| format!("Report {i} says the mayor of town {} counted {} votes.{}", i % 97, i * 7 + shift, if i % 5 == 4 { "\n\n" } else { " " })).collect()
     };
@@ -214,9 +207,9 @@ fn write_large_pair(dir: &std::path::Path) -> (String, String) {
 
 #[test]
 fn q_while_loading_quits_at_once_and_restores_the_terminal() {
-    let dir = std::env::temp_dir().join(format!("tandem-pty-loading-{}", std::process::id()));
-    let (left, right) = write_large_pair(&dir);
-    let notes = dir.join("notes.json");
+    let dir = TempDir::with_prefix("tandem-pty-loading-").unwrap();
+    let (left, right) = write_large_pair(dir.path());
+    let notes = dir.path().join("notes.json");
     let mut s = tandem(&["--theme", "dark", "--notes", notes.to_str().unwrap(), &left, &right]);
     s.wait_for("opening the articles");
     s.wait_for("sentences");
@@ -225,7 +218,6 @@ fn q_while_loading_quits_at_once_and_restores_the_terminal() {
     // The review screen's status line always shows its "]/[" keys.
     assert!(!output.contains("]/["), "the review screen never opened: q was answered during the loading");
     assert!(!notes.exists(), "quitting while loading writes no notes");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

@@ -8,6 +8,7 @@ use tandem::core::document::Document;
 use tandem::core::notes::notebook::Notebook;
 use tandem::core::Category;
 use tandem::core::notes::Anchor;
+use tempfile::TempDir;
 
 const LEFT: &str = "assets/samples/kremlin-talks-original.txt";
 const RIGHT: &str = "assets/samples/kremlin-talks-rewrite.txt";
@@ -16,19 +17,15 @@ fn tandem() -> Command {
     Command::cargo_bin("tandem").unwrap()
 }
 
-fn dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("tandem-reports-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 /// Five notes on the sample pair, taken in an order unlike the articles':
 /// one accepted from a suggestion (the reviewer typed on after its text),
 /// one on a passage of the right article only, one whose text tries to
 /// inject HTML, a heading, a fence and a formula, one confirmed, one on a
-/// heading of the left article only.
-fn five_notes(name: &str) -> std::path::PathBuf {
-    let path = dir(name).join("review.json");
+/// heading of the left article only. The notes file is in a fresh
+/// directory that goes when the `TempDir` is dropped.
+fn five_notes(name: &str) -> (TempDir, std::path::PathBuf) {
+    let dir = TempDir::with_prefix(format!("tandem-reports-{name}-")).unwrap();
+    let path = dir.path().join("review.json");
     let (l, r) = (Document::load(LEFT).unwrap(), Document::load(RIGHT).unwrap());
     let mut book = Notebook::open(&path, &l, &r).unwrap();
     let at = |d: &Document, q: &str| Some(Anchor::of_quote(&d.text, q).expect("the quote is in the text"));
@@ -50,7 +47,7 @@ fn five_notes(name: &str) -> std::path::PathBuf {
     book.cycle_status(&confirmed);
     book.add(Category::Omission, "Headline dropped.".into(), at(&l, "Critical Diplomacy at the Kremlin"), None);
     book.save(&l, &r).unwrap();
-    path
+    (dir, path)
 }
 
 fn export(path: &std::path::Path, format: &str) -> String {
@@ -65,7 +62,8 @@ fn no_controls(text: &str) {
 
 #[test]
 fn the_markdown_report_reads_as_a_document() {
-    let md = export(&five_notes("md"), "markdown");
+    let (_dir, path) = five_notes("md");
+    let md = export(&path, "markdown");
     no_controls(&md);
     println!("{md}");
     // The header: both titles and paths, the reviewer, the date.
@@ -95,7 +93,8 @@ fn the_markdown_report_reads_as_a_document() {
 
 #[test]
 fn the_csv_report_has_context_positions_and_no_live_formula() {
-    let csv = export(&five_notes("csv"), "csv");
+    let (_dir, path) = five_notes("csv");
+    let csv = export(&path, "csv");
     no_controls(&csv);
     let mut reader = csv_rows(&csv);
     let header = reader.remove(0);
@@ -141,7 +140,7 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn the_html_report_is_self_contained_and_renders_in_a_browser() {
-    let path = five_notes("html");
+    let (dir, path) = five_notes("html");
     let html = export(&path, "html");
     no_controls(&html);
     for external in ["<script", "src=\"", "href=\"http", "<link", "@import", "url("] {
@@ -150,7 +149,7 @@ fn the_html_report_is_self_contained_and_renders_in_a_browser() {
     assert!(!html.contains("<b>Macron</b> spoke"), "a note's HTML is escaped");
     assert!(html.contains("&lt;b&gt;Macron&lt;/b&gt; spoke"));
     assert!(!html.contains("“Vovshansk”Rewrite") && html.contains("suggested by tandem: the same name is spelled differently"), "the reviewer's words apart");
-    let out = dir("html-browser").join("report.html");
+    let out = dir.path().join("report.html");
     std::fs::write(&out, &html).unwrap();
     let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|b| which(b)) else {
         println!("SKIPPED: no chromium on PATH (apt-get install chromium) to render the HTML report");

@@ -52,9 +52,8 @@ fn check(app: &App, step: usize) {
 }
 
 fn run(cmp: Comparison, actions: &[Action], name: &str) {
-    let dir = std::env::temp_dir().join(format!("tandem-fuzz-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let book = Notebook::open(&dir.join("notes.json"), &cmp.left, &cmp.right).unwrap();
+    let dir = tempfile::TempDir::with_prefix(format!("tandem-screen-fuzz-{name}-")).unwrap();
+    let book = Notebook::open(&dir.path().join("notes.json"), &cmp.left, &cmp.right).unwrap();
     let mut app = App::new(cmp, 100, 30, Theme::new(Palette::Dark));
     app.set_notebook(book);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();

@@ -4,9 +4,8 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::Pty;
+use tempfile::TempDir;
 
 const TANDEM: &str = env!("CARGO_BIN_EXE_tandem");
 const QUERY: &str = "\x1b]11;?";
@@ -20,19 +19,18 @@ struct Run {
     screen: String,
 }
 
-fn home() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tandem-colours-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh directory for `HOME` or `XDG_CONFIG_HOME`.
+fn home() -> TempDir {
+    TempDir::with_prefix("tandem-colours-").unwrap()
 }
 
 /// Opens the sample pair on a terminal with `background` (None: a terminal
 /// that does not answer), then quits.
 fn run(env: &[(&str, &str)], args: &[&str], background: Option<&str>) -> Run {
     let home = home();
-    let mut all_env = vec![("HOME", home.to_str().unwrap())];
+    let mut all_env = vec![("HOME", home.path().to_str().unwrap())];
     all_env.extend_from_slice(env);
-    let mut pty = Pty::spawn_answering(TANDEM, args, &home, &all_env, background);
+    let mut pty = Pty::spawn_answering(TANDEM, args, home.path(), &all_env, background);
     // Either the screen opens (then quit it) or tandem stops with an error.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while !pty.contents().contains("difference 1 of") && !pty.output().contains("tandem: ") {
@@ -91,10 +89,10 @@ fn the_terminal_is_asked_when_nothing_else_says() {
 
 #[test]
 fn flag_env_config_and_colorfgbg_win_over_the_terminal_without_asking_it() {
-    let config_home = home().join("config");
-    std::fs::create_dir_all(config_home.join("tandem")).unwrap();
-    std::fs::write(config_home.join("tandem/config.toml"), "theme = \"dark\"\n").unwrap();
-    let xdg = config_home.to_str().unwrap();
+    let config_home = home();
+    std::fs::create_dir_all(config_home.path().join("tandem")).unwrap();
+    std::fs::write(config_home.path().join("tandem/config.toml"), "theme = \"dark\"\n").unwrap();
+    let xdg = config_home.path().to_str().unwrap();
     for (env, args, band) in [
         (vec![("TANDEM_THEME", "light")], vec!["--theme", "dark"], DARK_BAND),
         (vec![("TANDEM_THEME", "light"), ("XDG_CONFIG_HOME", xdg)], vec![], LIGHT_BAND),
@@ -132,10 +130,10 @@ fn a_bad_theme_or_config_is_one_line_and_exit_2() {
     assert!(!bad_env.success);
     assert!(bad_env.screen.contains("tandem: TANDEM_THEME: unknown theme “blue” (expected dark, light or auto)"), "{}", bad_env.screen);
 
-    let config_home = home().join("bad-config");
-    std::fs::create_dir_all(config_home.join("tandem")).unwrap();
-    std::fs::write(config_home.join("tandem/config.toml"), "them = \"dark\"\n").unwrap();
-    let bad_config = run(&[("XDG_CONFIG_HOME", config_home.to_str().unwrap())], &[], None);
+    let config_home = home();
+    std::fs::create_dir_all(config_home.path().join("tandem")).unwrap();
+    std::fs::write(config_home.path().join("tandem/config.toml"), "them = \"dark\"\n").unwrap();
+    let bad_config = run(&[("XDG_CONFIG_HOME", config_home.path().to_str().unwrap())], &[], None);
     assert!(!bad_config.success);
     let line = bad_config.screen.lines().find(|l| l.contains("tandem: ")).unwrap_or_default().to_string();
     assert!(line.contains("config.toml:1:1: unknown field `them`"), "{}", bad_config.screen);

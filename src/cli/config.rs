@@ -259,15 +259,13 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_utf8_or_not_readable_is_an_error() {
-        let dir = std::env::temp_dir().join(format!("tandem-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("create the test directory");
-        let file = dir.join("config.toml");
+        let dir = tempfile::TempDir::with_prefix("tandem-config-").expect("create the test directory");
+        let file = dir.path().join("config.toml");
         std::fs::write(&file, b"theme = \"\xff\"").expect("write the test file");
         assert!(Config::read(&file).unwrap_err().to_string().contains("not UTF-8 text (byte 9)"));
         // A directory where the file should be.
-        let e = Config::read(&dir).unwrap_err().to_string();
-        assert!(e.starts_with(&dir.display().to_string()) && !e.contains('\n'), "{e}");
-        std::fs::remove_dir_all(&dir).expect("remove the test directory");
+        let e = Config::read(dir.path()).unwrap_err().to_string();
+        assert!(e.starts_with(&dir.path().display().to_string()) && !e.contains('\n'), "{e}");
     }
 
     #[test]

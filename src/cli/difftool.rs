@@ -199,8 +199,8 @@ mod tests {
 
     #[test]
     fn changes_lists_changed_and_one_sided_files_sorted() {
-        let root = std::env::temp_dir().join(format!("tandem-dirdiff-{}", std::process::id()));
-        let (l, r) = (root.join("left"), root.join("right"));
+        let root = tempfile::TempDir::with_prefix("tandem-dirdiff-").expect("create the test directory");
+        let (l, r) = (root.path().join("left"), root.path().join("right"));
         for (dir, files) in [(&l, [("same.txt", "x"), ("b/changed.txt", "old"), ("gone.txt", "g")]), (&r, [("same.txt", "x"), ("b/changed.txt", "new"), ("new.txt", "n")])] {
             for (name, text) in files {
                 std::fs::create_dir_all(dir.join(name).parent().expect("a file path has a parent")).expect("create the test directory");
@@ -213,6 +213,5 @@ mod tests {
         assert_eq!(found.changed, vec![PathBuf::from("b/changed.txt")]);
         assert_eq!(found.only_left, vec![PathBuf::from("gone.txt")]);
         assert_eq!(found.only_right, vec![PathBuf::from("new.txt")]);
-        std::fs::remove_dir_all(&root).expect("remove the test directory");
     }
 }

@@ -93,9 +93,8 @@ mod tests {
 
     #[test]
     fn stages_come_in_order_with_what_each_side_turned_out_to_be() {
-        let dir = std::env::temp_dir().join(format!("tandem-pipeline-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("create the test directory");
-        let (l, r) = (dir.join("l.txt"), dir.join("r.txt"));
+        let dir = tempfile::TempDir::with_prefix("tandem-pipeline-").expect("create the test directory");
+        let (l, r) = (dir.path().join("l.txt"), dir.path().join("r.txt"));
         std::fs::write(&l, "The mayor spoke. She said 12 words.\n\nA new paragraph.\n").expect("write the test file");
         std::fs::write(&r, "The mayor spoke. She said 15 words.\n").expect("write the test file");
         let seen = Mutex::new(Vec::new());
@@ -103,7 +102,6 @@ mod tests {
         let left = load(l.to_str().expect("test paths are UTF-8"), None, Side::Left, &report).expect("the test file loads");
         let right = load(r.to_str().expect("test paths are UTF-8"), None, Side::Right, &report).expect("the test file loads");
         let cmp = compare(left, right, &report);
-        std::fs::remove_dir_all(&dir).ok();
         assert_eq!(
             seen.into_inner().expect("no thread panicked holding the lock"),
             vec![

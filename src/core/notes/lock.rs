@@ -55,9 +55,8 @@ mod tests {
 
     #[test]
     fn a_second_holder_waits_until_the_first_lets_go() -> io::Result<()> {
-        let d = std::env::temp_dir().join(format!("tandem-lock-{}", std::process::id()));
-        fs::create_dir_all(&d)?;
-        let path = d.join("notes.json");
+        let d = tempfile::TempDir::with_prefix("tandem-lock-")?;
+        let path = d.path().join("notes.json");
         let first = NotesLock::acquire(&path)?;
         let (tx, rx) = std::sync::mpsc::channel();
         let p = path.clone();

@@ -273,10 +273,11 @@ impl Notebook {
 mod tests {
     use super::*;
 
-    fn temp(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("tandem-notebook-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&d).expect("create the test directory");
-        d.join("notes.json")
+    /// A notes path in a fresh directory, which goes when the `TempDir` is dropped.
+    fn temp(name: &str) -> (tempfile::TempDir, PathBuf) {
+        let d = tempfile::TempDir::with_prefix(format!("tandem-notebook-{name}-")).expect("create the test directory");
+        let path = d.path().join("notes.json");
+        (d, path)
     }
 
     const LEFT: &str = "Putin will meet Witkoff. Ukrainian officials denied the reports. Talks end.";
@@ -288,7 +289,7 @@ mod tests {
 
     #[test]
     fn notes_come_back_identical() -> Result<(), Box<dyn std::error::Error>> {
-        let path = temp("same");
+        let (_dir, path) = temp("same");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
         let mut book = Notebook::open(&path, &l, &r)?;
         let id = book.add(Category::Contradiction, "denied vs not confirmed".into(), Some(span(LEFT, "denied the reports")), Some(span(RIGHT, "has not confirmed")));
@@ -302,7 +303,7 @@ mod tests {
 
     #[test]
     fn an_edit_that_shifts_the_text_moves_the_anchor() -> Result<(), Box<dyn std::error::Error>> {
-        let path = temp("shift");
+        let (_dir, path) = temp("shift");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
         let mut book = Notebook::open(&path, &l, &r)?;
         let id = book.add(Category::Contradiction, String::new(), Some(span(LEFT, "denied the reports")), None);
@@ -318,7 +319,7 @@ mod tests {
 
     #[test]
     fn a_note_whose_passage_is_gone_is_kept_as_an_orphan() -> Result<(), Box<dyn std::error::Error>> {
-        let path = temp("orphan");
+        let (_dir, path) = temp("orphan");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
         let mut book = Notebook::open(&path, &l, &r)?;
         let id = book.add(Category::Omission, "keep me".into(), Some(span(LEFT, "Ukrainian officials denied the reports.")), None);
@@ -342,7 +343,7 @@ mod tests {
         book.add(Category::Other, "x".into(), None, None);
         assert!(book.save(&l, &r).is_err());
         assert!(book.unsaved);
-        let path = temp("elsewhere");
+        let (_dir, path) = temp("elsewhere");
         book.save_as(&path, &l, &r)?;
         assert!(!book.unsaved && book.path == path);
         assert_eq!(Notebook::open(&path, &l, &r)?.file.notes.len(), 1);
@@ -351,8 +352,7 @@ mod tests {
 
     #[test]
     fn two_sessions_on_one_file_keep_each_others_notes() -> Result<(), Box<dyn std::error::Error>> {
-        let path = temp("two");
-        let _ = std::fs::remove_file(&path);
+        let (_dir, path) = temp("two");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
         let mut a = Notebook::open(&path, &l, &r)?;
         let mut b = Notebook::open(&path, &l, &r)?;
@@ -383,8 +383,7 @@ mod tests {
 
     #[test]
     fn both_sessions_editing_one_note_keep_both_versions() -> Result<(), Box<dyn std::error::Error>> {
-        let path = temp("conflict");
-        let _ = std::fs::remove_file(&path);
+        let (_dir, path) = temp("conflict");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
         let mut a = Notebook::open(&path, &l, &r)?;
         let id = a.add(Category::Name, "draft".into(), None, None);
@@ -404,7 +403,7 @@ mod tests {
 
     #[test]
     fn a_file_another_program_corrupted_is_not_overwritten() -> Result<(), Box<dyn std::error::Error>> {
-        let path = temp("clobbered");
+        let (_dir, path) = temp("clobbered");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
         let mut book = Notebook::open(&path, &l, &r)?;
         book.add(Category::Other, "mine".into(), None, None);
@@ -416,8 +415,7 @@ mod tests {
         assert!(book.unsaved);
         assert_eq!(std::fs::read_to_string(&path)?, "<html>not notes</html>");
         // Saving elsewhere keeps both notes.
-        let elsewhere = temp("clobbered-rescue");
-        let _ = std::fs::remove_file(&elsewhere);
+        let (_elsewhere_dir, elsewhere) = temp("clobbered-rescue");
         book.save_as(&elsewhere, &l, &r)?;
         assert_eq!(Notebook::open(&elsewhere, &l, &r)?.file.notes.len(), 2);
         Ok(())
@@ -425,7 +423,7 @@ mod tests {
 
     #[test]
     fn an_orphan_can_be_placed_again_by_the_reviewer() -> Result<(), Box<dyn std::error::Error>> {
-        let path = temp("reattach");
+        let (_dir, path) = temp("reattach");
         let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
         let mut book = Notebook::open(&path, &l, &r)?;
         let id = book.add(Category::Omission, "keep me".into(), Some(span(LEFT, "Ukrainian officials denied the reports.")), None);

@@ -274,11 +274,8 @@ mod tests {
     use crate::core::Category;
     use crate::core::notes::{Anchor, Article, Note, Status};
 
-    fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("tandem-store-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).expect("create the test directory");
-        d
+    fn dir(name: &str) -> tempfile::TempDir {
+        tempfile::TempDir::with_prefix(format!("tandem-store-{name}-")).expect("create the test directory")
     }
 
     fn sample() -> NotesFile {
@@ -306,7 +303,8 @@ mod tests {
 
     #[test]
     fn round_trip() -> Result<(), Box<dyn std::error::Error>> {
-        let path = dir("round").join("n.json");
+        let tmp = dir("round");
+        let path = tmp.path().join("n.json");
         save(&path, &sample())?;
         assert_eq!(load(&path)?, Some(sample()));
         Ok(())
@@ -314,7 +312,8 @@ mod tests {
 
     #[test]
     fn a_save_interrupted_before_the_rename_leaves_the_old_file_and_its_temporary_is_removed_later() -> Result<(), Box<dyn std::error::Error>> {
-        let d = dir("crash");
+        let tmp = dir("crash");
+        let d = tmp.path();
         let path = d.join("n.json");
         save(&path, &sample())?;
         let before = fs::read(&path)?;
@@ -331,7 +330,8 @@ mod tests {
 
     #[test]
     fn a_corrupt_file_is_reported_and_not_overwritten() -> Result<(), Box<dyn std::error::Error>> {
-        let path = dir("corrupt").join("n.json");
+        let tmp = dir("corrupt");
+        let path = tmp.path().join("n.json");
         fs::write(&path, "{ not json")?;
         let err = load(&path).unwrap_err();
         assert!(err.to_string().contains("cannot be read") && err.to_string().contains("left untouched"), "{err}");
@@ -355,7 +355,8 @@ mod tests {
     #[test]
     fn long_article_names_give_a_short_notes_name_that_can_be_saved() -> Result<(), Box<dyn std::error::Error>> {
         let long = format!("{}.txt", "é".repeat(123)); // 250 bytes
-        let d = dir("long");
+        let tmp = dir("long");
+        let d = tmp.path();
         let a = default_path(d.join(&long).to_str().expect("test paths are UTF-8"), &long, true);
         let b = default_path(d.join(&long).to_str().expect("test paths are UTF-8"), &format!("x{long}"), true);
         let name = a.file_name().expect("a notes path names a file").to_str().expect("test paths are UTF-8");
@@ -370,7 +371,8 @@ mod tests {
     #[test]
     fn a_symlink_is_followed_and_permissions_are_kept() -> Result<(), Box<dyn std::error::Error>> {
         use std::os::unix::fs::PermissionsExt;
-        let d = dir("link");
+        let tmp = dir("link");
+        let d = tmp.path();
         fs::create_dir_all(d.join("real"))?;
         let target = d.join("real/notes.json");
         fs::write(&target, "{}")?;
@@ -393,8 +395,9 @@ mod tests {
     #[test]
     fn fifos_devices_and_directories_are_never_replaced() -> Result<(), Box<dyn std::error::Error>> {
         use std::os::unix::fs::FileTypeExt;
-        let d = dir("special");
-        let err = save(&d, &sample()).unwrap_err();
+        let tmp = dir("special");
+        let d = tmp.path();
+        let err = save(d, &sample()).unwrap_err();
         assert!(err.to_string().contains("is a directory"), "{err}");
         assert!(d.is_dir());
         // A FIFO in a directory of our own stands for any special file (a
@@ -411,8 +414,8 @@ mod tests {
         write_file(&fifo, b"export")?;
         assert_eq!(reader.join().expect("the other thread did not panic")?, b"export");
         assert!(fs::metadata(&fifo)?.file_type().is_fifo(), "still a FIFO");
-        assert!(write_file(&d, b"x").is_err());
-        let left: Vec<_> = fs::read_dir(&d)?.flatten().map(|e| e.file_name()).collect();
+        assert!(write_file(d, b"x").is_err());
+        let left: Vec<_> = fs::read_dir(d)?.flatten().map(|e| e.file_name()).collect();
         assert_eq!(left, ["fifo"], "no temporary file left behind");
         Ok(())
     }
