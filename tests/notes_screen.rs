@@ -82,6 +82,35 @@ fn tagging_a_passage_saves_a_note_with_both_quotes() {
     assert!(screen(&app).matches('✎').count() >= 2, "a mark in both panes");
 }
 
+/// The hints give up their words before the screen's state does: after a
+/// tag, whatever the notes file is called and however wide the screen,
+/// the note count is on the status line whenever the hints' words are
+/// (the count went when a short file name left room for the words).
+#[test]
+fn the_note_count_outranks_the_words_of_the_hints() {
+    let dir = temp_dir("count");
+    for (k, name) in ["n.json", "review.json", "notes-of-the-kremlin-talks-review.json"].iter().enumerate() {
+        for width in [80u16, 100, 110, 120, 140, 200] {
+            let path = dir.path().join(format!("{k}-{width}")).join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            let mut app = app_with_notes(path);
+            update(&mut app, Action::Resize { width, height: 30 });
+            focus_first_link(&mut app);
+            update(&mut app, Action::OpenTag);
+            update(&mut app, Action::PickCategory(1));
+            update(&mut app, Action::Submit);
+            let status = screen(&app).lines().last().unwrap().to_string();
+            assert!(status.contains("]/[") && status.contains("q quit"), "{width}: {status}");
+            if status.contains("difference  v") {
+                assert!(status.contains("│ 1 note"), "{width}, {name}: the words of the hints, not the count:\n{status}");
+            }
+            if width >= 200 {
+                assert!(status.contains("│ 1 note"), "{width}, {name}: {status}");
+            }
+        }
+    }
+}
+
 #[test]
 fn a_selection_narrows_the_anchor_to_a_few_words() {
     let dir = temp_dir("select");

@@ -98,10 +98,9 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
 
 #[test]
 fn two_screens_on_one_notes_file_keep_both_notes() {
-    // A relative path (the sessions run in the temporary directory) of 25
-    // columns: long enough that the status line shortens its key hints,
-    // short enough that the note count then fits.
-    let dir = TempDir::with_prefix_in("tandem-pty2-", std::env::temp_dir()).unwrap();
+    // A relative path (the sessions run in the temporary directory), so
+    // that the status line has room for the note count.
+    let dir = TempDir::with_prefix_in("tandem-pty-two-", std::env::temp_dir()).unwrap();
     let notes = format!("{}/n.json", dir.path().file_name().unwrap().to_str().unwrap());
     let mut a = tandem(&["--notes", &notes]);
     let mut b = tandem(&["--notes", &notes]);

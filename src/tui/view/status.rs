@@ -62,37 +62,42 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
         left.push_str(" │ ");
         left.push_str(&sanitize(message));
     }
-    // The hints with their words when what matters on the left still
-    // fits beside them; else their keys alone, and `?` for the words.
+    // What else there is to know, each part whole or not at all: the notes
+    // file (its path if there is room, else its count) and the view. The
+    // count matters most: a reviewer who tags a passage looks for it to
+    // change.
+    let notes = app.notebook.as_ref().map(|book| {
+        let count = book.file.notes.len();
+        let count = format!("{count} note{}", if count == 1 { "" } else { "s" });
+        [format!("{count}: {}", sanitize(&book.path.display().to_string())), count]
+    });
+    let view = match app.view {
+        View::Aligned => "aligned view".to_string(),
+        View::Reading => format!("reading view · {} pane", app.pane.name()),
+    };
+    // The hints with their words when what is on the left, with the count,
+    // still fits beside them; else their keys alone, and `?` for the words.
+    let state = width(&left) + notes.as_ref().map_or(0, |[_, count]| 3 + width(count));
     let main = [Action::NextDifference, Action::PrevDifference, Action::ToggleView, Action::Fold, Action::StartSearch, Action::ToggleHelp, Action::Quit];
     let full = hints(Mode::Main, &main, " ", "  ") + " ";
     let shown = if app.selection.is_some() {
         format!("selecting words: {} ", hints(Mode::Select, &[], " ", "  "))
-    } else if width(&left) + 2 + width(&full) <= columns {
+    } else if state + 2 + width(&full) <= columns {
         full
     } else {
         format!("{}  {} ", keys(Mode::Main, &main[..main.len() - 2]), hints(Mode::Main, &main[main.len() - 2..], " ", "  "))
     };
     let room = columns.saturating_sub(width(&shown) + 1);
     let mut left = cut(&left, room);
-    // Then what else there is to know, each part whole or not at all: the
-    // view, and the notes file (its path if there is room, else the count).
-    let view = match app.view {
-        View::Aligned => "aligned view".to_string(),
-        View::Reading => format!("reading view · {} pane", app.pane.name()),
+    let mut free = room.saturating_sub(width(&left));
+    let mut fitting = |choices: &[String]| {
+        let part = choices.iter().find(|p| 3 + width(p) <= free)?;
+        free -= 3 + width(part);
+        Some(format!(" │ {part}"))
     };
-    let mut parts = vec![vec![view]];
-    if let Some(book) = &app.notebook {
-        let count = book.file.notes.len();
-        let count = format!("{count} note{}", if count == 1 { "" } else { "s" });
-        parts.push(vec![format!("{count}: {}", sanitize(&book.path.display().to_string())), count]);
-    }
-    for choices in parts {
-        if let Some(part) = choices.into_iter().find(|p| width(&left) + 3 + width(p) <= room) {
-            left.push_str(" │ ");
-            left.push_str(&part);
-        }
-    }
+    let notes = notes.and_then(|choices| fitting(&choices));
+    let view = fitting(&[view]);
+    left.extend(view.into_iter().chain(notes));
     buf.set_stringn(area.x, area.y, &left, room, style);
     let hint_width = width(&shown);
     if hint_width <= columns {
