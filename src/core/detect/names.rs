@@ -12,12 +12,15 @@ pub(super) fn names_spelled(left: &Words, right: &Words, out: &mut Vec<Discrepan
     let name_at = |s: &Words, i: usize| s.is(i, List::NameAsWritten) && s.word(i).chars().count() >= 5 && !is_title(s, i);
     // Both sides share one vocabulary: the same id is the same word.
     let count = |side: &Words, id: u32| side.tokens.iter().filter(|t| t.word() == id).count();
+    // The right side's names, found when a left name first needs them.
+    let mut right_names: Option<Vec<usize>> = None;
     for i in cues(left, |i| name_at(left, i)) {
         let (a, a_id) = (left.word(i), left.tokens[i].word());
         if count(right, a_id) >= count(left, a_id) {
             continue; // stated as often on the other side
         }
-        let twin = cues(right, |j| name_at(right, j)).into_iter().find(|&j| {
+        let right_names = right_names.get_or_insert_with(|| cues(right, |j| name_at(right, j)));
+        let twin = right_names.iter().copied().find(|&j| {
             let (b, b_id) = (right.word(j), right.tokens[j].word());
             count(left, b_id) < count(right, b_id)
                 && !same_name_family(a, b)
