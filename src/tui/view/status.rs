@@ -75,9 +75,10 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
         View::Aligned => "aligned view".to_string(),
         View::Reading => format!("reading view · {} pane", app.pane.name()),
     };
-    // The hints with their words when what is on the left, with the count,
-    // still fits beside them; else their keys alone, and `?` for the words.
-    let state = width(&left) + notes.as_ref().map_or(0, |[_, count]| 3 + width(count));
+    // The hints with their words when all of that, in its shortest form,
+    // still fits beside them; else their keys alone, and `?` for the words:
+    // the state of the screen comes before the words of its keys.
+    let state = width(&left) + notes.as_ref().map_or(0, |[_, count]| 3 + width(count)) + 3 + width(&view);
     let main = [Action::NextDifference, Action::PrevDifference, Action::ToggleView, Action::Fold, Action::StartSearch, Action::ToggleHelp, Action::Quit];
     let full = hints(Mode::Main, &main, " ", "  ") + " ";
     let shown = if app.selection.is_some() {
