@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use rayon::prelude::*;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
-use serde_json::ser::Formatter;
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::core::compare::{ComparedLink, Comparison};
 use crate::core::document::{self, Document};
@@ -130,7 +130,7 @@ pub fn write(cmp: &Comparison, out: impl Write) -> io::Result<()> {
 }
 
 fn serialise(cmp: &Comparison, out: impl Write) -> io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(out, Pretty::at(0));
+    let mut serializer = serde_json::Serializer::with_formatter(out, Pretty(PrettyFormatter::new()));
     Ok(output(cmp).serialize(&mut serializer)?)
 }
 
@@ -164,7 +164,7 @@ impl<'a, T: Sync, V: Serialize> Serialize for Parallel<'a, T, V> {
                 .map(|part| {
                     let (mut json, mut ends) = (Vec::new(), Vec::with_capacity(part.len()));
                     for item in part {
-                        let mut serializer = serde_json::Serializer::with_formatter(&mut json, Pretty::at(self.depth));
+                        let mut serializer = serde_json::Serializer::with_formatter(&mut json, nested(self.depth));
                         (self.view)(item).serialize(&mut serializer).expect("plain data always serialises");
                         ends.push(json.len());
                     }
@@ -183,6 +183,16 @@ impl<'a, T: Sync, V: Serialize> Serialize for Parallel<'a, T, V> {
     }
 }
 
+/// serde_json's pretty printer as it stands `depth` levels deep in the
+/// report: what it writes of an item fits where the item stands.
+fn nested(depth: usize) -> PrettyFormatter<'static> {
+    let mut formatter = PrettyFormatter::new();
+    for _ in 0..depth {
+        formatter.begin_array(&mut io::sink()).expect("a sink takes anything");
+    }
+    formatter
+}
+
 /// An item's JSON, rendered: [`Pretty`] writes it as it stands.
 struct Rendered<'a>(&'a [u8]);
 
@@ -192,53 +202,18 @@ impl Serialize for Rendered<'_> {
     }
 }
 
-/// serde_json's pretty printer (two spaces a level), written out so that
-/// a line's indent is one write where serde_json's makes one per level: a
-/// report has about a million lines, five levels deep in the links. And a
-/// byte array is JSON already rendered ([`Rendered`]), written as it
-/// stands: the report has no bytes of its own. A test holds the report to
-/// serde_json's own pretty printing.
-struct Pretty {
-    depth: usize,
-    /// The array or object just ended had something in it.
-    has_value: bool,
-}
+/// serde_json's pretty printer, except that a byte array is JSON already
+/// rendered ([`Rendered`]), written as it stands: the report has no bytes
+/// of its own. Each method the pretty printer has is passed on to it.
+struct Pretty(PrettyFormatter<'static>);
 
-/// Indents deeper than the report goes are written in parts of this.
-const SPACES: &[u8; 32] = b"                                ";
-
-impl Pretty {
-    /// As it stands `depth` levels deep in the report: what it writes of an
-    /// item there fits where the item stands.
-    fn at(depth: usize) -> Self {
-        Pretty { depth, has_value: false }
-    }
-
-    /// A line break and the current indent (`comma` first if asked).
-    fn new_line<W: ?Sized + Write>(&self, writer: &mut W, comma: bool) -> io::Result<()> {
-        writer.write_all(if comma { b",\n" } else { b"\n" })?;
-        let mut left = 2 * self.depth;
-        while left > 0 {
-            let part = left.min(SPACES.len());
-            writer.write_all(&SPACES[..part])?;
-            left -= part;
+/// Formatter methods that [`Pretty`] passes on to serde_json's pretty printer.
+macro_rules! pass_on {
+    ($($method:ident($($arg:ident: $type:ty),*);)*) => {$(
+        fn $method<W: ?Sized + Write>(&mut self, writer: &mut W $(, $arg: $type)*) -> io::Result<()> {
+            self.0.$method(writer $(, $arg)*)
         }
-        Ok(())
-    }
-
-    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        writer.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.new_line(writer, false)?;
-        }
-        writer.write_all(bracket)
-    }
+    )*};
 }
 
 impl Formatter for Pretty {
@@ -246,42 +221,16 @@ impl Formatter for Pretty {
         writer.write_all(json)
     }
 
-    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.open(writer, b"[")
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.close(writer, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(writer, !first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.open(writer, b"{")
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.close(writer, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(writer, !first)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        writer.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
+    pass_on! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
     }
 }
 
@@ -459,8 +408,8 @@ mod tests {
         assert_pretty(&cmp);
     }
 
-    /// Deeper than the indent the formatter writes at once, and at every
-    /// depth it may start from, it still prints as serde_json does.
+    /// Deep values, from every depth an item may stand at, print as
+    /// serde_json prints them there.
     #[test]
     fn deep_values_are_indented_as_serde_json_indents_them() {
         let mut value = serde_json::json!({"leaf": [1, {}, []], "empty": {}});
@@ -469,13 +418,13 @@ mod tests {
         }
         let expected = serde_json::to_string_pretty(&value).unwrap();
         let mut out = Vec::new();
-        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, Pretty::at(0))).unwrap();
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, Pretty(nested(0)))).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), expected);
         for depth in [1, 3, 17, 40] {
-            let mut nested = Vec::new();
-            value.serialize(&mut serde_json::Serializer::with_formatter(&mut nested, Pretty::at(depth))).unwrap();
+            let mut deep = Vec::new();
+            value.serialize(&mut serde_json::Serializer::with_formatter(&mut deep, Pretty(nested(depth)))).unwrap();
             let indent = "  ".repeat(depth);
-            assert_eq!(String::from_utf8(nested).unwrap(), expected.replace('\n', &format!("\n{indent}")));
+            assert_eq!(String::from_utf8(deep).unwrap(), expected.replace('\n', &format!("\n{indent}")));
         }
     }
 }
