@@ -3,15 +3,13 @@
 //! German, Spanish, Portuguese). A language without lists gets the empty
 //! lexicon: only the detectors that need no words run for it.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::core::hashing::{FastHasher, KeyMap};
+use crate::core::hashing::{KeyMap, KeySet};
 
 /// A word list. The detectors look up every word of a link in several
 /// lists: a fast hash (the words are not adversarial) keeps that cheap.
-pub type Set = HashSet<&'static str, BuildHasherDefault<FastHasher>>;
+pub type Set = KeySet<&'static str>;
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()

@@ -18,6 +18,10 @@ const MIN_CHARS: usize = 5;
 /// unrelated words one feature, more so the longer the articles.
 const MAX_GROUP: usize = 8;
 
+/// Most letters a word and its variant are apart, in length and in letter
+/// counts: an extension of up to three letters ("russia" / "russians").
+const MOST_APART: usize = 3;
+
 /// A word with what the comparison needs at hand.
 struct Word<'a> {
     text: &'a str,
@@ -82,7 +86,7 @@ pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> Key
                 let word_a = &words[ka as usize];
                 for &kb in &bucket[a + 1..] {
                     let word_b = &words[kb as usize];
-                    if word_b.chars - word_a.chars > 3 {
+                    if word_b.chars - word_a.chars > MOST_APART {
                         break;
                     }
                     if are_variants(word_a, word_b) {
@@ -115,15 +119,15 @@ pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> Key
 /// `a` is no longer than `b` (and they differ, so only `b` can extend `a`).
 fn are_variants(a: &Word, b: &Word) -> bool {
     let longer = b.chars;
-    // Both tests below pass only within three letters of bag distance (a
-    // word and its extension differ by the letters added): most pairs of a
-    // bucket are told apart here, without comparing their texts.
+    // Both tests below pass only within [`MOST_APART`] letters of bag distance
+    // (a word and its extension differ by the letters added): most pairs of
+    // a bucket are told apart here, without comparing their texts.
     let bag = a.bag_distance(b);
-    if bag > 3 {
+    if bag > MOST_APART {
         return false;
     }
     // An inflection or derivation the stemmer left alone: "russia(n)".
-    if b.text.starts_with(a.text) && longer - a.chars <= if longer >= 8 { 3 } else { 2 } {
+    if b.text.starts_with(a.text) && longer - a.chars <= if longer >= 8 { MOST_APART } else { 2 } {
         return true;
     }
     let allowed = if longer >= 8 { 2 } else { 1 };

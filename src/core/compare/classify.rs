@@ -4,11 +4,9 @@
 //! in it, so that every `≠` carries its reason (see `compare::kind`). Here:
 //! the kinds, and what tells names apart.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 use crate::core::document::Document;
-use crate::core::hashing::FastHasher;
+use crate::core::hashing::KeySet;
 use crate::core::tokens::PairTokens;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +27,7 @@ impl Kind {
 /// Normalised words that appear capitalised inside a sentence somewhere in
 /// either article ("putin", "kyiv", "tuesday"): names, as far as a program
 /// without a dictionary of names can tell.
-pub type Names = HashSet<Box<str>, BuildHasherDefault<FastHasher>>;
+pub type Names = KeySet<Box<str>>;
 
 /// The [`Names`] of two articles, from their words as `tokens` has them.
 pub fn names(left: &Document, right: &Document, tokens: &PairTokens) -> Names {

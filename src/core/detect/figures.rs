@@ -14,7 +14,8 @@ pub(super) fn is_time_of_day(s: &Words, i: usize) -> bool {
     // Every form below is a number or begins with a digit; most words are
     // neither (this is asked of every word of every link).
     let word = s.word(i);
-    if !number(i) && !word.starts_with(|c: char| c.is_ascii_digit()) {
+    let digit_first = word.starts_with(|c: char| c.is_ascii_digit());
+    if !number(i) && !digit_first {
         return false;
     }
     let gap = |k: usize| s.gap(k, k + 1);
@@ -28,7 +29,7 @@ pub(super) fn is_time_of_day(s: &Words, i: usize) -> bool {
             "a.m" | "p.m" | "am" | "pm" | "h" | "uhr"
         );
     // "14h30", "9h": only a word that begins with a digit can be one.
-    let compact = word.starts_with(|c: char| c.is_ascii_digit()) && word.split_once('h').is_some_and(|(hour, minute)| {
+    let compact = digit_first && word.split_once('h').is_some_and(|(hour, minute)| {
         let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
         (1..=2).contains(&hour.len()) && digits(hour) && (minute.is_empty() || minute.len() == 2 && digits(minute))
     });

@@ -6,8 +6,6 @@
 //! it, instead of splitting and lower-casing the same text again into a
 //! heap string per token.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -17,10 +15,10 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::{is_number, normalize_into};
 use crate::core::Side;
 use crate::core::document::Document;
-use crate::core::hashing::FastHasher;
+use crate::core::hashing::KeyMap;
 use crate::core::lexicon::STOPWORDS;
 
-type WordIndex = HashMap<Box<str>, u32, BuildHasherDefault<FastHasher>>;
+type WordIndex = KeyMap<Box<str>, u32>;
 
 /// One word of a document: where it stands and which distinct word it is.
 /// There is one per word of both articles, so a token is kept at 12 bytes.
@@ -212,7 +210,7 @@ fn describe(norms: Vec<Box<str>>) -> Vocabulary {
         .par_iter()
         .map_init(|| Stemmer::create(Algorithm::English), |stemmer, norm| stemmer.stem(norm).into_owned())
         .collect();
-    let mut stem_index: HashMap<&str, u32, BuildHasherDefault<FastHasher>> = HashMap::default();
+    let mut stem_index: KeyMap<&str, u32> = KeyMap::default();
     let mut stems: Vec<Box<str>> = Vec::new();
     let stem_ids: Vec<u32> = stemmed
         .iter()
