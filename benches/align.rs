@@ -42,7 +42,10 @@ fn f1(generated: &Generated, docs: [&Document; 2], alignment: &Alignment) -> f64
     let origin = |side: usize, k: usize| {
         let start = docs[side].sentences[k].start;
         let spans = &generated.spans[side];
-        spans.partition_point(|s| s.0 <= start).checked_sub(1).filter(|&g| start < spans[g].1)
+        spans
+            .partition_point(|s| s.0 <= start)
+            .checked_sub(1)
+            .filter(|&g| start < spans[g].1)
     };
     let mut predicted = HashSet::new();
     for link in &alignment.links {
@@ -89,9 +92,17 @@ fn main() {
     // sizes; with --write, save each pair as DIR/SIZE-left.txt and
     // DIR/SIZE-right.txt (for measuring the whole CLI) instead of timing.
     let raw: Vec<String> = std::env::args().skip(1).collect();
-    let write_to = raw.iter().position(|a| a == "--write").and_then(|i| raw.get(i + 1)).map(std::path::PathBuf::from);
+    let write_to = raw
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| raw.get(i + 1))
+        .map(std::path::PathBuf::from);
     let args: Vec<usize> = raw.iter().filter_map(|a| a.parse().ok()).collect();
-    let sizes = if args.is_empty() { vec![10, 100, 1_000, 5_000] } else { args };
+    let sizes = if args.is_empty() {
+        vec![10, 100, 1_000, 5_000]
+    } else {
+        args
+    };
     if let Some(dir) = write_to {
         std::fs::create_dir_all(&dir).expect("output directory");
         for kb in sizes {
@@ -101,7 +112,19 @@ fn main() {
         }
         return;
     }
-    println!("{:>9} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>6}", "size", "left", "right", "segment", "align", "compare", "total", "align MB", "peak MB", "F1");
+    println!(
+        "{:>9} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>6}",
+        "size",
+        "left",
+        "right",
+        "segment",
+        "align",
+        "compare",
+        "total",
+        "align MB",
+        "peak MB",
+        "F1"
+    );
     for kb in sizes {
         let generated = generate(kb * 1000, common::seed(kb));
         let (left, right) = (&generated.left, &generated.right);
@@ -162,5 +185,7 @@ fn main() {
             quality
         );
     }
-    println!("(median of several runs; 's' = sentences; align MB = how far the aligner raised resident memory above what the documents held; peak MB = resident memory high-water mark of the whole run, the generated text included; F1 against the generated gold)");
+    println!(
+        "(median of several runs; 's' = sentences; align MB = how far the aligner raised resident memory above what the documents held; peak MB = resident memory high-water mark of the whole run, the generated text included; F1 against the generated gold)"
+    );
 }

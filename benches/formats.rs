@@ -32,9 +32,15 @@ fn median(name: &str, bytes: &[u8], runs: usize) -> Duration {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
     let sizes = if sizes.is_empty() { vec![1_000] } else { sizes };
-    println!("{:>8} {:>9} {:>10} {:>10} {:>12}", "size", "format", "file", "load", "over plain");
+    println!(
+        "{:>8} {:>9} {:>10} {:>10} {:>12}",
+        "size", "format", "file", "load", "over plain"
+    );
     for kb in sizes {
         let (text, _) = common::pair(kb * 1000, common::seed(kb));
         let plain = Document::parse("a.txt", text.clone());
@@ -59,5 +65,7 @@ fn main() {
             );
         }
     }
-    println!("(median of several loads; 'over plain' = extra time to read the same text from that format)");
+    println!(
+        "(median of several loads; 'over plain' = extra time to read the same text from that format)"
+    );
 }

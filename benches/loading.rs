@@ -42,32 +42,60 @@ fn step(screen: &str) -> String {
     if screen.contains("]/[") {
         return "review screen".into();
     }
-    screen.lines().find_map(|l| l.trim().strip_prefix("▸ ")).unwrap_or("(nothing yet)").to_string()
+    screen
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("▸ "))
+        .unwrap_or("(nothing yet)")
+        .to_string()
 }
 
 fn main() {
-    let kb: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(5000);
+    let kb: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(5000);
     let (left, right) = common::pair(kb * 1000, common::seed(kb));
     let dir = tempfile::TempDir::with_prefix("tandem-bench-loading-").expect("temp dir");
-    let (l, r, notes) = (dir.path().join("left.txt"), dir.path().join("right.txt"), dir.path().join("notes.json"));
+    let (l, r, notes) = (
+        dir.path().join("left.txt"),
+        dir.path().join("right.txt"),
+        dir.path().join("notes.json"),
+    );
     std::fs::write(&l, &left).expect("write");
     std::fs::write(&r, &right).expect("write");
-    let args = ["--notes", notes.to_str().unwrap(), l.to_str().unwrap(), r.to_str().unwrap()];
+    let args = [
+        "--notes",
+        notes.to_str().unwrap(),
+        l.to_str().unwrap(),
+        r.to_str().unwrap(),
+    ];
     // The palette is given, so tandem does not wait for the terminal's answer.
-    let spawn = || Pty::spawn(env!("CARGO_BIN_EXE_tandem"), &args, dir.path(), &[("COLORFGBG", "15;0")]);
+    let spawn = || {
+        Pty::spawn(
+            env!("CARGO_BIN_EXE_tandem"),
+            &args,
+            dir.path(),
+            &[("COLORFGBG", "15;0")],
+        )
+    };
 
     let (mut firsts, mut readies) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let start = Instant::now();
         let mut p = spawn();
-        firsts.push(until(start, || p.contents().contains("opening the articles")));
+        firsts.push(until(start, || {
+            p.contents().contains("opening the articles")
+        }));
         readies.push(until(start, || p.contents().contains("]/[")));
         p.press(b"q");
         until(start, || p.exited());
     }
     let ready = median(readies);
     println!("{kb} KB per side, terminal {}x{}", pty::COLS, pty::ROWS);
-    println!("start to first frame (the loading screen): {}", ms(median(firsts)));
+    println!(
+        "start to first frame (the loading screen): {}",
+        ms(median(firsts))
+    );
     println!("start to the review screen:                {}", ms(ready));
 
     println!("q pressed at    step shown                     exit after q");
@@ -85,6 +113,10 @@ fn main() {
             p.press(b"q");
             latencies.push(until(pressed, || p.exited()));
         }
-        println!("{:>8} ({percent:>2}%)  {shown:<30} {}", ms(at), ms(median(latencies)));
+        println!(
+            "{:>8} ({percent:>2}%)  {shown:<30} {}",
+            ms(at),
+            ms(median(latencies))
+        );
     }
 }

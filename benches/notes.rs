@@ -12,10 +12,10 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use tandem::core::document::Document;
-use tandem::core::notes::notebook::Notebook;
 use tandem::core::Category;
+use tandem::core::document::Document;
 use tandem::core::notes::Anchor;
+use tandem::core::notes::notebook::Notebook;
 
 const NOTES: usize = 1000;
 
@@ -36,13 +36,28 @@ fn main() {
     let dir = tempfile::TempDir::with_prefix("tandem-bench-notes-").unwrap();
     let path = dir.path().join("notes.json");
     let (left, right) = common::pair(1_000_000, common::seed(1000));
-    let (l, r) = (Document::parse("l.txt", left.clone()), Document::parse("r.txt", right));
+    let (l, r) = (
+        Document::parse("l.txt", left.clone()),
+        Document::parse("r.txt", right),
+    );
     // Notes on every k-th sentence: the whole sentence, or its first words.
     let mut book = Notebook::open(&path, &l, &r).unwrap();
     let step = l.sentences.len() / NOTES;
     for (i, s) in l.sentences.iter().step_by(step).take(NOTES).enumerate() {
-        let end = if i % 2 == 0 { s.end } else { left[s.start..s.end].char_indices().nth(20).map_or(s.end, |(j, _)| s.start + j) };
-        book.add(Category::Other, format!("note {i}"), Some(Anchor::new(&left, s.start, end)), None);
+        let end = if i % 2 == 0 {
+            s.end
+        } else {
+            left[s.start..s.end]
+                .char_indices()
+                .nth(20)
+                .map_or(s.end, |(j, _)| s.start + j)
+        };
+        book.add(
+            Category::Other,
+            format!("note {i}"),
+            Some(Anchor::new(&left, s.start, end)),
+            None,
+        );
     }
     book.save(&l, &r).unwrap();
 
@@ -60,7 +75,11 @@ fn main() {
         let book = Notebook::open(&path, &l2, &r).unwrap();
         placed = book.file.notes.iter().filter(|n| !n.is_orphan()).count();
     });
-    println!("open {NOTES} notes after an edit of a 1 MB article (re-anchoring): {:.1} ms; {placed} placed, {} orphaned", open.as_secs_f64() * 1e3, NOTES - placed);
+    println!(
+        "open {NOTES} notes after an edit of a 1 MB article (re-anchoring): {:.1} ms; {placed} placed, {} orphaned",
+        open.as_secs_f64() * 1e3,
+        NOTES - placed
+    );
 
     let mut book = Notebook::open(&path, &l, &r).unwrap();
     let alone = timed(21, || {
@@ -74,5 +93,9 @@ fn main() {
         book.cycle_status(&book.file.notes[0].id.clone());
         book.save(&l, &r).unwrap();
     });
-    println!("save {NOTES} notes: {:.2} ms alone; {:.2} ms for two sessions' saves in turn, each merging the other's", alone.as_secs_f64() * 1e3, merged.as_secs_f64() * 1e3);
+    println!(
+        "save {NOTES} notes: {:.2} ms alone; {:.2} ms for two sessions' saves in turn, each merging the other's",
+        alone.as_secs_f64() * 1e3,
+        merged.as_secs_f64() * 1e3
+    );
 }

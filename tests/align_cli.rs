@@ -15,13 +15,24 @@ fn tandem() -> Command {
 }
 
 fn align_json(left: &str, right: &str) -> Value {
-    let out = tandem().args(["align", left, right, "--format", "json"]).output().unwrap();
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let out = tandem()
+        .args(["align", left, right, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("stdout is one JSON object")
 }
 
 fn as_indices(v: &Value) -> Vec<usize> {
-    v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap() as usize)
+        .collect()
 }
 
 /// Checks every rule of ALIGN-JSON.md against the files' bytes.
@@ -34,10 +45,20 @@ fn check_contract(out: &Value, left: &[u8], right: &[u8]) {
         let sentences = out[side]["sentences"].as_array().unwrap();
         let mut previous_end = 0;
         for s in sentences {
-            let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
-            assert!(previous_end <= start && start <= end && end <= bytes.len(), "{side} {s}");
+            let (start, end) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert!(
+                previous_end <= start && start <= end && end <= bytes.len(),
+                "{side} {s}"
+            );
             assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
-            assert_eq!(text[start..end].trim(), &text[start..end], "spans carry no surrounding whitespace");
+            assert_eq!(
+                text[start..end].trim(),
+                &text[start..end],
+                "spans carry no surrounding whitespace"
+            );
             assert!(s["paragraph"].is_u64() && s["heading"].is_boolean());
             previous_end = end;
         }
@@ -48,7 +69,10 @@ fn check_contract(out: &Value, left: &[u8], right: &[u8]) {
     for link in out["links"].as_array().unwrap() {
         for (k, side) in ["left", "right"].into_iter().enumerate() {
             let idx = as_indices(&link[side]);
-            assert!(!idx.is_empty() && idx.windows(2).all(|w| w[0] < w[1]), "{link}");
+            assert!(
+                !idx.is_empty() && idx.windows(2).all(|w| w[0] < w[1]),
+                "{link}"
+            );
             idx.iter().for_each(|&i| used[k][i] += 1);
         }
         match link["kind"].as_str().unwrap() {
@@ -69,19 +93,31 @@ fn check_contract(out: &Value, left: &[u8], right: &[u8]) {
             }
             for (span, bytes) in [(l, left), (r, right)] {
                 if let Some(span) = span.as_array() {
-                    let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+                    let (s, e) = (
+                        span[0].as_u64().unwrap() as usize,
+                        span[1].as_u64().unwrap() as usize,
+                    );
                     assert!(s < e && e <= bytes.len());
                 }
             }
         }
     }
-    assert!(used.iter().flatten().all(|&n| n <= 1), "a sentence is in at most one link");
+    assert!(
+        used.iter().flatten().all(|&n| n <= 1),
+        "a sentence is in at most one link"
+    );
     assert!(out["omissions"].is_array());
     let summary = &out["summary"];
     assert_eq!(summary["aligned"], aligned);
     assert_eq!(summary["divergent"], divergent);
-    assert_eq!(summary["unique_left"], used[0].iter().filter(|&&n| n == 0).count());
-    assert_eq!(summary["unique_right"], used[1].iter().filter(|&&n| n == 0).count());
+    assert_eq!(
+        summary["unique_left"],
+        used[0].iter().filter(|&&n| n == 0).count()
+    );
+    assert_eq!(
+        summary["unique_right"],
+        used[1].iter().filter(|&&n| n == 0).count()
+    );
 }
 
 struct Sample {
@@ -92,22 +128,36 @@ struct Sample {
 
 impl Sample {
     fn load() -> Self {
-        Sample { out: align_json(LEFT, RIGHT), left: std::fs::read_to_string(LEFT).unwrap(), right: std::fs::read_to_string(RIGHT).unwrap() }
+        Sample {
+            out: align_json(LEFT, RIGHT),
+            left: std::fs::read_to_string(LEFT).unwrap(),
+            right: std::fs::read_to_string(RIGHT).unwrap(),
+        }
     }
 
     fn sentence(&self, side: &str, i: usize) -> &str {
         let s = &self.out[side]["sentences"][i];
-        let text = if side == "left" { &self.left } else { &self.right };
+        let text = if side == "left" {
+            &self.left
+        } else {
+            &self.right
+        };
         &text[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize]
     }
 
     fn find(&self, side: &str, starts_with: &str) -> usize {
         let n = self.out[side]["sentences"].as_array().unwrap().len();
-        (0..n).find(|&i| self.sentence(side, i).starts_with(starts_with)).unwrap_or_else(|| panic!("no {side} sentence {starts_with:?}"))
+        (0..n)
+            .find(|&i| self.sentence(side, i).starts_with(starts_with))
+            .unwrap_or_else(|| panic!("no {side} sentence {starts_with:?}"))
     }
 
     fn link_of(&self, side: &str, i: usize) -> Option<&Value> {
-        self.out["links"].as_array().unwrap().iter().find(|l| as_indices(&l[side]).contains(&i))
+        self.out["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| as_indices(&l[side]).contains(&i))
     }
 }
 
@@ -124,7 +174,9 @@ fn sample_pair_merges_two_sentences_into_one() {
     let putin = s.find("left", "Russian President Vladimir Putin will meet");
     let optimism = s.find("left", "The White House expressed strong optimism");
     let target = s.find("right", "Russian President Vladimir Putin is set to meet");
-    let link = s.link_of("left", putin).expect("the opening sentence is linked");
+    let link = s
+        .link_of("left", putin)
+        .expect("the opening sentence is linked");
     assert_eq!(as_indices(&link["left"]), vec![putin, optimism]);
     assert_eq!(as_indices(&link["right"]), vec![target]);
 }
@@ -132,9 +184,14 @@ fn sample_pair_merges_two_sentences_into_one() {
 #[test]
 fn sample_pair_finds_the_moved_pokrovsk_passage() {
     let s = Sample::load();
-    let pokrovsk = s.find("left", "The Moscow talks follow Russian claims of capturing Pokrovsk");
+    let pokrovsk = s.find(
+        "left",
+        "The Moscow talks follow Russian claims of capturing Pokrovsk",
+    );
     let meanwhile = s.find("right", "Meanwhile, Russia claims to have captured");
-    let link = s.link_of("left", pokrovsk).expect("the moved passage is linked");
+    let link = s
+        .link_of("left", pokrovsk)
+        .expect("the moved passage is linked");
     assert!(as_indices(&link["right"]).contains(&meanwhile), "{link}");
     assert_eq!(link["kind"], "divergent");
     assert_eq!(link["moved"], true);
@@ -148,7 +205,10 @@ fn sample_pair_unique_passages() {
     let s = Sample::load();
     let n = s.out["right"]["sentences"].as_array().unwrap().len();
     assert!(s.link_of("right", n - 1).is_none() && s.link_of("right", n - 2).is_none());
-    assert!(s.link_of("right", n - 3).is_some(), "only the closing paragraph is new");
+    assert!(
+        s.link_of("right", n - 3).is_some(),
+        "only the closing paragraph is new"
+    );
     let headings: Vec<usize> = (0..s.out["left"]["sentences"].as_array().unwrap().len())
         .filter(|&i| s.out["left"]["sentences"][i]["heading"] == true)
         .collect();
@@ -158,17 +218,27 @@ fn sample_pair_unique_passages() {
 
 #[test]
 fn text_report_fits_the_width_and_marks_kinds() {
-    let out = tandem().args(["align", LEFT, RIGHT, "--format", "text", "--width", "90"]).output().unwrap();
+    let out = tandem()
+        .args(["align", LEFT, RIGHT, "--format", "text", "--width", "90"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 90), "{text}");
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 90),
+        "{text}"
+    );
     assert!(text.contains("≠") && text.contains("↕") && text.contains("<") && text.contains(">"));
     assert!(text.contains("Meanwhile, Russia claims"));
 }
 
 #[test]
 fn no_files_aligns_the_bundled_sample() {
-    let out = tandem().args(["align", "--format", "json"]).output().unwrap();
+    let out = tandem()
+        .args(["align", "--format", "json"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["left"]["path"], "kremlin-talks-original.txt");
@@ -187,12 +257,19 @@ fn empty_file_leaves_everything_unique() {
     let out = align_json(empty.to_str().unwrap(), RIGHT);
     check_contract(&out, b"", std::fs::read(RIGHT).unwrap().as_slice());
     assert_eq!(out["links"].as_array().unwrap().len(), 0);
-    assert_eq!(out["summary"]["unique_right"], out["right"]["sentences"].as_array().unwrap().len());
+    assert_eq!(
+        out["summary"]["unique_right"],
+        out["right"]["sentences"].as_array().unwrap().len()
+    );
 }
 
 #[test]
 fn standard_input_on_one_side() {
-    let out = tandem().args(["align", "-", RIGHT, "--format", "json"]).write_stdin(std::fs::read(LEFT).unwrap()).output().unwrap();
+    let out = tandem()
+        .args(["align", "-", RIGHT, "--format", "json"])
+        .write_stdin(std::fs::read(LEFT).unwrap())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["left"]["path"], "-");
@@ -209,7 +286,10 @@ fn crlf_and_bom_offsets_point_into_the_original_bytes() {
     let bytes = std::fs::read(&path).unwrap();
     check_contract(&out, &bytes, std::fs::read(RIGHT).unwrap().as_slice());
     let first = &out["left"]["sentences"][0];
-    let (s, e) = (first["start"].as_u64().unwrap() as usize, first["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        first["start"].as_u64().unwrap() as usize,
+        first["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&bytes[s..e], "Critical Diplomacy at the Kremlin".as_bytes());
 }
 
@@ -220,7 +300,10 @@ fn expect_error(args: &[&str], needles: &[&str]) {
     assert_eq!(out.status.code(), Some(2), "args {args:?}");
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
-    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
     for n in needles {
         assert!(err.contains(n), "{err:?} should mention {n:?}");
     }
@@ -241,14 +324,29 @@ fn bad_inputs_get_one_line_and_status_2() {
     std::fs::write(&latin1, b"Caf\xe9 au lait.").unwrap();
     let huge = dir.join("huge.txt");
     // A sparse file: over the limit without writing the bytes.
-    std::fs::File::create(&huge).unwrap().set_len(tandem::core::document::MAX_BYTES + 1).unwrap();
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(tandem::core::document::MAX_BYTES + 1)
+        .unwrap();
     let missing = dir.join("missing.txt");
 
-    expect_error(&["align", path_str(&missing), RIGHT], &["missing.txt", "no such file"]);
+    expect_error(
+        &["align", path_str(&missing), RIGHT],
+        &["missing.txt", "no such file"],
+    );
     expect_error(&["align", path_str(dir), RIGHT], &["is a directory"]);
-    expect_error(&["align", LEFT, path_str(&binary)], &["image.bin", "binary"]);
-    expect_error(&["align", path_str(&latin1), RIGHT], &["latin1.txt", "not valid UTF-8", "offset 3"]);
-    expect_error(&["align", path_str(&huge), RIGHT], &["huge.txt", "too large"]);
+    expect_error(
+        &["align", LEFT, path_str(&binary)],
+        &["image.bin", "binary"],
+    );
+    expect_error(
+        &["align", path_str(&latin1), RIGHT],
+        &["latin1.txt", "not valid UTF-8", "offset 3"],
+    );
+    expect_error(
+        &["align", path_str(&huge), RIGHT],
+        &["huge.txt", "too large"],
+    );
     expect_error(&["align", "-", "-"], &["standard input"]);
     expect_error(&["align", LEFT], &["two articles"]);
 }
@@ -277,6 +375,15 @@ fn json_into_a_pipe_closed_early_is_no_error() {
     // The read end is dropped here: the rest of the report meets a closed pipe.
     let out = child.wait_with_output().unwrap();
     assert!(String::from_utf8_lossy(&start).starts_with("{"));
-    assert!(out.status.success(), "{:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -64,8 +64,19 @@ impl Repo {
     }
 
     fn git(&self, args: &[&str]) -> std::process::Output {
-        let out = Command::new("git").args(args).current_dir(self.work()).env_clear().env("PATH", std::env::var("PATH").unwrap()).envs(self.env()).output().unwrap();
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(self.work())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap())
+            .envs(self.env())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out
     }
 
@@ -96,7 +107,12 @@ fn notes_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn sample(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples").join(name)).unwrap()
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/samples")
+            .join(name),
+    )
+    .unwrap()
 }
 
 /// Tags the focused passage with a note and waits until it is saved.
@@ -112,24 +128,42 @@ fn tag(pty: &mut Pty, text: &str) {
 
 #[test]
 fn git_difftool_x_keeps_the_notes_beside_the_working_tree_file() {
-    let (before, after) = (sample("kremlin-talks-original.txt"), sample("kremlin-talks-rewrite.txt"));
+    let (before, after) = (
+        sample("kremlin-talks-original.txt"),
+        sample("kremlin-talks-rewrite.txt"),
+    );
     let repo = Repo::new("difftool-x", &[("articles/talks.txt", &before, &after)]);
     let mut pty = repo.difftool(&["-x", TANDEM]);
     pty.wait_for("difference 1 of");
     let screen = pty.contents();
-    assert!(screen.contains("articles/talks.txt"), "the real path in the titles:\n{screen}");
-    assert!(!screen.contains("git-blob") && !screen.contains(&repo.tmp().display().to_string()), "no temporary path:\n{screen}");
+    assert!(
+        screen.contains("articles/talks.txt"),
+        "the real path in the titles:\n{screen}"
+    );
+    assert!(
+        !screen.contains("git-blob") && !screen.contains(&repo.tmp().display().to_string()),
+        "no temporary path:\n{screen}"
+    );
 
     tag(&mut pty, "a figure to check");
     // While git's copy still exists: the notes are in the working tree only.
     assert_eq!(notes_files(&repo.tmp()), Vec::<PathBuf>::new());
     let notes = repo.work().join("articles/talks.talks.tandem-notes.json");
     assert_eq!(notes_files(&repo.work()), vec![notes.clone()]);
-    assert!(pty.contents().contains("articles/talks.talks.tandem-notes.json"), "{}", pty.contents());
+    assert!(
+        pty.contents()
+            .contains("articles/talks.talks.tandem-notes.json"),
+        "{}",
+        pty.contents()
+    );
 
     pty.press(b"q");
     assert!(pty.exit_status().success());
-    assert!(!pty.output().contains("unable to rmdir"), "{}", pty.output());
+    assert!(
+        !pty.output().contains("unable to rmdir"),
+        "{}",
+        pty.output()
+    );
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
     assert_eq!(file["notes"][0]["text"], "a figure to check");
     assert_eq!(file["left"]["path"], "articles/talks.txt");
@@ -142,24 +176,46 @@ fn git_difftool_d_opens_each_changed_file_in_turn_with_notes_in_the_working_tree
     let repo = Repo::new(
         "difftool-d",
         &[
-            ("a.txt", "The mayor said 12 people attended the meeting on Monday.\n", "The mayor said 15 people attended the meeting on Monday.\n"),
-            ("same.txt", "Nothing changes here.\n", "Nothing changes here.\n"),
-            ("sub/b.txt", "Officials in Kyiv denied the report.\n", "Officials in Kyiv have not confirmed the report.\n"),
+            (
+                "a.txt",
+                "The mayor said 12 people attended the meeting on Monday.\n",
+                "The mayor said 15 people attended the meeting on Monday.\n",
+            ),
+            (
+                "same.txt",
+                "Nothing changes here.\n",
+                "Nothing changes here.\n",
+            ),
+            (
+                "sub/b.txt",
+                "Officials in Kyiv denied the report.\n",
+                "Officials in Kyiv have not confirmed the report.\n",
+            ),
         ],
     );
     let mut pty = repo.difftool(&["-d", "-x", TANDEM]);
     pty.wait_for("difference 1 of");
     let first = pty.contents();
-    assert!(first.contains(" a.txt") && !first.contains("git-difftool"), "{first}");
+    assert!(
+        first.contains(" a.txt") && !first.contains("git-difftool"),
+        "{first}"
+    );
     tag(&mut pty, "12 or 15?");
     assert_eq!(notes_files(&repo.tmp()), Vec::<PathBuf>::new());
     pty.press(b"q");
     pty.wait_for("sub/b.txt");
-    assert!(!pty.contents().contains("git-difftool"), "{}", pty.contents());
+    assert!(
+        !pty.contents().contains("git-difftool"),
+        "{}",
+        pty.contents()
+    );
     pty.press(b"q");
     assert!(pty.exit_status().success());
 
-    assert_eq!(notes_files(&repo.work()), vec![repo.work().join("a.a.tandem-notes.json")]);
+    assert_eq!(
+        notes_files(&repo.work()),
+        vec![repo.work().join("a.a.tandem-notes.json")]
+    );
     assert_eq!(notes_files(&repo.tmp()), Vec::<PathBuf>::new());
 }
 
@@ -168,9 +224,17 @@ fn git_difftool_d_in_a_pipe_prints_each_changed_file_s_report() {
     let repo = Repo::new(
         "difftool-pipe",
         &[
-            ("a.txt", "The mayor said 12 people attended.\n", "The mayor said 15 people attended.\n"),
+            (
+                "a.txt",
+                "The mayor said 12 people attended.\n",
+                "The mayor said 15 people attended.\n",
+            ),
             ("only-before.txt", "Gone.\n", "Gone.\n"),
-            ("sub/b.txt", "Officials in Kyiv denied the report.\n", "Officials in Kyiv have not confirmed the report.\n"),
+            (
+                "sub/b.txt",
+                "Officials in Kyiv denied the report.\n",
+                "Officials in Kyiv have not confirmed the report.\n",
+            ),
         ],
     );
     std::fs::remove_file(repo.work().join("only-before.txt")).unwrap();
@@ -179,42 +243,81 @@ fn git_difftool_d_in_a_pipe_prints_each_changed_file_s_report() {
     let a = stdout.find("== a.txt (1 of 2)").expect(&stdout);
     let b = stdout.find("== sub/b.txt (2 of 2)").expect(&stdout);
     assert!(a < b);
-    assert!(stdout[a..b].contains("left:  a.txt") && stdout[b..].contains("left:  sub/b.txt"), "{stdout}");
+    assert!(
+        stdout[a..b].contains("left:  a.txt") && stdout[b..].contains("left:  sub/b.txt"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("git-difftool"), "{stdout}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("only-before.txt: only on the left"), "{stderr}");
+    assert!(
+        stderr.contains("only-before.txt: only on the left"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn a_configured_difftool_passing_merged_names_the_real_path() {
-    let repo = Repo::new("difftool-t", &[("docs/a.txt", "The mayor said 12 people attended.\n", "The mayor said 15 people attended.\n")]);
+    let repo = Repo::new(
+        "difftool-t",
+        &[(
+            "docs/a.txt",
+            "The mayor said 12 people attended.\n",
+            "The mayor said 15 people attended.\n",
+        )],
+    );
     let cmd = format!("difftool.tandem.cmd=BASE=\"$MERGED\" {TANDEM} \"$LOCAL\" \"$REMOTE\"");
     let out = repo.git(&["-c", &cmd, "difftool", "-y", "-t", "tandem"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("left:  docs/a.txt") && stdout.contains("right: docs/a.txt"), "{stdout}");
+    assert!(
+        stdout.contains("left:  docs/a.txt") && stdout.contains("right: docs/a.txt"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("git-blob"), "{stdout}");
     let out = repo.git(&["-c", &cmd, "difftool", "-y", "-d", "-t", "tandem"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("== docs/a.txt (1 of 1)") && stdout.contains("left:  docs/a.txt"), "{stdout}");
+    assert!(
+        stdout.contains("== docs/a.txt (1 of 1)") && stdout.contains("left:  docs/a.txt"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn two_folders_outside_git_are_compared_file_by_file_and_notes_cannot_be_one_file() {
     let tmp = TempDir::with_prefix("tandem-folders-").unwrap();
     let root = tmp.path();
-    for (dir, text) in [("old", "The mayor said 12 people attended.\n"), ("new", "The mayor said 15 people attended.\n")] {
+    for (dir, text) in [
+        ("old", "The mayor said 12 people attended.\n"),
+        ("new", "The mayor said 15 people attended.\n"),
+    ] {
         std::fs::create_dir_all(root.join(dir)).unwrap();
         std::fs::write(root.join(dir).join("a.txt"), text).unwrap();
     }
-    let run = |extra: &[&str]| Command::new(TANDEM).current_dir(root).args(["old", "new"]).args(extra).env("HOME", root).env_remove("XDG_CONFIG_HOME").output().unwrap();
+    let run = |extra: &[&str]| {
+        Command::new(TANDEM)
+            .current_dir(root)
+            .args(["old", "new"])
+            .args(extra)
+            .env("HOME", root)
+            .env_remove("XDG_CONFIG_HOME")
+            .output()
+            .unwrap()
+    };
     let out = run(&[]);
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("== a.txt (1 of 1)\n") && stdout.contains("left:  old/a.txt") && stdout.contains("right: new/a.txt"), "{stdout}");
+    assert!(
+        stdout.starts_with("== a.txt (1 of 1)\n")
+            && stdout.contains("left:  old/a.txt")
+            && stdout.contains("right: new/a.txt"),
+        "{stdout}"
+    );
 
     let out = run(&["--notes", "n.json"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.starts_with("tandem: --notes names one file"), "{stderr}");
+    assert!(
+        stderr.starts_with("tandem: --notes names one file"),
+        "{stderr}"
+    );
 }

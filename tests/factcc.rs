@@ -38,17 +38,32 @@ fn labelled_set_precision_and_recall() {
         };
         for line in data.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
-            let (Some(category), Some(original), Some(edited)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let (Some(category), Some(original), Some(edited)) =
+                (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
             let edited = edited.replace("\\n", "\n");
-            let cmp = Comparison::new(Document::parse("a", original), Document::parse("b", edited.as_str()));
-            let found: Vec<&str> = cmp.links.iter().flat_map(|l| l.discrepancies.iter().map(|d| d.category.id())).collect();
+            let cmp = Comparison::new(
+                Document::parse("a", original),
+                Document::parse("b", edited.as_str()),
+            );
+            let found: Vec<&str> = cmp
+                .links
+                .iter()
+                .flat_map(|l| l.discrepancies.iter().map(|d| d.category.id()))
+                .collect();
             if category != "none" {
-                let c = table.entry((lang.to_string(), category.to_string())).or_default();
+                let c = table
+                    .entry((lang.to_string(), category.to_string()))
+                    .or_default();
                 c.edited += 1;
                 if found.contains(&category) {
                     c.found += 1;
                 } else if misses {
-                    println!("missed {lang} {category}: {original}\n    -> {edited}\n    found {found:?}");
+                    println!(
+                        "missed {lang} {category}: {original}\n    -> {edited}\n    found {found:?}"
+                    );
                 }
             }
             let mut counted = Vec::new();
@@ -63,21 +78,31 @@ fn labelled_set_precision_and_recall() {
                 } else {
                     c.false_positive += 1;
                     if misses {
-                        println!("false {lang} {f} (edit: {category}): {original}\n    -> {edited}");
+                        println!(
+                            "false {lang} {f} (edit: {category}): {original}\n    -> {edited}"
+                        );
                     }
                 }
             }
         }
     }
-    println!("{:<4} {:<14} {:>6} {:>6} {:>9} {:>7}", "lang", "category", "edits", "found", "precision", "recall");
+    println!(
+        "{:<4} {:<14} {:>6} {:>6} {:>9} {:>7}",
+        "lang", "category", "edits", "found", "precision", "recall"
+    );
     let mut totals: BTreeMap<String, Count> = BTreeMap::new();
     let mut below = Vec::new();
     for ((lang, category), c) in &table {
         let p = c.true_positive as f64 / (c.true_positive + c.false_positive).max(1) as f64;
         let r = c.found as f64 / c.edited.max(1) as f64;
-        println!("{lang:<4} {category:<14} {:>6} {:>6} {p:>9.2} {r:>7.2}", c.edited, c.found);
+        println!(
+            "{lang:<4} {category:<14} {:>6} {:>6} {p:>9.2} {r:>7.2}",
+            c.edited, c.found
+        );
         if p < 0.95 || (c.edited > 0 && r < 0.90) {
-            below.push(format!("{lang} {category}: precision {p:.2}, recall {r:.2}"));
+            below.push(format!(
+                "{lang} {category}: precision {p:.2}, recall {r:.2}"
+            ));
         }
         let t = totals.entry(lang.clone()).or_default();
         t.edited += c.edited;
@@ -88,7 +113,10 @@ fn labelled_set_precision_and_recall() {
     for (lang, t) in &totals {
         let p = t.true_positive as f64 / (t.true_positive + t.false_positive).max(1) as f64;
         let r = t.found as f64 / t.edited.max(1) as f64;
-        println!("{lang:<4} {:<14} {:>6} {:>6} {p:>9.2} {r:>7.2}", "all", t.edited, t.found);
+        println!(
+            "{lang:<4} {:<14} {:>6} {:>6} {p:>9.2} {r:>7.2}",
+            "all", t.edited, t.found
+        );
         if p < 0.95 || r < 0.90 {
             below.push(format!("{lang}: precision {p:.2}, recall {r:.2}"));
         }

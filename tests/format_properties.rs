@@ -47,7 +47,12 @@ fn check_spans(doc: &Document) {
         previous_end = s.end;
     }
     for p in &doc.paragraphs {
-        assert!(p.start <= p.end && p.end <= doc.text.len() && doc.text.is_char_boundary(p.start) && doc.text.is_char_boundary(p.end));
+        assert!(
+            p.start <= p.end
+                && p.end <= doc.text.len()
+                && doc.text.is_char_boundary(p.start)
+                && doc.text.is_char_boundary(p.end)
+        );
     }
 }
 

@@ -20,14 +20,27 @@ use tandem::core::tokens::PairTokens;
 /// alignment set when it sits beside the repository.
 fn real_texts() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for path in ["assets/samples/kremlin-talks-original.txt", "assets/samples/kremlin-talks-rewrite.txt", "tests/data/licence/GPL-3.txt"] {
+    for path in [
+        "assets/samples/kremlin-talks-original.txt",
+        "assets/samples/kremlin-talks-rewrite.txt",
+        "tests/data/licence/GPL-3.txt",
+    ] {
         out.push((path.to_string(), std::fs::read_to_string(path).unwrap()));
     }
     let fables = Path::new("../shared/data/gnat-aesop-dev");
     if let Ok(dir) = std::fs::read_dir(fables) {
-        let mut paths: Vec<_> = dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        let mut paths: Vec<_> = dir
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
         paths.sort();
-        out.extend(paths.into_iter().map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap())));
+        out.extend(paths.into_iter().map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        }));
     }
     out
 }
@@ -37,16 +50,39 @@ fn real_texts() -> Vec<(String, String)> {
 /// sentences with the same words.
 fn assert_same(cmp: &Comparison, what: &str) -> Result<(), TestCaseError> {
     let words = |doc: &Document, r: &std::ops::Range<usize>| -> Vec<String> {
-        doc.text[doc.sentences[r.start].start..doc.sentences[r.end - 1].end].split_whitespace().map(str::to_string).collect()
+        doc.text[doc.sentences[r.start].start..doc.sentences[r.end - 1].end]
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
     };
     for l in &cmp.links {
         prop_assert_eq!(l.kind, Kind::Aligned, "{}: {:?}", what, l.discrepancies);
-        prop_assert!(l.discrepancies.is_empty(), "{}: {:?}", what, l.discrepancies);
-        prop_assert_eq!(words(&cmp.left, &l.link.left), words(&cmp.right, &l.link.right), "{}", what);
+        prop_assert!(
+            l.discrepancies.is_empty(),
+            "{}: {:?}",
+            what,
+            l.discrepancies
+        );
+        prop_assert_eq!(
+            words(&cmp.left, &l.link.left),
+            words(&cmp.right, &l.link.right),
+            "{}",
+            what
+        );
     }
-    prop_assert!(cmp.omissions.is_empty(), "{}: omissions {:?}", what, cmp.omissions);
+    prop_assert!(
+        cmp.omissions.is_empty(),
+        "{}: omissions {:?}",
+        what,
+        cmp.omissions
+    );
     let s = cmp.summary();
-    prop_assert_eq!((s.unique_left, s.unique_right), (0, 0), "{}: unique sentences", what);
+    prop_assert_eq!(
+        (s.unique_left, s.unique_right),
+        (0, 0),
+        "{}: unique sentences",
+        what
+    );
     Ok(())
 }
 
@@ -54,8 +90,18 @@ fn identity(name: &str, text: &str) -> Result<(), TestCaseError> {
     let cmp = Comparison::new(Document::parse("a", text), Document::parse("b", text));
     assert_same(&cmp, name)?;
     for l in &cmp.links {
-        prop_assert_eq!(&l.link.left, &l.link.right, "{}: a sentence linked to another", name);
-        prop_assert_eq!(l.link.left.len(), 1, "{}: identical sentences are linked one to one", name);
+        prop_assert_eq!(
+            &l.link.left,
+            &l.link.right,
+            "{}: a sentence linked to another",
+            name
+        );
+        prop_assert_eq!(
+            l.link.left.len(),
+            1,
+            "{}: identical sentences are linked one to one",
+            name
+        );
     }
     Ok(())
 }
@@ -79,7 +125,13 @@ fn relayout(text: &str, width: usize, indent: &str, eol: &str) -> String {
             line.push_str(word);
         }
         lines.push(line);
-        paragraphs.push(lines.iter().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join(eol));
+        paragraphs.push(
+            lines
+                .iter()
+                .map(|l| format!("{indent}{l}"))
+                .collect::<Vec<_>>()
+                .join(eol),
+        );
     }
     paragraphs.join(&format!("{eol}{eol}"))
 }
@@ -93,9 +145,21 @@ fn layouts(text: &str) -> Vec<(&'static str, String, String)> {
     vec![
         ("blank lines", text.to_string(), spaced.clone()),
         ("crlf", text.to_string(), text.replace('\n', "\r\n")),
-        ("rewrapped at 60", spaced.clone(), relayout(text, 60, "", "\n")),
-        ("rewrapped at 72, indented, crlf", spaced.clone(), relayout(text, 72, "    ", "\r\n")),
-        ("rewrapped at 40, indented", spaced, relayout(text, 40, "  ", "\n")),
+        (
+            "rewrapped at 60",
+            spaced.clone(),
+            relayout(text, 60, "", "\n"),
+        ),
+        (
+            "rewrapped at 72, indented, crlf",
+            spaced.clone(),
+            relayout(text, 72, "    ", "\r\n"),
+        ),
+        (
+            "rewrapped at 40, indented",
+            spaced,
+            relayout(text, 40, "  ", "\n"),
+        ),
     ]
 }
 
@@ -113,18 +177,50 @@ fn layout(name: &str, text: &str) -> Result<(), TestCaseError> {
 /// aligner's promise, checked separately in `alignment_mirrors`.)
 fn symmetry(a: &str, b: &str, what: &str) -> Result<(), TestCaseError> {
     let ab = Comparison::new(Document::parse("a", a), Document::parse("b", b));
-    let mirrored = Alignment { links: ab.links.iter().map(|l| Link { left: l.link.right.clone(), right: l.link.left.clone(), ..l.link.clone() }).collect() };
+    let mirrored = Alignment {
+        links: ab
+            .links
+            .iter()
+            .map(|l| Link {
+                left: l.link.right.clone(),
+                right: l.link.left.clone(),
+                ..l.link.clone()
+            })
+            .collect(),
+    };
     let (db, da) = (Document::parse("b", b), Document::parse("a", a));
     let tokens = PairTokens::new(&db, &da);
     let ba = Comparison::from_alignment(db, da, tokens, mirrored);
     for (l, m) in ab.links.iter().zip(&ba.links) {
         prop_assert_eq!(l.kind, m.kind, "{}: kind of link {:?}", what, l.link.left);
-        let there: Vec<_> = l.discrepancies.iter().map(|d| (d.category, d.left, d.right, &d.left_text, &d.right_text)).collect();
-        let back: Vec<_> = m.discrepancies.iter().map(|d| (d.category, d.right, d.left, &d.right_text, &d.left_text)).collect();
-        prop_assert_eq!(there, back, "{}: discrepancies of link {:?}", what, l.link.left);
+        let there: Vec<_> = l
+            .discrepancies
+            .iter()
+            .map(|d| (d.category, d.left, d.right, &d.left_text, &d.right_text))
+            .collect();
+        let back: Vec<_> = m
+            .discrepancies
+            .iter()
+            .map(|d| (d.category, d.right, d.left, &d.right_text, &d.left_text))
+            .collect();
+        prop_assert_eq!(
+            there,
+            back,
+            "{}: discrepancies of link {:?}",
+            what,
+            l.link.left
+        );
     }
-    let mut there: Vec<_> = ab.omissions.iter().map(|o| (o.category.id(), o.text.clone(), o.side.name())).collect();
-    let mut back: Vec<_> = ba.omissions.iter().map(|o| (o.category.id(), o.text.clone(), o.side.other().name())).collect();
+    let mut there: Vec<_> = ab
+        .omissions
+        .iter()
+        .map(|o| (o.category.id(), o.text.clone(), o.side.name()))
+        .collect();
+    let mut back: Vec<_> = ba
+        .omissions
+        .iter()
+        .map(|o| (o.category.id(), o.text.clone(), o.side.other().name()))
+        .collect();
     there.sort_unstable();
     back.sort_unstable();
     prop_assert_eq!(there, back, "{}: omissions", what);
@@ -149,11 +245,25 @@ fn layout_on_real_texts() {
 #[test]
 fn alignment_mirrors() {
     let read = |p: &str| std::fs::read_to_string(p).unwrap();
-    let (a, b) = (read("assets/samples/kremlin-talks-original.txt"), read("assets/samples/kremlin-talks-rewrite.txt"));
-    let ab = Comparison::new(Document::parse("a", a.as_str()), Document::parse("b", b.as_str()));
+    let (a, b) = (
+        read("assets/samples/kremlin-talks-original.txt"),
+        read("assets/samples/kremlin-talks-rewrite.txt"),
+    );
+    let ab = Comparison::new(
+        Document::parse("a", a.as_str()),
+        Document::parse("b", b.as_str()),
+    );
     let ba = Comparison::new(Document::parse("b", b), Document::parse("a", a));
-    let mut there: Vec<_> = ab.links.iter().map(|l| (l.link.left.clone(), l.link.right.clone(), l.kind)).collect();
-    let mut back: Vec<_> = ba.links.iter().map(|l| (l.link.right.clone(), l.link.left.clone(), l.kind)).collect();
+    let mut there: Vec<_> = ab
+        .links
+        .iter()
+        .map(|l| (l.link.left.clone(), l.link.right.clone(), l.kind))
+        .collect();
+    let mut back: Vec<_> = ba
+        .links
+        .iter()
+        .map(|l| (l.link.right.clone(), l.link.left.clone(), l.kind))
+        .collect();
     there.sort_by_key(|x| (x.0.start, x.1.start));
     back.sort_by_key(|x| (x.0.start, x.1.start));
     assert_eq!(there, back);
@@ -162,7 +272,12 @@ fn alignment_mirrors() {
 #[test]
 fn symmetry_on_real_pairs() {
     let read = |p: &str| std::fs::read_to_string(p).unwrap();
-    symmetry(&read("assets/samples/kremlin-talks-original.txt"), &read("assets/samples/kremlin-talks-rewrite.txt"), "sample").unwrap();
+    symmetry(
+        &read("assets/samples/kremlin-talks-original.txt"),
+        &read("assets/samples/kremlin-talks-rewrite.txt"),
+        "sample",
+    )
+    .unwrap();
     let texts = real_texts();
     for pair in texts.iter().filter(|(n, _)| n.ends_with(".left.txt")) {
         let right = pair.0.replace(".left.txt", ".right.txt");

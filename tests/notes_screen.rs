@@ -9,16 +9,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tandem::cli::samples;
+use tandem::core::Category;
 use tandem::core::compare::Comparison;
 use tandem::core::compare::units::Unit;
+use tandem::core::notes::Status;
 use tandem::core::notes::notebook::Notebook;
 use tandem::core::notes::store;
-use tandem::core::Category;
-use tandem::core::notes::Status;
 use tandem::tui::action::Action;
 use tandem::tui::app::App;
-use tandem::tui::theme::{Palette, Theme};
 use tandem::tui::effects::apply as update;
+use tandem::tui::theme::{Palette, Theme};
 use tandem::tui::view;
 use tempfile::TempDir;
 
@@ -36,7 +36,10 @@ fn app_with_notes(path: PathBuf) -> App {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        update(app, Action::EditorKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        update(
+            app,
+            Action::EditorKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
     }
 }
 
@@ -44,7 +47,14 @@ fn screen(app: &App) -> String {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
     t.draw(|f| view::draw(f, app)).unwrap();
     let buf = t.backend().buffer().clone();
-    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>()).collect::<Vec<_>>().join("\n")
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Focuses the first link (the opening passage of the sample).
@@ -68,7 +78,11 @@ fn tagging_a_passage_saves_a_note_with_both_quotes() {
     type_text(&mut app, "check the title");
     update(&mut app, Action::Submit);
     assert!(app.dialog.is_none());
-    assert!(app.message.as_deref().unwrap().starts_with("saved to"), "{:?}", app.message);
+    assert!(
+        app.message.as_deref().unwrap().starts_with("saved to"),
+        "{:?}",
+        app.message
+    );
 
     let (l, r) = samples::pair();
     let saved = Notebook::open(&path, &l, &r).unwrap();
@@ -76,10 +90,29 @@ fn tagging_a_passage_saves_a_note_with_both_quotes() {
     assert_eq!(note.category, Category::Title);
     assert_eq!(note.text, "former President?\ncheck the title");
     assert_eq!(note.status, Status::Open);
-    assert!(note.left.as_ref().unwrap().exact.starts_with("Russian President Vladimir Putin will meet"));
-    assert!(note.right.as_ref().unwrap().exact.starts_with("Russian President Vladimir Putin is set to meet"));
-    assert_eq!(app.notes_of_unit[unit], vec![0], "the unit carries the note");
-    assert!(screen(&app).matches('✎').count() >= 2, "a mark in both panes");
+    assert!(
+        note.left
+            .as_ref()
+            .unwrap()
+            .exact
+            .starts_with("Russian President Vladimir Putin will meet")
+    );
+    assert!(
+        note.right
+            .as_ref()
+            .unwrap()
+            .exact
+            .starts_with("Russian President Vladimir Putin is set to meet")
+    );
+    assert_eq!(
+        app.notes_of_unit[unit],
+        vec![0],
+        "the unit carries the note"
+    );
+    assert!(
+        screen(&app).matches('✎').count() >= 2,
+        "a mark in both panes"
+    );
 }
 
 /// The hints give up their words before the screen's state does: after a
@@ -89,7 +122,14 @@ fn tagging_a_passage_saves_a_note_with_both_quotes() {
 #[test]
 fn the_note_count_outranks_the_words_of_the_hints() {
     let dir = temp_dir("count");
-    for (k, name) in ["n.json", "review.json", "notes-of-the-kremlin-talks-review.json"].iter().enumerate() {
+    for (k, name) in [
+        "n.json",
+        "review.json",
+        "notes-of-the-kremlin-talks-review.json",
+    ]
+    .iter()
+    .enumerate()
+    {
         for width in [80u16, 100, 110, 120, 140, 200] {
             let path = dir.path().join(format!("{k}-{width}")).join(name);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -100,9 +140,15 @@ fn the_note_count_outranks_the_words_of_the_hints() {
             update(&mut app, Action::PickCategory(1));
             update(&mut app, Action::Submit);
             let status = screen(&app).lines().last().unwrap().to_string();
-            assert!(status.contains("]/[") && status.contains("q quit"), "{width}: {status}");
+            assert!(
+                status.contains("]/[") && status.contains("q quit"),
+                "{width}: {status}"
+            );
             if status.contains("difference  v") {
-                assert!(status.contains("│ 1 note"), "{width}, {name}: the words of the hints, not the count:\n{status}");
+                assert!(
+                    status.contains("│ 1 note"),
+                    "{width}, {name}: the words of the hints, not the count:\n{status}"
+                );
             }
             if width >= 200 {
                 assert!(status.contains("│ 1 note"), "{width}, {name}: {status}");
@@ -124,8 +170,19 @@ fn a_selection_narrows_the_anchor_to_a_few_words() {
     update(&mut app, Action::PickCategory(1));
     update(&mut app, Action::Submit);
     let note = &app.notebook.as_ref().unwrap().file.notes[0];
-    assert_eq!(note.left.as_ref().unwrap().exact, "President Vladimir", "words 2 and 3 of the left side");
-    assert!(note.right.as_ref().unwrap().exact.starts_with("Russian President Vladimir Putin is set"), "the other side keeps its passage");
+    assert_eq!(
+        note.left.as_ref().unwrap().exact,
+        "President Vladimir",
+        "words 2 and 3 of the left side"
+    );
+    assert!(
+        note.right
+            .as_ref()
+            .unwrap()
+            .exact
+            .starts_with("Russian President Vladimir Putin is set"),
+        "the other side keeps its passage"
+    );
     assert!(app.selection.is_none());
 }
 
@@ -153,12 +210,20 @@ fn the_notes_list_edits_cycles_status_and_deletes_with_confirmation() {
 
     update(&mut app, Action::OpenNotes);
     update(&mut app, Action::Submit);
-    assert_eq!(app.notes_of_unit[app.focus], vec![0], "Enter jumps to the note's passage");
+    assert_eq!(
+        app.notes_of_unit[app.focus],
+        vec![0],
+        "Enter jumps to the note's passage"
+    );
 
     update(&mut app, Action::OpenNotes);
     update(&mut app, Action::DeleteNote);
     update(&mut app, Action::Cancel);
-    assert_eq!(app.notebook.as_ref().unwrap().file.notes.len(), 1, "not deleted without a yes");
+    assert_eq!(
+        app.notebook.as_ref().unwrap().file.notes.len(),
+        1,
+        "not deleted without a yes"
+    );
     update(&mut app, Action::DeleteNote);
     update(&mut app, Action::Confirm);
     assert!(Notebook::open(&path, &l, &r).unwrap().file.notes.is_empty());
@@ -172,7 +237,11 @@ fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
     update(&mut app, Action::PickCategory(0));
     type_text(&mut app, "keep me");
     update(&mut app, Action::Submit);
-    assert!(app.message.as_deref().unwrap().contains("cannot be saved"), "{:?}", app.message);
+    assert!(
+        app.message.as_deref().unwrap().contains("cannot be saved"),
+        "{:?}",
+        app.message
+    );
     assert!(screen(&app).contains("NOTES NOT SAVED"));
     assert_eq!(app.notebook.as_ref().unwrap().file.notes.len(), 1);
 
@@ -182,7 +251,10 @@ fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
     let dir = temp_dir("elsewhere");
     let elsewhere = dir.path().join("saved.json");
     for _ in 0..60 {
-        update(&mut app, Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
+        update(
+            &mut app,
+            Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
+        );
     }
     type_text(&mut app, elsewhere.to_str().unwrap());
     update(&mut app, Action::Submit);
@@ -211,22 +283,41 @@ fn export_from_the_screen_writes_beside_the_notes() {
     update(&mut app, Action::OpenExport);
     update(&mut app, Action::ExportAs(5));
     let html = std::fs::read_to_string(path.with_file_name("review.export.html")).unwrap();
-    assert!(html.contains("quote changed") && html.contains("Witkoff in Moscow on Tuesday"), "the HTML report holds the note and the articles");
+    assert!(
+        html.contains("quote changed") && html.contains("Witkoff in Moscow on Tuesday"),
+        "the HTML report holds the note and the articles"
+    );
     update(&mut app, Action::OpenExport);
     update(&mut app, Action::ExportAs(4));
-    assert!(std::fs::read_to_string(path.with_file_name("review.export.jsonld")).unwrap().contains("AnnotationCollection"));
+    assert!(
+        std::fs::read_to_string(path.with_file_name("review.export.jsonld"))
+            .unwrap()
+            .contains("AnnotationCollection")
+    );
     // A JSON export sits beside the notes file, which stays a notes file.
     let notes_before = std::fs::read(&path).unwrap();
     update(&mut app, Action::OpenExport);
     update(&mut app, Action::ExportAs(3));
-    assert!(std::fs::read_to_string(path.with_file_name("review.export.json")).unwrap().contains("\"quote\""));
-    assert_eq!(std::fs::read(&path).unwrap(), notes_before, "the notes file is untouched");
+    assert!(
+        std::fs::read_to_string(path.with_file_name("review.export.json"))
+            .unwrap()
+            .contains("\"quote\"")
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        notes_before,
+        "the notes file is untouched"
+    );
 }
 
 /// Focuses the unit whose link has a suggestion of `category`.
 fn focus_suggestion(app: &mut App, category: Category) {
     let unit = (0..app.units.len())
-        .find(|&u| tandem::tui::suggestions::open_suggestions(app, u).iter().any(|d| d.category == category))
+        .find(|&u| {
+            tandem::tui::suggestions::open_suggestions(app, u)
+                .iter()
+                .any(|d| d.category == category)
+        })
         .expect("the sample has such a suggestion");
     tandem::tui::navigation::focus(app, unit);
     while tandem::tui::suggestions::current(app).unwrap().category != category {
@@ -240,7 +331,10 @@ fn accepting_and_rejecting_suggestions_persist() {
     let path = dir.path().join("notes.json");
     let mut app = app_with_notes(path.clone());
     let open = |app: &App| -> usize {
-        (0..app.units.len()).filter(|&u| !matches!(app.units[u], Unit::MovedHere(_))).map(|u| tandem::tui::suggestions::open_suggestions(app, u).len()).sum()
+        (0..app.units.len())
+            .filter(|&u| !matches!(app.units[u], Unit::MovedHere(_)))
+            .map(|u| tandem::tui::suggestions::open_suggestions(app, u).len())
+            .sum()
     };
     let open_before = open(&app);
 
@@ -250,14 +344,25 @@ fn accepting_and_rejecting_suggestions_persist() {
     update(&mut app, Action::Submit);
     focus_suggestion(&mut app, Category::Certainty);
     update(&mut app, Action::RejectSuggestion);
-    assert!(app.message.as_deref().unwrap().starts_with("rejected"), "{:?}", app.message);
+    assert!(
+        app.message.as_deref().unwrap().starts_with("rejected"),
+        "{:?}",
+        app.message
+    );
 
     let (l, r) = samples::pair();
     let book = Notebook::open(&path, &l, &r).unwrap();
     let note = &book.file.notes[0];
     assert_eq!(note.category, Category::Name);
-    assert_eq!(note.text, "the same name is spelled differently: “Vovchansk” / “Vovshansk” (check with the desk)");
-    assert_eq!(note.left.as_ref().unwrap().exact, "Vovchansk", "anchored on the suggestion's words");
+    assert_eq!(
+        note.text,
+        "the same name is spelled differently: “Vovchansk” / “Vovshansk” (check with the desk)"
+    );
+    assert_eq!(
+        note.left.as_ref().unwrap().exact,
+        "Vovchansk",
+        "anchored on the suggestion's words"
+    );
     assert_eq!(note.right.as_ref().unwrap().exact, "Vovshansk");
     assert!(note.suggestion.is_some());
     assert_eq!(book.file.rejected.len(), 1);
@@ -274,12 +379,19 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
     let mut app = app_with_notes(dir.path().join("notes.json"));
     let items = tandem::tui::suggestions::summary(&app);
     let text: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
-    assert!(text[0].contains("aligned") && text[1].contains("% of the left article"), "{text:?}");
+    assert!(
+        text[0].contains("aligned") && text[1].contains("% of the left article"),
+        "{text:?}"
+    );
     assert!(text.iter().any(|t| t.starts_with("Open suggestions (")));
-    let peskov = items.iter().position(|i| i.text.contains("Dmitry Peskov")).unwrap();
+    let peskov = items
+        .iter()
+        .position(|i| i.text.contains("Dmitry Peskov"))
+        .unwrap();
     update(&mut app, Action::OpenSummary);
     for _ in 0..items.len() {
-        if matches!(app.dialog, Some(tandem::tui::dialog::Dialog::Summary { selected }) if selected == peskov) {
+        if matches!(app.dialog, Some(tandem::tui::dialog::Dialog::Summary { selected }) if selected == peskov)
+        {
             break;
         }
         update(&mut app, Action::ListNext);
@@ -289,7 +401,10 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
     match &app.units[app.focus] {
         Unit::LeftOnly(r) => {
             let d = &app.cmp.left;
-            assert!(d.text[d.sentences[r.start].start..d.sentences[r.end - 1].end].contains("Dmitry Peskov"));
+            assert!(
+                d.text[d.sentences[r.start].start..d.sentences[r.end - 1].end]
+                    .contains("Dmitry Peskov")
+            );
         }
         other => panic!("jumped to {other:?}"),
     }
@@ -311,18 +426,42 @@ fn saving_elsewhere_onto_an_existing_file_asks_first() {
 
     update(&mut app, Action::SaveElsewhere);
     for _ in 0..200 {
-        update(&mut app, Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
+        update(
+            &mut app,
+            Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
+        );
     }
     type_text(&mut app, other.to_str().unwrap());
     update(&mut app, Action::Submit);
-    assert!(matches!(app.dialog, Some(tandem::tui::dialog::Dialog::ConfirmReplace { .. })), "asks");
-    assert_eq!(std::fs::read_to_string(&other).unwrap(), "not a notes file", "nothing written yet");
+    assert!(
+        matches!(
+            app.dialog,
+            Some(tandem::tui::dialog::Dialog::ConfirmReplace { .. })
+        ),
+        "asks"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "not a notes file",
+        "nothing written yet"
+    );
     update(&mut app, Action::Cancel);
-    assert_eq!(std::fs::read_to_string(&other).unwrap(), "not a notes file", "no means no");
-    assert!(matches!(app.dialog, Some(tandem::tui::dialog::Dialog::SaveAs { .. })), "back to the path");
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "not a notes file",
+        "no means no"
+    );
+    assert!(
+        matches!(app.dialog, Some(tandem::tui::dialog::Dialog::SaveAs { .. })),
+        "back to the path"
+    );
 
     update(&mut app, Action::Submit);
     update(&mut app, Action::Confirm);
-    assert_eq!(store::load(&other).unwrap().unwrap().notes[0].text, "keep me", "yes replaces it");
+    assert_eq!(
+        store::load(&other).unwrap().unwrap().notes[0].text,
+        "keep me",
+        "yes replaces it"
+    );
     assert_eq!(app.notebook.as_ref().unwrap().path, other);
 }

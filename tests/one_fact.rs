@@ -5,10 +5,10 @@
 //! every other link stays aligned. On the real texts and on random ones.
 
 use proptest::prelude::*;
+use tandem::core::Category;
 use tandem::core::compare::Comparison;
 use tandem::core::compare::classify::Kind;
 use tandem::core::document::Document;
-use tandem::core::Category;
 
 /// One edit: its category, the edited text, and the byte span of the edited
 /// words in it.
@@ -20,10 +20,22 @@ struct Edit {
 }
 
 fn replace(text: &str, at: usize, old: &str, new: &str, category: Category) -> Edit {
-    Edit { category, text: format!("{}{new}{}", &text[..at], &text[at + old.len()..]), span: (at, at + new.len()) }
+    Edit {
+        category,
+        text: format!("{}{new}{}", &text[..at], &text[at + old.len()..]),
+        span: (at, at + new.len()),
+    }
 }
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const NUMBER_WORDS: [&str; 6] = ["two", "three", "four", "five", "six", "seven"];
 const MONTHS: [&str; 6] = ["January", "March", "April", "June", "October", "December"];
 
@@ -54,26 +66,49 @@ fn edits(text: &str) -> Vec<Edit> {
         // A count that is not a year: one more.
         if let Ok(n) = w.parse::<u32>()
             && !(1800..2200).contains(&n)
-            && !text[at + w.len()..].starts_with(['.', ',', ':']) | text[at + w.len()..].starts_with(". ")
+            && !text[at + w.len()..].starts_with(['.', ',', ':'])
+                | text[at + w.len()..].starts_with(". ")
         {
             out.push(replace(text, at, w, &(n + 1).to_string(), Category::Number));
         }
         if let Some(n) = NUMBER_WORDS.iter().position(|x| *x == w) {
-            out.push(replace(text, at, w, NUMBER_WORDS[(n + 1) % NUMBER_WORDS.len()], Category::Number));
+            out.push(replace(
+                text,
+                at,
+                w,
+                NUMBER_WORDS[(n + 1) % NUMBER_WORDS.len()],
+                Category::Number,
+            ));
         }
         if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
             out.push(replace(text, at, w, WEEKDAYS[(d + 1) % 7], Category::Date));
         }
         if let Some(m) = MONTHS.iter().position(|m| *m == w) {
-            out.push(replace(text, at, w, MONTHS[(m + 1) % MONTHS.len()], Category::Date));
+            out.push(replace(
+                text,
+                at,
+                w,
+                MONTHS[(m + 1) % MONTHS.len()],
+                Category::Date,
+            ));
         }
         // "will" becomes "may": a hedge where the claim was certain.
         if w == "will" {
             out.push(replace(text, at, w, "may", Category::Certainty));
         }
         // A negation added to a verb after "was" or "is".
-        if (w == "was" || w == "is") && next.chars().all(char::is_lowercase) && next.len() > 3 && next.ends_with("ed") {
-            out.push(replace(text, at, w, &format!("{w} not"), Category::Contradiction));
+        if (w == "was" || w == "is")
+            && next.chars().all(char::is_lowercase)
+            && next.len() > 3
+            && next.ends_with("ed")
+        {
+            out.push(replace(
+                text,
+                at,
+                w,
+                &format!("{w} not"),
+                Category::Contradiction,
+            ));
         }
         // "President" becomes "Prime Minister".
         if w == "President" {
@@ -81,8 +116,11 @@ fn edits(text: &str) -> Vec<Edit> {
         }
         // A speaker's name (two capitalised words or more) after "said":
         // another person speaks.
-        let joined = |j: usize| j + 1 < ws.len() && text[ws[j].0 + ws[j].1.len()..ws[j + 1].0] == *" ";
-        let run = (k + 1..ws.len()).take_while(|&j| ws[j].1.starts_with(char::is_uppercase) && joined(j - 1)).count();
+        let joined =
+            |j: usize| j + 1 < ws.len() && text[ws[j].0 + ws[j].1.len()..ws[j + 1].0] == *" ";
+        let run = (k + 1..ws.len())
+            .take_while(|&j| ws[j].1.starts_with(char::is_uppercase) && joined(j - 1))
+            .count();
         if w == "said" && run >= 2 {
             let last = ws[k + run];
             let (s, e) = (ws[k + 1].0, last.0 + last.1.len());
@@ -96,12 +134,28 @@ fn edits(text: &str) -> Vec<Edit> {
     for (k, &(at, w)) in ws.iter().enumerate() {
         // Not in a headline, where every word is capitalised.
         let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        let in_prose = text[..line_end].trim_end().ends_with(['.', '!', '?', '"', '”']);
-        let inside = k > 0 && in_prose && !text[..at].trim_end().ends_with(['.', '!', '?', '"', '“', '_', '*']);
-        let title = tandem::core::lexicon::for_language("en").titles.contains(w.to_lowercase().as_str());
-        let candidate = inside && !title && w.len() >= 7 && w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.is_ascii();
+        let in_prose = text[..line_end]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”']);
+        let inside = k > 0
+            && in_prose
+            && !text[..at]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '“', '_', '*']);
+        let title = tandem::core::lexicon::for_language("en")
+            .titles
+            .contains(w.to_lowercase().as_str());
+        let candidate = inside
+            && !title
+            && w.len() >= 7
+            && w.starts_with(char::is_uppercase)
+            && w.chars().all(char::is_alphabetic)
+            && w.is_ascii();
         // Only a name the article spells one way.
-        if candidate && text.matches(w).count() == 1 && let Some(v) = w[2..w.len() - 2].find(['a', 'e', 'o']) {
+        if candidate
+            && text.matches(w).count() == 1
+            && let Some(v) = w[2..w.len() - 2].find(['a', 'e', 'o'])
+        {
             let mut spelled = w.to_string();
             let c = if &w[2 + v..3 + v] == "a" { "e" } else { "a" };
             spelled.replace_range(2 + v..3 + v, c);
@@ -112,11 +166,38 @@ fn edits(text: &str) -> Vec<Edit> {
 }
 
 fn check(original: &str, edit: &Edit) -> Result<(), TestCaseError> {
-    let cmp = Comparison::new(Document::parse("a", original), Document::parse("b", edit.text.as_str()));
-    let divergent: Vec<_> = cmp.links.iter().filter(|l| l.kind == Kind::Divergent).collect();
-    prop_assert_eq!(divergent.len(), 1, "{:?} -> {:?}: {:#?}", edit.category, &edit.text[edit.span.0..edit.span.1], divergent.iter().map(|l| &l.discrepancies).collect::<Vec<_>>());
-    let on_words = divergent[0].discrepancies.iter().any(|d| d.category == edit.category && d.right.is_some_and(|(s, e)| s < edit.span.1 && edit.span.0 < e));
-    prop_assert!(on_words, "{:?} on {:?}: {:#?}", edit.category, &edit.text[edit.span.0..edit.span.1], divergent[0].discrepancies);
+    let cmp = Comparison::new(
+        Document::parse("a", original),
+        Document::parse("b", edit.text.as_str()),
+    );
+    let divergent: Vec<_> = cmp
+        .links
+        .iter()
+        .filter(|l| l.kind == Kind::Divergent)
+        .collect();
+    prop_assert_eq!(
+        divergent.len(),
+        1,
+        "{:?} -> {:?}: {:#?}",
+        edit.category,
+        &edit.text[edit.span.0..edit.span.1],
+        divergent
+            .iter()
+            .map(|l| &l.discrepancies)
+            .collect::<Vec<_>>()
+    );
+    let on_words = divergent[0].discrepancies.iter().any(|d| {
+        d.category == edit.category
+            && d.right
+                .is_some_and(|(s, e)| s < edit.span.1 && edit.span.0 < e)
+    });
+    prop_assert!(
+        on_words,
+        "{:?} on {:?}: {:#?}",
+        edit.category,
+        &edit.text[edit.span.0..edit.span.1],
+        divergent[0].discrepancies
+    );
     Ok(())
 }
 
@@ -129,15 +210,27 @@ fn one_fact_on_the_sample() {
         seen.insert(e.category);
         check(&original, e).unwrap();
     }
-    for c in [Category::Number, Category::Date, Category::Name, Category::Certainty, Category::Title] {
+    for c in [
+        Category::Number,
+        Category::Date,
+        Category::Name,
+        Category::Certainty,
+        Category::Title,
+    ] {
         assert!(seen.contains(&c), "no {c:?} edit made on the sample");
     }
 }
 
 #[test]
 fn one_fact_on_the_fables() {
-    let Ok(dir) = std::fs::read_dir("../shared/data/gnat-aesop-dev") else { return };
-    let mut paths: Vec<_> = dir.flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".left.txt")).collect();
+    let Ok(dir) = std::fs::read_dir("../shared/data/gnat-aesop-dev") else {
+        return;
+    };
+    let mut paths: Vec<_> = dir
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".left.txt"))
+        .collect();
     paths.sort();
     let mut checked = 0;
     for p in paths {
@@ -167,7 +260,11 @@ fn article() -> impl Strategy<Value = String> {
             s
         }),
     ];
-    prop::collection::vec(prop::collection::vec(sentence, 1..3).prop_map(|s| s.join(" ")), 2..6).prop_map(|p| p.join("\n\n"))
+    prop::collection::vec(
+        prop::collection::vec(sentence, 1..3).prop_map(|s| s.join(" ")),
+        2..6,
+    )
+    .prop_map(|p| p.join("\n\n"))
 }
 
 proptest! {

@@ -8,7 +8,12 @@ use tempfile::TempDir;
 
 /// The tandem binary with `args`, in a pseudo-terminal.
 fn tandem(args: &[&str]) -> Pty {
-    Pty::spawn(env!("CARGO_BIN_EXE_tandem"), args, &std::env::temp_dir(), &[])
+    Pty::spawn(
+        env!("CARGO_BIN_EXE_tandem"),
+        args,
+        &std::env::temp_dir(),
+        &[],
+    )
 }
 
 #[test]
@@ -58,8 +63,18 @@ fn tagging_a_difference_writes_the_note_to_the_notes_file() {
     assert_eq!(note["text"], "son-in-law became “former President”");
     assert_eq!(note["status"], "open");
     // The second difference is the first divergent passage: Kushner's title.
-    assert!(note["left"]["exact"].as_str().unwrap().starts_with("Jared Kushner, Donald Trump’s son-in-law"));
-    assert!(note["right"]["exact"].as_str().unwrap().starts_with("Jared Kushner, a close adviser"));
+    assert!(
+        note["left"]["exact"]
+            .as_str()
+            .unwrap()
+            .starts_with("Jared Kushner, Donald Trump’s son-in-law")
+    );
+    assert!(
+        note["right"]["exact"]
+            .as_str()
+            .unwrap()
+            .starts_with("Jared Kushner, a close adviser")
+    );
     assert_eq!(file["left"]["path"], "kremlin-talks-original.txt");
 }
 
@@ -91,7 +106,11 @@ fn accepted_and_rejected_suggestions_are_in_the_notes_file_after_reopening() {
     again.quit_with(b"q");
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&notes).unwrap()).unwrap();
     assert_eq!(file["notes"].as_array().unwrap().len(), 1);
-    assert!(file["notes"][0]["suggestion"].is_string(), "accepted from a suggestion: {}", file["notes"][0]);
+    assert!(
+        file["notes"][0]["suggestion"].is_string(),
+        "accepted from a suggestion: {}",
+        file["notes"][0]
+    );
     assert_eq!(file["rejected"].as_array().unwrap().len(), 1);
     assert_ne!(file["rejected"][0]["key"], file["notes"][0]["suggestion"]);
 }
@@ -101,7 +120,10 @@ fn two_screens_on_one_notes_file_keep_both_notes() {
     // A relative path (the sessions run in the temporary directory), so
     // that the status line has room for the note count.
     let dir = TempDir::with_prefix_in("tandem-pty-two-", std::env::temp_dir()).unwrap();
-    let notes = format!("{}/n.json", dir.path().file_name().unwrap().to_str().unwrap());
+    let notes = format!(
+        "{}/n.json",
+        dir.path().file_name().unwrap().to_str().unwrap()
+    );
     let mut a = tandem(&["--notes", &notes]);
     let mut b = tandem(&["--notes", &notes]);
     a.wait_for("difference 1 of");
@@ -128,8 +150,14 @@ fn two_screens_on_one_notes_file_keep_both_notes() {
     a.quit_with(b"q");
     b.quit_with(b"q");
 
-    let file: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("n.json")).unwrap()).unwrap();
-    let mut texts: Vec<&str> = file["notes"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
+    let file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("n.json")).unwrap()).unwrap();
+    let mut texts: Vec<&str> = file["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
     texts.sort();
     assert_eq!(texts, ["again from a", "from a", "from b"]);
 }
@@ -141,7 +169,11 @@ fn the_terminal_is_restored_on_sigterm_sighup_and_sigquit() {
         let mut s = tandem(&[]);
         s.wait_for("difference 1 of");
         let pid = s.process_id().expect("a child process id");
-        let sent = std::process::Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().unwrap();
+        let sent = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
         assert!(sent.success());
         let status = s.exit_status();
         assert!(!status.success(), "SIG{signal}: {status:?}");
@@ -165,8 +197,14 @@ fn an_export_printed_to_a_terminal_carries_no_escape_sequence() {
         let status = s.exit_status();
         assert!(status.success(), "{format}: {status:?}\n{}", s.contents());
         let text = s.output();
-        assert!(text.contains("bidi"), "{format}: the note is printed: {text}");
-        assert!(!text.contains(['\x1b', '\x07', '\u{9b}', '\u{202e}']), "{format}: {text:?}");
+        assert!(
+            text.contains("bidi"),
+            "{format}: the note is printed: {text}"
+        );
+        assert!(
+            !text.contains(['\x1b', '\x07', '\u{9b}', '\u{202e}']),
+            "{format}: {text:?}"
+        );
     }
 }
 
@@ -179,16 +217,32 @@ fn the_text_report_in_a_terminal_keeps_its_colours_and_drops_the_article_s_escap
     let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
     std::fs::write(&a, "The mayor said 12 people came.\x1b]0;pwned\x07\n").unwrap();
     std::fs::write(&b, "The mayor said 15 people came.\n").unwrap();
-    let mut s = tandem(&["align", a.to_str().unwrap(), b.to_str().unwrap(), "--color", "always"]);
+    let mut s = tandem(&[
+        "align",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--color",
+        "always",
+    ]);
     assert!(s.exit_status().success(), "{}", s.contents());
     let text = s.output();
     assert!(text.contains("\x1b["), "the report is coloured: {text:?}");
-    assert!(!text.contains("\x1b]0;") && !text.contains('\x07'), "the article's title sequence is dropped: {text:?}");
+    assert!(
+        !text.contains("\x1b]0;") && !text.contains('\x07'),
+        "the article's title sequence is dropped: {text:?}"
+    );
     // Every escape left is one of the report's own colours (SGR).
     for seq in text.split('\x1b').skip(1) {
-        let body = seq.strip_prefix('[').unwrap_or_else(|| panic!("not a colour: {seq:?}"));
-        let end = body.find('m').unwrap_or_else(|| panic!("not a colour: {seq:?}"));
-        assert!(body[..end].chars().all(|c| c.is_ascii_digit() || c == ';'), "not a colour: {seq:?}");
+        let body = seq
+            .strip_prefix('[')
+            .unwrap_or_else(|| panic!("not a colour: {seq:?}"));
+        let end = body
+            .find('m')
+            .unwrap_or_else(|| panic!("not a colour: {seq:?}"));
+        assert!(
+            body[..end].chars().all(|c| c.is_ascii_digit() || c == ';'),
+            "not a colour: {seq:?}"
+        );
     }
 }
 
@@ -196,7 +250,16 @@ fn the_text_report_in_a_terminal_keeps_its_colours_and_drops_the_article_s_escap
 /// after the screen opens.
 fn write_large_pair(dir: &std::path::Path) -> (String, String) {
     let text = |shift: usize| -> String {
-        (0..20_000).map(|i| format!("Report {i} says the mayor of town {} counted {} votes.{}", i % 97, i * 7 + shift, if i % 5 == 4 { "\n\n" } else { " " })).collect()
+        (0..20_000)
+            .map(|i| {
+                format!(
+                    "Report {i} says the mayor of town {} counted {} votes.{}",
+                    i % 97,
+                    i * 7 + shift,
+                    if i % 5 == 4 { "\n\n" } else { " " }
+                )
+            })
+            .collect()
     };
     let (l, r) = (dir.join("left.txt"), dir.join("right.txt"));
     std::fs::write(&l, text(0)).unwrap();
@@ -209,23 +272,43 @@ fn q_while_loading_quits_at_once_and_restores_the_terminal() {
     let dir = TempDir::with_prefix("tandem-pty-loading-").unwrap();
     let (left, right) = write_large_pair(dir.path());
     let notes = dir.path().join("notes.json");
-    let mut s = tandem(&["--theme", "dark", "--notes", notes.to_str().unwrap(), &left, &right]);
+    let mut s = tandem(&[
+        "--theme",
+        "dark",
+        "--notes",
+        notes.to_str().unwrap(),
+        &left,
+        &right,
+    ]);
     s.wait_for("opening the articles");
     s.wait_for("sentences");
     s.quit_with(b"q");
     let output = s.output();
     // The review screen's status line always shows its "]/[" keys.
-    assert!(!output.contains("]/["), "the review screen never opened: q was answered during the loading");
+    assert!(
+        !output.contains("]/["),
+        "the review screen never opened: q was answered during the loading"
+    );
     assert!(!notes.exists(), "quitting while loading writes no notes");
 }
 
 #[test]
 fn a_missing_file_closes_the_loading_screen_with_one_line_and_status_2() {
-    let mut s = tandem(&["--theme", "dark", "/nonexistent/tandem/left.txt", "/nonexistent/tandem/right.txt"]);
+    let mut s = tandem(&[
+        "--theme",
+        "dark",
+        "/nonexistent/tandem/left.txt",
+        "/nonexistent/tandem/right.txt",
+    ]);
     let status = s.exit_status();
     assert_eq!(status.exit_code(), 2, "{status:?}");
     s.assert_restored();
     let output = s.output();
-    let restored_at = output.rfind("\x1b[?1049l").expect("left the alternate screen");
-    assert!(output[restored_at..].contains("tandem: /nonexistent/tandem/left.txt: no such file"), "the error comes after the terminal is restored:\n{output:?}");
+    let restored_at = output
+        .rfind("\x1b[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        output[restored_at..].contains("tandem: /nonexistent/tandem/left.txt: no such file"),
+        "the error comes after the terminal is restored:\n{output:?}"
+    );
 }

@@ -25,17 +25,30 @@ fn render(app: &App) -> Buffer {
 }
 
 fn divergent_units(app: &App) -> Vec<usize> {
-    (0..app.units.len()).filter(|&u| matches!(app.units[u], Unit::Link(k) if app.cmp.links[k].kind == Kind::Divergent)).collect()
+    (0..app.units.len())
+        .filter(
+            |&u| matches!(app.units[u], Unit::Link(k) if app.cmp.links[k].kind == Kind::Divergent),
+        )
+        .collect()
 }
 
 #[test]
 fn every_divergent_link_of_the_sample_carries_a_discrepancy() {
     let (l, r) = samples::pair();
     let cmp = Comparison::new(l, r);
-    let divergent: Vec<_> = cmp.links.iter().filter(|l| l.kind == Kind::Divergent).collect();
+    let divergent: Vec<_> = cmp
+        .links
+        .iter()
+        .filter(|l| l.kind == Kind::Divergent)
+        .collect();
     assert!(!divergent.is_empty());
     assert!(divergent.iter().all(|l| !l.discrepancies.is_empty()));
-    assert!(cmp.links.iter().filter(|l| l.kind == Kind::Aligned).all(|l| l.discrepancies.is_empty()));
+    assert!(
+        cmp.links
+            .iter()
+            .filter(|l| l.kind == Kind::Aligned)
+            .all(|l| l.discrepancies.is_empty())
+    );
 }
 
 #[test]
@@ -50,7 +63,11 @@ fn every_divergent_passage_shows_its_reason() {
     for unit in divergent_units(&app) {
         let emphasised = app.aligned.stack.rows(unit).any(|row| {
             let y = g.left.y + u16::try_from(row).unwrap();
-            (0..buf.area.width).any(|x| buf[(x, y)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED))
+            (0..buf.area.width).any(|x| {
+                buf[(x, y)]
+                    .modifier
+                    .contains(Modifier::BOLD | Modifier::UNDERLINED)
+            })
         });
         assert!(emphasised, "divergent unit {unit} has no emphasised fact");
     }
@@ -63,8 +80,18 @@ fn every_divergent_passage_shows_its_reason() {
             update(&mut app, Action::FocusNext);
         }
         let buf = render(&app);
-        let screen: String = (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n").collect();
-        assert!(!screen.contains("no open suggestion here"), "unit {unit}:\n{screen}");
+        let screen: String = (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect();
+        assert!(
+            !screen.contains("no open suggestion here"),
+            "unit {unit}:\n{screen}"
+        );
     }
 }
 
@@ -75,9 +102,15 @@ fn every_divergent_link_of_the_text_report_says_why() {
     let (l, r) = samples::pair();
     let report = tandem::report::text::render(&Comparison::new(l, r), 100);
     let blocks: Vec<&str> = report.split("\n\n").collect();
-    let divergent: Vec<&&str> = blocks.iter().filter(|b| b.trim_start().starts_with('≠')).collect();
+    let divergent: Vec<&&str> = blocks
+        .iter()
+        .filter(|b| b.trim_start().starts_with('≠'))
+        .collect();
     assert!(!divergent.is_empty());
     for b in divergent {
-        assert!(b.lines().any(|l| l.trim_start().starts_with("! ")), "no reason in\n{b}");
+        assert!(
+            b.lines().any(|l| l.trim_start().starts_with("! ")),
+            "no reason in\n{b}"
+        );
     }
 }

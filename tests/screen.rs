@@ -20,7 +20,12 @@ use tandem::tui::view;
 
 fn sample(width: u16, height: u16) -> App {
     let (l, r) = samples::pair();
-    App::new(Comparison::new(l, r), width, height, Theme::new(Palette::Dark))
+    App::new(
+        Comparison::new(l, r),
+        width,
+        height,
+        Theme::new(Palette::Dark),
+    )
 }
 
 /// Types `/query` and Enter.
@@ -52,7 +57,10 @@ fn row_text(buf: &Buffer, y: u16) -> String {
 }
 
 fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height).map(|y| row_text(buf, y).trim_end().to_string()).collect::<Vec<_>>().join("\n")
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y).trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Position of the first cell where `needle` starts on screen.
@@ -60,14 +68,22 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     (0..buf.area.height).find_map(|y| {
         let cells: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
         let first = needle.chars().next()?.to_string();
-        (0..cells.len()).find(|&x| cells[x] == first && cells[x..].concat().starts_with(needle)).map(|x| (x as u16, y))
+        (0..cells.len())
+            .find(|&x| cells[x] == first && cells[x..].concat().starts_with(needle))
+            .map(|x| (x as u16, y))
     })
 }
 
 fn unit_text(app: &App, unit: usize) -> String {
-    let text = |doc: &Document, r: &std::ops::Range<usize>| doc.text[doc.sentences[r.start].start..doc.sentences[r.end - 1].end].to_string();
+    let text = |doc: &Document, r: &std::ops::Range<usize>| {
+        doc.text[doc.sentences[r.start].start..doc.sentences[r.end - 1].end].to_string()
+    };
     match &app.units[unit] {
-        Unit::Link(k) => text(&app.cmp.left, &app.cmp.links[*k].link.left) + " | " + &text(&app.cmp.right, &app.cmp.links[*k].link.right),
+        Unit::Link(k) => {
+            text(&app.cmp.left, &app.cmp.links[*k].link.left)
+                + " | "
+                + &text(&app.cmp.right, &app.cmp.links[*k].link.right)
+        }
         Unit::LeftOnly(r) => text(&app.cmp.left, r),
         Unit::RightOnly(r) => text(&app.cmp.right, r),
         Unit::MovedHere(k) => format!("moved here: {k}"),
@@ -139,7 +155,12 @@ fn difference_jumps_visit_every_difference_in_order() {
     }
     let expected: Vec<usize> = app.differences.iter().copied().filter(|&d| d > 0).collect();
     assert_eq!(visited, expected);
-    assert!(app.message.as_deref().unwrap_or("").contains("no difference after"));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("no difference after")
+    );
     update(&mut app, Action::PrevDifference);
     assert_eq!(app.focus, expected[expected.len() - 2]);
 }
@@ -147,8 +168,16 @@ fn difference_jumps_visit_every_difference_in_order() {
 #[test]
 fn moved_passage_jumps_to_its_old_place_and_back() {
     let mut app = sample(120, 40);
-    let moved = app.units.iter().position(|u| matches!(u, Unit::Link(k) if app.cmp.links[*k].link.moved)).expect("the sample has a move");
-    let here = app.units.iter().position(|u| matches!(u, Unit::MovedHere(_))).unwrap();
+    let moved = app
+        .units
+        .iter()
+        .position(|u| matches!(u, Unit::Link(k) if app.cmp.links[*k].link.moved))
+        .expect("the sample has a move");
+    let here = app
+        .units
+        .iter()
+        .position(|u| matches!(u, Unit::MovedHere(_)))
+        .unwrap();
     update(&mut app, Action::JumpMoved);
     assert_eq!(app.message.as_deref(), Some("not a moved passage"));
     while app.focus != moved {
@@ -164,20 +193,36 @@ fn moved_passage_jumps_to_its_old_place_and_back() {
 #[test]
 fn reading_view_keeps_the_counterpart_level() {
     let mut app = sample(120, 30);
-    let moved = app.units.iter().position(|u| matches!(u, Unit::Link(k) if app.cmp.links[*k].link.moved)).unwrap();
+    let moved = app
+        .units
+        .iter()
+        .position(|u| matches!(u, Unit::Link(k) if app.cmp.links[*k].link.moved))
+        .unwrap();
     update(&mut app, Action::ToggleView);
     assert_eq!(app.view, View::Reading);
     while app.focus != moved {
         update(&mut app, Action::FocusNext);
     }
     let panes = &app.panes;
-    let (l, r) = (panes[0].passage_of[moved].unwrap(), panes[1].passage_of[moved].unwrap());
+    let (l, r) = (
+        panes[0].passage_of[moved].unwrap(),
+        panes[1].passage_of[moved].unwrap(),
+    );
     let left_row = panes[0].stack.tops[l] - app.pane_scroll[0];
     let right_row = panes[1].stack.tops[r] - app.pane_scroll[1];
-    assert_eq!(left_row, right_row, "the moved passage sits level with its counterpart");
+    assert_eq!(
+        left_row, right_row,
+        "the moved passage sits level with its counterpart"
+    );
     // The left pane reads in the left article's order, the right one in the right's.
-    assert!(panes[0].stack.tops[l] < panes[0].stack.total / 2, "Pokrovsk is near the top of the original");
-    assert!(panes[1].stack.tops[r] > panes[1].stack.total / 2, "and near the end of the rewrite");
+    assert!(
+        panes[0].stack.tops[l] < panes[0].stack.total / 2,
+        "Pokrovsk is near the top of the original"
+    );
+    assert!(
+        panes[1].stack.tops[r] > panes[1].stack.total / 2,
+        "and near the end of the rewrite"
+    );
 
     update(&mut app, Action::SwitchPane);
     assert_eq!(app.pane, Side::Right);
@@ -194,7 +239,11 @@ fn search_finds_both_articles_and_cycles() {
     let mut app = sample(120, 40);
     search(&mut app, "vovshansk");
     assert!(!app.search.editing);
-    assert_eq!(app.search.matches.len(), 1, "the misspelling is only in the rewrite");
+    assert_eq!(
+        app.search.matches.len(),
+        1,
+        "the misspelling is only in the rewrite"
+    );
     assert!(unit_text(&app, app.focus).contains("Vovshansk"));
 
     update(&mut app, Action::StartSearch);
@@ -226,7 +275,13 @@ fn resizing_keeps_the_focus_in_view() {
         update(&mut app, Action::FocusNext);
     }
     for (w, h) in [(60, 12), (200, 50), (40, 8), (90, 20)] {
-        update(&mut app, Action::Resize { width: w, height: h });
+        update(
+            &mut app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
         assert!(focus_visible(&app), "at {w}x{h}");
         let buf = render(&app);
         assert_eq!(buf.area.width, w);
@@ -236,12 +291,24 @@ fn resizing_keeps_the_focus_in_view() {
 #[test]
 fn mouse_wheel_scrolls_and_click_focuses() {
     let mut app = sample(120, 30);
-    update(&mut app, Action::Scroll { rows: 9, column: 10 });
+    update(
+        &mut app,
+        Action::Scroll {
+            rows: 9,
+            column: 10,
+        },
+    );
     assert_eq!(app.scroll, 9);
     assert!(focus_visible(&app), "the focus follows the scroll");
     let g = app.geometry();
     let target = app.aligned.stack.item_at(app.scroll + 5).unwrap();
-    update(&mut app, Action::Click { column: 5, row: g.left.y + 5 });
+    update(
+        &mut app,
+        Action::Click {
+            column: 5,
+            row: g.left.y + 5,
+        },
+    );
     assert_eq!(app.focus, target);
 }
 
@@ -250,14 +317,20 @@ fn aligned_view_draws_kinds_focus_and_emphasis_with_styles() {
     let app = sample(160, 45);
     let buf = render(&app);
     let text = screen_text(&buf);
-    assert!(row_text(&buf, 0).contains("kremlin-talks-original.txt") && row_text(&buf, 0).contains("kremlin-talks-rewrite.txt"));
+    assert!(
+        row_text(&buf, 0).contains("kremlin-talks-original.txt")
+            && row_text(&buf, 0).contains("kremlin-talks-rewrite.txt")
+    );
     assert!(text.contains("difference 1 of"), "{text}");
 
     // The focused first unit: a focus bar in both panes, and a background.
     let g = app.geometry();
     assert_eq!(buf[(g.left.x, g.left.y)].symbol(), "▌");
     assert_eq!(buf[(g.right.x, g.right.y)].symbol(), "▌");
-    assert_eq!(buf[(g.left.x + 5, g.left.y)].bg, app.theme.focus.bg.unwrap());
+    assert_eq!(
+        buf[(g.left.x + 5, g.left.y)].bg,
+        app.theme.focus.bg.unwrap()
+    );
 
     // The heading is unique: italic, marked `<` in the gutter.
     let (x, y) = find(&buf, "Critical Diplomacy").unwrap();
@@ -267,23 +340,38 @@ fn aligned_view_draws_kinds_focus_and_emphasis_with_styles() {
     // A differing fact is bold and underlined everywhere; a reworded word
     // only in the focused passage (underlined), plain elsewhere.
     let (x, y) = find(&buf, "President Donald").unwrap();
-    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "{:?}", buf[(x, y)]);
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED),
+        "{:?}",
+        buf[(x, y)]
+    );
     let (x, y) = find(&buf, "discussions").unwrap();
     assert!(buf[(x, y)].modifier.is_empty(), "{:?}", buf[(x, y)]);
     let mut focused = sample(160, 45);
-    let unit = focused.aligned.stack.item_at(focused.scroll + usize::from(y - g.left.y)).unwrap();
+    let unit = focused
+        .aligned
+        .stack
+        .item_at(focused.scroll + usize::from(y - g.left.y))
+        .unwrap();
     while focused.focus < unit {
         update(&mut focused, Action::FocusNext);
     }
     let buf_focused = render(&focused);
     let (x, y) = find(&buf_focused, "discussions").unwrap();
-    assert!(buf_focused[(x, y)].modifier.contains(Modifier::UNDERLINED) && !buf_focused[(x, y)].modifier.contains(Modifier::BOLD));
+    assert!(
+        buf_focused[(x, y)].modifier.contains(Modifier::UNDERLINED)
+            && !buf_focused[(x, y)].modifier.contains(Modifier::BOLD)
+    );
     // An unchanged word is plain.
     let (x, y) = find(&buf, "Florida").unwrap();
     assert!(buf[(x, y)].modifier.is_empty());
 
     // Divergent and aligned marks in the gutter.
-    let gutter: String = (0..buf.area.height).map(|y| buf[(g.gutter.x + 1, y)].symbol().to_string()).collect();
+    let gutter: String = (0..buf.area.height)
+        .map(|y| buf[(g.gutter.x + 1, y)].symbol().to_string())
+        .collect();
     assert!(gutter.contains('≠') && gutter.contains('='));
 }
 
@@ -293,7 +381,10 @@ fn moved_passage_is_marked_in_the_gutter() {
     search(&mut app, "Meanwhile");
     let buf = render(&app);
     let (x, y) = find(&buf, "Meanwhile").expect("the moved passage is on screen");
-    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED), "search hits are shown");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "search hits are shown"
+    );
     let g = app.geometry();
     assert_eq!(buf[(g.gutter.x + 2, y)].symbol(), "↕");
 }
@@ -320,24 +411,37 @@ fn tiny_terminal_gets_a_message() {
     let app = sample(30, 6);
     let text = screen_text(&render(&app));
     let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(joined.contains("tandem needs at least 40×8 (now 30×6)"), "{text}");
+    assert!(
+        joined.contains("tandem needs at least 40×8 (now 30×6)"),
+        "{text}"
+    );
 }
 
 #[test]
 fn control_characters_and_wide_text_are_drawn_safely() {
     let left = "Breaking \x1b[31mnews\x1b[0m from 東京: the\tmarket fell 3%.\nA calm day. 🙂 Combining: e\u{301}.\n";
     let right = "Breaking news from 東京: the market fell 4%.\nA calm day.\n";
-    let cmp = Comparison::new(Document::parse("left\x07.txt", left), Document::parse("right.txt", right));
+    let cmp = Comparison::new(
+        Document::parse("left\x07.txt", left),
+        Document::parse("right.txt", right),
+    );
     let app = App::new(cmp, 60, 12, Theme::new(Palette::Light));
     let buf = render(&app);
     let text = screen_text(&buf);
-    assert!(!text.contains('\x1b') && !text.contains('\x07') && !text.contains('\t'), "{text:?}");
+    assert!(
+        !text.contains('\x1b') && !text.contains('\x07') && !text.contains('\t'),
+        "{text:?}"
+    );
     assert!(text.contains("東京"));
     // Nothing spills from the left pane into the gutter or the right pane.
     let g = app.geometry();
     for y in g.left.y..g.left.y + g.left.height {
         let cell = &buf[(g.gutter.x, y)];
-        assert!(cell.symbol() == " " || cell.symbol() == "⇔", "row {y}: {:?}", row_text(&buf, y));
+        assert!(
+            cell.symbol() == " " || cell.symbol() == "⇔",
+            "row {y}: {:?}",
+            row_text(&buf, y)
+        );
     }
 }
 
@@ -356,17 +460,35 @@ fn jumps_leave_context_around_the_focus() {
         let span = app.aligned.stack.rows(app.focus);
         let at_end = app.scroll + rows > app.aligned.stack.total;
         let tall = span.len() + rows / 2 > rows;
-        assert!(tall || at_end || span.end + rows / 4 <= app.scroll + rows, "focus {span:?} scroll {}", app.scroll);
+        assert!(
+            tall || at_end || span.end + rows / 4 <= app.scroll + rows,
+            "focus {span:?} scroll {}",
+            app.scroll
+        );
     }
 }
 
 #[test]
 fn empty_articles_never_panic_whatever_the_key() {
     use tandem::tui::keymap::TABLE;
-    let cmp = Comparison::new(Document::parse("a.txt", ""), Document::parse("b.txt", "\n\n"));
+    let cmp = Comparison::new(
+        Document::parse("a.txt", ""),
+        Document::parse("b.txt", "\n\n"),
+    );
     let mut app = App::new(cmp, 80, 24, Theme::new(Palette::Dark));
-    let mut actions: Vec<Action> = TABLE.iter().flat_map(|s| s.bindings.iter()).filter_map(|b| b.action().cloned()).collect();
-    actions.extend([Action::Resize { width: 50, height: 10 }, Action::Scroll { rows: 3, column: 5 }, Action::Click { column: 5, row: 3 }]);
+    let mut actions: Vec<Action> = TABLE
+        .iter()
+        .flat_map(|s| s.bindings.iter())
+        .filter_map(|b| b.action().cloned())
+        .collect();
+    actions.extend([
+        Action::Resize {
+            width: 50,
+            height: 10,
+        },
+        Action::Scroll { rows: 3, column: 5 },
+        Action::Click { column: 5, row: 3 },
+    ]);
     for action in actions {
         update(&mut app, action);
         let _ = render(&app);
@@ -379,14 +501,23 @@ fn empty_articles_never_panic_whatever_the_key() {
 /// (empty) list of passages.
 #[test]
 fn next_difference_from_the_pane_of_an_empty_article() {
-    let cmp = Comparison::new(Document::parse("a.txt", ""), Document::parse("b.txt", "Putin met Witkoff."));
+    let cmp = Comparison::new(
+        Document::parse("a.txt", ""),
+        Document::parse("b.txt", "Putin met Witkoff."),
+    );
     let mut app = App::new(cmp, 80, 24, Theme::new(Palette::Dark));
     update(&mut app, Action::ToggleView);
     update(&mut app, Action::Click { column: 0, row: 1 });
     for action in [Action::NextDifference, Action::PrevDifference] {
         update(&mut app, action);
         let _ = render(&app);
-        assert!(app.message.as_deref().is_some_and(|m| m.starts_with("no difference")), "{:?}", app.message);
+        assert!(
+            app.message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("no difference")),
+            "{:?}",
+            app.message
+        );
     }
 }
 
@@ -395,11 +526,30 @@ fn next_difference_from_the_pane_of_an_empty_article() {
 /// longest wording that does.
 #[test]
 fn too_small_message_fits_any_size() {
-    for (w, h, expected) in [(10, 2, "needs 40×8"), (3, 3, "…"), (4, 3, "40×8"), (1, 1, "…"), (39, 7, "tandem needs at least 40×8 (now 39×7)"), (2, 1, "…"), (1, 9, "…"), (60, 1, "tandem needs at least 40×8 (now 60×1)")] {
+    for (w, h, expected) in [
+        (10, 2, "needs 40×8"),
+        (3, 3, "…"),
+        (4, 3, "40×8"),
+        (1, 1, "…"),
+        (39, 7, "tandem needs at least 40×8 (now 39×7)"),
+        (2, 1, "…"),
+        (1, 9, "…"),
+        (60, 1, "tandem needs at least 40×8 (now 60×1)"),
+    ] {
         let mut app = sample(120, 40);
-        update(&mut app, Action::Resize { width: w, height: h });
+        update(
+            &mut app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
         let text = screen_text(&render(&app));
         let joined: String = text.split_whitespace().collect();
-        assert_eq!(joined, expected.split_whitespace().collect::<String>(), "at {w}x{h}: {text:?}");
+        assert_eq!(
+            joined,
+            expected.split_whitespace().collect::<String>(),
+            "at {w}x{h}: {text:?}"
+        );
     }
 }

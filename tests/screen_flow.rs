@@ -39,12 +39,42 @@ fn sample(width: u16, height: u16) -> App {
 /// runs of aligned passages around two differences.
 fn mostly_agreeing(width: u16, height: u16) -> App {
     const NOUNS: [&str; 24] = [
-        "harbour", "bridge", "library", "market", "orchard", "station", "chapel", "garden", "factory", "school", "tower", "museum",
-        "theatre", "bakery", "stadium", "quarry", "mill", "lighthouse", "prison", "hospital", "castle", "vineyard", "airport", "forest",
+        "harbour",
+        "bridge",
+        "library",
+        "market",
+        "orchard",
+        "station",
+        "chapel",
+        "garden",
+        "factory",
+        "school",
+        "tower",
+        "museum",
+        "theatre",
+        "bakery",
+        "stadium",
+        "quarry",
+        "mill",
+        "lighthouse",
+        "prison",
+        "hospital",
+        "castle",
+        "vineyard",
+        "airport",
+        "forest",
     ];
-    let sentence = |i: usize, years: usize| format!("The {} of the town stood beside the old {} for {years} years.", NOUNS[i], NOUNS[(i + 7) % NOUNS.len()]);
+    let sentence = |i: usize, years: usize| {
+        format!(
+            "The {} of the town stood beside the old {} for {years} years.",
+            NOUNS[i],
+            NOUNS[(i + 7) % NOUNS.len()]
+        )
+    };
     let left: Vec<String> = (0..NOUNS.len()).map(|i| sentence(i, 30 + i)).collect();
-    let right: Vec<String> = (0..NOUNS.len()).map(|i| sentence(i, if i == 8 || i == 17 { 90 + i } else { 30 + i })).collect();
+    let right: Vec<String> = (0..NOUNS.len())
+        .map(|i| sentence(i, if i == 8 || i == 17 { 90 + i } else { 30 + i }))
+        .collect();
     let cmp = Comparison::new(
         tandem::core::document::Document::parse("old.txt", left.join("\n\n")),
         tandem::core::document::Document::parse("new.txt", right.join("\n\n")),
@@ -62,7 +92,9 @@ fn event(code: KeyCode, modifiers: KeyModifiers) -> Event {
 /// One key through the key table and `update`; the effects it asked for
 /// (a save's outcome is fed back as the loop would, without writing).
 fn key(app: &mut App, e: Event) -> Vec<Effect> {
-    let Some(action) = keys::dispatch(app, &e) else { return Vec::new() };
+    let Some(action) = keys::dispatch(app, &e) else {
+        return Vec::new();
+    };
     let effects = update(app, action);
     for effect in &effects {
         if *effect == Effect::Save {
@@ -76,7 +108,11 @@ fn key(app: &mut App, e: Event) -> Vec<Effect> {
 fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for c in keys.chars() {
-        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
         effects.extend(key(app, event(code, KeyModifiers::NONE)));
     }
     effects
@@ -90,7 +126,9 @@ fn screen(app: &App) -> Vec<String> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
     t.draw(|f| view::draw(f, app)).unwrap();
     let buf = t.backend().buffer().clone();
-    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()).collect()
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
 }
 
 fn plain_aligned(app: &App, u: usize) -> bool {
@@ -110,25 +148,48 @@ fn z_folds_what_agrees_keeping_a_passage_of_context_around_each_difference() {
     let mut app = mostly_agreeing(120, 35);
     assert_eq!(app.differences.len(), 2, "two numbers differ");
     assert!(press(&mut app, "z").is_empty());
-    assert!(app.fold && app.folds.aligned.len() == 3, "before, between and after the differences: {:?}", app.folds.aligned);
+    assert!(
+        app.fold && app.folds.aligned.len() == 3,
+        "before, between and after the differences: {:?}",
+        app.folds.aligned
+    );
     for run in &app.folds.aligned {
         assert!(run.len() >= 2);
         for u in run.clone() {
-            assert!(plain_aligned(&app, u), "only aligned passages are folded ({u})");
+            assert!(
+                plain_aligned(&app, u),
+                "only aligned passages are folded ({u})"
+            );
         }
         // One passage of context next to a difference stays shown.
-        for edge in [run.start.checked_sub(1), Some(run.end)].into_iter().flatten().filter(|&u| u < app.units.len()) {
-            assert!(plain_aligned(&app, edge), "the fold {run:?} has no passage of context before the difference {edge}");
+        for edge in [run.start.checked_sub(1), Some(run.end)]
+            .into_iter()
+            .flatten()
+            .filter(|&u| u < app.units.len())
+        {
+            assert!(
+                plain_aligned(&app, edge),
+                "the fold {run:?} has no passage of context before the difference {edge}"
+            );
         }
     }
     for &d in &app.differences {
-        assert!(fold::run_of(&app.folds.aligned, d).is_none(), "difference {d} is folded");
+        assert!(
+            fold::run_of(&app.folds.aligned, d).is_none(),
+            "difference {d} is folded"
+        );
     }
     let text = screen(&app).join("\n");
     let run = app.folds.aligned[0].clone();
-    assert!(text.contains(&fold::label(run.len())), "the fold line is drawn:\n{text}");
+    assert!(
+        text.contains(&fold::label(run.len())),
+        "the fold line is drawn:\n{text}"
+    );
     let folded: usize = app.folds.aligned.iter().map(|r| r.len()).sum();
-    assert!(text.contains(&format!("3 folds: {folded} passages")), "the status line says what is folded:\n{text}");
+    assert!(
+        text.contains(&format!("3 folds: {folded} passages")),
+        "the status line says what is folded:\n{text}"
+    );
     // j walks over a fold as one line; Enter opens it.
     press(&mut app, "g");
     while app.focus != run.start {
@@ -139,10 +200,17 @@ fn z_folds_what_agrees_keeping_a_passage_of_context_around_each_difference() {
     press(&mut app, "j");
     assert_eq!(app.focus, run.end, "one j passes the whole fold");
     press(&mut app, "k\n");
-    assert!(fold::run_of(&app.folds.aligned, run.start).is_none(), "Enter opened the fold");
+    assert!(
+        fold::run_of(&app.folds.aligned, run.start).is_none(),
+        "Enter opened the fold"
+    );
     assert_eq!(app.focus, run.start);
     press(&mut app, "j");
-    assert_eq!(app.focus, run.start + 1, "its passages are walked one by one");
+    assert_eq!(
+        app.focus,
+        run.start + 1,
+        "its passages are walked one by one"
+    );
     // z on a fold opens it too; z elsewhere unfolds everything.
     let other = app.folds.aligned[0].clone();
     app.focus = other.start;
@@ -176,21 +244,39 @@ fn search_goes_into_a_fold_and_opens_it() {
     let mut app = mostly_agreeing(120, 35);
     press(&mut app, "z");
     // A passage folded away, and a word of it.
-    let run = app.folds.aligned.iter().find(|r| r.len() >= 3).cloned().expect("a fold of three");
+    let run = app
+        .folds
+        .aligned
+        .iter()
+        .find(|r| r.len() >= 3)
+        .cloned()
+        .expect("a fold of three");
     let hidden = run.start + 1;
-    let Unit::Link(k) = app.units[hidden] else { unreachable!() };
+    let Unit::Link(k) = app.units[hidden] else {
+        unreachable!()
+    };
     let sentence = app.cmp.links[k].link.left.start;
     let s = &app.cmp.left.sentences[sentence];
-    let words: String = app.cmp.left.text[s.start..s.end].split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let words: String = app.cmp.left.text[s.start..s.end]
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
     press(&mut app, "g/");
     press(&mut app, &words);
     press(&mut app, "\n");
     assert!(app.search.matches.contains(&hidden), "“{words}” is found");
     let found = app.focus;
     assert!(app.search.matches.contains(&found));
-    assert!(fold::run_of(&app.folds.aligned, found).is_none(), "the passage found is shown, not folded");
+    assert!(
+        fold::run_of(&app.folds.aligned, found).is_none(),
+        "the passage found is shown, not folded"
+    );
     let message = app.message.clone().unwrap();
-    assert!(message.starts_with("match ") && message.contains(" of "), "{message}");
+    assert!(
+        message.starts_with("match ") && message.contains(" of "),
+        "{message}"
+    );
 }
 
 #[test]
@@ -219,11 +305,20 @@ fn a_count_repeats_a_move_and_a_jump() {
 fn twelve_g_and_colon_twelve_go_to_passage_twelve_through_folds() {
     let mut app = mostly_agreeing(120, 35);
     press(&mut app, "z");
-    let target = app.folds.aligned.iter().find(|r| r.len() >= 3).map(|r| r.start + 1).expect("a fold");
+    let target = app
+        .folds
+        .aligned
+        .iter()
+        .find(|r| r.len() >= 3)
+        .map(|r| r.start + 1)
+        .expect("a fold");
     let number = (target + 1).to_string();
     press(&mut app, &format!("{number}G"));
     assert_eq!(app.focus, target);
-    assert!(fold::run_of(&app.folds.aligned, target).is_none(), "the fold holding it is opened");
+    assert!(
+        fold::run_of(&app.folds.aligned, target).is_none(),
+        "the fold holding it is opened"
+    );
     press(&mut app, "g");
     press(&mut app, &format!(":{number}"));
     assert!(screen(&app)[34].contains(&format!("go to passage: {number}")));
@@ -234,7 +329,12 @@ fn twelve_g_and_colon_twelve_go_to_passage_twelve_through_folds() {
     assert_eq!(app.focus, 2);
     press(&mut app, ":9999\n");
     assert_eq!(app.focus, 2);
-    assert!(app.message.as_deref().unwrap().starts_with("no passage 9999"));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("no passage 9999")
+    );
 }
 
 #[test]
@@ -243,13 +343,25 @@ fn the_match_counter_counts_matches() {
     press(&mut app, "/Putin\n");
     let total = app.search.matches.len();
     assert!(total >= 3, "the sample names Putin often");
-    assert_eq!(app.message.as_deref(), Some(format!("match 1 of {total} “Putin”").as_str()));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("match 1 of {total} “Putin”").as_str())
+    );
     press(&mut app, "n");
-    assert_eq!(app.message.as_deref(), Some(format!("match 2 of {total} “Putin”").as_str()));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("match 2 of {total} “Putin”").as_str())
+    );
     press(&mut app, "N");
-    assert_eq!(app.message.as_deref(), Some(format!("match 1 of {total} “Putin”").as_str()));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("match 1 of {total} “Putin”").as_str())
+    );
     press(&mut app, "2n");
-    assert_eq!(app.message.as_deref(), Some(format!("match 3 of {total} “Putin”").as_str()));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("match 3 of {total} “Putin”").as_str())
+    );
 }
 
 /// Tags the focused passage with `text` through the keys.
@@ -267,27 +379,59 @@ fn undo_and_redo_a_tag_an_edit_and_a_status() {
     assert_eq!(notes(&app), 1);
     let tagged_at = app.focus;
     press(&mut app, "G");
-    assert_eq!(press(&mut app, "u"), vec![Effect::Save], "undo is saved like any decision");
+    assert_eq!(
+        press(&mut app, "u"),
+        vec![Effect::Save],
+        "undo is saved like any decision"
+    );
     assert_eq!(notes(&app), 0);
-    assert_eq!(app.focus, tagged_at, "the focus goes back to where the tag was made");
-    assert!(app.message.as_deref().unwrap().starts_with("undone: tagged a number note"), "{:?}", app.message);
+    assert_eq!(
+        app.focus, tagged_at,
+        "the focus goes back to where the tag was made"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("undone: tagged a number note"),
+        "{:?}",
+        app.message
+    );
     assert_eq!(ctrl(&mut app, 'r'), vec![Effect::Save]);
     assert_eq!(notes(&app), 1);
     let id = app.notebook.as_ref().unwrap().file.notes[0].id.clone();
     // Edit in the list, then undo it.
     press(&mut app, "oe");
     press(&mut app, " and more\n");
-    assert_eq!(app.notebook.as_ref().unwrap().get(&id).unwrap().text, "first and more");
+    assert_eq!(
+        app.notebook.as_ref().unwrap().get(&id).unwrap().text,
+        "first and more"
+    );
     assert_eq!(press(&mut app, "u"), vec![Effect::Save]);
-    assert_eq!(app.notebook.as_ref().unwrap().get(&id).unwrap().text, "first");
+    assert_eq!(
+        app.notebook.as_ref().unwrap().get(&id).unwrap().text,
+        "first"
+    );
     // Status in the list; u works there too.
     press(&mut app, "os");
-    assert_eq!(app.notebook.as_ref().unwrap().get(&id).unwrap().status.id(), "confirmed");
+    assert_eq!(
+        app.notebook.as_ref().unwrap().get(&id).unwrap().status.id(),
+        "confirmed"
+    );
     assert_eq!(press(&mut app, "u"), vec![Effect::Save]);
-    assert_eq!(app.notebook.as_ref().unwrap().get(&id).unwrap().status.id(), "open");
-    assert!(matches!(app.dialog, Some(Dialog::NotesList { .. })), "the list stays open");
+    assert_eq!(
+        app.notebook.as_ref().unwrap().get(&id).unwrap().status.id(),
+        "open"
+    );
+    assert!(
+        matches!(app.dialog, Some(Dialog::NotesList { .. })),
+        "the list stays open"
+    );
     assert_eq!(ctrl(&mut app, 'r'), vec![Effect::Save]);
-    assert_eq!(app.notebook.as_ref().unwrap().get(&id).unwrap().status.id(), "confirmed");
+    assert_eq!(
+        app.notebook.as_ref().unwrap().get(&id).unwrap().status.id(),
+        "confirmed"
+    );
     // Nothing more to redo.
     assert!(ctrl(&mut app, 'r').is_empty());
     assert_eq!(app.message.as_deref(), Some("nothing to redo"));
@@ -304,15 +448,28 @@ fn undo_a_delete_brings_the_note_back_in_its_place() {
     assert_eq!(press(&mut app, "y"), vec![Effect::Save]);
     assert_eq!(notes(&app), 0);
     assert!(app.notes_of_unit[unit].is_empty());
-    assert!(app.message.as_deref().unwrap().contains("u undo"), "the delete says how to undo it");
+    assert!(
+        app.message.as_deref().unwrap().contains("u undo"),
+        "the delete says how to undo it"
+    );
     assert_eq!(press(&mut app, "u"), vec![Effect::Save]);
-    assert_eq!(app.notebook.as_ref().unwrap().file.notes, before, "the same note, same id and anchors");
-    assert_eq!(app.notes_of_unit[unit], vec![0], "placed on its passage again");
+    assert_eq!(
+        app.notebook.as_ref().unwrap().file.notes,
+        before,
+        "the same note, same id and anchors"
+    );
+    assert_eq!(
+        app.notes_of_unit[unit],
+        vec![0],
+        "placed on its passage again"
+    );
 }
 
 /// The first unit with at least `n` open suggestions.
 fn with_suggestions(app: &App, n: usize) -> usize {
-    (0..app.units.len()).find(|&u| suggestions::open_suggestions(app, u).len() >= n).expect("the sample has such a passage")
+    (0..app.units.len())
+        .find(|&u| suggestions::open_suggestions(app, u).len() >= n)
+        .expect("the sample has such a passage")
 }
 
 #[test]
@@ -325,10 +482,18 @@ fn undo_an_accept_and_a_reject() {
     assert_eq!(press(&mut app, "\n"), vec![Effect::Save]);
     assert_eq!(notes(&app), 1);
     assert_eq!(suggestions::open_suggestions(&app, unit).len(), open - 1);
-    assert!(screen(&app)[33].contains("accepted a suggestion"), "the bar says what happened: {}", screen(&app)[33]);
+    assert!(
+        screen(&app)[33].contains("accepted a suggestion"),
+        "the bar says what happened: {}",
+        screen(&app)[33]
+    );
     assert_eq!(press(&mut app, "u"), vec![Effect::Save]);
     assert_eq!(notes(&app), 0);
-    assert_eq!(suggestions::open_suggestions(&app, unit).len(), open, "suggested again");
+    assert_eq!(
+        suggestions::open_suggestions(&app, unit).len(),
+        open,
+        "suggested again"
+    );
 
     assert_eq!(press(&mut app, "r"), vec![Effect::Save]);
     assert_eq!(rejected(&app), 1);
@@ -348,13 +513,29 @@ fn a_second_r_does_not_reject_a_suggestion_not_yet_seen() {
     let first = suggestions::current(&app).unwrap().key();
     assert_eq!(press(&mut app, "r"), vec![Effect::Save]);
     let bar = &screen(&app)[33];
-    assert!(bar.starts_with(" u undo │ rejected"), "the bar says what happened: {bar}");
-    assert!(bar.contains(&format!("passage {}", unit + 1)), "and where the focus is: {bar}");
-    assert!(press(&mut app, "r").is_empty(), "the second r only shows the next suggestion");
+    assert!(
+        bar.starts_with(" u undo │ rejected"),
+        "the bar says what happened: {bar}"
+    );
+    assert!(
+        bar.contains(&format!("passage {}", unit + 1)),
+        "and where the focus is: {bar}"
+    );
+    assert!(
+        press(&mut app, "r").is_empty(),
+        "the second r only shows the next suggestion"
+    );
     assert_eq!(rejected(&app), 1);
     assert_ne!(suggestions::current(&app).unwrap().key(), first);
-    assert!(screen(&app)[33].contains("r reject"), "now it is on the bar");
-    assert_eq!(press(&mut app, "r"), vec![Effect::Save], "seen: now r rejects it");
+    assert!(
+        screen(&app)[33].contains("r reject"),
+        "now it is on the bar"
+    );
+    assert_eq!(
+        press(&mut app, "r"),
+        vec![Effect::Save],
+        "seen: now r rejects it"
+    );
     assert_eq!(rejected(&app), 2);
 }
 
@@ -367,19 +548,34 @@ fn rejected_suggestions_are_listed_in_the_summary_and_can_be_restored() {
     press(&mut app, "r");
     press(&mut app, "i");
     let items = suggestions::summary(&app);
-    let at = items.iter().position(|i| i.rejected.as_deref() == Some(key.as_str())).expect("the rejected suggestion is listed");
+    let at = items
+        .iter()
+        .position(|i| i.rejected.as_deref() == Some(key.as_str()))
+        .expect("the rejected suggestion is listed");
     assert_eq!(items[at].unit, Some(unit), "with its passage");
     assert!(screen(&app).join("\n").contains("Rejected suggestions (1)"));
     while !matches!(app.dialog, Some(Dialog::Summary { selected }) if selected == at) {
-        let before = app.dialog.as_ref().map(|d| matches!(d, Dialog::Summary { selected } if *selected < at));
+        let before = app
+            .dialog
+            .as_ref()
+            .map(|d| matches!(d, Dialog::Summary { selected } if *selected < at));
         press(&mut app, "j");
         assert_eq!(before, Some(true), "j reaches the rejected item");
     }
     assert_eq!(press(&mut app, "r"), vec![Effect::Save]);
     assert_eq!(rejected(&app), 0);
-    assert!(suggestions::open_suggestions(&app, unit).iter().any(|d| d.key() == key), "suggested again");
+    assert!(
+        suggestions::open_suggestions(&app, unit)
+            .iter()
+            .any(|d| d.key() == key),
+        "suggested again"
+    );
     press(&mut app, "q");
-    assert_eq!(press(&mut app, "u"), vec![Effect::Save], "restoring is undone like any decision");
+    assert_eq!(
+        press(&mut app, "u"),
+        vec![Effect::Save],
+        "restoring is undone like any decision"
+    );
     assert_eq!(rejected(&app), 1);
 }
 
@@ -395,13 +591,19 @@ fn ctrl_e_scrolls_one_pane_of_the_reading_view() {
     assert_eq!(app.pane_scroll[1 - side], other, "the other pane stays");
     press(&mut app, "3");
     ctrl(&mut app, 'y');
-    assert_eq!(app.pane_scroll[side], 0, "a count scrolls as many lines, down to the top");
+    assert_eq!(
+        app.pane_scroll[side], 0,
+        "a count scrolls as many lines, down to the top"
+    );
 }
 
 #[test]
 fn y_copies_both_sides_of_the_focused_passage_sanitised() {
     let (l, r) = (
-        tandem::core::document::Document::parse("l.txt", "Alpha \u{1b}[31mred\u{7} one. Second sentence here."),
+        tandem::core::document::Document::parse(
+            "l.txt",
+            "Alpha \u{1b}[31mred\u{7} one. Second sentence here.",
+        ),
         tandem::core::document::Document::parse("r.txt", "Alpha red one. Another second sentence."),
     );
     let cmp = Comparison::new(l, r);
@@ -409,20 +611,38 @@ fn y_copies_both_sides_of_the_focused_passage_sanitised() {
     let mut app = App::new(cmp, 100, 30, Theme::new(Palette::Dark));
     app.set_notebook(book);
     let effects = press(&mut app, "y");
-    let [Effect::Copy(text)] = effects.as_slice() else { panic!("{effects:?}") };
-    assert!(text.starts_with("left: Alpha") && text.contains("\nright: Alpha red one."), "{text:?}");
-    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "no control character: {text:?}");
-    assert!(app.message.as_deref().unwrap().starts_with("passage 1 copied"));
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        text.starts_with("left: Alpha") && text.contains("\nright: Alpha red one."),
+        "{text:?}"
+    );
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "no control character: {text:?}"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("passage 1 copied")
+    );
 }
 
 #[test]
 fn y_is_bounded() {
     let long = "Word ".repeat(40_000) + ".";
-    let (l, r) = (tandem::core::document::Document::parse("l.txt", long.as_str()), tandem::core::document::Document::parse("r.txt", long.as_str()));
+    let (l, r) = (
+        tandem::core::document::Document::parse("l.txt", long.as_str()),
+        tandem::core::document::Document::parse("r.txt", long.as_str()),
+    );
     let cmp = Comparison::new(l, r);
     let mut app = App::new(cmp, 100, 30, Theme::new(Palette::Dark));
     let effects = press(&mut app, "y");
-    let [Effect::Copy(text)] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
     assert!(text.len() <= tandem::tui::clipboard::LIMIT);
     assert!(app.message.as_deref().unwrap().contains("cut"));
 }
@@ -438,7 +658,10 @@ fn every_hint_fits_at_80_columns() {
         let (bar, status) = (&rows[22], &rows[23]);
         let open = suggestions::open_suggestions(&app, app.focus).len();
         if open > 0 {
-            assert!(bar.contains("a accept") && bar.contains("r reject"), "{bar}");
+            assert!(
+                bar.contains("a accept") && bar.contains("r reject"),
+                "{bar}"
+            );
             assert_eq!(bar.contains("c next"), open > 1, "{bar}");
         } else {
             assert!(bar.contains("i summary"), "{bar}");
@@ -450,7 +673,10 @@ fn every_hint_fits_at_80_columns() {
     // A long message shortens the words of the hints, never the keys.
     press(&mut app, "/no such words anywhere in these articles\n");
     let status = &screen(&app)[23];
-    assert!(status.contains("no match") && status.contains("]/[ v z /") && status.contains("q quit"), "{status}");
+    assert!(
+        status.contains("no match") && status.contains("]/[ v z /") && status.contains("q quit"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -460,7 +686,10 @@ fn both_titles_in_one_style() {
         let title = &screen(&app)[0];
         let full = title.matches(" aligned · ").count();
         let compact = title.matches(" ≠").count();
-        assert!((full == 2 && compact == 0) || (full == 0 && compact == 2), "{width}: {title}");
+        assert!(
+            (full == 2 && compact == 0) || (full == 0 && compact == 2),
+            "{width}: {title}"
+        );
     }
 }
 
@@ -469,10 +698,16 @@ fn e_asks_for_the_editor_at_the_focused_passage_line() {
     let mut app = mostly_agreeing(120, 35);
     press(&mut app, "]");
     let unit = app.focus;
-    let Unit::Link(k) = app.units[unit] else { panic!("a link") };
+    let Unit::Link(k) = app.units[unit] else {
+        panic!("a link")
+    };
     let sentence = app.cmp.links[k].link.left.start;
     let effects = press(&mut app, "e");
-    let expected = Effect::Edit { side: tandem::tui::mode::Side::Left, path: PathBuf::from("old.txt"), line: 2 * sentence + 1 };
+    let expected = Effect::Edit {
+        side: tandem::tui::mode::Side::Left,
+        path: PathBuf::from("old.txt"),
+        line: 2 * sentence + 1,
+    };
     assert_eq!(effects, vec![expected], "paragraphs are two lines apart");
 }
 
@@ -484,23 +719,58 @@ fn an_edited_article_is_compared_again_with_its_notes_found_again() {
     let note = app.notebook.as_ref().unwrap().file.notes[0].clone();
     let quote = note.left.clone().unwrap().exact;
     press(&mut app, "z");
-    let edited = format!("A new first paragraph, written in the editor.\n\n{}", app.cmp.left.text);
-    let effects = update(&mut app, Action::Done(Outcome::Edited { side: tandem::tui::mode::Side::Left, text: Ok(edited.clone()) }));
-    assert_eq!(effects, vec![Effect::Save], "the notes' new anchors are saved");
+    let edited = format!(
+        "A new first paragraph, written in the editor.\n\n{}",
+        app.cmp.left.text
+    );
+    let effects = update(
+        &mut app,
+        Action::Done(Outcome::Edited {
+            side: tandem::tui::mode::Side::Left,
+            text: Ok(edited.clone()),
+        }),
+    );
+    assert_eq!(
+        effects,
+        vec![Effect::Save],
+        "the notes' new anchors are saved"
+    );
     assert!(app.repaint, "the screen is drawn whole after the editor");
     assert_eq!(app.cmp.left.text, edited);
     assert!(app.fold, "folding is kept");
-    let moved = app.notebook.as_ref().unwrap().file.notes[0].left.clone().unwrap();
-    assert_eq!(&edited[moved.start..moved.end], quote, "the note points at the same words in the new text");
-    let unit = app.unit_at(tandem::tui::mode::Side::Left, moved.start).unwrap();
-    assert_eq!(app.notes_of_unit[unit], vec![0], "and sits on their passage");
-    assert_eq!(app.focus, unit, "the focus stays on the passage edited around");
+    let moved = app.notebook.as_ref().unwrap().file.notes[0]
+        .left
+        .clone()
+        .unwrap();
+    assert_eq!(
+        &edited[moved.start..moved.end],
+        quote,
+        "the note points at the same words in the new text"
+    );
+    let unit = app
+        .unit_at(tandem::tui::mode::Side::Left, moved.start)
+        .unwrap();
+    assert_eq!(
+        app.notes_of_unit[unit],
+        vec![0],
+        "and sits on their passage"
+    );
+    assert_eq!(
+        app.focus, unit,
+        "the focus stays on the passage edited around"
+    );
     // Undo cannot put back anchors into the old text.
     assert!(press(&mut app, "u").is_empty());
     assert_eq!(app.message.as_deref(), Some("nothing to undo"));
     // An editor that failed leaves everything as it was.
     let before = app.cmp.left.text.clone();
-    update(&mut app, Action::Done(Outcome::Edited { side: tandem::tui::mode::Side::Left, text: Err("vi ended with exit status: 1".into()) }));
+    update(
+        &mut app,
+        Action::Done(Outcome::Edited {
+            side: tandem::tui::mode::Side::Left,
+            text: Err("vi ended with exit status: 1".into()),
+        }),
+    );
     assert_eq!(app.cmp.left.text, before);
     assert_eq!(app.message.as_deref(), Some("vi ended with exit status: 1"));
 }
@@ -511,16 +781,28 @@ fn an_edited_article_is_compared_again_with_its_notes_found_again() {
 fn the_focus_is_never_folded_away() {
     let mut app = mostly_agreeing(120, 35);
     press(&mut app, "z");
-    let run = app.folds.aligned.iter().find(|r| r.len() >= 3).cloned().expect("a fold");
+    let run = app
+        .folds
+        .aligned
+        .iter()
+        .find(|r| r.len() >= 3)
+        .cloned()
+        .expect("a fold");
     let inside = run.start + 1;
     press(&mut app, &format!("{}G", inside + 1));
     tag(&mut app, "a note");
     // Folded again from scratch: the noted passage alone stays in the run.
     press(&mut app, "zz");
     assert_eq!(app.focus, inside);
-    assert!(fold::run_of(&app.folds.aligned, inside).is_none() && fold::run_of(&app.folds.aligned, inside + 1).is_some());
+    assert!(
+        fold::run_of(&app.folds.aligned, inside).is_none()
+            && fold::run_of(&app.folds.aligned, inside + 1).is_some()
+    );
     press(&mut app, "o");
     press(&mut app, "dy");
     assert_eq!(app.focus, inside);
-    assert!(!fold::hidden(&app.folds.aligned, inside), "the focused passage stays shown");
+    assert!(
+        !fold::hidden(&app.folds.aligned, inside),
+        "the focused passage stays shown"
+    );
 }

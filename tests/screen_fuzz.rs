@@ -22,7 +22,11 @@ use tandem::tui::update::update;
 use tandem::tui::view;
 
 fn action() -> impl Strategy<Value = Action> {
-    let table: Vec<Action> = TABLE.iter().flat_map(|s| s.bindings.iter()).filter_map(|b| b.action().cloned()).collect();
+    let table: Vec<Action> = TABLE
+        .iter()
+        .flat_map(|s| s.bindings.iter())
+        .filter_map(|b| b.action().cloned())
+        .collect();
     prop_oneof![
         6 => prop::sample::select(table),
         1 => (1u16..200, 1u16..60).prop_map(|(width, height)| Action::Resize { width, height }),
@@ -35,8 +39,19 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn article() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(vec!["Putin met Witkoff.", "Kyiv denied it.", "Talks ended on Monday.", "\n", "\n\n", "A 12% rise.", "Russia said no."]), 0..12)
-        .prop_map(|v| v.join(" "))
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "Putin met Witkoff.",
+            "Kyiv denied it.",
+            "Talks ended on Monday.",
+            "\n",
+            "\n\n",
+            "A 12% rise.",
+            "Russia said no.",
+        ]),
+        0..12,
+    )
+    .prop_map(|v| v.join(" "))
 }
 
 /// The promises of the state between two steps.
@@ -44,10 +59,25 @@ fn check(app: &App, step: usize) {
     if app.units.is_empty() {
         return;
     }
-    assert!(app.focus < app.units.len(), "step {step}: focus {} of {}", app.focus, app.units.len());
-    assert!(app.scroll <= app.aligned.stack.total, "step {step}: scroll {} past {}", app.scroll, app.aligned.stack.total);
+    assert!(
+        app.focus < app.units.len(),
+        "step {step}: focus {} of {}",
+        app.focus,
+        app.units.len()
+    );
+    assert!(
+        app.scroll <= app.aligned.stack.total,
+        "step {step}: scroll {} past {}",
+        app.scroll,
+        app.aligned.stack.total
+    );
     for (side, pane) in app.panes.iter().enumerate() {
-        assert!(app.pane_scroll[side] <= pane.stack.total, "step {step}: pane {side} scroll {} past {}", app.pane_scroll[side], pane.stack.total);
+        assert!(
+            app.pane_scroll[side] <= pane.stack.total,
+            "step {step}: pane {side} scroll {} past {}",
+            app.pane_scroll[side],
+            pane.stack.total
+        );
     }
 }
 
@@ -61,15 +91,23 @@ fn run(cmp: Comparison, actions: &[Action], name: &str) {
         let notes_before = app.notebook.as_ref().map(|b| b.file.clone());
         let asked = update(&mut app, a.clone());
         if app.notebook.as_ref().map(|b| &b.file) != notes_before.as_ref() {
-            assert!(asked.contains(&Effect::Save), "step {step}: {a:?} changed the notes without asking to save them");
+            assert!(
+                asked.contains(&Effect::Save),
+                "step {step}: {a:?} changed the notes without asking to save them"
+            );
         }
         for effect in asked {
             let outcome = effects::perform(&mut app, effect);
-            assert!(update(&mut app, Action::Done(outcome)).is_empty(), "an outcome asks for nothing more");
+            assert!(
+                update(&mut app, Action::Done(outcome)).is_empty(),
+                "an outcome asks for nothing more"
+            );
         }
         check(&app, step);
         let (w, h) = app.size;
-        terminal.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+        terminal
+            .resize(ratatui::layout::Rect::new(0, 0, w, h))
+            .unwrap();
         terminal.draw(|f| view::draw(f, &app)).unwrap();
     }
 }

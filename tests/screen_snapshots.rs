@@ -21,7 +21,12 @@ use tandem::tui::view;
 /// effect is performed), so that every frame is the same on every machine.
 fn app() -> App {
     let (l, r) = samples::pair();
-    let book = Notebook::open(&PathBuf::from("/nonexistent-tandem-test/review.json"), &l, &r).unwrap();
+    let book = Notebook::open(
+        &PathBuf::from("/nonexistent-tandem-test/review.json"),
+        &l,
+        &r,
+    )
+    .unwrap();
     let mut app = App::new(Comparison::new(l, r), 80, 24, Theme::new(Palette::Dark));
     app.set_notebook(book);
     app
@@ -54,7 +59,10 @@ fn act(app: &mut App, actions: &[Action]) {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        update(app, Action::EditorKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        update(
+            app,
+            Action::EditorKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
     }
 }
 
@@ -73,7 +81,14 @@ fn with_a_note() -> App {
 #[test]
 fn reading_view() {
     let mut app = app();
-    act(&mut app, &[Action::ToggleView, Action::NextDifference, Action::NextDifference]);
+    act(
+        &mut app,
+        &[
+            Action::ToggleView,
+            Action::NextDifference,
+            Action::NextDifference,
+        ],
+    );
     insta::assert_snapshot!(screen(&app));
 }
 
@@ -101,7 +116,14 @@ fn dialog_pick_category() {
 #[test]
 fn dialog_write_note() {
     let mut app = app();
-    act(&mut app, &[Action::NextDifference, Action::OpenTag, Action::PickCategory(3)]);
+    act(
+        &mut app,
+        &[
+            Action::NextDifference,
+            Action::OpenTag,
+            Action::PickCategory(3),
+        ],
+    );
     type_text(&mut app, "12 or 15?");
     insta::assert_snapshot!(screen(&app));
 }
@@ -138,7 +160,10 @@ fn dialog_save_elsewhere() {
 #[test]
 fn dialog_confirm_replace() {
     let mut app = app();
-    update(&mut app, Action::Done(Outcome::Exists(PathBuf::from("/data/other.json"))));
+    update(
+        &mut app,
+        Action::Done(Outcome::Exists(PathBuf::from("/data/other.json"))),
+    );
     insta::assert_snapshot!(screen(&app));
 }
 
@@ -152,7 +177,15 @@ fn dialog_export() {
 #[test]
 fn selecting_words() {
     let mut app = app();
-    act(&mut app, &[Action::NextDifference, Action::StartSelection, Action::SelectMove(1), Action::SelectGrow(1)]);
+    act(
+        &mut app,
+        &[
+            Action::NextDifference,
+            Action::StartSelection,
+            Action::SelectMove(1),
+            Action::SelectGrow(1),
+        ],
+    );
     insta::assert_snapshot!(screen(&app));
 }
 

@@ -41,7 +41,13 @@ fn sample() -> App {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        assert!(update(app, Action::EditorKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))).is_empty());
+        assert!(
+            update(
+                app,
+                Action::EditorKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+            )
+            .is_empty()
+        );
     }
 }
 
@@ -53,7 +59,14 @@ fn render(app: &App) -> Buffer {
 
 fn screen(app: &App) -> String {
     let buf = render(app);
-    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>()).collect::<Vec<_>>().join("\n")
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn focus_divergent_link(app: &mut App) {
@@ -70,10 +83,21 @@ fn tagging_asks_for_a_save_and_tells_where_it_went() {
     assert!(update(&mut app, Action::PickCategory(2)).is_empty());
     type_text(&mut app, "former President?");
     assert_eq!(update(&mut app, Action::Submit), vec![Effect::Save]);
-    assert_eq!(app.notebook.as_ref().unwrap().file.notes.len(), 1, "the note is in the notebook before it is on disk");
-    assert_eq!(app.notes_of_unit[app.focus], vec![0], "and placed on its unit");
+    assert_eq!(
+        app.notebook.as_ref().unwrap().file.notes.len(),
+        1,
+        "the note is in the notebook before it is on disk"
+    );
+    assert_eq!(
+        app.notes_of_unit[app.focus],
+        vec![0],
+        "and placed on its unit"
+    );
     update(&mut app, Action::Done(Outcome::Saved(Ok(notes_path()))));
-    assert_eq!(app.message.as_deref(), Some("saved to /nonexistent-tandem-test/review.json"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("saved to /nonexistent-tandem-test/review.json")
+    );
 }
 
 #[test]
@@ -91,11 +115,24 @@ fn list_changes_and_rejections_ask_for_saves() {
     assert_eq!(update(&mut app, Action::Confirm), vec![Effect::Save]);
     assert!(app.notebook.as_ref().unwrap().file.notes.is_empty());
 
-    let unit = (0..app.units.len()).find(|&u| !tandem::tui::suggestions::open_suggestions(&app, u).is_empty()).unwrap();
+    let unit = (0..app.units.len())
+        .find(|&u| !tandem::tui::suggestions::open_suggestions(&app, u).is_empty())
+        .unwrap();
     tandem::tui::navigation::focus(&mut app, unit);
-    assert_eq!(update(&mut app, Action::RejectSuggestion), vec![Effect::Save]);
-    update(&mut app, Action::Done(Outcome::Saved(Err("the notes cannot be saved: disk full".into()))));
-    assert_eq!(app.message.as_deref(), Some("rejected; the notes cannot be saved: disk full"));
+    assert_eq!(
+        update(&mut app, Action::RejectSuggestion),
+        vec![Effect::Save]
+    );
+    update(
+        &mut app,
+        Action::Done(Outcome::Saved(Err(
+            "the notes cannot be saved: disk full".into()
+        ))),
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("rejected; the notes cannot be saved: disk full")
+    );
 }
 
 #[test]
@@ -106,14 +143,27 @@ fn export_asks_for_a_file_beside_the_notes() {
     update(&mut app, Action::PickCategory(6));
     update(&mut app, Action::Submit);
     update(&mut app, Action::OpenExport);
-    let expected = vec![Effect::Export { what: Export::Notes(Format::Csv), path: PathBuf::from("/nonexistent-tandem-test/review.export.csv") }];
+    let expected = vec![Effect::Export {
+        what: Export::Notes(Format::Csv),
+        path: PathBuf::from("/nonexistent-tandem-test/review.export.csv"),
+    }];
     assert_eq!(update(&mut app, Action::ExportAs(2)), expected);
     update(&mut app, Action::OpenExport);
-    let expected = vec![Effect::Export { what: Export::Html, path: PathBuf::from("/nonexistent-tandem-test/review.export.html") }];
-    assert_eq!(update(&mut app, Action::ExportAs(5)), expected, "the HTML report is the fifth choice");
+    let expected = vec![Effect::Export {
+        what: Export::Html,
+        path: PathBuf::from("/nonexistent-tandem-test/review.export.html"),
+    }];
+    assert_eq!(
+        update(&mut app, Action::ExportAs(5)),
+        expected,
+        "the HTML report is the fifth choice"
+    );
     assert!(app.dialog.is_none());
     update(&mut app, Action::OpenExport);
-    assert!(update(&mut app, Action::ExportAs(9)).is_empty(), "no such format");
+    assert!(
+        update(&mut app, Action::ExportAs(9)).is_empty(),
+        "no such format"
+    );
 }
 
 /// Issue 11, item 8: `W` replaced an existing file without asking.
@@ -122,25 +172,52 @@ fn saving_elsewhere_asks_before_replacing_a_file() {
     let mut app = sample();
     update(&mut app, Action::SaveElsewhere);
     for _ in 0..60 {
-        update(&mut app, Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
+        update(
+            &mut app,
+            Action::EditorKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
+        );
     }
     type_text(&mut app, "/data/other.json");
     let other = PathBuf::from("/data/other.json");
-    assert_eq!(update(&mut app, Action::Submit), vec![Effect::SaveAs { path: other.clone(), replace: false }]);
+    assert_eq!(
+        update(&mut app, Action::Submit),
+        vec![Effect::SaveAs {
+            path: other.clone(),
+            replace: false
+        }]
+    );
     // The loop found a file there: the screen asks.
     update(&mut app, Action::Done(Outcome::Exists(other.clone())));
     assert!(matches!(&app.dialog, Some(Dialog::ConfirmReplace { path }) if *path == other));
     assert!(screen(&app).contains("Replace this file?"));
-    assert!(update(&mut app, Action::Cancel).is_empty(), "no: nothing is written");
-    assert!(matches!(app.dialog, Some(Dialog::SaveAs { .. })), "back to the path, to type another");
+    assert!(
+        update(&mut app, Action::Cancel).is_empty(),
+        "no: nothing is written"
+    );
+    assert!(
+        matches!(app.dialog, Some(Dialog::SaveAs { .. })),
+        "back to the path, to type another"
+    );
     update(&mut app, Action::Cancel);
 
     update(&mut app, Action::Done(Outcome::Exists(other.clone())));
-    assert_eq!(update(&mut app, Action::Confirm), vec![Effect::SaveAs { path: other, replace: true }]);
+    assert_eq!(
+        update(&mut app, Action::Confirm),
+        vec![Effect::SaveAs {
+            path: other,
+            replace: true
+        }]
+    );
 
     // The session's own file is not asked about.
     update(&mut app, Action::SaveElsewhere);
-    assert_eq!(update(&mut app, Action::Submit), vec![Effect::SaveAs { path: notes_path(), replace: true }]);
+    assert_eq!(
+        update(&mut app, Action::Submit),
+        vec![Effect::SaveAs {
+            path: notes_path(),
+            replace: true
+        }]
+    );
 }
 
 /// The highlighted cells of the panes' text, as text.
@@ -165,7 +242,14 @@ fn selected_words_are_the_words_tagged_whatever_the_space() {
     for space in ['\u{a0}', '\u{b}', '\u{c}', '\u{85}', ' '] {
         let left = format!("Officials said{space}12 people were killed in the strike on Kharkiv.");
         let right = "Officials said 15 people were killed in the strike on Kherson.";
-        let mut app = app_with(Comparison::new(Document::parse("l.txt", left.as_str()), Document::parse("r.txt", right)), 120, 20);
+        let mut app = app_with(
+            Comparison::new(
+                Document::parse("l.txt", left.as_str()),
+                Document::parse("r.txt", right),
+            ),
+            120,
+            20,
+        );
         update(&mut app, Action::StartSelection);
         update(&mut app, Action::SelectMove(2));
         assert_eq!(highlighted(&app, &render(&app)), "12", "space {space:?}");
@@ -180,7 +264,11 @@ fn selected_words_are_the_words_tagged_whatever_the_space() {
 /// Issue 11, item 11: two empty articles said "passage 1 of 0".
 #[test]
 fn two_empty_articles_show_no_passage_count() {
-    let app = app_with(Comparison::new(Document::parse("a.txt", ""), Document::parse("b.txt", "")), 80, 24);
+    let app = app_with(
+        Comparison::new(Document::parse("a.txt", ""), Document::parse("b.txt", "")),
+        80,
+        24,
+    );
     let text = screen(&app);
     assert!(!text.contains("of 0"), "{text}");
     assert!(text.contains("no passages"), "{text}");
@@ -189,7 +277,11 @@ fn two_empty_articles_show_no_passage_count() {
 #[test]
 fn outcomes_never_ask_for_more() {
     let mut app = sample();
-    for outcome in [Outcome::Saved(Ok(notes_path())), Outcome::Exported(Err("cannot export".into())), Outcome::Exists(notes_path())] {
+    for outcome in [
+        Outcome::Saved(Ok(notes_path())),
+        Outcome::Exported(Err("cannot export".into())),
+        Outcome::Exists(notes_path()),
+    ] {
         assert!(update(&mut app, Action::Done(outcome)).is_empty());
     }
 }
@@ -200,11 +292,27 @@ fn outcomes_never_ask_for_more() {
 fn the_summary_names_each_side_s_rules() {
     let read = |p: &str| std::fs::read_to_string(p).unwrap();
     let left = Document::parse("en.txt", read("assets/samples/kremlin-talks-original.txt"));
-    let right = Document::parse("zh.txt", "北京时间周二，外交部发言人在例行记者会上表示，双方将于下周举行会谈。发言人说，会谈将在上海举行。");
+    let right = Document::parse(
+        "zh.txt",
+        "北京时间周二，外交部发言人在例行记者会上表示，双方将于下周举行会谈。发言人说，会谈将在上海举行。",
+    );
     let app = app_with(Comparison::new(left, right), 140, 40);
-    let lines: Vec<String> = tandem::tui::suggestions::summary(&app).into_iter().map(|i| i.text).collect();
-    assert!(lines.iter().any(|l| l == "rules: left English word lists (en)"), "{lines:#?}");
-    assert!(lines.iter().any(|l| l.starts_with("rules: right") && l.contains("no word lists")), "{lines:#?}");
+    let lines: Vec<String> = tandem::tui::suggestions::summary(&app)
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "rules: left English word lists (en)"),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("rules: right") && l.contains("no word lists")),
+        "{lines:#?}"
+    );
 }
 
 /// Issue 11: a status message names files and repeats error texts; what
@@ -217,7 +325,10 @@ fn a_status_message_reaches_the_screen_sanitised() {
     let buffer = render(&app);
     let text: String = buffer.content().iter().map(|c| c.symbol()).collect();
     assert!(text.contains("saved to /tmp/a"), "the message is shown");
-    assert!(!text.contains(['\x1b', '\x07', '\u{202e}']), "no control character or override is drawn");
+    assert!(
+        !text.contains(['\x1b', '\x07', '\u{202e}']),
+        "no control character or override is drawn"
+    );
 }
 
 /// Issue 10: `update` reads no clock. A note is stamped with the time the
@@ -226,7 +337,10 @@ fn a_status_message_reaches_the_screen_sanitised() {
 fn update_stamps_notes_with_the_time_it_is_given() {
     let tag = || {
         let mut app = sample();
-        app.notebook.as_mut().unwrap().set_time("2000-01-02T03:04:05Z".into());
+        app.notebook
+            .as_mut()
+            .unwrap()
+            .set_time("2000-01-02T03:04:05Z".into());
         focus_divergent_link(&mut app);
         update(&mut app, Action::OpenTag);
         update(&mut app, Action::PickCategory(3));
@@ -236,5 +350,8 @@ fn update_stamps_notes_with_the_time_it_is_given() {
     };
     let (created, updated, id_len) = tag();
     assert_ne!(created, tandem::core::notes::now_rfc3339());
-    assert_eq!((created.as_str(), updated.as_str(), id_len), ("2000-01-02T03:04:05Z", "2000-01-02T03:04:05Z", 16));
+    assert_eq!(
+        (created.as_str(), updated.as_str(), id_len),
+        ("2000-01-02T03:04:05Z", "2000-01-02T03:04:05Z", 16)
+    );
 }

@@ -34,14 +34,22 @@ fn run(env: &[(&str, &str)], args: &[&str], background: Option<&str>) -> Run {
     // Either the screen opens (then quit it) or tandem stops with an error.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while !pty.contents().contains("difference 1 of") && !pty.output().contains("tandem: ") {
-        assert!(std::time::Instant::now() < deadline, "neither the screen nor an error:\n{}", pty.contents());
+        assert!(
+            std::time::Instant::now() < deadline,
+            "neither the screen nor an error:\n{}",
+            pty.contents()
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     if !pty.output().contains("tandem: ") {
         pty.press(b"q");
     }
     let status = pty.exit_status();
-    Run { output: pty.output(), success: status.success(), screen: pty.contents() }
+    Run {
+        output: pty.output(),
+        success: status.success(),
+        screen: pty.contents(),
+    }
 }
 
 /// The colours set by the SGR sequences in `output` ("38;5;12", "41"…);
@@ -49,7 +57,9 @@ fn run(env: &[(&str, &str)], args: &[&str], background: Option<&str>) -> Run {
 fn sgr_colours(output: &str) -> Vec<String> {
     let mut out = Vec::new();
     for seq in output.split("\x1b[").skip(1) {
-        let Some(end) = seq.find(|c: char| !(c.is_ascii_digit() || c == ';')) else { continue };
+        let Some(end) = seq.find(|c: char| !(c.is_ascii_digit() || c == ';')) else {
+            continue;
+        };
         if !seq[end..].starts_with('m') {
             continue;
         }
@@ -58,7 +68,11 @@ fn sgr_colours(output: &str) -> Vec<String> {
         while i < params.len() {
             match params[i].parse::<u16>().unwrap_or(0) {
                 38 | 48 => {
-                    let n = if params.get(i + 1) == Some(&"5") { 3 } else { 5 };
+                    let n = if params.get(i + 1) == Some(&"5") {
+                        3
+                    } else {
+                        5
+                    };
                     out.push(params[i..(i + n).min(params.len())].join(";"));
                     i += n;
                     continue;
@@ -91,12 +105,28 @@ fn the_terminal_is_asked_when_nothing_else_says() {
 fn flag_env_config_and_colorfgbg_win_over_the_terminal_without_asking_it() {
     let config_home = home();
     std::fs::create_dir_all(config_home.path().join("tandem")).unwrap();
-    std::fs::write(config_home.path().join("tandem/config.toml"), "theme = \"dark\"\n").unwrap();
+    std::fs::write(
+        config_home.path().join("tandem/config.toml"),
+        "theme = \"dark\"\n",
+    )
+    .unwrap();
     let xdg = config_home.path().to_str().unwrap();
     for (env, args, band) in [
-        (vec![("TANDEM_THEME", "light")], vec!["--theme", "dark"], DARK_BAND),
-        (vec![("TANDEM_THEME", "light"), ("XDG_CONFIG_HOME", xdg)], vec![], LIGHT_BAND),
-        (vec![("XDG_CONFIG_HOME", xdg), ("COLORFGBG", "0;15")], vec![], DARK_BAND),
+        (
+            vec![("TANDEM_THEME", "light")],
+            vec!["--theme", "dark"],
+            DARK_BAND,
+        ),
+        (
+            vec![("TANDEM_THEME", "light"), ("XDG_CONFIG_HOME", xdg)],
+            vec![],
+            LIGHT_BAND,
+        ),
+        (
+            vec![("XDG_CONFIG_HOME", xdg), ("COLORFGBG", "0;15")],
+            vec![],
+            DARK_BAND,
+        ),
         (vec![("COLORFGBG", "0;15")], vec![], LIGHT_BAND),
     ] {
         // The terminal would say the opposite of what is expected.
@@ -104,7 +134,10 @@ fn flag_env_config_and_colorfgbg_win_over_the_terminal_without_asking_it() {
         let r = run(&env, &args, answer);
         assert!(r.success, "{env:?} {args:?}");
         assert!(r.output.contains(band), "{env:?} {args:?}: wanted {band:?}");
-        assert!(!r.output.contains(QUERY), "{env:?} {args:?}: the terminal was asked");
+        assert!(
+            !r.output.contains(QUERY),
+            "{env:?} {args:?}: the terminal was asked"
+        );
     }
 }
 
@@ -114,8 +147,18 @@ fn sixteen_colours_on_term_xterm_and_none_with_no_color() {
     assert!(xterm.success);
     // crossterm writes even the named colours as `38;5;N`: N stays below 16.
     let colours = sgr_colours(&xterm.output);
-    assert!(!colours.is_empty() && colours.iter().all(|c| !c.starts_with("38;5;") && !c.starts_with("48;5;") || c[5..].parse::<u8>().is_ok_and(|n| n < 16)), "only the 16 named colours: {colours:?}");
-    assert!(xterm.output.contains("48;5;7m"), "the light grey band of the 16-colour light palette");
+    assert!(
+        !colours.is_empty()
+            && colours
+                .iter()
+                .all(|c| !c.starts_with("38;5;") && !c.starts_with("48;5;")
+                    || c[5..].parse::<u8>().is_ok_and(|n| n < 16)),
+        "only the 16 named colours: {colours:?}"
+    );
+    assert!(
+        xterm.output.contains("48;5;7m"),
+        "the light grey band of the 16-colour light palette"
+    );
 
     let none = run(&[("NO_COLOR", "1")], &[], WHITE);
     assert!(none.success);
@@ -128,13 +171,36 @@ fn sixteen_colours_on_term_xterm_and_none_with_no_color() {
 fn a_bad_theme_or_config_is_one_line_and_exit_2() {
     let bad_env = run(&[("TANDEM_THEME", "blue")], &[], None);
     assert!(!bad_env.success);
-    assert!(bad_env.screen.contains("tandem: TANDEM_THEME: unknown theme “blue” (expected dark, light or auto)"), "{}", bad_env.screen);
+    assert!(
+        bad_env
+            .screen
+            .contains("tandem: TANDEM_THEME: unknown theme “blue” (expected dark, light or auto)"),
+        "{}",
+        bad_env.screen
+    );
 
     let config_home = home();
     std::fs::create_dir_all(config_home.path().join("tandem")).unwrap();
-    std::fs::write(config_home.path().join("tandem/config.toml"), "them = \"dark\"\n").unwrap();
-    let bad_config = run(&[("XDG_CONFIG_HOME", config_home.path().to_str().unwrap())], &[], None);
+    std::fs::write(
+        config_home.path().join("tandem/config.toml"),
+        "them = \"dark\"\n",
+    )
+    .unwrap();
+    let bad_config = run(
+        &[("XDG_CONFIG_HOME", config_home.path().to_str().unwrap())],
+        &[],
+        None,
+    );
     assert!(!bad_config.success);
-    let line = bad_config.screen.lines().find(|l| l.contains("tandem: ")).unwrap_or_default().to_string();
-    assert!(line.contains("config.toml:1:1: unknown field `them`"), "{}", bad_config.screen);
+    let line = bad_config
+        .screen
+        .lines()
+        .find(|l| l.contains("tandem: "))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        line.contains("config.toml:1:1: unknown field `them`"),
+        "{}",
+        bad_config.screen
+    );
 }

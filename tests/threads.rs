@@ -1,7 +1,10 @@
 //! The core runs its independent stages on all cores; the results must be
 //! the same as on one.
 
-#[allow(dead_code, reason = "the benchmarks' generator: this test needs only its text")]
+#[allow(
+    dead_code,
+    reason = "the benchmarks' generator: this test needs only its text"
+)]
 #[path = "../benches/common/mod.rs"]
 mod common;
 
@@ -10,8 +13,16 @@ use tandem::core::document::Document;
 
 /// The whole JSON report of the pair, computed on `threads` threads.
 fn report(threads: usize, left: &str, right: &str) -> String {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
-    pool.install(|| tandem::report::json::render(&Comparison::new(Document::parse("l", left), Document::parse("r", right))))
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("thread pool");
+    pool.install(|| {
+        tandem::report::json::render(&Comparison::new(
+            Document::parse("l", left),
+            Document::parse("r", right),
+        ))
+    })
 }
 
 #[test]
@@ -20,7 +31,10 @@ fn one_thread_and_several_give_the_same_report() {
     // The generated pair has thousands of sentences, enough for every
     // parallel stage to split its work.
     let (left, right) = common::pair(150_000, common::seed(150));
-    for (l, r) in [(sample_left.text.as_str(), sample_right.text.as_str()), (&left, &right)] {
+    for (l, r) in [
+        (sample_left.text.as_str(), sample_right.text.as_str()),
+        (&left, &right),
+    ] {
         let single = report(1, l, r);
         assert!(single.contains("\"links\""));
         assert_eq!(single, report(3, l, r));

@@ -91,14 +91,29 @@ proptest! {
 #[test]
 fn hard_wrapped_paragraph_keeps_its_words_in_the_report() {
     let text = "Title\n\n  The council said the plan would cost a great deal of money and\n    take many years to finish, according to the city budget office\n    report published on Monday.\n";
-    let cmp = Comparison::new(Document::parse("l", text), Document::parse("r", text.replace("Monday", "Tuesday")));
+    let cmp = Comparison::new(
+        Document::parse("l", text),
+        Document::parse("r", text.replace("Monday", "Tuesday")),
+    );
     let out = report::text::render(&cmp, 80);
-    let rows: Vec<&str> = out.lines().skip_while(|l| !l.starts_with('─')).skip(1).collect();
+    let rows: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with('─'))
+        .skip(1)
+        .collect();
     assert!(rows.iter().all(|l| width(l) <= 80), "{out}");
     // Both columns keep their place: the rule between them never moves.
-    let rules: Vec<usize> = rows.iter().filter_map(|l| l.find('│').map(|b| width(&l[..b]))).collect();
+    let rules: Vec<usize> = rows
+        .iter()
+        .filter_map(|l| l.find('│').map(|b| width(&l[..b])))
+        .collect();
     assert!(rules.windows(2).all(|w| w[0] == w[1]), "{out}");
-    let words = |s: &str| s.split(|c: char| c.is_whitespace() || c == '│').filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let words = |s: &str| {
+        s.split(|c: char| c.is_whitespace() || c == '│')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
     for w in words(text) {
         assert!(words(&out).contains(&w), "{w} missing from\n{out}");
     }

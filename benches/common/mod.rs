@@ -30,15 +30,26 @@ struct Vocabulary {
 
 impl Vocabulary {
     fn new(rng: &mut Rng, size: usize) -> Self {
-        const SYLLABLES: &[&str] = &["ka", "lo", "mer", "tin", "sa", "vor", "ek", "pla", "dun", "ri", "os", "ta", "ben", "gul", "fi", "zen"];
+        const SYLLABLES: &[&str] = &[
+            "ka", "lo", "mer", "tin", "sa", "vor", "ek", "pla", "dun", "ri", "os", "ta", "ben",
+            "gul", "fi", "zen",
+        ];
         let words = (0..size)
-            .map(|_| (0..2 + rng.below(3)).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect::<String>())
+            .map(|_| {
+                (0..2 + rng.below(3))
+                    .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                    .collect::<String>()
+            })
             .collect();
         let names = (0..size / 4)
             .map(|_| {
-                let w: String = (0..2 + rng.below(2)).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect();
+                let w: String = (0..2 + rng.below(2))
+                    .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                    .collect();
                 let mut cs = w.chars();
-                cs.next().map(|c| c.to_uppercase().collect::<String>() + cs.as_str()).unwrap_or_default()
+                cs.next()
+                    .map(|c| c.to_uppercase().collect::<String>() + cs.as_str())
+                    .unwrap_or_default()
             })
             .collect();
         Vocabulary { words, names }
@@ -47,8 +58,10 @@ impl Vocabulary {
     /// Zipf's law with exponent 1, as in English: rank = N^u for uniform u,
     /// with function words making up almost half of all tokens.
     fn pick(&self, rng: &mut Rng) -> &str {
-        const FUNCTION_WORDS: &[&str] =
-            &["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "at", "from", "his", "it", "an", "has"];
+        const FUNCTION_WORDS: &[&str] = &[
+            "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was",
+            "by", "at", "from", "his", "it", "an", "has",
+        ];
         if rng.chance(45) {
             return FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())];
         }
@@ -71,11 +84,16 @@ struct Sentence {
 type Paragraph = Vec<Sentence>;
 
 fn sentence(rng: &mut Rng, vocab: &Vocabulary) -> Vec<String> {
-    (0..8 + rng.below(18)).map(|_| vocab.pick(rng).to_string()).collect()
+    (0..8 + rng.below(18))
+        .map(|_| vocab.pick(rng).to_string())
+        .collect()
 }
 
 fn added(rng: &mut Rng, vocab: &Vocabulary) -> Sentence {
-    Sentence { words: sentence(rng, vocab), origin: Vec::new() }
+    Sentence {
+        words: sentence(rng, vocab),
+        origin: Vec::new(),
+    }
 }
 
 /// The text, and each sentence's byte span and origin.
@@ -112,23 +130,46 @@ fn rewrite(rng: &mut Rng, vocab: &Vocabulary, original: &[Paragraph]) -> Vec<Par
         }
         let mut new_p: Paragraph = Vec::new();
         for s in p {
-            let mut words: Vec<String> = s.words.iter().map(|w| if rng.chance(30) { vocab.pick(rng).to_string() } else { w.clone() }).collect();
+            let mut words: Vec<String> = s
+                .words
+                .iter()
+                .map(|w| {
+                    if rng.chance(30) {
+                        vocab.pick(rng).to_string()
+                    } else {
+                        w.clone()
+                    }
+                })
+                .collect();
             if rng.chance(10) {
                 let tail = words.split_off(words.len() / 2);
-                new_p.push(Sentence { words, origin: s.origin.clone() });
-                new_p.push(Sentence { words: tail, origin: s.origin.clone() });
+                new_p.push(Sentence {
+                    words,
+                    origin: s.origin.clone(),
+                });
+                new_p.push(Sentence {
+                    words: tail,
+                    origin: s.origin.clone(),
+                });
             } else if rng.chance(10) && !new_p.is_empty() {
                 let last = new_p.last_mut().unwrap();
                 last.words.extend(words);
                 last.origin.extend(&s.origin);
             } else {
-                new_p.push(Sentence { words, origin: s.origin.clone() });
+                new_p.push(Sentence {
+                    words,
+                    origin: s.origin.clone(),
+                });
             }
         }
         if rng.chance(5) {
             new_p.push(added(rng, vocab));
         }
-        if rng.chance(4) { moved.push(new_p) } else { out.push(new_p) }
+        if rng.chance(4) {
+            moved.push(new_p)
+        } else {
+            out.push(new_p)
+        }
         if rng.chance(5) {
             out.push((0..3).map(|_| added(rng, vocab)).collect());
         }
@@ -160,17 +201,33 @@ pub fn generate(bytes: usize, seed: u64) -> Generated {
         let p: Paragraph = (0..3 + rng.below(3))
             .map(|_| {
                 count += 1;
-                Sentence { words: sentence(&mut rng, &vocab), origin: vec![count - 1] }
+                Sentence {
+                    words: sentence(&mut rng, &vocab),
+                    origin: vec![count - 1],
+                }
             })
             .collect();
-        size += p.iter().map(|s| s.words.iter().map(|w| w.len() + 1).sum::<usize>() + 1).sum::<usize>() + 1;
+        size += p
+            .iter()
+            .map(|s| s.words.iter().map(|w| w.len() + 1).sum::<usize>() + 1)
+            .sum::<usize>()
+            + 1;
         paragraphs.push(p);
     }
     let right = rewrite(&mut rng, &vocab, &paragraphs);
     let (left, left_spans, _) = render(&paragraphs);
     let (right, right_spans, origins) = render(&right);
-    let gold = origins.iter().enumerate().flat_map(|(r, o)| o.iter().map(move |&l| (l, r))).collect();
-    Generated { left, right, spans: [left_spans, right_spans], gold }
+    let gold = origins
+        .iter()
+        .enumerate()
+        .flat_map(|(r, o)| o.iter().map(move |&l| (l, r)))
+        .collect();
+    Generated {
+        left,
+        right,
+        spans: [left_spans, right_spans],
+        gold,
+    }
 }
 
 pub fn pair(bytes: usize, seed: u64) -> (String, String) {

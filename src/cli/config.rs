@@ -70,8 +70,18 @@ pub struct ConfigError {
 
 impl ConfigError {
     fn new(path: &Path, at: String, message: impl std::fmt::Display) -> Self {
-        let one_line = message.to_string().lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-        ConfigError { path: crate::display::sanitize(&path.display().to_string()), at, message: crate::display::sanitize(&one_line) }
+        let one_line = message
+            .to_string()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        ConfigError {
+            path: crate::display::sanitize(&path.display().to_string()),
+            at,
+            message: crate::display::sanitize(&one_line),
+        }
     }
 }
 
@@ -104,7 +114,13 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(ConfigError::new(path, String::new(), e)),
         };
-        let text = String::from_utf8(bytes).map_err(|e| ConfigError::new(path, String::new(), format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            ConfigError::new(
+                path,
+                String::new(),
+                format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+            )
+        })?;
         Self::parse(&text, path)
     }
 
@@ -112,23 +128,36 @@ impl Config {
     /// directories and names the file in errors).
     pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let at = e.span().map(|s| line_column(text, s.start)).map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
+            let at = e
+                .span()
+                .map(|s| line_column(text, s.start))
+                .map(|(l, c)| format!(":{l}:{c}"))
+                .unwrap_or_default();
             ConfigError::new(path, at, e.message())
         })?;
         // A value the parser accepted but tandem cannot use: the key's line.
         let at_key = |key: &str, message: String| {
-            let line = text.lines().position(|l| l.trim_start().starts_with(key)).map_or(String::new(), |i| format!(":{}", i + 1));
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(String::new(), |i| format!(":{}", i + 1));
             ConfigError::new(path, line, format!("{key}: {message}"))
         };
         if let Some(name) = &config.reviewer
             && (name.trim().is_empty() || name.chars().any(char::is_control))
         {
-            return Err(at_key("reviewer", "must be a name on one line, without control characters".into()));
+            return Err(at_key(
+                "reviewer",
+                "must be a name on one line, without control characters".into(),
+            ));
         }
         if let Some(dir) = config.notes_dir.take() {
             let dir = resolve_dir(&dir, path.parent(), std::env::var("HOME").ok().as_deref());
             if !dir.is_dir() {
-                return Err(at_key("notes-dir", format!("{}: no such directory", dir.display())));
+                return Err(at_key(
+                    "notes-dir",
+                    format!("{}: no such directory", dir.display()),
+                ));
             }
             config.notes_dir = Some(dir);
         }
@@ -145,7 +174,10 @@ impl Config {
     }
 
     pub fn screen(&self) -> ScreenSettings {
-        ScreenSettings { reading_view: self.view == Some(ViewSetting::Reading), fold: self.fold.unwrap_or(false) }
+        ScreenSettings {
+            reading_view: self.view == Some(ViewSetting::Reading),
+            fold: self.fold.unwrap_or(false),
+        }
     }
 
     /// The palette from the config file (`auto` leaves it to the terminal).
@@ -189,8 +221,19 @@ pub fn screen_theme(flag: Option<Palette>, config: &Config) -> Result<Theme, Str
     let colours = Colours::detect();
     let env = std::env::var("TANDEM_THEME").ok();
     let colorfgbg = std::env::var("COLORFGBG").ok();
-    let sources = PaletteSources { flag, env: env.as_deref(), config: config.palette(), colorfgbg: colorfgbg.as_deref() };
-    let ask = || if colours == Colours::None { None } else { crate::tui::theme::ask_terminal() };
+    let sources = PaletteSources {
+        flag,
+        env: env.as_deref(),
+        config: config.palette(),
+        colorfgbg: colorfgbg.as_deref(),
+    };
+    let ask = || {
+        if colours == Colours::None {
+            None
+        } else {
+            crate::tui::theme::ask_terminal()
+        }
+    };
     Ok(Theme::for_terminal(sources.choose(ask)?, colours))
 }
 
@@ -199,13 +242,17 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Config, String> {
-        Config::parse(text, Path::new("/home/ada/.config/tandem/config.toml")).map_err(|e| e.to_string())
+        Config::parse(text, Path::new("/home/ada/.config/tandem/config.toml"))
+            .map_err(|e| e.to_string())
     }
 
     #[test]
     fn every_key_is_read() {
         let dir = std::env::temp_dir();
-        let text = format!("theme = \"light\"\nreviewer = \"Ada Editor\"\nnotes-dir = {:?}\nview = \"reading\"\nfold = true\n", dir.display().to_string());
+        let text = format!(
+            "theme = \"light\"\nreviewer = \"Ada Editor\"\nnotes-dir = {:?}\nview = \"reading\"\nfold = true\n",
+            dir.display().to_string()
+        );
         let c = parse(&text).expect("a valid config");
         assert_eq!(c.theme, Some(ThemeSetting::Light));
         assert_eq!(c.palette(), Some(Palette::Light));
@@ -213,8 +260,17 @@ mod tests {
         assert_eq!(c.notes_dir.as_deref(), Some(dir.as_path()));
         assert_eq!(c.view, Some(ViewSetting::Reading));
         assert_eq!(c.fold, Some(true));
-        assert_eq!(c.screen(), ScreenSettings { reading_view: true, fold: true });
-        assert_eq!(c.notes_path(PathBuf::from("articles/a.b.tandem-notes.json")), dir.join("a.b.tandem-notes.json"));
+        assert_eq!(
+            c.screen(),
+            ScreenSettings {
+                reading_view: true,
+                fold: true
+            }
+        );
+        assert_eq!(
+            c.notes_path(PathBuf::from("articles/a.b.tandem-notes.json")),
+            dir.join("a.b.tandem-notes.json")
+        );
     }
 
     #[test]
@@ -222,19 +278,35 @@ mod tests {
         let c = parse("# nothing yet\n").expect("a valid config");
         assert_eq!(c, Config::default());
         assert_eq!(c.palette(), None);
-        assert_eq!(c.screen(), ScreenSettings { reading_view: false, fold: false });
-        assert_eq!(c.notes_path(PathBuf::from("x/a.b.tandem-notes.json")), PathBuf::from("x/a.b.tandem-notes.json"));
+        assert_eq!(
+            c.screen(),
+            ScreenSettings {
+                reading_view: false,
+                fold: false
+            }
+        );
+        assert_eq!(
+            c.notes_path(PathBuf::from("x/a.b.tandem-notes.json")),
+            PathBuf::from("x/a.b.tandem-notes.json")
+        );
     }
 
     #[test]
     fn a_missing_file_is_the_defaults() {
-        assert_eq!(Config::read(Path::new("/nonexistent/tandem/config.toml")).expect("a missing config file is the default"), Config::default());
+        assert_eq!(
+            Config::read(Path::new("/nonexistent/tandem/config.toml"))
+                .expect("a missing config file is the default"),
+            Config::default()
+        );
     }
 
     #[test]
     fn an_unknown_key_is_reported_with_its_line() {
         let e = parse("theme = \"dark\"\ncolour = \"blue\"\n").unwrap_err();
-        assert!(e.starts_with("/home/ada/.config/tandem/config.toml:2:1: unknown field `colour`"), "{e}");
+        assert!(
+            e.starts_with("/home/ada/.config/tandem/config.toml:2:1: unknown field `colour`"),
+            "{e}"
+        );
         assert!(e.contains("notes-dir"), "lists the known keys: {e}");
         assert!(!e.contains('\n'));
     }
@@ -242,14 +314,29 @@ mod tests {
     #[test]
     fn bad_values_are_one_line_errors() {
         for (text, expected) in [
-            ("theme = \"blue\"", "config.toml:1:9: unknown variant `blue`, expected one of `auto`, `dark`, `light`"),
-            ("fold = \"yes\"", "config.toml:1:8: invalid type: string \"yes\", expected a boolean"),
-            ("view = \"unified\"", "config.toml:1:8: unknown variant `unified`, expected `aligned` or `reading`"),
+            (
+                "theme = \"blue\"",
+                "config.toml:1:9: unknown variant `blue`, expected one of `auto`, `dark`, `light`",
+            ),
+            (
+                "fold = \"yes\"",
+                "config.toml:1:8: invalid type: string \"yes\", expected a boolean",
+            ),
+            (
+                "view = \"unified\"",
+                "config.toml:1:8: unknown variant `unified`, expected `aligned` or `reading`",
+            ),
             ("theme = ", "config.toml:1:9: "),
             ("[fold\n", "config.toml:1:"),
             ("reviewer = \"\"", "config.toml:1: reviewer: must be a name"),
-            ("reviewer = \"Ada\\u001b[2J\"", "config.toml:1: reviewer: must be a name"),
-            ("\n\nnotes-dir = \"/nonexistent-tandem-dir\"", "config.toml:3: notes-dir: /nonexistent-tandem-dir: no such directory"),
+            (
+                "reviewer = \"Ada\\u001b[2J\"",
+                "config.toml:1: reviewer: must be a name",
+            ),
+            (
+                "\n\nnotes-dir = \"/nonexistent-tandem-dir\"",
+                "config.toml:3: notes-dir: /nonexistent-tandem-dir: no such directory",
+            ),
         ] {
             let e = parse(text).unwrap_err();
             assert!(e.contains(expected), "{text:?}: {e}");
@@ -259,28 +346,55 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_utf8_or_not_readable_is_an_error() {
-        let dir = tempfile::TempDir::with_prefix("tandem-config-").expect("create the test directory");
+        let dir =
+            tempfile::TempDir::with_prefix("tandem-config-").expect("create the test directory");
         let file = dir.path().join("config.toml");
         std::fs::write(&file, b"theme = \"\xff\"").expect("write the test file");
-        assert!(Config::read(&file).unwrap_err().to_string().contains("not UTF-8 text (byte 9)"));
+        assert!(
+            Config::read(&file)
+                .unwrap_err()
+                .to_string()
+                .contains("not UTF-8 text (byte 9)")
+        );
         // A directory where the file should be.
         let e = Config::read(dir.path()).unwrap_err().to_string();
-        assert!(e.starts_with(&dir.path().display().to_string()) && !e.contains('\n'), "{e}");
+        assert!(
+            e.starts_with(&dir.path().display().to_string()) && !e.contains('\n'),
+            "{e}"
+        );
     }
 
     #[test]
     fn notes_dir_takes_home_and_the_config_directory() {
         let home = std::env::temp_dir();
-        assert_eq!(resolve_dir(Path::new("~/reviews"), None, home.to_str()), home.join("reviews"));
-        assert_eq!(resolve_dir(Path::new("reviews"), Some(Path::new("/etc/tandem")), None), PathBuf::from("/etc/tandem/reviews"));
-        assert_eq!(resolve_dir(Path::new("/srv/r"), Some(Path::new("/etc/tandem")), None), PathBuf::from("/srv/r"));
+        assert_eq!(
+            resolve_dir(Path::new("~/reviews"), None, home.to_str()),
+            home.join("reviews")
+        );
+        assert_eq!(
+            resolve_dir(Path::new("reviews"), Some(Path::new("/etc/tandem")), None),
+            PathBuf::from("/etc/tandem/reviews")
+        );
+        assert_eq!(
+            resolve_dir(Path::new("/srv/r"), Some(Path::new("/etc/tandem")), None),
+            PathBuf::from("/srv/r")
+        );
     }
 
     #[test]
     fn the_file_is_found_by_the_xdg_rule() {
-        assert_eq!(path_from(Some("/x/conf"), Some("/home/ada")), Some(PathBuf::from("/x/conf/tandem/config.toml")));
-        assert_eq!(path_from(Some("relative"), Some("/home/ada")), Some(PathBuf::from("/home/ada/.config/tandem/config.toml")));
-        assert_eq!(path_from(Some(""), Some("/home/ada")), Some(PathBuf::from("/home/ada/.config/tandem/config.toml")));
+        assert_eq!(
+            path_from(Some("/x/conf"), Some("/home/ada")),
+            Some(PathBuf::from("/x/conf/tandem/config.toml"))
+        );
+        assert_eq!(
+            path_from(Some("relative"), Some("/home/ada")),
+            Some(PathBuf::from("/home/ada/.config/tandem/config.toml"))
+        );
+        assert_eq!(
+            path_from(Some(""), Some("/home/ada")),
+            Some(PathBuf::from("/home/ada/.config/tandem/config.toml"))
+        );
         assert_eq!(path_from(None, None), None);
     }
 

@@ -6,13 +6,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::core::Side;
 use crate::core::compare::Comparison;
 use crate::core::document::{Document, Format as InputFormat, LoadError};
-use crate::core::Side;
-use crate::core::pipeline::{self, Report, Stage};
 use crate::core::notes::notebook::Notebook;
 use crate::core::notes::store::{self, StoreError};
 use crate::core::notes::{NotesFile, export};
+use crate::core::pipeline::{self, Report, Stage};
 use crate::display::sanitize_text;
 use crate::report;
 use crate::tui::loading::Failure;
@@ -190,19 +190,31 @@ pub enum CliError {
 
 /// Loads the pair named on the command line, or the bundled sample pair,
 /// read as `format` when given, reporting each side's stages.
-pub fn load_pair(left: Option<&str>, right: Option<&str>, format: Option<InputFormat>, report: Report) -> Result<(Document, Document), CliError> {
+pub fn load_pair(
+    left: Option<&str>,
+    right: Option<&str>,
+    format: Option<InputFormat>,
+    report: Report,
+) -> Result<(Document, Document), CliError> {
     match (left, right) {
         (None, None) => {
             let (l, r) = samples::pair();
-            Ok((pipeline::segment(l, Side::Left, report), pipeline::segment(r, Side::Right, report)))
+            Ok((
+                pipeline::segment(l, Side::Left, report),
+                pipeline::segment(r, Side::Right, report),
+            ))
         }
         (Some(l), Some(r)) => {
             if l == "-" && r == "-" {
-                return Err(CliError::Usage("only one of the two articles can be read from standard input".into()));
+                return Err(CliError::Usage(
+                    "only one of the two articles can be read from standard input".into(),
+                ));
             }
             Ok(pipeline::load_both(l, r, format, report)?)
         }
-        _ => Err(CliError::Usage("give two articles to compare, or none for the bundled sample pair".into())),
+        _ => Err(CliError::Usage(
+            "give two articles to compare, or none for the bundled sample pair".into(),
+        )),
     }
 }
 
@@ -214,16 +226,28 @@ const MAX_WIDTH: usize = 2000;
 /// Everything the review screen needs from the files: both articles
 /// compared, and their notes. A notes file that cannot be read stops it,
 /// untouched.
-fn prepare(cli: &Cli, config: &config::Config, report: Report) -> Result<(Comparison, Notebook), CliError> {
+fn prepare(
+    cli: &Cli,
+    config: &config::Config,
+    report: Report,
+) -> Result<(Comparison, Notebook), CliError> {
     let is_sample = cli.left.is_none();
     let git = difftool::Git::from_env();
     // Under git difftool the loading screen, like the titles, names each
     // side by its real path, not by git's temporary copy.
     let named = |stage: Stage| match (&git, stage) {
-        (Some(git), Stage::Reading { side, name }) => report(Stage::Reading { side, name: git.name(&name) }),
+        (Some(git), Stage::Reading { side, name }) => report(Stage::Reading {
+            side,
+            name: git.name(&name),
+        }),
         (_, stage) => report(stage),
     };
-    let (mut l, mut r) = load_pair(cli.left.as_deref(), cli.right.as_deref(), cli.input.format(), &named)?;
+    let (mut l, mut r) = load_pair(
+        cli.left.as_deref(),
+        cli.right.as_deref(),
+        cli.input.format(),
+        &named,
+    )?;
     if let Some(git) = &git {
         git.rename(&mut l);
         git.rename(&mut r);
@@ -238,17 +262,27 @@ fn prepare(cli: &Cli, config: &config::Config, report: Report) -> Result<(Compar
 
 fn terminal_width() -> usize {
     use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() && let Ok((cols, _)) = ratatui::crossterm::terminal::size() {
+    if std::io::stdout().is_terminal()
+        && let Ok((cols, _)) = ratatui::crossterm::terminal::size()
+    {
         return usize::from(cols).clamp(MIN_WIDTH, MAX_WIDTH);
     }
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse::<usize>().ok()).unwrap_or(100).clamp(MIN_WIDTH, MAX_WIDTH)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .unwrap_or(100)
+        .clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
 /// Writes to standard output; on a terminal, through the same sanitiser as
 /// the screen (an article's escape sequences must not reach it).
 fn write_stdout(text: &str) -> Result<(), CliError> {
     use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() { write_raw(&sanitize_text(text)) } else { write_raw(text) }
+    if std::io::stdout().is_terminal() {
+        write_raw(&sanitize_text(text))
+    } else {
+        write_raw(text)
+    }
 }
 
 /// Writes the text report, whose article text was sanitised as it was laid
@@ -260,7 +294,11 @@ fn write_report(text: &str) -> Result<(), CliError> {
 
 fn write_raw(text: &str) -> Result<(), CliError> {
     use std::io::Write;
-    to_stdout(|stdout| stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()))
+    to_stdout(|stdout| {
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+    })
 }
 
 /// The JSON report; to a pipe or file, written as it is serialised.
@@ -272,7 +310,9 @@ fn write_json(cmp: &Comparison) -> Result<(), CliError> {
     to_stdout(|stdout| report::json::write(cmp, stdout))
 }
 
-fn to_stdout(write: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>) -> Result<(), CliError> {
+fn to_stdout(
+    write: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>,
+) -> Result<(), CliError> {
     match write(&mut std::io::stdout().lock()) {
         // A closed pipe (`| head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -287,7 +327,10 @@ fn load_for_export(path: &Path) -> Result<(NotesFile, Option<Comparison>), CliEr
     let file = store::load(path)?.ok_or_else(|| CliError::NoNotes(path.display().to_string()))?;
     let find = |recorded: &str| -> Option<Document> {
         let beside = path.parent().map(|d| d.join(recorded));
-        [Some(PathBuf::from(recorded)), beside].into_iter().flatten().find_map(|p| Document::load(p.to_str()?).ok())
+        [Some(PathBuf::from(recorded)), beside]
+            .into_iter()
+            .flatten()
+            .find_map(|p| Document::load(p.to_str()?).ok())
     };
     let (Some(left), Some(right)) = (find(&file.left.path), find(&file.right.path)) else {
         return Ok((file, None)); // the stored quotes and offsets stand
@@ -300,13 +343,30 @@ fn load_for_export(path: &Path) -> Result<(NotesFile, Option<Comparison>), CliEr
 /// an existing regular file only with `--force` (a device or FIFO such as
 /// `/dev/stdout` is written through, not replaced).
 fn check_export_target(path: &Path, notes: &Path, force: bool) -> Result<(), CliError> {
-    let same = |a: &Path, b: &Path| a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
+    let same = |a: &Path, b: &Path| {
+        a.canonicalize()
+            .ok()
+            .zip(b.canonicalize().ok())
+            .is_some_and(|(a, b)| a == b)
+    };
     if same(path, notes) {
-        return Err(CliError::Usage(format!("{}: an export must not replace the notes file; choose another -o", notes.display())));
+        return Err(CliError::Usage(format!(
+            "{}: an export must not replace the notes file; choose another -o",
+            notes.display()
+        )));
     }
-    match store::resolve(path).and_then(|p| store::kind(&p)).map_err(CliError::Output)? {
-        store::Kind::Regular if !force => Err(CliError::Usage(format!("{}: exists; add --force to replace it", path.display()))),
-        store::Kind::Directory => Err(CliError::Usage(format!("{}: is a directory; give a file name with -o", path.display()))),
+    match store::resolve(path)
+        .and_then(|p| store::kind(&p))
+        .map_err(CliError::Output)?
+    {
+        store::Kind::Regular if !force => Err(CliError::Usage(format!(
+            "{}: exists; add --force to replace it",
+            path.display()
+        ))),
+        store::Kind::Directory => Err(CliError::Usage(format!(
+            "{}: is a directory; give a file name with -o",
+            path.display()
+        ))),
         _ => Ok(()),
     }
 }
@@ -315,10 +375,18 @@ fn check_export_target(path: &Path, notes: &Path, force: bool) -> Result<(), Cli
 /// on one core, as a reference or on a shared machine; 0 or unset: one per
 /// core). The results are the same whatever the number.
 fn use_threads() -> Result<(), CliError> {
-    let Ok(value) = std::env::var("TANDEM_THREADS") else { return Ok(()) };
-    let threads: usize = value.trim().parse().map_err(|_| CliError::Usage(format!("TANDEM_THREADS must be a number of threads, not {value:?}")))?;
+    let Ok(value) = std::env::var("TANDEM_THREADS") else {
+        return Ok(());
+    };
+    let threads: usize = value.trim().parse().map_err(|_| {
+        CliError::Usage(format!(
+            "TANDEM_THREADS must be a number of threads, not {value:?}"
+        ))
+    })?;
     // Fails only if the pool already exists (a second run in one process): it stands.
-    let _ = rayon::ThreadPoolBuilder::new().num_threads(threads).build_global();
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global();
     Ok(())
 }
 
@@ -327,34 +395,70 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     use_threads()?;
     let config = config::Config::load()?;
     match cli.command {
-        Some(Command::Align { left, right, format, width, input, color }) => {
+        Some(Command::Align {
+            left,
+            right,
+            format,
+            width,
+            input,
+            color,
+        }) => {
             // In range by the parser, so the conversion cannot fail.
             let width = width.and_then(|w| usize::try_from(w).ok());
             let (l, r) = load_pair(left.as_deref(), right.as_deref(), input.format(), &|_| {})?;
             let cmp = Comparison::new(l, r);
             match format {
                 Format::Json => write_json(&cmp),
-                Format::Text => write_report(&report::text::render_styled(&cmp, width.unwrap_or_else(terminal_width), color.enabled())),
-                Format::Html => write_stdout(&report::html::render(&cmp, None, &export::Header::now(None))),
+                Format::Text => write_report(&report::text::render_styled(
+                    &cmp,
+                    width.unwrap_or_else(terminal_width),
+                    color.enabled(),
+                )),
+                Format::Html => write_stdout(&report::html::render(
+                    &cmp,
+                    None,
+                    &export::Header::now(None),
+                )),
             }
         }
         Some(Command::Text { file, input }) => {
             let doc = Document::load_as(&file, input.format())?;
             if doc.tracked_changes {
-                eprintln!("tandem: {}: has tracked changes; this is the text with all of them accepted", crate::display::sanitize(&file));
+                eprintln!(
+                    "tandem: {}: has tracked changes; this is the text with all of them accepted",
+                    crate::display::sanitize(&file)
+                );
             }
             write_stdout(&crate::core::notes::clean::controls(&doc.text))
         }
-        Some(Command::Export { notes, format, output, reviewer, force }) => {
+        Some(Command::Export {
+            notes,
+            format,
+            output,
+            reviewer,
+            force,
+        }) => {
             if let Some(path) = &output {
                 check_export_target(path, &notes, force)?;
             }
             let (file, cmp) = load_for_export(&notes)?;
             let header = export::Header::now(options::reviewer(reviewer, config.reviewer.clone()));
             let text = match format.notes_format() {
-                Some(f) => export::render_report(&file, f, cmp.as_ref().map(|c| report::placement::of(c, &file)).as_ref(), &header),
+                Some(f) => export::render_report(
+                    &file,
+                    f,
+                    cmp.as_ref()
+                        .map(|c| report::placement::of(c, &file))
+                        .as_ref(),
+                    &header,
+                ),
                 None => {
-                    let cmp = cmp.ok_or_else(|| CliError::Usage(format!("{}: the HTML report needs both articles, and they cannot be found", notes.display())))?;
+                    let cmp = cmp.ok_or_else(|| {
+                        CliError::Usage(format!(
+                            "{}: the HTML report needs both articles, and they cannot be found",
+                            notes.display()
+                        ))
+                    })?;
                     report::html::render(&cmp, Some(&file), &header)
                 }
             };
@@ -371,14 +475,22 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // Asks the terminal (if it must) before the screen owns its input.
             let to_screen = std::io::stdout().is_terminal();
             if to_screen {
-                let theme = config::screen_theme(cli.theme.palette(), &config).map_err(CliError::Usage)?;
+                let theme =
+                    config::screen_theme(cli.theme.palette(), &config).map_err(CliError::Usage)?;
                 // The screen opens at once and shows the loading, which runs
                 // on a thread of its own. Keys are read from the terminal
                 // itself (/dev/tty), so one article may still come from a
                 // pipe: `cat a.txt | tandem - b.txt`.
                 let screen = config.screen();
-                let opening = crate::tui::Opening { reading_view: screen.reading_view, fold: screen.fold, reviewer: options::reviewer(None, config.reviewer.clone()) };
-                return crate::tui::run(theme, opening, move |report| prepare(&cli, &config, report)).map_err(|failure| match failure {
+                let opening = crate::tui::Opening {
+                    reading_view: screen.reading_view,
+                    fold: screen.fold,
+                    reviewer: options::reviewer(None, config.reviewer.clone()),
+                };
+                return crate::tui::run(theme, opening, move |report| {
+                    prepare(&cli, &config, report)
+                })
+                .map_err(|failure| match failure {
                     Failure::Terminal(e) => CliError::Terminal(e),
                     Failure::Loading(e) => e,
                 });
@@ -391,11 +503,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 // About a second per 2 MB: say so rather than show nothing.
                 Stage::Aligning if bytes.load(Ordering::Relaxed) > 4_000_000 => {
-                    eprintln!("tandem: aligning {:.0} MB of text…", bytes.load(Ordering::Relaxed) as f64 / 1e6)
+                    eprintln!(
+                        "tandem: aligning {:.0} MB of text…",
+                        bytes.load(Ordering::Relaxed) as f64 / 1e6
+                    )
                 }
                 _ => {}
             })?;
-            write_report(&report::text::render_styled(&cmp, terminal_width(), cli.color.enabled()))
+            write_report(&report::text::render_styled(
+                &cmp,
+                terminal_width(),
+                cli.color.enabled(),
+            ))
         }
     }
 }

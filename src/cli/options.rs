@@ -62,11 +62,17 @@ impl ColorChoice {
 /// The reviewer named in reports: `--reviewer`, else `reviewer` in the
 /// config file, else `git config user.name`.
 pub fn reviewer(flag: Option<String>, configured: Option<String>) -> Option<String> {
-    flag.filter(|r| !r.trim().is_empty()).or(configured).or_else(git_user_name)
+    flag.filter(|r| !r.trim().is_empty())
+        .or(configured)
+        .or_else(git_user_name)
 }
 
 fn git_user_name() -> Option<String> {
-    let out = std::process::Command::new("git").args(["config", "user.name"]).stderr(std::process::Stdio::null()).output().ok()?;
+    let out = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
     let name = String::from_utf8(out.stdout).ok()?.trim().to_string();
     (out.status.success() && !name.is_empty()).then_some(name)
 }

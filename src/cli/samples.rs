@@ -10,5 +10,8 @@ const RIGHT: &str = include_str!("../../assets/samples/kremlin-talks-rewrite.txt
 
 /// The two versions of the sample story, segmented.
 pub fn pair() -> (Document, Document) {
-    (Document::parse(LEFT_NAME, LEFT), Document::parse(RIGHT_NAME, RIGHT))
+    (
+        Document::parse(LEFT_NAME, LEFT),
+        Document::parse(RIGHT_NAME, RIGHT),
+    )
 }

@@ -32,7 +32,12 @@ fn bounded_slices<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize>
     // a letter or two in place of the whole table.
     let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[same..], &b[same..]);
-    let same = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let same = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let (a, b) = (&a[..a.len() - same], &b[..b.len() - same]);
     if a.len().abs_diff(b.len()) > limit {
         return None;
@@ -41,7 +46,13 @@ fn bounded_slices<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize>
         let (mut prev, mut cur) = ([0usize; STACK], [0usize; STACK]);
         rows(a, b, limit, &mut prev[..=b.len()], &mut cur[..=b.len()])
     } else {
-        rows(a, b, limit, &mut vec![0; b.len() + 1], &mut vec![0; b.len() + 1])
+        rows(
+            a,
+            b,
+            limit,
+            &mut vec![0; b.len() + 1],
+            &mut vec![0; b.len() + 1],
+        )
     }
 }
 
@@ -53,7 +64,13 @@ fn bounded_slices<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize>
 /// limit otherwise. Spelling-variant folding and the name detector ask it
 /// of tens of thousands of word pairs with a limit of 1 or 2: three to five
 /// cells a row instead of the word's length.
-fn rows<'r, T: PartialEq>(a: &[T], b: &[T], limit: usize, mut prev: &'r mut [usize], mut cur: &'r mut [usize]) -> Option<usize> {
+fn rows<'r, T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    limit: usize,
+    mut prev: &'r mut [usize],
+    mut cur: &'r mut [usize],
+) -> Option<usize> {
     let far = limit.saturating_add(1);
     for (j, d) in prev.iter_mut().enumerate() {
         *d = j.min(far);
@@ -62,14 +79,19 @@ fn rows<'r, T: PartialEq>(a: &[T], b: &[T], limit: usize, mut prev: &'r mut [usi
         let row = i + 1;
         // The band of this row; the caller has checked that the lengths
         // differ by at most `limit`, so it is never empty.
-        let (lo, hi) = (row.saturating_sub(limit), row.saturating_add(limit).min(b.len()));
+        let (lo, hi) = (
+            row.saturating_sub(limit),
+            row.saturating_add(limit).min(b.len()),
+        );
         if lo == 0 {
             cur[0] = row;
         } else {
             cur[lo - 1] = far;
         }
         for c in lo.max(1)..=hi {
-            cur[c] = (prev[c - 1] + usize::from(*ca != b[c - 1])).min(prev[c] + 1).min(cur[c - 1] + 1);
+            cur[c] = (prev[c - 1] + usize::from(*ca != b[c - 1]))
+                .min(prev[c] + 1)
+                .min(cur[c - 1] + 1);
         }
         // The next row reads the cell after this band as the one above.
         if hi < b.len() {
@@ -86,7 +108,11 @@ fn rows<'r, T: PartialEq>(a: &[T], b: &[T], limit: usize, mut prev: &'r mut [usi
 /// 1 - distance / length of the longer string, in [0, 1]; 1 for two empty strings.
 pub fn similarity(a: &str, b: &str) -> f64 {
     let longest = a.chars().count().max(b.chars().count());
-    if longest == 0 { 1.0 } else { 1.0 - levenshtein(a, b) as f64 / longest as f64 }
+    if longest == 0 {
+        1.0
+    } else {
+        1.0 - levenshtein(a, b) as f64 / longest as f64
+    }
 }
 
 #[cfg(test)]
@@ -113,7 +139,9 @@ mod tests {
         for (i, ca) in a.iter().enumerate() {
             let mut cur = vec![i + 1; b.len() + 1];
             for (j, cb) in b.iter().enumerate() {
-                cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+                cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1);
             }
             prev = cur;
         }

@@ -58,7 +58,8 @@ mod tests {
         // HashMap tells slots apart by the top 7 bits: small integers must
         // not all share them.
         let build = BuildHasherDefault::<FastHasher>::default();
-        let tops: std::collections::HashSet<u64> = (0u32..64).map(|k| build.hash_one(k) >> 57).collect();
+        let tops: std::collections::HashSet<u64> =
+            (0u32..64).map(|k| build.hash_one(k) >> 57).collect();
         assert!(tops.len() > 32, "{}", tops.len());
         let pairs: PairMap<usize> = (0..1000).map(|i| ((i, i + 1), i)).collect();
         assert_eq!(pairs[&(500, 501)], 500);

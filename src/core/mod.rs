@@ -12,13 +12,13 @@
 pub mod align;
 pub mod compare;
 pub mod detect;
-pub mod notes;
-pub mod pipeline;
 pub mod document;
 pub mod edit_distance;
 pub mod hashing;
 pub mod language;
 pub mod lexicon;
+pub mod notes;
+pub mod pipeline;
 pub mod tokens;
 
 mod category;

@@ -30,31 +30,61 @@ pub type Report<'a> = &'a (dyn Fn(Stage) + Sync);
 
 /// Reads and segments one side (`-` reads standard input) as `format`, or
 /// as its content and name say.
-pub fn load(path: &str, format: Option<Format>, side: Side, report: Report) -> Result<Document, LoadError> {
-    report(Stage::Reading { side, name: path.to_string() });
+pub fn load(
+    path: &str,
+    format: Option<Format>,
+    side: Side,
+    report: Report,
+) -> Result<Document, LoadError> {
+    report(Stage::Reading {
+        side,
+        name: path.to_string(),
+    });
     let bytes = read_bytes(path)?;
-    report(Stage::Read { side, bytes: bytes.len() });
-    Ok(segment(Document::from_bytes(path, bytes, format)?, side, report))
+    report(Stage::Read {
+        side,
+        bytes: bytes.len(),
+    });
+    Ok(segment(
+        Document::from_bytes(path, bytes, format)?,
+        side,
+        report,
+    ))
 }
 
 /// Loads both sides, each on its own thread. An error about the left file
 /// comes first, as if they were loaded in turn.
-pub fn load_both(left: &str, right: &str, format: Option<Format>, report: Report) -> Result<(Document, Document), LoadError> {
-    let (left, right) = rayon::join(|| load(left, format, Side::Left, report), || load(right, format, Side::Right, report));
+pub fn load_both(
+    left: &str,
+    right: &str,
+    format: Option<Format>,
+    report: Report,
+) -> Result<(Document, Document), LoadError> {
+    let (left, right) = rayon::join(
+        || load(left, format, Side::Left, report),
+        || load(right, format, Side::Right, report),
+    );
     Ok((left?, right?))
 }
 
 /// Reports a document already in memory (the bundled sample) as read and
 /// segmented, so a front end shows the same stages for it.
 pub fn segment(doc: Document, side: Side, report: Report) -> Document {
-    report(Stage::Segmented { side, sentences: doc.sentences.len() });
+    report(Stage::Segmented {
+        side,
+        sentences: doc.sentences.len(),
+    });
     doc
 }
 
 /// Aligns and compares two segmented documents.
 pub fn compare(left: Document, right: Document, report: Report) -> Comparison {
     report(Stage::Aligning);
-    Comparison::build(left, right, |alignment| report(Stage::Comparing { links: alignment.links.len() }))
+    Comparison::build(left, right, |alignment| {
+        report(Stage::Comparing {
+            links: alignment.links.len(),
+        })
+    })
 }
 
 /// Reading, aligning and comparing run at about this many bytes of both
@@ -93,26 +123,68 @@ mod tests {
 
     #[test]
     fn stages_come_in_order_with_what_each_side_turned_out_to_be() {
-        let dir = tempfile::TempDir::with_prefix("tandem-pipeline-").expect("create the test directory");
+        let dir =
+            tempfile::TempDir::with_prefix("tandem-pipeline-").expect("create the test directory");
         let (l, r) = (dir.path().join("l.txt"), dir.path().join("r.txt"));
-        std::fs::write(&l, "The mayor spoke. She said 12 words.\n\nA new paragraph.\n").expect("write the test file");
+        std::fs::write(
+            &l,
+            "The mayor spoke. She said 12 words.\n\nA new paragraph.\n",
+        )
+        .expect("write the test file");
         std::fs::write(&r, "The mayor spoke. She said 15 words.\n").expect("write the test file");
         let seen = Mutex::new(Vec::new());
-        let report = |s: Stage| seen.lock().expect("no thread panicked holding the lock").push(s);
-        let left = load(l.to_str().expect("test paths are UTF-8"), None, Side::Left, &report).expect("the test file loads");
-        let right = load(r.to_str().expect("test paths are UTF-8"), None, Side::Right, &report).expect("the test file loads");
+        let report = |s: Stage| {
+            seen.lock()
+                .expect("no thread panicked holding the lock")
+                .push(s)
+        };
+        let left = load(
+            l.to_str().expect("test paths are UTF-8"),
+            None,
+            Side::Left,
+            &report,
+        )
+        .expect("the test file loads");
+        let right = load(
+            r.to_str().expect("test paths are UTF-8"),
+            None,
+            Side::Right,
+            &report,
+        )
+        .expect("the test file loads");
         let cmp = compare(left, right, &report);
         assert_eq!(
-            seen.into_inner().expect("no thread panicked holding the lock"),
+            seen.into_inner()
+                .expect("no thread panicked holding the lock"),
             vec![
-                Stage::Reading { side: Side::Left, name: l.display().to_string() },
-                Stage::Read { side: Side::Left, bytes: 54 },
-                Stage::Segmented { side: Side::Left, sentences: 3 },
-                Stage::Reading { side: Side::Right, name: r.display().to_string() },
-                Stage::Read { side: Side::Right, bytes: 36 },
-                Stage::Segmented { side: Side::Right, sentences: 2 },
+                Stage::Reading {
+                    side: Side::Left,
+                    name: l.display().to_string()
+                },
+                Stage::Read {
+                    side: Side::Left,
+                    bytes: 54
+                },
+                Stage::Segmented {
+                    side: Side::Left,
+                    sentences: 3
+                },
+                Stage::Reading {
+                    side: Side::Right,
+                    name: r.display().to_string()
+                },
+                Stage::Read {
+                    side: Side::Right,
+                    bytes: 36
+                },
+                Stage::Segmented {
+                    side: Side::Right,
+                    sentences: 2
+                },
                 Stage::Aligning,
-                Stage::Comparing { links: cmp.links.len() },
+                Stage::Comparing {
+                    links: cmp.links.len()
+                },
             ]
         );
         assert!(!cmp.links.is_empty());
@@ -121,9 +193,21 @@ mod tests {
     #[test]
     fn a_file_that_cannot_be_read_stops_after_its_reading_began() {
         let seen = Mutex::new(Vec::new());
-        let err = load("/nonexistent/tandem/a.txt", None, Side::Left, &|s| seen.lock().expect("no thread panicked holding the lock").push(s)).unwrap_err();
+        let err = load("/nonexistent/tandem/a.txt", None, Side::Left, &|s| {
+            seen.lock()
+                .expect("no thread panicked holding the lock")
+                .push(s)
+        })
+        .unwrap_err();
         assert_eq!(err.to_string(), "/nonexistent/tandem/a.txt: no such file");
-        assert_eq!(seen.into_inner().expect("no thread panicked holding the lock"), vec![Stage::Reading { side: Side::Left, name: "/nonexistent/tandem/a.txt".into() }]);
+        assert_eq!(
+            seen.into_inner()
+                .expect("no thread panicked holding the lock"),
+            vec![Stage::Reading {
+                side: Side::Left,
+                name: "/nonexistent/tandem/a.txt".into()
+            }]
+        );
     }
 
     #[test]
@@ -134,7 +218,14 @@ mod tests {
         assert!(five < fifty && five > Duration::from_secs(1));
         let (began, segmented) = (Duration::from_millis(10), Duration::from_millis(90));
         let measured = expected_after_segmenting(began, segmented);
-        assert!(measured > segmented + Duration::from_secs(2) && measured < segmented + Duration::from_secs(4), "{measured:?}");
-        assert!(expected_after_segmenting(began, segmented * 2) > measured, "a slower machine expects longer");
+        assert!(
+            measured > segmented + Duration::from_secs(2)
+                && measured < segmented + Duration::from_secs(4),
+            "{measured:?}"
+        );
+        assert!(
+            expected_after_segmenting(began, segmented * 2) > measured,
+            "a slower machine expects longer"
+        );
     }
 }

@@ -19,7 +19,11 @@ pub struct Token {
 /// The words of `text` (UAX #29 word boundaries), offsets shifted by `base`.
 pub fn words(text: &str, base: usize) -> Vec<Token> {
     text.unicode_word_indices()
-        .map(|(i, w)| Token { start: base + i, end: base + i + w.len(), norm: normalize(w) })
+        .map(|(i, w)| Token {
+            start: base + i,
+            end: base + i + w.len(),
+            norm: normalize(w),
+        })
         .collect()
 }
 
@@ -39,7 +43,13 @@ pub fn normalize_into(word: &str, out: &mut String) {
         out.push_str(word);
         out.make_ascii_lowercase();
     } else {
-        let chars = word.chars().filter(|&c| c != ',').map(|c| if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c });
+        let chars = word.chars().filter(|&c| c != ',').map(|c| {
+            if matches!(c, '’' | '‘' | 'ʼ') {
+                '\''
+            } else {
+                c
+            }
+        });
         out.extend(chars.flat_map(char::to_lowercase));
     }
     if out.ends_with("'s") && out.len() > 2 {
@@ -59,7 +69,13 @@ mod tests {
     #[test]
     fn offsets_and_normalisation() {
         let toks = words("Russia’s 1,200 troops", 10);
-        let got: Vec<_> = toks.iter().map(|t| (t.start, t.end, t.norm.as_str())).collect();
-        assert_eq!(got, vec![(10, 20, "russia"), (21, 26, "1200"), (27, 33, "troops")]);
+        let got: Vec<_> = toks
+            .iter()
+            .map(|t| (t.start, t.end, t.norm.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(10, 20, "russia"), (21, 26, "1200"), (27, 33, "troops")]
+        );
     }
 }

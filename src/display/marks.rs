@@ -2,8 +2,8 @@
 //! screen, the coloured text report, the HTML report): differing facts
 //! strongly, other changed words lightly.
 
-use crate::core::Side;
 use super::Mark;
+use crate::core::Side;
 use crate::core::compare::ComparedLink;
 
 /// The words to emphasise on one side of a link (byte spans of the article
@@ -12,15 +12,26 @@ use crate::core::compare::ComparedLink;
 pub fn link_marks(l: &ComparedLink, side: Side) -> Vec<Mark> {
     let left = side == Side::Left;
     let (tokens, differing) = (l.diff.side(side), &l.differing[side.index()]);
-    let suggested = l.discrepancies.iter().filter_map(|d| if left { d.left } else { d.right });
-    let mut strong: Vec<(usize, usize)> = differing.iter().map(|&i| tokens[i].span()).chain(suggested).collect();
+    let suggested = l
+        .discrepancies
+        .iter()
+        .filter_map(|d| if left { d.left } else { d.right });
+    let mut strong: Vec<(usize, usize)> = differing
+        .iter()
+        .map(|&i| tokens[i].span())
+        .chain(suggested)
+        .collect();
     strong.sort_unstable();
     strong.dedup();
     // Changed words lightly, strong words (changed or not) strongly: cut
     // the changes around the strong spans, then merge both in order.
     let mut light: Vec<(usize, usize)> = Vec::new();
     for c in &l.diff.changes {
-        let span = if left { l.diff.left_span(&c.left) } else { l.diff.right_span(&c.right) };
+        let span = if left {
+            l.diff.left_span(&c.left)
+        } else {
+            l.diff.right_span(&c.right)
+        };
         let Some((s, e)) = span else { continue };
         let mut pos = s;
         for &(fs, fe) in strong.iter().filter(|&&(fs, fe)| fe > s && fs < e) {
@@ -41,8 +52,17 @@ pub fn link_marks(l: &ComparedLink, side: Side) -> Vec<Mark> {
             _ => merged.push((s, e)),
         }
     }
-    let mut marks: Vec<Mark> = light.into_iter().map(|(s, e)| Mark { range: s..e, strong: false }).collect();
-    marks.extend(merged.into_iter().map(|(s, e)| Mark { range: s..e, strong: true }));
+    let mut marks: Vec<Mark> = light
+        .into_iter()
+        .map(|(s, e)| Mark {
+            range: s..e,
+            strong: false,
+        })
+        .collect();
+    marks.extend(merged.into_iter().map(|(s, e)| Mark {
+        range: s..e,
+        strong: true,
+    }));
     marks.sort_by_key(|m| m.range.start);
     marks
 }

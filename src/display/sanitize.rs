@@ -24,8 +24,18 @@ pub fn sanitize(text: &str) -> String {
 
 /// [`sanitize_marked`] on the `span` of `text`, with `marks` given as byte
 /// spans of the whole `text` (a passage's words in its article).
-pub fn sanitize_span(text: &str, span: std::ops::Range<usize>, marks: &[Mark]) -> (String, Vec<Mark>) {
-    let relative: Vec<Mark> = marks.iter().map(|m| Mark { range: m.range.start - span.start..m.range.end - span.start, strong: m.strong }).collect();
+pub fn sanitize_span(
+    text: &str,
+    span: std::ops::Range<usize>,
+    marks: &[Mark],
+) -> (String, Vec<Mark>) {
+    let relative: Vec<Mark> = marks
+        .iter()
+        .map(|m| Mark {
+            range: m.range.start - span.start..m.range.end - span.start,
+            strong: m.strong,
+        })
+        .collect();
     sanitize_marked(&text[span], &relative)
 }
 
@@ -67,11 +77,17 @@ pub fn sanitize_marked(text: &str, marks: &[Mark]) -> (String, Vec<Mark>) {
     let mut mapped = Vec::with_capacity(marks.len());
     let mut pos = 0;
     for m in marks {
-        let (start, end) = (m.range.start.clamp(pos, text.len()), m.range.end.clamp(pos, text.len()));
+        let (start, end) = (
+            m.range.start.clamp(pos, text.len()),
+            m.range.end.clamp(pos, text.len()),
+        );
         out.push_str(&sanitize(&text[pos..start]));
         let from = out.len();
         out.push_str(&sanitize(&text[start..end]));
-        mapped.push(Mark { range: from..out.len(), strong: m.strong });
+        mapped.push(Mark {
+            range: from..out.len(),
+            strong: m.strong,
+        });
         pos = end;
     }
     out.push_str(&sanitize(&text[pos..]));
@@ -93,7 +109,16 @@ mod tests {
     #[test]
     fn marks_survive_sanitising() {
         let text = "a\tVovchansk\x07 fell";
-        let marks = [Mark { range: 2..11, strong: true }, Mark { range: 11..12, strong: false }];
+        let marks = [
+            Mark {
+                range: 2..11,
+                strong: true,
+            },
+            Mark {
+                range: 11..12,
+                strong: false,
+            },
+        ];
         let (out, marks) = sanitize_marked(text, &marks);
         assert_eq!(&out[marks[0].range.clone()], "Vovchansk");
         assert_eq!(&out[marks[1].range.clone()], "\u{fffd}");
@@ -103,13 +128,21 @@ mod tests {
     #[test]
     fn runs_of_whitespace_become_one_space() {
         assert_eq!(sanitize("a\tb\r\nc"), "a b c");
-        assert_eq!(sanitize("money and\n    take  it\u{a0}now"), "money and take it\u{a0}now");
+        assert_eq!(
+            sanitize("money and\n    take  it\u{a0}now"),
+            "money and take it\u{a0}now"
+        );
     }
 
     #[test]
     fn text_keeps_its_lines_and_tabs_and_loses_every_control() {
-        let s = sanitize_text("title\x1b]0;pwned\x07\r\nclear\x1b[2J\tcell\u{85}\u{9b}31m\rX\u{202e}\n");
-        assert_eq!(s, "title\u{fffd}]0;pwned\u{fffd}\nclear\u{fffd}[2J\tcell\u{fffd}\u{fffd}31m\u{fffd}X\n");
+        let s = sanitize_text(
+            "title\x1b]0;pwned\x07\r\nclear\x1b[2J\tcell\u{85}\u{9b}31m\rX\u{202e}\n",
+        );
+        assert_eq!(
+            s,
+            "title\u{fffd}]0;pwned\u{fffd}\nclear\u{fffd}[2J\tcell\u{fffd}\u{fffd}31m\u{fffd}X\n"
+        );
         assert!(matches!(sanitize_text("plain\ttext\n"), Cow::Borrowed(_)));
     }
 }

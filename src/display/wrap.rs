@@ -85,7 +85,10 @@ fn wrap_ranges(text: &str, max: usize) -> Vec<Range<usize>> {
 
 /// Wraps `text` into lines of at most `max` cells.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    wrap_ranges(text, max).into_iter().map(|r| text[r].to_string()).collect()
+    wrap_ranges(text, max)
+        .into_iter()
+        .map(|r| text[r].to_string())
+        .collect()
 }
 
 /// Wraps `text` and carries the emphasised parts `marks` (byte ranges of
@@ -97,10 +100,16 @@ pub fn wrap_marked(text: &str, marks: &[Mark], max: usize) -> Vec<Line> {
             let line_marks = marks
                 .iter()
                 .filter(|m| m.range.start < r.end && m.range.end > r.start)
-                .map(|m| Mark { range: m.range.start.max(r.start) - r.start..m.range.end.min(r.end) - r.start, strong: m.strong })
+                .map(|m| Mark {
+                    range: m.range.start.max(r.start) - r.start..m.range.end.min(r.end) - r.start,
+                    strong: m.strong,
+                })
                 .filter(|m| !m.range.is_empty())
                 .collect();
-            Line { text: text[r].to_string(), marks: line_marks }
+            Line {
+                text: text[r].to_string(),
+                marks: line_marks,
+            }
         })
         .collect()
 }
@@ -131,7 +140,10 @@ mod tests {
         let text = "cost a great deal of money and     take many years to finish";
         let lines = wrap(text, 34);
         assert!(lines.iter().all(|l| width(l) <= 34), "{lines:?}");
-        assert_eq!(lines.join(" ").split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(
+            lines.join(" ").split_whitespace().collect::<Vec<_>>(),
+            text.split_whitespace().collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -143,11 +155,29 @@ mod tests {
     #[test]
     fn marks_follow_their_words_across_lines() {
         let text = "the border town of Vovchansk fell";
-        let marks = [Mark { range: 4..15, strong: false }, Mark { range: 19..28, strong: true }]; // "border town", "Vovchansk"
+        let marks = [
+            Mark {
+                range: 4..15,
+                strong: false,
+            },
+            Mark {
+                range: 19..28,
+                strong: true,
+            },
+        ]; // "border town", "Vovchansk"
         let lines = wrap_marked(text, &marks, 12);
-        let marked: Vec<Vec<&str>> = lines.iter().map(|l| l.marks.iter().map(|m| &l.text[m.range.clone()]).collect()).collect();
-        assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), vec!["the border", "town of", "Vovchansk", "fell"]);
-        assert_eq!(marked, vec![vec!["border"], vec!["town"], vec!["Vovchansk"], vec![]]);
+        let marked: Vec<Vec<&str>> = lines
+            .iter()
+            .map(|l| l.marks.iter().map(|m| &l.text[m.range.clone()]).collect())
+            .collect();
+        assert_eq!(
+            lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(),
+            vec!["the border", "town of", "Vovchansk", "fell"]
+        );
+        assert_eq!(
+            marked,
+            vec![vec!["border"], vec!["town"], vec!["Vovchansk"], vec![]]
+        );
         assert!(lines[2].marks[0].strong && !lines[0].marks[0].strong);
     }
 }

@@ -88,10 +88,31 @@ mod tests {
 
     #[test]
     fn marks_are_painted_and_reset() {
-        let l = Line { text: "border town of Vovchansk".into(), marks: vec![Mark { range: 0..6, strong: false }, Mark { range: 15..24, strong: true }] };
-        assert_eq!(line(&l, Look::Linked), "\x1b[4mborder\x1b[0m town of \x1b[1;4;93mVovchansk\x1b[0m\x1b[0m");
-        let u = Line { text: "only here".into(), marks: vec![] };
+        let l = Line {
+            text: "border town of Vovchansk".into(),
+            marks: vec![
+                Mark {
+                    range: 0..6,
+                    strong: false,
+                },
+                Mark {
+                    range: 15..24,
+                    strong: true,
+                },
+            ],
+        };
+        assert_eq!(
+            line(&l, Look::Linked),
+            "\x1b[4mborder\x1b[0m town of \x1b[1;4;93mVovchansk\x1b[0m\x1b[0m"
+        );
+        let u = Line {
+            text: "only here".into(),
+            marks: vec![],
+        };
         assert_eq!(line(&u, Look::Unique), "\x1b[3;96monly here\x1b[0m");
-        assert_eq!(gutter("≠ 0.44 ↕"), "\x1b[1;93m≠\x1b[0m 0.44 \x1b[1;95m↕\x1b[0m");
+        assert_eq!(
+            gutter("≠ 0.44 ↕"),
+            "\x1b[1;93m≠\x1b[0m 0.44 \x1b[1;95m↕\x1b[0m"
+        );
     }
 }

@@ -73,7 +73,11 @@ fn passage(doc: &Document, range: std::ops::Range<usize>, marks: &[Mark]) -> Str
         }
         out.push_str(&escape(&doc.text[pos..m.range.start]));
         let class = if m.strong { "fact" } else { "reworded" };
-        let _ = write!(out, "<span class=\"{class}\">{}</span>", escape(&doc.text[m.range.clone()]));
+        let _ = write!(
+            out,
+            "<span class=\"{class}\">{}</span>",
+            escape(&doc.text[m.range.clone()])
+        );
         pos = m.range.end;
     }
     out.push_str(&escape(&doc.text[pos..e]));
@@ -95,12 +99,20 @@ fn note_html(n: &Note) -> String {
         let _ = write!(out, "<p>{}</p>", escape(&remark).replace('\n', "<br>"));
     }
     if let Some(s) = suggestion {
-        let _ = write!(out, "<p class=\"suggested\">suggested by tandem: {}</p>", escape(&s));
+        let _ = write!(
+            out,
+            "<p class=\"suggested\">suggested by tandem: {}</p>",
+            escape(&s)
+        );
     }
     for (side, a) in [("left", n.left.as_ref()), ("right", n.right.as_ref())] {
         if let Some(a) = a {
             let quote: String = a.exact.split_whitespace().collect::<Vec<_>>().join(" ");
-            let short: String = if quote.chars().count() > 120 { quote.chars().take(119).chain(['…']).collect() } else { quote };
+            let short: String = if quote.chars().count() > 120 {
+                quote.chars().take(119).chain(['…']).collect()
+            } else {
+                quote
+            };
             let _ = write!(out, "<p>{side}: <q>{}</q></p>", escape(&short));
         }
     }
@@ -117,10 +129,23 @@ pub fn render(cmp: &Comparison, notes: Option<&NotesFile>, header: &Header) -> S
     let placed = super::placement::note_units(cmp, &noted);
     let s = cmp.summary();
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-    let _ = write!(out, "<meta name=\"viewport\" content=\"width=device-width\"><title>tandem: {} / {}</title>", escape(&lt), escape(&rt));
+    let _ = write!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width\"><title>tandem: {} / {}</title>",
+        escape(&lt),
+        escape(&rt)
+    );
     let _ = writeln!(out, "<style>{STYLE}</style></head><body>");
-    let _ = writeln!(out, "<h1>{} <span class=\"absent\">compared with</span> {}</h1>", escape(&lt), escape(&rt));
-    let reviewer = header.reviewer.as_deref().map_or(String::new(), |r| format!("Reviewer: {} · ", escape(r)));
+    let _ = writeln!(
+        out,
+        "<h1>{} <span class=\"absent\">compared with</span> {}</h1>",
+        escape(&lt),
+        escape(&rt)
+    );
+    let reviewer = header
+        .reviewer
+        .as_deref()
+        .map_or(String::new(), |r| format!("Reviewer: {} · ", escape(r)));
     let _ = writeln!(
         out,
         "<p class=\"meta\">Left: {} ({}) · Right: {} ({})<br>{reviewer}Date: {} · {} aligned, {} divergent, {} moved; sentences in one article only: {} left, {} right · {} notes</p>",
@@ -148,30 +173,63 @@ pub fn render(cmp: &Comparison, notes: Option<&NotesFile>, header: &Header) -> S
             Unit::Link(k) => {
                 let l = &cmp.links[*k];
                 let aligned = l.kind == Kind::Aligned;
-                let moved = if l.link.moved { " <span class=\"moved\"><b>↕</b></span>" } else { "" };
-                let mark = format!("<b>{}</b> {:.2}{moved}", if aligned { '=' } else { '≠' }, l.link.score);
-                let mut right = passage(&cmp.right, l.link.right.clone(), &link_marks(l, Side::Right));
+                let moved = if l.link.moved {
+                    " <span class=\"moved\"><b>↕</b></span>"
+                } else {
+                    ""
+                };
+                let mark = format!(
+                    "<b>{}</b> {:.2}{moved}",
+                    if aligned { '=' } else { '≠' },
+                    l.link.score
+                );
+                let mut right = passage(
+                    &cmp.right,
+                    l.link.right.clone(),
+                    &link_marks(l, Side::Right),
+                );
                 if !l.discrepancies.is_empty() {
                     right.push_str("<ul class=\"findings\">");
                     for d in &l.discrepancies {
-                        let _ = write!(right, "<li>{}: “{}” / “{}”: {}</li>", d.category.id(), escape(&d.left_text), escape(&d.right_text), escape(&d.explanation));
+                        let _ = write!(
+                            right,
+                            "<li>{}: “{}” / “{}”: {}</li>",
+                            d.category.id(),
+                            escape(&d.left_text),
+                            escape(&d.right_text),
+                            escape(&d.explanation)
+                        );
                     }
                     right.push_str("</ul>");
                 }
-                let left = format!("<td>{}</td>", passage(&cmp.left, l.link.left.clone(), &link_marks(l, Side::Left)));
-                (if aligned { "aligned" } else { "divergent" }, mark, left, format!("<td>{right}</td>"))
+                let left = format!(
+                    "<td>{}</td>",
+                    passage(&cmp.left, l.link.left.clone(), &link_marks(l, Side::Left))
+                );
+                (
+                    if aligned { "aligned" } else { "divergent" },
+                    mark,
+                    left,
+                    format!("<td>{right}</td>"),
+                )
             }
             Unit::LeftOnly(r) => (
                 "unique",
                 "<b>&lt;</b>".to_string(),
-                format!("<td class=\"unique-text\">{}</td>", passage(&cmp.left, r.clone(), &[])),
+                format!(
+                    "<td class=\"unique-text\">{}</td>",
+                    passage(&cmp.left, r.clone(), &[])
+                ),
                 "<td class=\"absent\">(not in this version)</td>".to_string(),
             ),
             Unit::RightOnly(r) => (
                 "unique",
                 "<b>&gt;</b>".to_string(),
                 "<td class=\"absent\">(not in this version)</td>".to_string(),
-                format!("<td class=\"unique-text\">{}</td>", passage(&cmp.right, r.clone(), &[])),
+                format!(
+                    "<td class=\"unique-text\">{}</td>",
+                    passage(&cmp.right, r.clone(), &[])
+                ),
             ),
             Unit::MovedHere(k) => {
                 let link = all.iter().position(|u| *u == Unit::Link(*k)).unwrap_or(0);
@@ -179,21 +237,48 @@ pub fn render(cmp: &Comparison, notes: Option<&NotesFile>, header: &Header) -> S
                     "<td class=\"absent\"><a href=\"#u{link}\">↕ moved from here, shown {}</a></td>",
                     super::moved::direction(&all, here, *k)
                 );
-                ("moved", "<span class=\"moved\"><b>↕</b></span>".to_string(), "<td></td>".to_string(), pointer)
+                (
+                    "moved",
+                    "<span class=\"moved\"><b>↕</b></span>".to_string(),
+                    "<td></td>".to_string(),
+                    pointer,
+                )
             }
         };
-        let margin: String = placed.iter().zip(&noted).filter(|(u, _)| **u == Some(here)).map(|(_, n)| note_html(n)).collect();
-        let _ = writeln!(out, "<tr class=\"{class}\" id=\"u{here}\"><td class=\"mark\">{mark}</td>{left}{right}<td>{margin}</td></tr>");
+        let margin: String = placed
+            .iter()
+            .zip(&noted)
+            .filter(|(u, _)| **u == Some(here))
+            .map(|(_, n)| note_html(n))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr class=\"{class}\" id=\"u{here}\"><td class=\"mark\">{mark}</td>{left}{right}<td>{margin}</td></tr>"
+        );
     }
     out.push_str("</tbody></table>\n");
-    let unplaced: String = placed.iter().zip(&noted).filter(|(u, _)| u.is_none()).map(|(_, n)| note_html(n)).collect();
+    let unplaced: String = placed
+        .iter()
+        .zip(&noted)
+        .filter(|(u, _)| u.is_none())
+        .map(|(_, n)| note_html(n))
+        .collect();
     if !unplaced.is_empty() {
-        let _ = writeln!(out, "<h2>Notes not found in the current text</h2>{unplaced}");
+        let _ = writeln!(
+            out,
+            "<h2>Notes not found in the current text</h2>{unplaced}"
+        );
     }
     if !cmp.omissions.is_empty() {
         out.push_str("<h2>Named in one article only</h2><ul class=\"findings\">");
         for o in &cmp.omissions {
-            let _ = write!(out, "<li>{} ({}, {} only)</li>", escape(&o.text), o.category.id(), o.side.name());
+            let _ = write!(
+                out,
+                "<li>{} ({}, {} only)</li>",
+                escape(&o.text),
+                o.category.id(),
+                o.side.name()
+            );
         }
         out.push_str("</ul>\n");
     }
@@ -207,14 +292,36 @@ mod tests {
 
     #[test]
     fn articles_and_names_are_escaped_and_nothing_external_is_loaded() {
-        let left = Document::parse("<img src=x onerror=alert(1)>.txt", "Storm hits.\nGusts reached <b>68</b> mph on Monday.\x1b[2J\n");
+        let left = Document::parse(
+            "<img src=x onerror=alert(1)>.txt",
+            "Storm hits.\nGusts reached <b>68</b> mph on Monday.\x1b[2J\n",
+        );
         let right = Document::parse("b.txt", "Storm hits.\nGusts reached 86 mph on Monday.\n");
-        let html = render(&Comparison::new(left, right), None, &Header { reviewer: Some("A & B".into()), date: "2026-11-30".into() });
+        let html = render(
+            &Comparison::new(left, right),
+            None,
+            &Header {
+                reviewer: Some("A & B".into()),
+                date: "2026-11-30".into(),
+            },
+        );
         assert!(!html.contains("<img") && !html.contains("<b>68"), "{html}");
-        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;.txt") && html.contains("A &amp; B"));
-        assert!(html.contains("<span class=\"fact\">86</span>"), "the differing number is marked");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;.txt") && html.contains("A &amp; B")
+        );
+        assert!(
+            html.contains("<span class=\"fact\">86</span>"),
+            "the differing number is marked"
+        );
         assert!(!html.contains('\x1b'));
-        for external in ["src=\"", "href=\"http", "<script", "<link", "@import", "url("] {
+        for external in [
+            "src=\"",
+            "href=\"http",
+            "<script",
+            "<link",
+            "@import",
+            "url(",
+        ] {
             assert!(!html.contains(external), "{external}");
         }
     }

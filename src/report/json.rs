@@ -3,8 +3,8 @@
 use std::io::{self, BufWriter, Write};
 
 use rayon::prelude::*;
-use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::core::compare::{ComparedLink, Comparison};
@@ -100,13 +100,26 @@ fn side(doc: &Document) -> Article<'_> {
     Article {
         path: &doc.name,
         format: doc.format.id(),
-        offsets: if doc.format.keeps_file_offsets() { "file" } else { "extracted" },
+        offsets: if doc.format.keeps_file_offsets() {
+            "file"
+        } else {
+            "extracted"
+        },
         tracked_changes: doc.tracked_changes,
-        language: Language { code: language.code, name: language.name, word_lists: language.lexicon().has_lists() },
+        language: Language {
+            code: language.code,
+            name: language.name,
+            word_lists: language.lexicon().has_lists(),
+        },
         // In the report's object, in "left" or "right", in "sentences".
         sentences: Parallel {
             items: &doc.sentences,
-            view: |s| Sentence { start: s.start, end: s.end, paragraph: s.paragraph, heading: s.heading },
+            view: |s| Sentence {
+                start: s.start,
+                end: s.end,
+                paragraph: s.paragraph,
+                heading: s.heading,
+            },
             depth: 3,
         },
     }
@@ -130,7 +143,8 @@ pub fn write(cmp: &Comparison, out: impl Write) -> io::Result<()> {
 }
 
 fn serialise(cmp: &Comparison, out: impl Write) -> io::Result<()> {
-    let mut serializer = serde_json::Serializer::with_formatter(out, Pretty(PrettyFormatter::new()));
+    let mut serializer =
+        serde_json::Serializer::with_formatter(out, Pretty(PrettyFormatter::new()));
     Ok(output(cmp).serialize(&mut serializer)?)
 }
 
@@ -164,8 +178,11 @@ impl<'a, T: Sync, V: Serialize> Serialize for Parallel<'a, T, V> {
                 .map(|part| {
                     let (mut json, mut ends) = (Vec::new(), Vec::with_capacity(part.len()));
                     for item in part {
-                        let mut serializer = serde_json::Serializer::with_formatter(&mut json, nested(self.depth));
-                        (self.view)(item).serialize(&mut serializer).expect("plain data always serialises");
+                        let mut serializer =
+                            serde_json::Serializer::with_formatter(&mut json, nested(self.depth));
+                        (self.view)(item)
+                            .serialize(&mut serializer)
+                            .expect("plain data always serialises");
                         ends.push(json.len());
                     }
                     (json, ends)
@@ -188,7 +205,9 @@ impl<'a, T: Sync, V: Serialize> Serialize for Parallel<'a, T, V> {
 fn nested(depth: usize) -> PrettyFormatter<'static> {
     let mut formatter = PrettyFormatter::new();
     for _ in 0..depth {
-        formatter.begin_array(&mut io::sink()).expect("a sink takes anything");
+        formatter
+            .begin_array(&mut io::sink())
+            .expect("a sink takes anything");
     }
     formatter
 }
@@ -217,7 +236,11 @@ macro_rules! pass_on {
 }
 
 impl Formatter for Pretty {
-    fn write_byte_array<W: ?Sized + Write>(&mut self, writer: &mut W, json: &[u8]) -> io::Result<()> {
+    fn write_byte_array<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        json: &[u8],
+    ) -> io::Result<()> {
         writer.write_all(json)
     }
 
@@ -241,13 +264,27 @@ fn output(cmp: &Comparison) -> Output<'_> {
         left: side(&cmp.left),
         right: side(&cmp.right),
         // In the report's object, in "links".
-        links: Parallel { items: &cmp.links, view: link, depth: 2 },
+        links: Parallel {
+            items: &cmp.links,
+            view: link,
+            depth: 2,
+        },
         omissions: cmp
             .omissions
             .iter()
-            .map(|o| Omission { category: o.category.id(), side: o.side.name(), text: &o.text, at: [o.at.0, o.at.1] })
+            .map(|o| Omission {
+                category: o.category.id(),
+                side: o.side.name(),
+                text: &o.text,
+                at: [o.at.0, o.at.1],
+            })
             .collect(),
-        summary: Summary { aligned: s.aligned, divergent: s.divergent, unique_left: s.unique_left, unique_right: s.unique_right },
+        summary: Summary {
+            aligned: s.aligned,
+            divergent: s.divergent,
+            unique_left: s.unique_left,
+            unique_right: s.unique_right,
+        },
     }
 }
 
@@ -376,7 +413,10 @@ mod tests {
     fn assert_pretty(cmp: &Comparison) {
         let json = render(cmp);
         let said: Ordered = serde_json::from_str(&json).expect("the report is JSON");
-        assert!(json == serde_json::to_string_pretty(&said).unwrap(), "the report is not serde_json's pretty printing");
+        assert!(
+            json == serde_json::to_string_pretty(&said).unwrap(),
+            "the report is not serde_json's pretty printing"
+        );
         let mut written = Vec::new();
         write(cmp, &mut written).unwrap();
         assert_eq!(written, format!("{json}\n").into_bytes());
@@ -389,16 +429,25 @@ mod tests {
 
     #[test]
     fn the_report_is_pretty_printed_json_over_several_groups_too() {
-        let load = |name: &str| Document::load(&format!("assets/samples/kremlin-talks-{name}.txt")).unwrap();
+        let load = |name: &str| {
+            Document::load(&format!("assets/samples/kremlin-talks-{name}.txt")).unwrap()
+        };
         let mut cmp = Comparison::new(load("original"), load("rewrite"));
-        assert!(cmp.links.iter().any(|l| !l.discrepancies.is_empty()), "the sample has findings with texts to escape");
+        assert!(
+            cmp.links.iter().any(|l| !l.discrepancies.is_empty()),
+            "the sample has findings with texts to escape"
+        );
         assert_pretty(&cmp);
         // Long arrays, rendered in several groups (the JSON need not make
         // sense of the sentences, only print them).
         let past_groups = 2 * GROUP + PART + 1;
         long(&mut cmp.links, past_groups);
         // As many sentences as the links hold, and more unique ones.
-        let linked: usize = cmp.links.iter().map(|l| l.link.left.len().max(l.link.right.len())).sum();
+        let linked: usize = cmp
+            .links
+            .iter()
+            .map(|l| l.link.left.len().max(l.link.right.len()))
+            .sum();
         long(&mut cmp.left.sentences, linked + past_groups);
         long(&mut cmp.right.sentences, linked + 1);
         assert_pretty(&cmp);
@@ -414,17 +463,34 @@ mod tests {
     fn deep_values_are_indented_as_serde_json_indents_them() {
         let mut value = serde_json::json!({"leaf": [1, {}, []], "empty": {}});
         for depth in 0..24 {
-            value = if depth % 2 == 0 { serde_json::json!([value, depth]) } else { serde_json::json!({"level": depth, "inner": value}) };
+            value = if depth % 2 == 0 {
+                serde_json::json!([value, depth])
+            } else {
+                serde_json::json!({"level": depth, "inner": value})
+            };
         }
         let expected = serde_json::to_string_pretty(&value).unwrap();
         let mut out = Vec::new();
-        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, Pretty(nested(0)))).unwrap();
+        value
+            .serialize(&mut serde_json::Serializer::with_formatter(
+                &mut out,
+                Pretty(nested(0)),
+            ))
+            .unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), expected);
         for depth in [1, 3, 17, 40] {
             let mut deep = Vec::new();
-            value.serialize(&mut serde_json::Serializer::with_formatter(&mut deep, Pretty(nested(depth)))).unwrap();
+            value
+                .serialize(&mut serde_json::Serializer::with_formatter(
+                    &mut deep,
+                    Pretty(nested(depth)),
+                ))
+                .unwrap();
             let indent = "  ".repeat(depth);
-            assert_eq!(String::from_utf8(deep).unwrap(), expected.replace('\n', &format!("\n{indent}")));
+            assert_eq!(
+                String::from_utf8(deep).unwrap(),
+                expected.replace('\n', &format!("\n{indent}"))
+            );
         }
     }
 }

@@ -11,8 +11,17 @@ use crate::core::notes::{Anchor, Note, NotesFile};
 
 /// A note's places on both sides, when it is placed in the current texts.
 fn places(cmp: &Comparison, note: &Note) -> [Option<Place>; 2] {
-    let at = |side: usize, doc: &Document, a: Option<&Anchor>| if note.orphaned[side] { None } else { a.and_then(|a| place(doc, a)) };
-    [at(0, &cmp.left, note.left.as_ref()), at(1, &cmp.right, note.right.as_ref())]
+    let at = |side: usize, doc: &Document, a: Option<&Anchor>| {
+        if note.orphaned[side] {
+            None
+        } else {
+            a.and_then(|a| place(doc, a))
+        }
+    };
+    [
+        at(0, &cmp.left, note.left.as_ref()),
+        at(1, &cmp.right, note.right.as_ref()),
+    ]
 }
 
 /// The unit of [`units`] each sentence is read in, per side.
@@ -21,7 +30,10 @@ fn sentence_units(cmp: &Comparison) -> [Vec<usize>; 2] {
     let mut right = vec![usize::MAX; cmp.right.sentences.len()];
     for (u, unit) in units(cmp).into_iter().enumerate() {
         let (l, r) = match unit {
-            Unit::Link(k) => (cmp.links[k].link.left.clone(), cmp.links[k].link.right.clone()),
+            Unit::Link(k) => (
+                cmp.links[k].link.left.clone(),
+                cmp.links[k].link.right.clone(),
+            ),
             Unit::LeftOnly(range) => (range, 0..0),
             Unit::RightOnly(range) => (0..0, range),
             Unit::MovedHere(_) => continue, // the link itself is where the passage is read
@@ -55,9 +67,19 @@ pub fn of(cmp: &Comparison, file: &NotesFile) -> Placement {
     let key = |i: usize| {
         let n = &notes[i];
         let start = n.left.as_ref().or(n.right.as_ref()).map_or(0, |a| a.start);
-        (at[i].is_none(), at[i], n.left.is_none(), start, n.created.clone())
+        (
+            at[i].is_none(),
+            at[i],
+            n.left.is_none(),
+            start,
+            n.created.clone(),
+        )
     };
     let mut order: Vec<usize> = (0..notes.len()).collect();
     order.sort_by_cached_key(|&i| key(i));
-    Placement { titles: [title(&cmp.left), title(&cmp.right)], order, places: notes.iter().map(|n| places(cmp, n)).collect() }
+    Placement {
+        titles: [title(&cmp.left), title(&cmp.right)],
+        order,
+        places: notes.iter().map(|n| places(cmp, n)).collect(),
+    }
 }

@@ -74,11 +74,20 @@ pub enum Action {
     /// Move the selection by words.
     SelectMove(i32),
     SelectSide,
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Mouse wheel: rows to scroll (negative: up) over the pane at `column`.
-    Scroll { rows: i32, column: u16 },
+    Scroll {
+        rows: i32,
+        column: u16,
+    },
     /// Mouse click at a screen cell.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// Fold every run of aligned passages, or open the fold focused, or
     /// unfold everything.
     Fold,
@@ -117,7 +126,13 @@ pub enum Export {
 
 impl Export {
     /// The choices of the export dialog, in its order (keys 1-5).
-    pub const ALL: [Export; 5] = [Export::Notes(Format::Markdown), Export::Notes(Format::Csv), Export::Notes(Format::Json), Export::Notes(Format::W3c), Export::Html];
+    pub const ALL: [Export; 5] = [
+        Export::Notes(Format::Markdown),
+        Export::Notes(Format::Csv),
+        Export::Notes(Format::Json),
+        Export::Notes(Format::W3c),
+        Export::Html,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -142,7 +157,11 @@ pub enum Effect {
     Copy(String),
     /// Leave the screen, run `$EDITOR` on `path` at `line`, come back and
     /// read the file again (the article on `side`).
-    Edit { side: Side, path: PathBuf, line: usize },
+    Edit {
+        side: Side,
+        path: PathBuf,
+        line: usize,
+    },
 }
 
 /// The result of an effect. Errors are the one-line messages to show.
@@ -155,5 +174,8 @@ pub enum Outcome {
     /// Bytes put on the clipboard.
     Copied(Result<usize, String>),
     /// The text of the article on `side` after editing it.
-    Edited { side: Side, text: Result<String, String> },
+    Edited {
+        side: Side,
+        text: Result<String, String>,
+    },
 }

@@ -230,14 +230,28 @@ impl App {
             let kinds: Vec<fold::Kind> = (0..self.units.len()).map(|u| self.fold_kind(u)).collect();
             self.folds.aligned = fold::runs(&kinds);
             for side in Side::BOTH {
-                let pane: Vec<fold::Kind> = self.panes[side.index()].units.iter().map(|&u| kinds[u]).collect();
+                let pane: Vec<fold::Kind> = self.panes[side.index()]
+                    .units
+                    .iter()
+                    .map(|&u| kinds[u])
+                    .collect();
                 self.folds.panes[side.index()] = fold::runs(&pane);
             }
         }
-        let heights: Vec<usize> = self.aligned.sides.iter().map(|[l, r]| l.lines.len().max(r.lines.len())).collect();
+        let heights: Vec<usize> = self
+            .aligned
+            .sides
+            .iter()
+            .map(|[l, r]| l.lines.len().max(r.lines.len()))
+            .collect();
         self.aligned.stack = fold::stack(&heights, &self.folds.aligned);
-        for (side, (pane, runs)) in Side::BOTH.into_iter().zip(self.panes.iter_mut().zip(&self.folds.panes)) {
-            let heights: Vec<usize> = (0..pane.units.len()).map(|item| pane.passage(&self.aligned, side, item).lines.len()).collect();
+        for (side, (pane, runs)) in Side::BOTH
+            .into_iter()
+            .zip(self.panes.iter_mut().zip(&self.folds.panes))
+        {
+            let heights: Vec<usize> = (0..pane.units.len())
+                .map(|item| pane.passage(&self.aligned, side, item).lines.len())
+                .collect();
             pane.stack = fold::stack(&heights, runs);
         }
         self.scroll = self.scroll.min(self.aligned.stack.total);
@@ -251,7 +265,10 @@ impl App {
     pub fn fold_of(&self, view: View, side: Side, unit: usize) -> Option<Range<usize>> {
         match view {
             View::Aligned => fold::run_of(&self.folds.aligned, unit),
-            View::Reading => fold::run_of(&self.folds.panes[side.index()], self.panes[side.index()].passage_of[unit]?),
+            View::Reading => fold::run_of(
+                &self.folds.panes[side.index()],
+                self.panes[side.index()].passage_of[unit]?,
+            ),
         }
     }
 
@@ -284,11 +301,15 @@ impl App {
         if let Some(book) = &self.notebook {
             for (i, note) in book.file.notes.iter().enumerate() {
                 for side in Side::BOTH {
-                    let Some(anchor) = note.anchor(side) else { continue };
+                    let Some(anchor) = note.anchor(side) else {
+                        continue;
+                    };
                     if note.orphaned[side.index()] {
                         continue;
                     }
-                    if let Some(u) = self.unit_at(side, anchor.start) && !by_unit[u].contains(&i) {
+                    if let Some(u) = self.unit_at(side, anchor.start)
+                        && !by_unit[u].contains(&i)
+                    {
                         by_unit[u].push(i);
                     }
                 }
@@ -312,7 +333,10 @@ impl App {
     /// The unit showing the byte `at` of a side's article.
     pub fn unit_at(&self, side: Side, at: usize) -> Option<usize> {
         let sentence = self.doc(side).sentences.partition_point(|s| s.end <= at);
-        self.unit_of_sentence[side.index()].get(sentence).copied().flatten()
+        self.unit_of_sentence[side.index()]
+            .get(sentence)
+            .copied()
+            .flatten()
     }
 
     /// What keys mean now.
@@ -368,7 +392,9 @@ impl App {
     /// separates words too). Selecting, highlighting and anchoring all count
     /// words with this one function.
     pub fn words(&self, unit: usize, side: Side) -> Vec<Range<usize>> {
-        let Some(r) = self.sentences(unit, side) else { return Vec::new() };
+        let Some(r) = self.sentences(unit, side) else {
+            return Vec::new();
+        };
         let doc = self.doc(side);
         let span = doc.span(&r);
         let mut out = Vec::new();
@@ -407,7 +433,10 @@ impl App {
             })?;
             Some(Anchor::new(&self.doc(side).text, span.start, span.end))
         };
-        Target { left: anchor(Side::Left), right: anchor(Side::Right) }
+        Target {
+            left: anchor(Side::Left),
+            right: anchor(Side::Right),
+        }
     }
 }
 
@@ -432,9 +461,16 @@ fn sentences(cmp: &Comparison, unit: &Unit, side: Side) -> Option<Range<usize>> 
 
 /// The unit each sentence of each side is shown in.
 fn unit_of_sentence(cmp: &Comparison, units: &[Unit]) -> [Vec<Option<usize>>; 2] {
-    let mut out = [vec![None; cmp.left.sentences.len()], vec![None; cmp.right.sentences.len()]];
+    let mut out = [
+        vec![None; cmp.left.sentences.len()],
+        vec![None; cmp.right.sentences.len()],
+    ];
     // A moved passage's placeholder shows no sentence: its link does.
-    for (u, unit) in units.iter().enumerate().filter(|(_, u)| !matches!(u, Unit::MovedHere(_))) {
+    for (u, unit) in units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| !matches!(u, Unit::MovedHere(_)))
+    {
         for side in Side::BOTH {
             for i in sentences(cmp, unit, side).into_iter().flatten() {
                 out[side.index()][i] = Some(u);
@@ -449,10 +485,24 @@ fn unit_of_sentence(cmp: &Comparison, units: &[Unit]) -> [Vec<Option<usize>>; 2]
 fn titles(cmp: &Comparison, units: &[Unit]) -> [[String; 2]; 2] {
     let aligned = cmp.links.iter().filter(|l| l.kind == Kind::Aligned).count();
     let divergent = cmp.links.len() - aligned;
-    let unique_left = units.iter().filter(|u| matches!(u, Unit::LeftOnly(_))).count();
-    let unique_right = units.iter().filter(|u| matches!(u, Unit::RightOnly(_))).count();
-    [(&cmp.left.name, unique_left, '<'), (&cmp.right.name, unique_right, '>')].map(|(name, unique, mark)| {
-        let name = if name == "-" { "(standard input)".to_string() } else { sanitize(name) };
+    let unique_left = units
+        .iter()
+        .filter(|u| matches!(u, Unit::LeftOnly(_)))
+        .count();
+    let unique_right = units
+        .iter()
+        .filter(|u| matches!(u, Unit::RightOnly(_)))
+        .count();
+    [
+        (&cmp.left.name, unique_left, '<'),
+        (&cmp.right.name, unique_right, '>'),
+    ]
+    .map(|(name, unique, mark)| {
+        let name = if name == "-" {
+            "(standard input)".to_string()
+        } else {
+            sanitize(name)
+        };
         [
             format!("{name} — {aligned} aligned · {divergent} divergent · {unique} unique"),
             format!("{name}  ={aligned} ≠{divergent} {mark}{unique}"),

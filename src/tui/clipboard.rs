@@ -16,13 +16,19 @@ pub const LIMIT: usize = 74_000;
 /// bytes at a character boundary; and whether it was cut.
 pub fn text(app: &App) -> (String, bool) {
     let side = |side: Side| {
-        let text = app.sentences(app.focus, side).map_or_else(|| "(not in this version)".to_string(), |r| sanitize(&app.doc(side).text[app.doc(side).span(&r)]));
+        let text = app.sentences(app.focus, side).map_or_else(
+            || "(not in this version)".to_string(),
+            |r| sanitize(&app.doc(side).text[app.doc(side).span(&r)]),
+        );
         format!("{}: {text}", side.name())
     };
     let mut text = format!("{}\n{}\n", side(Side::Left), side(Side::Right));
     let cut = text.len() > LIMIT;
     if cut {
-        let end = (0..=LIMIT).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let end = (0..=LIMIT)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
         text.truncate(end);
     }
     (text, cut)
@@ -30,6 +36,10 @@ pub fn text(app: &App) -> (String, bool) {
 
 pub fn copy(app: &mut App) -> Vec<Effect> {
     let (text, cut) = text(app);
-    app.message = Some(format!("passage {} copied (both sides){}", app.focus + 1, if cut { ", cut to 74 kB" } else { "" }));
+    app.message = Some(format!(
+        "passage {} copied (both sides){}",
+        app.focus + 1,
+        if cut { ", cut to 74 kB" } else { "" }
+    ));
     vec![Effect::Copy(text)]
 }

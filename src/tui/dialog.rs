@@ -41,13 +41,30 @@ pub struct Selection {
 pub enum Dialog {
     PickCategory(Target),
     /// The note text. `suggestion`: the key of the suggestion it accepts.
-    Write { target: Target, category: Category, editor: TextArea<'static>, editing: Option<String>, suggestion: Option<String> },
-    NotesList { selected: usize },
-    ConfirmDelete { id: String, selected: usize },
+    Write {
+        target: Target,
+        category: Category,
+        editor: TextArea<'static>,
+        editing: Option<String>,
+        suggestion: Option<String>,
+    },
+    NotesList {
+        selected: usize,
+    },
+    ConfirmDelete {
+        id: String,
+        selected: usize,
+    },
     ConfirmQuit,
-    SaveAs { editor: TextArea<'static> },
+    SaveAs {
+        editor: TextArea<'static>,
+    },
     /// Saving elsewhere to `path` would replace the file standing there.
-    ConfirmReplace { path: PathBuf },
+    ConfirmReplace {
+        path: PathBuf,
+    },
     Export,
-    Summary { selected: usize },
+    Summary {
+        selected: usize,
+    },
 }

@@ -16,19 +16,33 @@ use crate::core::notes::Anchor;
 /// The side `e` edits: the focused pane's, or the other if the focused
 /// passage has no text there.
 fn side(app: &App) -> Side {
-    if app.sentences(app.focus, app.pane).is_some() { app.pane } else { app.pane.other() }
+    if app.sentences(app.focus, app.pane).is_some() {
+        app.pane
+    } else {
+        app.pane.other()
+    }
 }
 
 pub fn open(app: &mut App) -> Vec<Effect> {
     let side = side(app);
     let doc = app.doc(side);
     if doc.name == "-" {
-        app.message = Some("this article came from standard input: there is no file to edit".into());
+        app.message =
+            Some("this article came from standard input: there is no file to edit".into());
         return Vec::new();
     }
-    let start = app.sentences(app.focus, side).map_or(0, |r| doc.sentences[r.start].start);
-    let line = 1 + doc.text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count();
-    vec![Effect::Edit { side, path: PathBuf::from(&doc.name), line }]
+    let start = app
+        .sentences(app.focus, side)
+        .map_or(0, |r| doc.sentences[r.start].start);
+    let line = 1 + doc.text.as_bytes()[..start]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    vec![Effect::Edit {
+        side,
+        path: PathBuf::from(&doc.name),
+        line,
+    }]
 }
 
 /// The article on `side` now reads `text`: compared again, notes found
@@ -49,7 +63,12 @@ pub fn reload(app: &mut App, side: Side, text: String) -> Vec<Effect> {
         Side::Left => (edited, app.cmp.right.clone()),
         Side::Right => (app.cmp.left.clone(), edited),
     };
-    let mut fresh = App::new(Comparison::new(left, right), app.size.0, app.size.1, app.theme.clone());
+    let mut fresh = App::new(
+        Comparison::new(left, right),
+        app.size.0,
+        app.size.1,
+        app.theme.clone(),
+    );
     if let Some(mut book) = app.notebook.take() {
         book.reanchor(side, &fresh.doc(side).text);
         fresh.set_notebook(book);
@@ -61,7 +80,9 @@ pub fn reload(app: &mut App, side: Side, text: String) -> Vec<Effect> {
     *app = fresh;
     // Undoing would put back anchors into the old text: history starts anew.
     app.message = Some("article reloaded, notes found again in it (undo history cleared)".into());
-    let found = focused.and_then(|a| a.locate(&app.doc(side).text)).and_then(|a| app.unit_at(side, a.start));
+    let found = focused
+        .and_then(|a| a.locate(&app.doc(side).text))
+        .and_then(|a| app.unit_at(side, a.start));
     if let Some(unit) = found {
         navigation::go_to(app, unit);
     }

@@ -37,26 +37,55 @@ pub fn perform(app: &mut App, effect: Effect) -> Outcome {
     let (left, right) = (&app.cmp.left, &app.cmp.right);
     match (effect, app.notebook.as_mut()) {
         (Effect::Edit { side, path, line }, _) => {
-            let shown = if side == Side::Left { &left.text } else { &right.text };
-            Outcome::Edited { side, text: edit(&path, line, shown) }
+            let shown = if side == Side::Left {
+                &left.text
+            } else {
+                &right.text
+            };
+            Outcome::Edited {
+                side,
+                text: edit(&path, line, shown),
+            }
         }
-        (Effect::Copy(text), _) => Outcome::Copied(osc52(&text).map(|()| text.len()).map_err(|e| format!("cannot copy: {e}"))),
+        (Effect::Copy(text), _) => Outcome::Copied(
+            osc52(&text)
+                .map(|()| text.len())
+                .map_err(|e| format!("cannot copy: {e}")),
+        ),
         (_, None) => Outcome::Saved(Err("no notes file in this session".into())),
-        (Effect::Save, Some(book)) => Outcome::Saved(book.save(left, right).map(|()| book.path.clone()).map_err(|e| e.to_string())),
+        (Effect::Save, Some(book)) => Outcome::Saved(
+            book.save(left, right)
+                .map(|()| book.path.clone())
+                .map_err(|e| e.to_string()),
+        ),
         (Effect::SaveAs { path, replace }, Some(book)) => {
             if !replace && std::fs::symlink_metadata(&path).is_ok() {
                 return Outcome::Exists(path);
             }
-            Outcome::Saved(book.save_as(&path, left, right).map(|()| path).map_err(|e| e.to_string()))
+            Outcome::Saved(
+                book.save_as(&path, left, right)
+                    .map(|()| path)
+                    .map_err(|e| e.to_string()),
+            )
         }
         (Effect::Export { what, path }, Some(book)) => {
             let header = export::Header::now(app.reviewer.clone());
             let text = match what {
-                Export::Notes(format) => export::render_report(&book.file, format, Some(&placement::of(&app.cmp, &book.file)), &header),
+                Export::Notes(format) => export::render_report(
+                    &book.file,
+                    format,
+                    Some(&placement::of(&app.cmp, &book.file)),
+                    &header,
+                ),
                 Export::Html => html::render(&app.cmp, Some(&book.file), &header),
             };
-            let written = store::write_temporary(&path, text.as_bytes()).and_then(|t| store::commit(&t, &path));
-            Outcome::Exported(written.map(|()| path.clone()).map_err(|e| format!("cannot export to {}: {e}", path.display())))
+            let written = store::write_temporary(&path, text.as_bytes())
+                .and_then(|t| store::commit(&t, &path));
+            Outcome::Exported(
+                written
+                    .map(|()| path.clone())
+                    .map_err(|e| format!("cannot export to {}: {e}", path.display())),
+            )
         }
     }
 }
@@ -73,21 +102,42 @@ fn edit(path: &std::path::Path, line: usize, shown: &str) -> Result<String, Stri
     let read = || Document::load(&path.to_string_lossy()).map(|d| d.text);
     match read() {
         Ok(text) if text == shown => {}
-        Ok(_) => return Err(format!("{name} on disk is not the article shown (an older version?): not edited")),
+        Ok(_) => {
+            return Err(format!(
+                "{name} on disk is not the article shown (an older version?): not edited"
+            ));
+        }
         Err(e) => return Err(format!("cannot edit {name}: {e}")),
     }
-    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi");
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    let ran = std::process::Command::new(program).args(words).arg(format!("+{line}")).arg(path).status();
+    let ran = std::process::Command::new(program)
+        .args(words)
+        .arg(format!("+{line}"))
+        .arg(path)
+        .status();
     // Back to the screen whatever the editor did.
-    let back = enable_raw_mode().and_then(|()| execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture));
+    let back = enable_raw_mode()
+        .and_then(|()| execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture));
     match ran {
         Ok(status) if status.success() => {}
-        Ok(status) => return Err(format!("{} ended with {status}: {name} not reloaded", crate::display::sanitize(program))),
-        Err(e) => return Err(format!("cannot run {}: {e}", crate::display::sanitize(program))),
+        Ok(status) => {
+            return Err(format!(
+                "{} ended with {status}: {name} not reloaded",
+                crate::display::sanitize(program)
+            ));
+        }
+        Err(e) => {
+            return Err(format!(
+                "cannot run {}: {e}",
+                crate::display::sanitize(program)
+            ));
+        }
     }
     back.map_err(|e| format!("cannot return to the screen: {e}"))?;
     read().map_err(|e| format!("cannot read {name} again: {e}"))

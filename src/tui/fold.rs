@@ -67,7 +67,9 @@ pub fn stack(heights: &[usize], runs: &[Range<usize>]) -> Stack {
     let mut row = 0;
     let mut i = 0;
     while i < heights.len() {
-        let run = runs.next_if(|r| r.start == i).map_or(i..i + 1, Clone::clone);
+        let run = runs
+            .next_if(|r| r.start == i)
+            .map_or(i..i + 1, Clone::clone);
         if run.len() > 1 {
             heights[run.start] = 1;
             heights[run.start + 1..run.end].fill(0);
@@ -76,7 +78,11 @@ pub fn stack(heights: &[usize], runs: &[Range<usize>]) -> Stack {
         row += heights[run.start] + 1;
         i = run.end;
     }
-    Stack { tops, heights, total: row.saturating_sub(1) }
+    Stack {
+        tops,
+        heights,
+        total: row.saturating_sub(1),
+    }
 }
 
 /// The fold line of a run of `count` passages.

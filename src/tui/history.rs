@@ -39,13 +39,19 @@ impl History {
     /// becomes redoable.
     pub fn undo(&mut self, now: Snapshot) -> Option<Entry> {
         let entry = self.undo.pop()?;
-        self.redo.push(Entry { state: now, ..entry.clone() });
+        self.redo.push(Entry {
+            state: now,
+            ..entry.clone()
+        });
         Some(entry)
     }
 
     pub fn redo(&mut self, now: Snapshot) -> Option<Entry> {
         let entry = self.redo.pop()?;
-        self.undo.push(Entry { state: now, ..entry.clone() });
+        self.undo.push(Entry {
+            state: now,
+            ..entry.clone()
+        });
         Some(entry)
     }
 

@@ -110,12 +110,27 @@ pub struct Section {
 }
 
 const fn bind(keys: &'static [Key], action: Action, help: &'static str) -> Binding {
-    Binding { keys, act: Act::Do(action), help, hint: "" }
+    Binding {
+        keys,
+        act: Act::Do(action),
+        help,
+        hint: "",
+    }
 }
 
 /// A binding that also shows as a hint on screen.
-const fn shown(keys: &'static [Key], action: Action, help: &'static str, hint: &'static str) -> Binding {
-    Binding { keys, act: Act::Do(action), help, hint }
+const fn shown(
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        act: Act::Do(action),
+        help,
+        hint,
+    }
 }
 
 /// A digit of a count (`5j`).
@@ -132,36 +147,106 @@ pub const TABLE: &[Section] = &[
         title: "Move",
         mode: Mode::Main,
         bindings: &[
-            bind(&[Key::Char('j'), Key::Code(KeyCode::Down)], Action::FocusNext, "next passage"),
-            bind(&[Key::Char('k'), Key::Code(KeyCode::Up)], Action::FocusPrev, "previous passage"),
-            bind(&[Key::Code(KeyCode::PageDown), Key::Char(' '), Key::Ctrl('f')], Action::PageDown, "page down"),
-            bind(&[Key::Code(KeyCode::PageUp), Key::Ctrl('b')], Action::PageUp, "page up"),
+            bind(
+                &[Key::Char('j'), Key::Code(KeyCode::Down)],
+                Action::FocusNext,
+                "next passage",
+            ),
+            bind(
+                &[Key::Char('k'), Key::Code(KeyCode::Up)],
+                Action::FocusPrev,
+                "previous passage",
+            ),
+            bind(
+                &[Key::Code(KeyCode::PageDown), Key::Char(' '), Key::Ctrl('f')],
+                Action::PageDown,
+                "page down",
+            ),
+            bind(
+                &[Key::Code(KeyCode::PageUp), Key::Ctrl('b')],
+                Action::PageUp,
+                "page up",
+            ),
             bind(&[Key::Ctrl('d')], Action::HalfPageDown, "half a page down"),
             bind(&[Key::Ctrl('u')], Action::HalfPageUp, "half a page up"),
-            bind(&[Key::Char('g'), Key::Code(KeyCode::Home)], Action::Top, "first passage (12g: passage 12)"),
-            bind(&[Key::Char('G'), Key::Code(KeyCode::End)], Action::Bottom, "last passage (12G: passage 12)"),
-            bind(&[Key::Char(':')], Action::StartCommand, "go to a passage by number (:12 Enter)"),
-            Binding { keys: &[Key::Digit], act: Act::Type(count), help: "a count for the next move or jump (5j, 3])", hint: "" },
-            bind(&[Key::Ctrl('e')], Action::ScrollLines(1), "scroll a line down (reading view: one pane)"),
-            bind(&[Key::Ctrl('y')], Action::ScrollLines(-1), "scroll a line up (reading view: one pane)"),
+            bind(
+                &[Key::Char('g'), Key::Code(KeyCode::Home)],
+                Action::Top,
+                "first passage (12g: passage 12)",
+            ),
+            bind(
+                &[Key::Char('G'), Key::Code(KeyCode::End)],
+                Action::Bottom,
+                "last passage (12G: passage 12)",
+            ),
+            bind(
+                &[Key::Char(':')],
+                Action::StartCommand,
+                "go to a passage by number (:12 Enter)",
+            ),
+            Binding {
+                keys: &[Key::Digit],
+                act: Act::Type(count),
+                help: "a count for the next move or jump (5j, 3])",
+                hint: "",
+            },
+            bind(
+                &[Key::Ctrl('e')],
+                Action::ScrollLines(1),
+                "scroll a line down (reading view: one pane)",
+            ),
+            bind(
+                &[Key::Ctrl('y')],
+                Action::ScrollLines(-1),
+                "scroll a line up (reading view: one pane)",
+            ),
         ],
     },
     Section {
         title: "Review",
         mode: Mode::Main,
         bindings: &[
-            shown(&[Key::Char(']')], Action::NextDifference, "next difference (divergent, unique or moved)", "difference"),
-            shown(&[Key::Char('[')], Action::PrevDifference, "previous difference", "difference"),
-            shown(&[Key::Char('m')], Action::JumpMoved, "jump between a moved passage and its old place", "go to it"),
-            shown(&[Key::Char('v')], Action::ToggleView, "aligned view / reading view", "view"),
-            bind(&[Key::Code(KeyCode::Tab)], Action::SwitchPane, "focus the other pane"),
+            shown(
+                &[Key::Char(']')],
+                Action::NextDifference,
+                "next difference (divergent, unique or moved)",
+                "difference",
+            ),
+            shown(
+                &[Key::Char('[')],
+                Action::PrevDifference,
+                "previous difference",
+                "difference",
+            ),
+            shown(
+                &[Key::Char('m')],
+                Action::JumpMoved,
+                "jump between a moved passage and its old place",
+                "go to it",
+            ),
+            shown(
+                &[Key::Char('v')],
+                Action::ToggleView,
+                "aligned view / reading view",
+                "view",
+            ),
+            bind(
+                &[Key::Code(KeyCode::Tab)],
+                Action::SwitchPane,
+                "focus the other pane",
+            ),
         ],
     },
     Section {
         title: "Fold",
         mode: Mode::Main,
         bindings: &[
-            shown(&[Key::Char('z')], Action::Fold, "fold what agrees; on a fold, open it; else unfold", "fold"),
+            shown(
+                &[Key::Char('z')],
+                Action::Fold,
+                "fold what agrees; on a fold, open it; else unfold",
+                "fold",
+            ),
             bind(&[ENTER], Action::OpenFold, "open the fold focused"),
         ],
     },
@@ -169,7 +254,12 @@ pub const TABLE: &[Section] = &[
         title: "Search",
         mode: Mode::Main,
         bindings: &[
-            shown(&[Key::Char('/')], Action::StartSearch, "search both articles", "search"),
+            shown(
+                &[Key::Char('/')],
+                Action::StartSearch,
+                "search both articles",
+                "search",
+            ),
             bind(&[Key::Char('n')], Action::NextMatch, "next match"),
             bind(&[Key::Char('N')], Action::PrevMatch, "previous match"),
         ],
@@ -178,25 +268,76 @@ pub const TABLE: &[Section] = &[
         title: "Suggestions",
         mode: Mode::Main,
         bindings: &[
-            shown(&[Key::Char('a')], Action::AcceptSuggestion, "accept the suggestion shown as a note (editable)", "accept"),
-            shown(&[Key::Char('r')], Action::RejectSuggestion, "reject it (listed in the summary; u undoes)", "reject"),
-            shown(&[Key::Char('c')], Action::NextSuggestion, "the passage's next suggestion", "next"),
-            shown(&[Key::Char('i')], Action::OpenSummary, "summary: counts, open suggestions, omissions", "summary of the review"),
+            shown(
+                &[Key::Char('a')],
+                Action::AcceptSuggestion,
+                "accept the suggestion shown as a note (editable)",
+                "accept",
+            ),
+            shown(
+                &[Key::Char('r')],
+                Action::RejectSuggestion,
+                "reject it (listed in the summary; u undoes)",
+                "reject",
+            ),
+            shown(
+                &[Key::Char('c')],
+                Action::NextSuggestion,
+                "the passage's next suggestion",
+                "next",
+            ),
+            shown(
+                &[Key::Char('i')],
+                Action::OpenSummary,
+                "summary: counts, open suggestions, omissions",
+                "summary of the review",
+            ),
         ],
     },
     Section {
         title: "Notes",
         mode: Mode::Main,
         bindings: &[
-            shown(&[Key::Char('t')], Action::OpenTag, "tag the focused passage: category, then a note", "to tag the focused passage"),
-            bind(&[Key::Char('s')], Action::StartSelection, "select words to tag instead of the whole passage"),
+            shown(
+                &[Key::Char('t')],
+                Action::OpenTag,
+                "tag the focused passage: category, then a note",
+                "to tag the focused passage",
+            ),
+            bind(
+                &[Key::Char('s')],
+                Action::StartSelection,
+                "select words to tag instead of the whole passage",
+            ),
             bind(&[Key::Char('o')], Action::OpenNotes, "the notes list"),
-            bind(&[Key::Char('x')], Action::OpenExport, "export the notes beside the notes file"),
-            shown(&[Key::Char('W')], Action::SaveElsewhere, "save the notes to another file (asks before replacing one)", "save elsewhere"),
-            shown(&[Key::Char('u')], Action::Undo, "undo a tag, edit, delete, status, accept or reject", "undo"),
+            bind(
+                &[Key::Char('x')],
+                Action::OpenExport,
+                "export the notes beside the notes file",
+            ),
+            shown(
+                &[Key::Char('W')],
+                Action::SaveElsewhere,
+                "save the notes to another file (asks before replacing one)",
+                "save elsewhere",
+            ),
+            shown(
+                &[Key::Char('u')],
+                Action::Undo,
+                "undo a tag, edit, delete, status, accept or reject",
+                "undo",
+            ),
             bind(&[Key::Ctrl('r')], Action::Redo, "redo what was undone"),
-            bind(&[Key::Char('y')], Action::Copy, "copy the focused passage, both sides (OSC 52)"),
-            bind(&[Key::Char('e')], Action::OpenEditor, "edit the focused article in $EDITOR at this passage"),
+            bind(
+                &[Key::Char('y')],
+                Action::Copy,
+                "copy the focused passage, both sides (OSC 52)",
+            ),
+            bind(
+                &[Key::Char('e')],
+                Action::OpenEditor,
+                "edit the focused article in $EDITOR at this passage",
+            ),
         ],
     },
     Section {
@@ -204,22 +345,45 @@ pub const TABLE: &[Section] = &[
         mode: Mode::Main,
         bindings: &[
             shown(&[Key::Char('?')], Action::ToggleHelp, "this help", "help"),
-            shown(&[Key::Char('q')], Action::Quit, "quit (asks first if notes are not saved)", "quit"),
+            shown(
+                &[Key::Char('q')],
+                Action::Quit,
+                "quit (asks first if notes are not saved)",
+                "quit",
+            ),
         ],
     },
     Section {
         title: "Everywhere",
         mode: Mode::Everywhere,
-        bindings: &[bind(&[Key::Ctrl('c')], Action::Quit, "quit (asks first if notes are not saved)")],
+        bindings: &[bind(
+            &[Key::Ctrl('c')],
+            Action::Quit,
+            "quit (asks first if notes are not saved)",
+        )],
     },
     Section {
         title: "Typing a search (/)",
         mode: Mode::Search,
         bindings: &[
-            shown(&[ENTER], Action::SearchSubmit, "find the passages that contain it", "find"),
+            shown(
+                &[ENTER],
+                Action::SearchSubmit,
+                "find the passages that contain it",
+                "find",
+            ),
             shown(&[ESC], Action::SearchCancel, "stop typing", "cancel"),
-            bind(&[Key::Code(KeyCode::Backspace)], Action::SearchBackspace, "delete the last character"),
-            Binding { keys: &[Key::Typed], act: Act::Type(Action::SearchInput), help: "add it to the query", hint: "" },
+            bind(
+                &[Key::Code(KeyCode::Backspace)],
+                Action::SearchBackspace,
+                "delete the last character",
+            ),
+            Binding {
+                keys: &[Key::Typed],
+                act: Act::Type(Action::SearchInput),
+                help: "add it to the query",
+                hint: "",
+            },
         ],
     },
     Section {
@@ -228,29 +392,82 @@ pub const TABLE: &[Section] = &[
         bindings: &[
             shown(&[ENTER], Action::CommandSubmit, "go to that passage", "go"),
             shown(&[ESC], Action::CommandCancel, "stop typing", "cancel"),
-            bind(&[Key::Code(KeyCode::Backspace)], Action::CommandBackspace, "delete the last digit"),
-            Binding { keys: &[Key::Typed], act: Act::Type(Action::CommandInput), help: "add it to the number", hint: "" },
+            bind(
+                &[Key::Code(KeyCode::Backspace)],
+                Action::CommandBackspace,
+                "delete the last digit",
+            ),
+            Binding {
+                keys: &[Key::Typed],
+                act: Act::Type(Action::CommandInput),
+                help: "add it to the number",
+                hint: "",
+            },
         ],
     },
     Section {
         title: "This help (?)",
         mode: Mode::Help,
         bindings: &[
-            shown(&[Key::Char('j'), Key::Code(KeyCode::Down)], Action::ScrollHelp(1), "scroll down", "scroll"),
-            shown(&[Key::Char('k'), Key::Code(KeyCode::Up)], Action::ScrollHelp(-1), "scroll up", "scroll"),
-            shown(&[Key::Other], Action::ToggleHelp, "close the help", "closes"),
+            shown(
+                &[Key::Char('j'), Key::Code(KeyCode::Down)],
+                Action::ScrollHelp(1),
+                "scroll down",
+                "scroll",
+            ),
+            shown(
+                &[Key::Char('k'), Key::Code(KeyCode::Up)],
+                Action::ScrollHelp(-1),
+                "scroll up",
+                "scroll",
+            ),
+            shown(
+                &[Key::Other],
+                Action::ToggleHelp,
+                "close the help",
+                "closes",
+            ),
         ],
     },
     Section {
         title: "Selecting words (s)",
         mode: Mode::Select,
         bindings: &[
-            shown(&[Key::Char('l'), Key::Code(KeyCode::Right)], Action::SelectGrow(1), "one word more", "size"),
-            shown(&[Key::Char('h'), Key::Code(KeyCode::Left)], Action::SelectGrow(-1), "one word less", "size"),
-            shown(&[Key::Char('L')], Action::SelectMove(1), "move the selection right", "move"),
-            shown(&[Key::Char('H')], Action::SelectMove(-1), "move the selection left", "move"),
-            bind(&[Key::Code(KeyCode::Tab)], Action::SelectSide, "select on the other side too"),
-            shown(&[Key::Char('t'), ENTER], Action::OpenTag, "tag the selected words", "tag"),
+            shown(
+                &[Key::Char('l'), Key::Code(KeyCode::Right)],
+                Action::SelectGrow(1),
+                "one word more",
+                "size",
+            ),
+            shown(
+                &[Key::Char('h'), Key::Code(KeyCode::Left)],
+                Action::SelectGrow(-1),
+                "one word less",
+                "size",
+            ),
+            shown(
+                &[Key::Char('L')],
+                Action::SelectMove(1),
+                "move the selection right",
+                "move",
+            ),
+            shown(
+                &[Key::Char('H')],
+                Action::SelectMove(-1),
+                "move the selection left",
+                "move",
+            ),
+            bind(
+                &[Key::Code(KeyCode::Tab)],
+                Action::SelectSide,
+                "select on the other side too",
+            ),
+            shown(
+                &[Key::Char('t'), ENTER],
+                Action::OpenTag,
+                "tag the selected words",
+                "tag",
+            ),
             shown(&[ESC], Action::Cancel, "stop selecting", "stop"),
         ],
     },
@@ -258,15 +475,39 @@ pub const TABLE: &[Section] = &[
         title: "Tag dialog (t): category",
         mode: Mode::PickCategory,
         bindings: &[
-            bind(&[Key::Char('1')], Action::PickCategory(1), "name spelling or identity"),
+            bind(
+                &[Key::Char('1')],
+                Action::PickCategory(1),
+                "name spelling or identity",
+            ),
             bind(&[Key::Char('2')], Action::PickCategory(2), "title or role"),
-            bind(&[Key::Char('3')], Action::PickCategory(3), "number or quantity"),
+            bind(
+                &[Key::Char('3')],
+                Action::PickCategory(3),
+                "number or quantity",
+            ),
             bind(&[Key::Char('4')], Action::PickCategory(4), "date or time"),
             bind(&[Key::Char('5')], Action::PickCategory(5), "place"),
-            bind(&[Key::Char('6')], Action::PickCategory(6), "quote or attribution"),
-            bind(&[Key::Char('7')], Action::PickCategory(7), "certainty or hedging"),
-            bind(&[Key::Char('8')], Action::PickCategory(8), "contradiction or negation"),
-            bind(&[Key::Char('9')], Action::PickCategory(9), "omission or addition"),
+            bind(
+                &[Key::Char('6')],
+                Action::PickCategory(6),
+                "quote or attribution",
+            ),
+            bind(
+                &[Key::Char('7')],
+                Action::PickCategory(7),
+                "certainty or hedging",
+            ),
+            bind(
+                &[Key::Char('8')],
+                Action::PickCategory(8),
+                "contradiction or negation",
+            ),
+            bind(
+                &[Key::Char('9')],
+                Action::PickCategory(9),
+                "omission or addition",
+            ),
             bind(&[Key::Char('0')], Action::PickCategory(0), "other"),
             bind(&[ESC], Action::Cancel, "cancel"),
         ],
@@ -276,24 +517,74 @@ pub const TABLE: &[Section] = &[
         mode: Mode::Write,
         bindings: &[
             shown(&[ENTER], Action::Submit, "save the note", "save the note"),
-            shown(&[Key::Alt(KeyCode::Enter), Key::Ctrl('j')], Action::EditorNewline, "new line", "new line"),
+            shown(
+                &[Key::Alt(KeyCode::Enter), Key::Ctrl('j')],
+                Action::EditorNewline,
+                "new line",
+                "new line",
+            ),
             shown(&[ESC], Action::Cancel, "cancel", "cancel"),
-            Binding { keys: &[Key::Other], act: Act::Pass(Action::EditorKey), help: "edit the note", hint: "" },
+            Binding {
+                keys: &[Key::Other],
+                act: Act::Pass(Action::EditorKey),
+                help: "edit the note",
+                hint: "",
+            },
         ],
     },
     Section {
         title: "Notes list (o)",
         mode: Mode::NotesList,
         bindings: &[
-            shown(&[Key::Char('j'), Key::Code(KeyCode::Down)], Action::ListNext, "next note", "next note"),
-            shown(&[Key::Char('k'), Key::Code(KeyCode::Up)], Action::ListPrev, "previous note", "previous note"),
-            shown(&[ENTER], Action::Submit, "go to the note's passage", "go to the note's passage"),
-            shown(&[Key::Char('e')], Action::EditNote, "edit the note", "edit the note"),
-            shown(&[Key::Char('d')], Action::DeleteNote, "delete the note (asks first)", "delete the note (asks first)"),
-            shown(&[Key::Char('s')], Action::CycleStatus, "status: open, confirmed, dismissed", "status"),
-            shown(&[Key::Char('u')], Action::Undo, "undo the last decision", "undo"),
+            shown(
+                &[Key::Char('j'), Key::Code(KeyCode::Down)],
+                Action::ListNext,
+                "next note",
+                "next note",
+            ),
+            shown(
+                &[Key::Char('k'), Key::Code(KeyCode::Up)],
+                Action::ListPrev,
+                "previous note",
+                "previous note",
+            ),
+            shown(
+                &[ENTER],
+                Action::Submit,
+                "go to the note's passage",
+                "go to the note's passage",
+            ),
+            shown(
+                &[Key::Char('e')],
+                Action::EditNote,
+                "edit the note",
+                "edit the note",
+            ),
+            shown(
+                &[Key::Char('d')],
+                Action::DeleteNote,
+                "delete the note (asks first)",
+                "delete the note (asks first)",
+            ),
+            shown(
+                &[Key::Char('s')],
+                Action::CycleStatus,
+                "status: open, confirmed, dismissed",
+                "status",
+            ),
+            shown(
+                &[Key::Char('u')],
+                Action::Undo,
+                "undo the last decision",
+                "undo",
+            ),
             bind(&[Key::Ctrl('r')], Action::Redo, "redo what was undone"),
-            shown(&[ESC, Key::Char('o'), Key::Char('q')], Action::Cancel, "close the list", "close the list"),
+            shown(
+                &[ESC, Key::Char('o'), Key::Char('q')],
+                Action::Cancel,
+                "close the list",
+                "close the list",
+            ),
         ],
     },
     Section {
@@ -309,9 +600,24 @@ pub const TABLE: &[Section] = &[
         title: "Quitting with notes not saved",
         mode: Mode::ConfirmQuit,
         bindings: &[
-            shown(&[Key::Char('W')], Action::SaveElsewhere, "save the notes elsewhere first", "save elsewhere"),
-            shown(&[Key::Char('y')], Action::Confirm, "quit anyway", "quit anyway"),
-            shown(&[Key::Char('q')], Action::Confirm, "quit anyway", "quit anyway"),
+            shown(
+                &[Key::Char('W')],
+                Action::SaveElsewhere,
+                "save the notes elsewhere first",
+                "save elsewhere",
+            ),
+            shown(
+                &[Key::Char('y')],
+                Action::Confirm,
+                "quit anyway",
+                "quit anyway",
+            ),
+            shown(
+                &[Key::Char('q')],
+                Action::Confirm,
+                "quit anyway",
+                "quit anyway",
+            ),
             shown(&[ESC, Key::Char('n')], Action::Cancel, "stay", "stay"),
             bind(&[Key::Other], Action::Cancel, "stay"),
         ],
@@ -322,15 +628,30 @@ pub const TABLE: &[Section] = &[
         bindings: &[
             shown(&[ENTER], Action::Submit, "save to the path typed", "save"),
             shown(&[ESC], Action::Cancel, "cancel", "cancel"),
-            Binding { keys: &[Key::Other], act: Act::Pass(Action::EditorKey), help: "edit the path", hint: "" },
+            Binding {
+                keys: &[Key::Other],
+                act: Act::Pass(Action::EditorKey),
+                help: "edit the path",
+                hint: "",
+            },
         ],
     },
     Section {
         title: "Replacing a file (W)",
         mode: Mode::ConfirmReplace,
         bindings: &[
-            shown(&[Key::Char('y')], Action::Confirm, "replace the file with the notes", "replace it"),
-            shown(&[ESC, Key::Char('n')], Action::Cancel, "keep the file: type another path", "keep it"),
+            shown(
+                &[Key::Char('y')],
+                Action::Confirm,
+                "replace the file with the notes",
+                "replace it",
+            ),
+            shown(
+                &[ESC, Key::Char('n')],
+                Action::Cancel,
+                "keep the file: type another path",
+                "keep it",
+            ),
             bind(&[Key::Other], Action::Cancel, "keep the file"),
         ],
     },
@@ -338,35 +659,79 @@ pub const TABLE: &[Section] = &[
         title: "Summary (i)",
         mode: Mode::Summary,
         bindings: &[
-            shown(&[Key::Char('j'), Key::Code(KeyCode::Down)], Action::ListNext, "next item", "move"),
-            shown(&[Key::Char('k'), Key::Code(KeyCode::Up)], Action::ListPrev, "previous item", "move"),
+            shown(
+                &[Key::Char('j'), Key::Code(KeyCode::Down)],
+                Action::ListNext,
+                "next item",
+                "move",
+            ),
+            shown(
+                &[Key::Char('k'), Key::Code(KeyCode::Up)],
+                Action::ListPrev,
+                "previous item",
+                "move",
+            ),
             shown(&[ENTER], Action::Submit, "go to its passage", "go to"),
-            shown(&[Key::Char('r')], Action::RestoreRejected, "suggest a rejected suggestion again", "restore"),
-            shown(&[ESC, Key::Char('i'), Key::Char('q')], Action::Cancel, "close", "close"),
+            shown(
+                &[Key::Char('r')],
+                Action::RestoreRejected,
+                "suggest a rejected suggestion again",
+                "restore",
+            ),
+            shown(
+                &[ESC, Key::Char('i'), Key::Char('q')],
+                Action::Cancel,
+                "close",
+                "close",
+            ),
         ],
     },
     Section {
         title: "Export (x)",
         mode: Mode::Export,
         bindings: &[
-            bind(&[Key::Char('1')], Action::ExportAs(1), "Markdown review report"),
-            bind(&[Key::Char('2')], Action::ExportAs(2), "CSV for a spreadsheet"),
+            bind(
+                &[Key::Char('1')],
+                Action::ExportAs(1),
+                "Markdown review report",
+            ),
+            bind(
+                &[Key::Char('2')],
+                Action::ExportAs(2),
+                "CSV for a spreadsheet",
+            ),
             bind(&[Key::Char('3')], Action::ExportAs(3), "JSON"),
-            bind(&[Key::Char('4')], Action::ExportAs(4), "W3C Web Annotations (JSON-LD)"),
-            bind(&[Key::Char('5')], Action::ExportAs(5), "HTML report: both articles, notes in the margin"),
+            bind(
+                &[Key::Char('4')],
+                Action::ExportAs(4),
+                "W3C Web Annotations (JSON-LD)",
+            ),
+            bind(
+                &[Key::Char('5')],
+                Action::ExportAs(5),
+                "HTML report: both articles, notes in the margin",
+            ),
             bind(&[ESC], Action::Cancel, "cancel"),
         ],
     },
     Section {
         title: "While the articles load",
         mode: Mode::Loading,
-        bindings: &[shown(&[Key::Char('q'), ESC], Action::Quit, "stop and quit", "quit")],
+        bindings: &[shown(
+            &[Key::Char('q'), ESC],
+            Action::Quit,
+            "stop and quit",
+            "quit",
+        )],
     },
 ];
 
 /// The bindings of a mode, in table order.
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    TABLE.iter().filter(move |s| s.mode == mode).flat_map(|s| s.bindings.iter())
+    TABLE
+        .iter()
+        .filter(move |s| s.mode == mode)
+        .flat_map(|s| s.bindings.iter())
 }
 
 /// The action `event` means in `mode`: keys bound everywhere first, then the
@@ -384,7 +749,10 @@ pub fn lookup(mode: Mode, event: &KeyEvent) -> Option<Action> {
 /// `sep` goes between the key and the word, `join` between hints.
 pub fn hints(mode: Mode, actions: &[Action], sep: &str, join: &str) -> String {
     let mut out: Vec<(String, &str)> = Vec::new();
-    let wanted = bindings(mode).filter(|b| !b.hint.is_empty() && (actions.is_empty() || b.action().is_some_and(|a| actions.contains(a))));
+    let wanted = bindings(mode).filter(|b| {
+        !b.hint.is_empty()
+            && (actions.is_empty() || b.action().is_some_and(|a| actions.contains(a)))
+    });
     for b in wanted {
         let key = b.keys[0].label();
         match out.last_mut() {
@@ -395,13 +763,20 @@ pub fn hints(mode: Mode, actions: &[Action], sep: &str, join: &str) -> String {
             _ => out.push((key, b.hint)),
         }
     }
-    out.iter().map(|(k, h)| format!("{k}{sep}{h}")).collect::<Vec<_>>().join(join)
+    out.iter()
+        .map(|(k, h)| format!("{k}{sep}{h}"))
+        .collect::<Vec<_>>()
+        .join(join)
 }
 
 /// The keys alone of the hints `hints` would give ("]/[ v / q"), for a
 /// line too narrow for the words.
 pub fn keys(mode: Mode, actions: &[Action]) -> String {
-    hints(mode, actions, "\u{0}", "\u{1}").split('\u{1}').map(|h| h.split('\u{0}').next().unwrap_or_default()).collect::<Vec<_>>().join(" ")
+    hints(mode, actions, "\u{0}", "\u{1}")
+        .split('\u{1}')
+        .map(|h| h.split('\u{0}').next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The hint for one action of the main screen ("t to tag ...").
@@ -422,7 +797,10 @@ pub fn help_lines() -> Vec<(String, String)> {
     out.push(("Marks".into(), String::new()));
     for (glyph, meaning) in [
         ("  =", "aligned: same content; reworded words underlined"),
-        ("  ≠", "divergent: a name, number, negation or hedge differs (bold)"),
+        (
+            "  ≠",
+            "divergent: a name, number, negation or hedge differs (bold)",
+        ),
         ("  < >", "unique: only in the left / right article (italic)"),
         ("  ↕", "moved: stands elsewhere in the other article"),
         ("  ▌", "the focused passage"),
@@ -445,9 +823,14 @@ mod tests {
     #[test]
     fn keys_are_unique_within_a_mode() {
         for &mode in Mode::ALL {
-            let all: Vec<Key> = bindings(mode).flat_map(|b| b.keys.iter().copied()).collect();
+            let all: Vec<Key> = bindings(mode)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
             for (i, k) in all.iter().enumerate() {
-                assert!(!all[i + 1..].contains(k), "{k:?} is bound twice in {mode:?}");
+                assert!(
+                    !all[i + 1..].contains(k),
+                    "{k:?} is bound twice in {mode:?}"
+                );
             }
             // A catch-all can only end a section: nothing after it is reachable.
             if let Some(p) = all.iter().position(|k| *k == Key::Other) {
@@ -458,14 +841,41 @@ mod tests {
 
     #[test]
     fn lookup_respects_modifiers_and_modes() {
-        assert_eq!(lookup(Mode::Main, &key(KeyCode::Char('d'), KeyModifiers::CONTROL)), Some(Action::HalfPageDown));
-        assert_eq!(lookup(Mode::Main, &key(KeyCode::Char('d'), KeyModifiers::NONE)), None);
-        assert_eq!(lookup(Mode::Main, &key(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
-        assert_eq!(lookup(Mode::Main, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::PageDown));
-        assert_eq!(lookup(Mode::NotesList, &key(KeyCode::Char('s'), KeyModifiers::NONE)), Some(Action::CycleStatus));
-        assert_eq!(lookup(Mode::Write, &key(KeyCode::Enter, KeyModifiers::ALT)), Some(Action::EditorNewline));
-        assert_eq!(lookup(Mode::Write, &key(KeyCode::Enter, KeyModifiers::NONE)), Some(Action::Submit));
-        assert_eq!(lookup(Mode::Write, &key(KeyCode::Char('j'), KeyModifiers::CONTROL)), Some(Action::EditorNewline));
+        assert_eq!(
+            lookup(Mode::Main, &key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            lookup(Mode::Main, &key(KeyCode::Char('d'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            lookup(Mode::Main, &key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            lookup(Mode::Main, &key(KeyCode::Char(' '), KeyModifiers::NONE)),
+            Some(Action::PageDown)
+        );
+        assert_eq!(
+            lookup(
+                Mode::NotesList,
+                &key(KeyCode::Char('s'), KeyModifiers::NONE)
+            ),
+            Some(Action::CycleStatus)
+        );
+        assert_eq!(
+            lookup(Mode::Write, &key(KeyCode::Enter, KeyModifiers::ALT)),
+            Some(Action::EditorNewline)
+        );
+        assert_eq!(
+            lookup(Mode::Write, &key(KeyCode::Enter, KeyModifiers::NONE)),
+            Some(Action::Submit)
+        );
+        assert_eq!(
+            lookup(Mode::Write, &key(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            Some(Action::EditorNewline)
+        );
     }
 
     #[test]
@@ -477,16 +887,42 @@ mod tests {
         assert_eq!(lookup(Mode::ConfirmQuit, &x), Some(Action::Confirm));
         assert_eq!(lookup(Mode::ConfirmDelete, &x), Some(Action::Cancel));
         for &mode in Mode::ALL {
-            assert_eq!(lookup(mode, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit), "{mode:?}");
+            assert_eq!(
+                lookup(mode, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+                Some(Action::Quit),
+                "{mode:?}"
+            );
         }
     }
 
     #[test]
     fn hints_come_from_the_table() {
-        assert_eq!(hints(Mode::Main, &[Action::NextDifference, Action::PrevDifference, Action::Quit], " ", "  "), "]/[ difference  q quit");
-        assert_eq!(hints(Mode::ConfirmQuit, &[], ": ", " · "), "W: save elsewhere · y/q: quit anyway · Esc: stay");
+        assert_eq!(
+            hints(
+                Mode::Main,
+                &[Action::NextDifference, Action::PrevDifference, Action::Quit],
+                " ",
+                "  "
+            ),
+            "]/[ difference  q quit"
+        );
+        assert_eq!(
+            hints(Mode::ConfirmQuit, &[], ": ", " · "),
+            "W: save elsewhere · y/q: quit anyway · Esc: stay"
+        );
         assert_eq!(hint(Action::StartSearch), "/ search");
-        assert_eq!(keys(Mode::Main, &[Action::NextDifference, Action::PrevDifference, Action::ToggleView, Action::Quit]), "]/[ v q");
+        assert_eq!(
+            keys(
+                Mode::Main,
+                &[
+                    Action::NextDifference,
+                    Action::PrevDifference,
+                    Action::ToggleView,
+                    Action::Quit
+                ]
+            ),
+            "]/[ v q"
+        );
     }
 
     #[test]
@@ -494,9 +930,19 @@ mod tests {
         use crate::core::Category;
         for c in Category::ALL {
             let d = c.digit();
-            let action = lookup(Mode::PickCategory, &key(KeyCode::Char(d), KeyModifiers::NONE)).expect("digits pick a category");
-            assert_eq!(action, Action::PickCategory(d.to_digit(10).expect("a digit") as u8));
-            let help = bindings(Mode::PickCategory).find(|b| b.action() == Some(&action)).expect("every action of the table has a binding").help;
+            let action = lookup(
+                Mode::PickCategory,
+                &key(KeyCode::Char(d), KeyModifiers::NONE),
+            )
+            .expect("digits pick a category");
+            assert_eq!(
+                action,
+                Action::PickCategory(d.to_digit(10).expect("a digit") as u8)
+            );
+            let help = bindings(Mode::PickCategory)
+                .find(|b| b.action() == Some(&action))
+                .expect("every action of the table has a binding")
+                .help;
             assert_eq!(help, c.label());
         }
     }

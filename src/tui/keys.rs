@@ -10,12 +10,24 @@ use super::keymap;
 /// Translates a terminal event into an action.
 pub fn dispatch(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
         Event::Mouse(_) if app.dialog.is_some() => None,
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Scroll { rows: 3, column: m.column }),
-            MouseEventKind::ScrollUp => Some(Action::Scroll { rows: -3, column: m.column }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: m.column, row: m.row }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                rows: 3,
+                column: m.column,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                rows: -3,
+                column: m.column,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
             _ => None,
         },
         Event::Key(key) if key.kind != KeyEventKind::Release => keymap::lookup(app.mode(), key),

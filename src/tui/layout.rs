@@ -7,9 +7,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::mode::Side;
+use crate::core::compare::Comparison;
 use crate::core::compare::classify::Kind;
 use crate::core::compare::units::Unit;
-use crate::core::compare::Comparison;
 use crate::core::document::Document;
 use crate::display::{Line, Mark, link_marks, sanitize, sanitize_span, wrap_marked};
 
@@ -33,7 +33,10 @@ pub struct Passage {
 
 impl Passage {
     fn placeholder(text: &str, width: usize) -> Self {
-        Passage { look: Look::Placeholder, lines: wrap_marked(text, &[], width) }
+        Passage {
+            look: Look::Placeholder,
+            lines: wrap_marked(text, &[], width),
+        }
     }
 }
 
@@ -55,13 +58,21 @@ impl Stack {
             tops.push(row);
             row += h + 1;
         }
-        Stack { tops, heights, total: row.saturating_sub(1) }
+        Stack {
+            tops,
+            heights,
+            total: row.saturating_sub(1),
+        }
     }
 
     /// The item shown at `row` (the one above, for a separator row). Items
     /// folded away share their fold line's top: the line's item is shown.
     pub fn item_at(&self, row: usize) -> Option<usize> {
-        let last = self.tops.partition_point(|&t| t <= row).checked_sub(1).or((!self.tops.is_empty()).then_some(0))?;
+        let last = self
+            .tops
+            .partition_point(|&t| t <= row)
+            .checked_sub(1)
+            .or((!self.tops.is_empty()).then_some(0))?;
         Some(self.tops.partition_point(|&t| t < self.tops[last]))
     }
 
@@ -98,14 +109,28 @@ impl Pane {
 }
 
 /// The text of a run of sentences, with `marks` (file byte spans) emphasised.
-fn passage(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, look: Look, width: usize) -> Passage {
-    Passage { look, lines: marked_lines(doc, sentences, marks, width) }
+fn passage(
+    doc: &Document,
+    sentences: &Range<usize>,
+    marks: Vec<Mark>,
+    look: Look,
+    width: usize,
+) -> Passage {
+    Passage {
+        look,
+        lines: marked_lines(doc, sentences, marks, width),
+    }
 }
 
 /// The wrapped lines of a run of sentences, with `marks` (file byte spans)
 /// carried through sanitising and wrapping. Where the lines break depends
 /// on the text only, so lines wrapped with other marks line up with these.
-pub fn marked_lines(doc: &Document, sentences: &Range<usize>, marks: Vec<Mark>, width: usize) -> Vec<Line> {
+pub fn marked_lines(
+    doc: &Document,
+    sentences: &Range<usize>,
+    marks: Vec<Mark>,
+    width: usize,
+) -> Vec<Line> {
     let (text, marks) = sanitize_span(&doc.text, doc.span(sentences), &marks);
     wrap_marked(&text, &marks, width)
 }
@@ -132,7 +157,10 @@ fn text_of(cmp: &Comparison, unit: &Unit, side: Side) -> Option<Range<usize>> {
 fn side_of(cmp: &Comparison, unit: &Unit, side: Side, width: usize) -> Option<Passage> {
     let sentences = text_of(cmp, unit, side)?;
     let (marks, look) = match unit {
-        Unit::Link(k) => (link_marks(&cmp.links[*k], side), Look::Linked(cmp.links[*k].kind)),
+        Unit::Link(k) => (
+            link_marks(&cmp.links[*k], side),
+            Look::Linked(cmp.links[*k].kind),
+        ),
         _ => (Vec::new(), Look::Unique),
     };
     Some(passage(doc(cmp, side), &sentences, marks, look, width))
@@ -156,22 +184,40 @@ pub fn aligned(cmp: &Comparison, units: &[Unit], width: usize, moved_hint: &str)
             pair.map(|p| p.unwrap_or_else(|| Passage::placeholder("(not in this version)", width)))
         })
         .collect();
-    let stack = Stack::new(sides.iter().map(|[l, r]| l.lines.len().max(r.lines.len())).collect());
+    let stack = Stack::new(
+        sides
+            .iter()
+            .map(|[l, r]| l.lines.len().max(r.lines.len()))
+            .collect(),
+    );
     Aligned { sides, stack }
 }
 
 /// The reading view of one side: the units with text there, in the order
 /// of that text; their passages are those of `aligned`.
 pub fn pane(cmp: &Comparison, units: &[Unit], aligned: &Aligned, side: Side) -> Pane {
-    let mut order: Vec<(usize, usize)> = units.iter().enumerate().filter_map(|(u, unit)| text_of(cmp, unit, side).map(|r| (r.start, u))).collect();
+    let mut order: Vec<(usize, usize)> = units
+        .iter()
+        .enumerate()
+        .filter_map(|(u, unit)| text_of(cmp, unit, side).map(|r| (r.start, u)))
+        .collect();
     order.sort_unstable();
     let mut passage_of = vec![None; units.len()];
     let pane_units: Vec<usize> = order.iter().map(|&(_, u)| u).collect();
     for (i, &u) in pane_units.iter().enumerate() {
         passage_of[u] = Some(i);
     }
-    let stack = Stack::new(pane_units.iter().map(|&u| aligned.sides[u][side.index()].lines.len()).collect());
-    Pane { units: pane_units, stack, passage_of }
+    let stack = Stack::new(
+        pane_units
+            .iter()
+            .map(|&u| aligned.sides[u][side.index()].lines.len())
+            .collect(),
+    );
+    Pane {
+        units: pane_units,
+        stack,
+        passage_of,
+    }
 }
 
 #[cfg(test)]

@@ -56,23 +56,29 @@ enum Message<E> {
 /// Shows the progress of `job` until the screen is ready (`Some`) or the
 /// reviewer quits (`None`). The job runs on its own thread; after a quit it
 /// is left to finish unseen, as nothing it does writes anything.
-pub fn run<E: Send + 'static>(session: &mut Session, theme: Theme, job: impl Job<E>) -> Result<Option<App>, Failure<E>> {
+pub fn run<E: Send + 'static>(
+    session: &mut Session,
+    theme: Theme,
+    job: impl Job<E>,
+) -> Result<Option<App>, Failure<E>> {
     let started = Instant::now();
     let size = session.terminal.size()?;
     let (tx, rx) = mpsc::channel();
     let worker_theme = theme.clone();
-    let worker = thread::Builder::new().name("tandem-loading".into()).spawn(move || {
-        let report = |stage: Stage| {
-            let _ = tx.send(Message::Stage(stage, started.elapsed()));
-        };
-        let result = job(&report).map(|(cmp, notebook)| {
-            let _ = tx.send(Message::LayingOut);
-            let mut app = App::new(cmp, size.width, size.height, worker_theme);
-            app.set_notebook(notebook);
-            Box::new(app)
-        });
-        let _ = tx.send(Message::Done(result));
-    })?;
+    let worker = thread::Builder::new()
+        .name("tandem-loading".into())
+        .spawn(move || {
+            let report = |stage: Stage| {
+                let _ = tx.send(Message::Stage(stage, started.elapsed()));
+            };
+            let result = job(&report).map(|(cmp, notebook)| {
+                let _ = tx.send(Message::LayingOut);
+                let mut app = App::new(cmp, size.width, size.height, worker_theme);
+                app.set_notebook(notebook);
+                Box::new(app)
+            });
+            let _ = tx.send(Message::Done(result));
+        })?;
     let mut progress = Progress::default();
     let mut worker = Some(worker);
     loop {
@@ -80,7 +86,9 @@ pub fn run<E: Send + 'static>(session: &mut Session, theme: Theme, job: impl Job
             return finish(session, done);
         }
         let elapsed = started.elapsed();
-        session.terminal.draw(|frame| view::loading::draw(frame, &progress, elapsed, &theme))?;
+        session
+            .terminal
+            .draw(|frame| view::loading::draw(frame, &progress, elapsed, &theme))?;
         if event::poll(TICK)?
             && let Event::Key(key) = event::read()?
             && key.kind != KeyEventKind::Release
@@ -92,7 +100,11 @@ pub fn run<E: Send + 'static>(session: &mut Session, theme: Theme, job: impl Job
 }
 
 /// Takes in every message waiting; the job's result if it came.
-fn receive<E>(rx: &Receiver<Message<E>>, progress: &mut Progress, worker: &mut Option<thread::JoinHandle<()>>) -> Option<Result<Box<App>, E>> {
+fn receive<E>(
+    rx: &Receiver<Message<E>>,
+    progress: &mut Progress,
+    worker: &mut Option<thread::JoinHandle<()>>,
+) -> Option<Result<Box<App>, E>> {
     loop {
         match rx.try_recv() {
             Ok(Message::Stage(stage, at)) => progress.record(stage, at),
@@ -116,7 +128,13 @@ fn finish<E>(session: &mut Session, done: Result<Box<App>, E>) -> Result<Option<
     let mut app = *done.map_err(Failure::Loading)?;
     let size = session.terminal.size()?;
     if (size.width, size.height) != app.size {
-        super::effects::apply(&mut app, Action::Resize { width: size.width, height: size.height });
+        super::effects::apply(
+            &mut app,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
     }
     Ok(Some(app))
 }
@@ -128,9 +146,16 @@ mod tests {
     #[test]
     fn only_quitting_keys_are_answered_while_loading() {
         use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-        let lookup = |code, modifiers| keymap::lookup(Mode::Loading, &KeyEvent::new(code, modifiers));
-        assert_eq!(lookup(KeyCode::Char('q'), KeyModifiers::NONE), Some(Action::Quit));
-        assert_eq!(lookup(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Action::Quit));
+        let lookup =
+            |code, modifiers| keymap::lookup(Mode::Loading, &KeyEvent::new(code, modifiers));
+        assert_eq!(
+            lookup(KeyCode::Char('q'), KeyModifiers::NONE),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            lookup(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
+        );
         assert_eq!(lookup(KeyCode::Esc, KeyModifiers::NONE), Some(Action::Quit));
         assert_eq!(lookup(KeyCode::Char('j'), KeyModifiers::NONE), None);
     }

@@ -58,7 +58,11 @@ pub struct Opening {
 /// comparing the articles, see [`loading`]), then runs the review screen
 /// until the user quits, opened as `opening` says. The terminal is restored
 /// before an error returns.
-pub fn run<E: Send + 'static>(theme: Theme, opening: Opening, job: impl Job<E>) -> Result<(), Failure<E>> {
+pub fn run<E: Send + 'static>(
+    theme: Theme,
+    opening: Opening,
+    job: impl Job<E>,
+) -> Result<(), Failure<E>> {
     let mut session = terminal::Session::start()?;
     let Some(mut app) = loading::run(&mut session, theme, job)? else {
         return Ok(());

@@ -14,11 +14,19 @@ use crate::core::compare::units::Unit;
 /// counts once, as its line.
 fn order(app: &App) -> Vec<usize> {
     match app.view {
-        View::Aligned => (0..app.units.len()).filter(|&u| !fold::hidden(&app.folds.aligned, u)).collect(),
+        View::Aligned => (0..app.units.len())
+            .filter(|&u| !fold::hidden(&app.folds.aligned, u))
+            .collect(),
         View::Reading => {
             let side = app.pane.index();
             let runs = &app.folds.panes[side];
-            app.panes[side].units.iter().enumerate().filter(|&(i, _)| !fold::hidden(runs, i)).map(|(_, &u)| u).collect()
+            app.panes[side]
+                .units
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| !fold::hidden(runs, i))
+                .map(|(_, &u)| u)
+                .collect()
         }
     }
 }
@@ -32,7 +40,8 @@ pub fn fold_at_focus(app: &App) -> Option<std::ops::Range<usize>> {
 
 /// Is `unit` folded away (not a fold's line) in the view shown?
 fn folded_away(app: &App, unit: usize) -> bool {
-    app.fold_of(app.view, app.pane, unit).is_some_and(|run| app.fold_units(app.view, app.pane, run)[0] != unit)
+    app.fold_of(app.view, app.pane, unit)
+        .is_some_and(|run| app.fold_units(app.view, app.pane, run)[0] != unit)
 }
 
 /// Opens every fold of the view shown that holds `unit` (in either pane
@@ -72,7 +81,14 @@ pub fn toggle_fold(app: &mut App) {
         if let Some(run) = app.fold_of(app.view, app.pane, app.focus) {
             app.focus = app.fold_units(app.view, app.pane, run)[0];
         }
-        app.message = Some(if app.folded().0 == 0 { "nothing to fold: no run of aligned passages" } else { "Enter on a fold opens it" }.into());
+        app.message = Some(
+            if app.folded().0 == 0 {
+                "nothing to fold: no run of aligned passages"
+            } else {
+                "Enter on a fold opens it"
+            }
+            .into(),
+        );
     } else {
         app.message = Some("unfolded".into());
     }
@@ -82,7 +98,10 @@ pub fn toggle_fold(app: &mut App) {
 /// Enter (or `z`) on a fold: shows its passages.
 pub fn open_fold(app: &mut App) {
     let Some(run) = fold_at_focus(app) else {
-        app.message = Some(format!("not on a fold: {} folds what agrees", keymap::hint(Action::Fold)));
+        app.message = Some(format!(
+            "not on a fold: {} folds what agrees",
+            keymap::hint(Action::Fold)
+        ));
         return;
     };
     let count = run.len();
@@ -93,7 +112,10 @@ pub fn open_fold(app: &mut App) {
 
 /// Position of the focus in `order`, or of the nearest unit before it.
 fn position(order: &[usize], focus: usize) -> usize {
-    order.iter().position(|&u| u == focus).unwrap_or_else(|| order.partition_point(|&u| u < focus).saturating_sub(1))
+    order
+        .iter()
+        .position(|&u| u == focus)
+        .unwrap_or_else(|| order.partition_point(|&u| u < focus).saturating_sub(1))
 }
 
 pub fn top(app: &mut App) {
@@ -143,9 +165,12 @@ fn reveal(app: &mut App) {
             let side = app.pane.index();
             let focus = app.focus;
             let panes = &app.panes;
-            let Some(p) = panes[side].passage_of[focus] else { return };
+            let Some(p) = panes[side].passage_of[focus] else {
+                return;
+            };
             let span = panes[side].stack.rows(p);
-            let counterpart = panes[1 - side].passage_of[focus].map(|q| panes[1 - side].stack.tops[q]);
+            let counterpart =
+                panes[1 - side].passage_of[focus].map(|q| panes[1 - side].stack.tops[q]);
             let total = panes[side].stack.total;
             let scroll = fit(app.pane_scroll[side], span.clone(), rows, total);
             app.pane_scroll[side] = scroll;
@@ -164,7 +189,8 @@ fn reveal(app: &mut App) {
 fn fit(scroll: usize, span: std::ops::Range<usize>, rows: usize, total: usize) -> usize {
     let margin = rows / 4;
     let top_ok = span.start >= scroll + margin || (scroll == 0 && span.start >= scroll);
-    let bottom_ok = span.end + margin <= scroll + rows || (scroll + rows > total && span.end <= scroll + rows);
+    let bottom_ok =
+        span.end + margin <= scroll + rows || (scroll + rows > total && span.end <= scroll + rows);
     if top_ok && bottom_ok {
         scroll
     } else if span.start < scroll + margin || span.len() + 2 * margin > rows {
@@ -187,7 +213,9 @@ pub fn page(app: &mut App, pages: f64) {
     let max = stack.total.saturating_sub(rows.saturating_sub(1));
     let target = (scroll as isize + delta).clamp(0, max as isize) as usize;
     // The first item that starts on screen after the move takes the focus.
-    let Some(item) = first_starting_at(&stack, target) else { return };
+    let Some(item) = first_starting_at(&stack, target) else {
+        return;
+    };
     match app.view {
         View::Aligned => {
             app.scroll = target;
@@ -219,7 +247,12 @@ pub fn jump_difference(app: &mut App, forward: bool) {
         // sorted, give the next one by bisection.
         View::Aligned => {
             let d = &app.differences;
-            if forward { d.get(d.partition_point(|&u| u <= app.focus)) } else { d[..d.partition_point(|&u| u < app.focus)].last() }.copied()
+            if forward {
+                d.get(d.partition_point(|&u| u <= app.focus))
+            } else {
+                d[..d.partition_point(|&u| u < app.focus)].last()
+            }
+            .copied()
         }
         View::Reading => {
             let order = &app.panes[app.pane.index()].units;
@@ -227,7 +260,11 @@ pub fn jump_difference(app: &mut App, forward: bool) {
             let is_difference = |u: &usize| app.differences.binary_search(u).is_ok();
             let target = if forward {
                 // `get`: the order is empty in the pane of an empty article.
-                order.get(at + 1..).unwrap_or_default().iter().find(|u| is_difference(u))
+                order
+                    .get(at + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .find(|u| is_difference(u))
             } else {
                 order[..at].iter().rev().find(|u| is_difference(u))
             };
@@ -236,7 +273,16 @@ pub fn jump_difference(app: &mut App, forward: bool) {
     };
     match target {
         Some(u) => focus(app, u),
-        None => app.message = Some(if forward { "no difference after this one" } else { "no difference before this one" }.into()),
+        None => {
+            app.message = Some(
+                if forward {
+                    "no difference after this one"
+                } else {
+                    "no difference before this one"
+                }
+                .into(),
+            )
+        }
     }
 }
 
@@ -267,7 +313,11 @@ pub fn jump_moved(app: &mut App) {
 /// placeholder stands for the link itself.
 fn reading_unit(app: &App, unit: usize) -> usize {
     match app.units[unit] {
-        Unit::MovedHere(k) => app.units.iter().position(|u| *u == Unit::Link(k)).unwrap_or(unit),
+        Unit::MovedHere(k) => app
+            .units
+            .iter()
+            .position(|u| *u == Unit::Link(k))
+            .unwrap_or(unit),
         _ => unit,
     }
 }
@@ -317,14 +367,22 @@ pub fn resize(app: &mut App, width: u16, height: u16) {
 
 /// The pane at a screen column (the gutter counts as the left pane).
 fn side_at(app: &App, column: u16) -> Side {
-    if column >= app.geometry().right.x { Side::Right } else { Side::Left }
+    if column >= app.geometry().right.x {
+        Side::Right
+    } else {
+        Side::Left
+    }
 }
 
 pub fn scroll(app: &mut App, rows: i32, column: u16) {
     let visible = app.geometry().rows();
     match app.view {
         View::Aligned => {
-            let max = app.aligned.stack.total.saturating_sub(visible.saturating_sub(1));
+            let max = app
+                .aligned
+                .stack
+                .total
+                .saturating_sub(visible.saturating_sub(1));
             app.scroll = (app.scroll as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
             // Keep the focus on screen: the first unit that starts there.
             let span = app.aligned.stack.rows(app.focus);
@@ -338,7 +396,8 @@ pub fn scroll(app: &mut App, rows: i32, column: u16) {
             let side = app.pane.index();
             let stack = app.panes[side].stack.clone();
             let max = stack.total.saturating_sub(visible.saturating_sub(1));
-            let target = (app.pane_scroll[side] as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
+            let target =
+                (app.pane_scroll[side] as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
             app.pane_scroll[side] = target;
             if let Some(item) = first_starting_at(&stack, target) {
                 app.focus = app.panes[side].units[item];
@@ -376,7 +435,11 @@ pub fn click(app: &mut App, column: u16, row: u16) {
 /// Goes to `unit` to show its text, in whichever pane shows it (reading
 /// view): a fold holding it is opened, even when it is the fold's line.
 pub fn go_to(app: &mut App, unit: usize) {
-    let unit = if app.view == View::Reading { reading_unit(app, unit) } else { unit };
+    let unit = if app.view == View::Reading {
+        reading_unit(app, unit)
+    } else {
+        unit
+    };
     if app.view == View::Reading && app.panes[app.pane.index()].passage_of[unit].is_none() {
         app.pane = app.pane.other();
     }
@@ -387,7 +450,10 @@ pub fn go_to(app: &mut App, unit: usize) {
 /// `12G` or `:12`: goes to passage `number` (as the status line counts).
 pub fn go_to_passage(app: &mut App, number: usize) {
     if number == 0 || number > app.units.len() {
-        app.message = Some(format!("no passage {number}: there are {}", app.units.len()));
+        app.message = Some(format!(
+            "no passage {number}: there are {}",
+            app.units.len()
+        ));
         return;
     }
     go_to(app, number - 1);
@@ -409,9 +475,13 @@ pub fn scroll_lines(app: &mut App, rows: i32) {
     app.pane_scroll[side] = target;
     // Only this pane moves: the focus changes when it leaves the screen,
     // and the other pane is not levelled with it.
-    let Some(p) = app.panes[side].passage_of[app.focus] else { return };
+    let Some(p) = app.panes[side].passage_of[app.focus] else {
+        return;
+    };
     let span = stack.rows(p);
-    if (span.end <= target || span.start >= target + visible) && let Some(item) = first_starting_at(stack, target) {
+    if (span.end <= target || span.start >= target + visible)
+        && let Some(item) = first_starting_at(stack, target)
+    {
         app.focus = app.panes[side].units[item];
         app.suggestion = 0;
     }

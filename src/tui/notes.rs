@@ -26,10 +26,16 @@ pub fn changed(app: &mut App) -> Vec<Effect> {
 /// A decision on the notes: `change` is made, recorded so that `u` can
 /// undo it, and saved. `what` says what it did ("deleted a note").
 pub fn decide(app: &mut App, what: String, change: impl FnOnce(&mut Notebook)) -> Vec<Effect> {
-    let Some(book) = app.notebook.as_mut() else { return Vec::new() };
+    let Some(book) = app.notebook.as_mut() else {
+        return Vec::new();
+    };
     let state = book.snapshot();
     change(book);
-    app.history.record(Entry { what, state, focus: app.focus });
+    app.history.record(Entry {
+        what,
+        state,
+        focus: app.focus,
+    });
     changed(app)
 }
 
@@ -37,10 +43,23 @@ pub fn decide(app: &mut App, what: String, change: impl FnOnce(&mut Notebook)) -
 /// the last decision (or after the last one undone), focuses the passage
 /// it was made on and says so.
 pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
-    let Some(now) = app.notebook.as_ref().map(|b| b.snapshot()) else { return Vec::new() };
-    let entry = if redo { app.history.redo(now) } else { app.history.undo(now) };
+    let Some(now) = app.notebook.as_ref().map(|b| b.snapshot()) else {
+        return Vec::new();
+    };
+    let entry = if redo {
+        app.history.redo(now)
+    } else {
+        app.history.undo(now)
+    };
     let Some(entry) = entry else {
-        app.message = Some(if redo { "nothing to redo" } else { "nothing to undo" }.into());
+        app.message = Some(
+            if redo {
+                "nothing to redo"
+            } else {
+                "nothing to undo"
+            }
+            .into(),
+        );
         return Vec::new();
     };
     if let Some(book) = app.notebook.as_mut() {
@@ -57,7 +76,12 @@ pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
     if entry.focus < app.units.len() {
         navigation::go_to(app, entry.focus);
     }
-    app.message = Some(format!("{} {} (passage {})", if redo { "redone:" } else { "undone:" }, entry.what, entry.focus + 1));
+    app.message = Some(format!(
+        "{} {} (passage {})",
+        if redo { "redone:" } else { "undone:" },
+        entry.what,
+        entry.focus + 1
+    ));
     effects
 }
 
@@ -71,9 +95,17 @@ pub fn open_tag(app: &mut App) {
 }
 
 pub fn pick_category(app: &mut App, digit: u8) {
-    let Some(category) = Category::from_digit(char::from(b'0' + digit)) else { return };
+    let Some(category) = Category::from_digit(char::from(b'0' + digit)) else {
+        return;
+    };
     if let Some(Dialog::PickCategory(t)) = app.dialog.take() {
-        app.dialog = Some(Dialog::Write { target: t, category, editor: TextArea::default(), editing: None, suggestion: None });
+        app.dialog = Some(Dialog::Write {
+            target: t,
+            category,
+            editor: TextArea::default(),
+            editing: None,
+            suggestion: None,
+        });
     }
 }
 
@@ -99,7 +131,13 @@ pub fn newline(app: &mut App) {
 /// Enter in the note dialog, the notes list or "save elsewhere".
 pub fn submit(app: &mut App) -> Vec<Effect> {
     match app.dialog.take() {
-        Some(Dialog::Write { target, category, editor, editing, suggestion }) => {
+        Some(Dialog::Write {
+            target,
+            category,
+            editor,
+            editing,
+            suggestion,
+        }) => {
             let text = editor.lines().join("\n").trim_end().to_string();
             let what = match (&editing, &suggestion) {
                 (Some(_), _) => "edited a note".to_string(),
@@ -144,7 +182,9 @@ pub fn cancel(app: &mut App) {
     app.dialog = match app.dialog.take() {
         Some(Dialog::ConfirmDelete { selected, .. }) => Some(Dialog::NotesList { selected }),
         // Keep the file: back to the path, to type another.
-        Some(Dialog::ConfirmReplace { path }) => Some(Dialog::SaveAs { editor: path_editor(&path) }),
+        Some(Dialog::ConfirmReplace { path }) => Some(Dialog::SaveAs {
+            editor: path_editor(&path),
+        }),
         _ => None,
     };
     app.selection = None;
@@ -156,7 +196,10 @@ fn note_count(app: &App) -> usize {
 
 pub fn open_list(app: &mut App) {
     if note_count(app) == 0 {
-        app.message = Some(format!("no notes yet: press {}", keymap::hint(Action::OpenTag)));
+        app.message = Some(format!(
+            "no notes yet: press {}",
+            keymap::hint(Action::OpenTag)
+        ));
         return;
     }
     app.dialog = Some(Dialog::NotesList { selected: 0 });
@@ -165,34 +208,56 @@ pub fn open_list(app: &mut App) {
 pub fn list_move(app: &mut App, delta: isize) {
     let count = note_count(app);
     if let Some(Dialog::NotesList { selected }) = &mut app.dialog {
-        *selected = (*selected as isize + delta).clamp(0, count.saturating_sub(1) as isize) as usize;
+        *selected =
+            (*selected as isize + delta).clamp(0, count.saturating_sub(1) as isize) as usize;
     }
 }
 
 fn selected_id(app: &App) -> Option<(usize, String)> {
-    let Some(Dialog::NotesList { selected }) = &app.dialog else { return None };
+    let Some(Dialog::NotesList { selected }) = &app.dialog else {
+        return None;
+    };
     let note = app.notebook.as_ref()?.file.notes.get(*selected)?;
     Some((*selected, note.id.clone()))
 }
 
 /// Focuses the unit a note is anchored in.
 fn jump_to_note(app: &mut App, index: usize) {
-    let unit = app.notes_of_unit.iter().position(|notes| notes.contains(&index));
+    let unit = app
+        .notes_of_unit
+        .iter()
+        .position(|notes| notes.contains(&index));
     match unit {
         Some(u) => navigation::go_to(app, u),
-        None => app.message = Some("this note is orphaned: its passage is not in the current text".into()),
+        None => {
+            app.message =
+                Some("this note is orphaned: its passage is not in the current text".into())
+        }
     }
 }
 
 pub fn edit_selected(app: &mut App) {
-    let Some((_, id)) = selected_id(app) else { return };
-    let Some(note) = app.notebook.as_ref().and_then(|b| b.get(&id)) else { return };
+    let Some((_, id)) = selected_id(app) else {
+        return;
+    };
+    let Some(note) = app.notebook.as_ref().and_then(|b| b.get(&id)) else {
+        return;
+    };
     let mut editor = TextArea::new(note.text.lines().map(String::from).collect());
     // Continue where the note ends.
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
-    let target = Target { left: note.left.clone(), right: note.right.clone() };
-    app.dialog = Some(Dialog::Write { target, category: note.category, editor, editing: Some(id), suggestion: None });
+    let target = Target {
+        left: note.left.clone(),
+        right: note.right.clone(),
+    };
+    app.dialog = Some(Dialog::Write {
+        target,
+        category: note.category,
+        editor,
+        editing: Some(id),
+        suggestion: None,
+    });
 }
 
 pub fn delete_selected(app: &mut App) {
@@ -202,8 +267,17 @@ pub fn delete_selected(app: &mut App) {
 }
 
 pub fn cycle_status_selected(app: &mut App) -> Vec<Effect> {
-    let Some((_, id)) = selected_id(app) else { return Vec::new() };
-    let Some(status) = app.notebook.as_ref().and_then(|b| b.get(&id)).map(|n| n.status.next()) else { return Vec::new() };
+    let Some((_, id)) = selected_id(app) else {
+        return Vec::new();
+    };
+    let Some(status) = app
+        .notebook
+        .as_ref()
+        .and_then(|b| b.get(&id))
+        .map(|n| n.status.next())
+    else {
+        return Vec::new();
+    };
     decide(app, format!("status set to {}", status.id()), |book| {
         book.cycle_status(&id);
     })
@@ -217,15 +291,23 @@ pub fn confirm(app: &mut App) -> Vec<Effect> {
                 book.delete(&id);
             });
             let left = note_count(app);
-            app.dialog = (left > 0).then(|| Dialog::NotesList { selected: selected.min(left - 1) });
-            app.message = Some(format!("deleted a note: {} undoes", keymap::hint(Action::Undo)));
+            app.dialog = (left > 0).then(|| Dialog::NotesList {
+                selected: selected.min(left - 1),
+            });
+            app.message = Some(format!(
+                "deleted a note: {} undoes",
+                keymap::hint(Action::Undo)
+            ));
             effects
         }
         Some(Dialog::ConfirmQuit) => {
             app.quit = true;
             Vec::new()
         }
-        Some(Dialog::ConfirmReplace { path }) => vec![Effect::SaveAs { path, replace: true }],
+        Some(Dialog::ConfirmReplace { path }) => vec![Effect::SaveAs {
+            path,
+            replace: true,
+        }],
         other => {
             app.dialog = other;
             Vec::new()
@@ -244,7 +326,9 @@ pub fn quit(app: &mut App) {
 
 pub fn open_save_as(app: &mut App) {
     let Some(book) = &app.notebook else { return };
-    app.dialog = Some(Dialog::SaveAs { editor: path_editor(&book.path) });
+    app.dialog = Some(Dialog::SaveAs {
+        editor: path_editor(&book.path),
+    });
 }
 
 /// A one-line field holding `path`, the cursor at its end.
@@ -265,15 +349,22 @@ pub fn open_export(app: &mut App) {
 /// Where an export goes: beside the notes file, never onto it
 /// (`review.json` -> `review.export.json`, `review.export.md`...).
 pub fn export_path(notes: &Path, what: Export) -> PathBuf {
-    let stem = notes.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "notes".into());
+    let stem = notes
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "notes".into());
     notes.with_file_name(format!("{stem}.export.{}", what.extension()))
 }
 
 /// Export choice `n` (1-5, [`Export::ALL`]) beside the notes file.
 pub fn export(app: &mut App, n: u8) -> Vec<Effect> {
     app.dialog = None;
-    let Some(what) = Export::ALL.get(usize::from(n).wrapping_sub(1)).copied() else { return Vec::new() };
-    let Some(book) = &app.notebook else { return Vec::new() };
+    let Some(what) = Export::ALL.get(usize::from(n).wrapping_sub(1)).copied() else {
+        return Vec::new();
+    };
+    let Some(book) = &app.notebook else {
+        return Vec::new();
+    };
     let path = export_path(&book.path, what);
     if path == book.path {
         app.message = Some("an export must not replace the notes file".into());
@@ -306,7 +397,11 @@ pub fn done(app: &mut App, outcome: Outcome) {
 /// side (or the side that has text).
 pub fn start_selection(app: &mut App) {
     let unit = app.focus;
-    let side = if app.sentences(unit, app.pane).is_some() { app.pane } else { app.pane.other() };
+    let side = if app.sentences(unit, app.pane).is_some() {
+        app.pane
+    } else {
+        app.pane.other()
+    };
     if app.sentences(unit, side).is_none() {
         return;
     }
@@ -319,9 +414,12 @@ pub fn start_selection(app: &mut App) {
 pub fn select(app: &mut App, delta: isize, grow: bool) {
     let Some(sel) = &app.selection else { return };
     let count = app.words(sel.unit, sel.side).len();
-    let Some(sel) = app.selection.as_mut() else { return };
+    let Some(sel) = app.selection.as_mut() else {
+        return;
+    };
     let (first, last) = sel.words[sel.side.index()].unwrap_or((0, 0));
-    let clamp = |v: isize, lo: usize| v.clamp(lo as isize, count.saturating_sub(1) as isize) as usize;
+    let clamp =
+        |v: isize, lo: usize| v.clamp(lo as isize, count.saturating_sub(1) as isize) as usize;
     sel.words[sel.side.index()] = Some(if grow {
         (first, clamp(last as isize + delta, first))
     } else {

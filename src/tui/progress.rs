@@ -52,7 +52,13 @@ pub struct Progress {
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { step: Step::Read, articles: Default::default(), links: None, expected: None, began: None }
+        Progress {
+            step: Step::Read,
+            articles: Default::default(),
+            links: None,
+            expected: None,
+            began: None,
+        }
     }
 }
 
@@ -74,7 +80,10 @@ impl Progress {
                 self.articles[index(side)].sentences = Some(sentences);
                 // Both sides done: this machine's speed is known.
                 if self.expected.is_some() && self.articles.iter().all(|a| a.sentences.is_some()) {
-                    self.expected = Some(pipeline::expected_after_segmenting(self.began.unwrap_or_default(), at));
+                    self.expected = Some(pipeline::expected_after_segmenting(
+                        self.began.unwrap_or_default(),
+                        at,
+                    ));
                 }
             }
             Stage::Aligning => self.step = Step::Align,
@@ -94,17 +103,72 @@ mod tests {
     fn progress_follows_the_stages_and_estimates_only_large_pairs() {
         let ms = Duration::from_millis;
         let mut p = Progress::default();
-        p.record(Stage::Reading { side: Side::Left, name: "a.txt".into() }, ms(10));
-        p.record(Stage::Read { side: Side::Left, bytes: 2_000_000 }, ms(20));
-        p.record(Stage::Segmented { side: Side::Left, sentences: 15_000 }, ms(100));
-        assert_eq!(p.articles[0], Article { name: Some("a.txt".into()), bytes: Some(2_000_000), sentences: Some(15_000) });
-        assert_eq!((p.step, p.expected), (Step::Read, None), "2 MB alone gets no estimate");
-        p.record(Stage::Reading { side: Side::Right, name: "b.txt".into() }, ms(100));
-        p.record(Stage::Read { side: Side::Right, bytes: 3_000_000 }, ms(110));
-        assert_eq!(p.expected, pipeline::expected(5_000_000), "5 MB in all gets the estimate by size");
+        p.record(
+            Stage::Reading {
+                side: Side::Left,
+                name: "a.txt".into(),
+            },
+            ms(10),
+        );
+        p.record(
+            Stage::Read {
+                side: Side::Left,
+                bytes: 2_000_000,
+            },
+            ms(20),
+        );
+        p.record(
+            Stage::Segmented {
+                side: Side::Left,
+                sentences: 15_000,
+            },
+            ms(100),
+        );
+        assert_eq!(
+            p.articles[0],
+            Article {
+                name: Some("a.txt".into()),
+                bytes: Some(2_000_000),
+                sentences: Some(15_000)
+            }
+        );
+        assert_eq!(
+            (p.step, p.expected),
+            (Step::Read, None),
+            "2 MB alone gets no estimate"
+        );
+        p.record(
+            Stage::Reading {
+                side: Side::Right,
+                name: "b.txt".into(),
+            },
+            ms(100),
+        );
+        p.record(
+            Stage::Read {
+                side: Side::Right,
+                bytes: 3_000_000,
+            },
+            ms(110),
+        );
+        assert_eq!(
+            p.expected,
+            pipeline::expected(5_000_000),
+            "5 MB in all gets the estimate by size"
+        );
         assert!(p.expected.is_some());
-        p.record(Stage::Segmented { side: Side::Right, sentences: 20_000 }, ms(210));
-        assert_eq!(p.expected, Some(pipeline::expected_after_segmenting(ms(10), ms(210))), "then the one by this machine's speed");
+        p.record(
+            Stage::Segmented {
+                side: Side::Right,
+                sentences: 20_000,
+            },
+            ms(210),
+        );
+        assert_eq!(
+            p.expected,
+            Some(pipeline::expected_after_segmenting(ms(10), ms(210))),
+            "then the one by this machine's speed"
+        );
         p.record(Stage::Aligning, ms(210));
         assert_eq!(p.step, Step::Align);
         p.record(Stage::Comparing { links: 12_000 }, ms(2000));

@@ -31,7 +31,13 @@ fn is_open(app: &App, d: &Discrepancy) -> bool {
 
 /// The suggestions of a unit the reviewer has neither accepted nor rejected.
 pub fn open_suggestions(app: &App, unit: usize) -> Vec<&Discrepancy> {
-    link_of(app, unit).map_or_else(Vec::new, |k| app.cmp.links[k].discrepancies.iter().filter(|d| is_open(app, d)).collect())
+    link_of(app, unit).map_or_else(Vec::new, |k| {
+        app.cmp.links[k]
+            .discrepancies
+            .iter()
+            .filter(|d| is_open(app, d))
+            .collect()
+    })
 }
 
 /// The suggestion the bar shows for the focused unit.
@@ -55,13 +61,36 @@ pub fn accept(app: &mut App) {
         return;
     };
     let passage = app.target(app.focus);
-    let anchor = |side: Side, span: Option<(usize, usize)>, whole: Option<Anchor>| span.map(|(s, e)| Anchor::new(&app.doc(side).text, s, e)).or(whole);
-    let target = Target { left: anchor(Side::Left, d.left, passage.left), right: anchor(Side::Right, d.right, passage.right) };
-    let quote = |t: &str| if t.is_empty() { "(nothing)".to_string() } else { format!("“{t}”") };
-    let text = format!("{}: {} / {}", d.explanation, quote(&d.left_text), quote(&d.right_text));
+    let anchor = |side: Side, span: Option<(usize, usize)>, whole: Option<Anchor>| {
+        span.map(|(s, e)| Anchor::new(&app.doc(side).text, s, e))
+            .or(whole)
+    };
+    let target = Target {
+        left: anchor(Side::Left, d.left, passage.left),
+        right: anchor(Side::Right, d.right, passage.right),
+    };
+    let quote = |t: &str| {
+        if t.is_empty() {
+            "(nothing)".to_string()
+        } else {
+            format!("“{t}”")
+        }
+    };
+    let text = format!(
+        "{}: {} / {}",
+        d.explanation,
+        quote(&d.left_text),
+        quote(&d.right_text)
+    );
     let mut editor = TextArea::new(vec![text]);
     editor.move_cursor(CursorMove::End);
-    app.dialog = Some(Dialog::Write { target, category: d.category, editor, editing: None, suggestion: Some(d.key()) });
+    app.dialog = Some(Dialog::Write {
+        target,
+        category: d.category,
+        editor,
+        editing: None,
+        suggestion: Some(d.key()),
+    });
 }
 
 pub fn reject(app: &mut App) -> Vec<Effect> {
@@ -69,7 +98,12 @@ pub fn reject(app: &mut App) -> Vec<Effect> {
         app.message = Some("no open suggestion here".into());
         return Vec::new();
     };
-    let what = format!("rejected {} “{}” / “{}”", d.category.id(), sanitize(&d.left_text), sanitize(&d.right_text));
+    let what = format!(
+        "rejected {} “{}” / “{}”",
+        d.category.id(),
+        sanitize(&d.left_text),
+        sanitize(&d.right_text)
+    );
     let effects = notes::decide(app, what.clone(), |book| book.reject(&d));
     app.decided = Some(what);
     app.message = Some("rejected".into());
@@ -79,7 +113,9 @@ pub fn reject(app: &mut App) -> Vec<Effect> {
 /// The suggestions rejected in this notebook, with the unit each one is
 /// about (if the comparison still finds it).
 pub fn rejected(app: &App) -> Vec<(&Rejected, Option<usize>)> {
-    let Some(book) = &app.notebook else { return Vec::new() };
+    let Some(book) = &app.notebook else {
+        return Vec::new();
+    };
     if book.file.rejected.is_empty() {
         return Vec::new();
     }
@@ -91,12 +127,18 @@ pub fn rejected(app: &App) -> Vec<(&Rejected, Option<usize>)> {
             }
         }
     }
-    book.file.rejected.iter().map(|r| (r, unit_of_key.get(&r.key).copied())).collect()
+    book.file
+        .rejected
+        .iter()
+        .map(|r| (r, unit_of_key.get(&r.key).copied()))
+        .collect()
 }
 
 /// `r` in the summary on a rejected suggestion: suggested again.
 pub fn restore(app: &mut App) -> Vec<Effect> {
-    let Some(Dialog::Summary { selected }) = app.dialog else { return Vec::new() };
+    let Some(Dialog::Summary { selected }) = app.dialog else {
+        return Vec::new();
+    };
     let Some(key) = summary(app).get(selected).and_then(|i| i.rejected.clone()) else {
         app.message = Some("not a rejected suggestion".into());
         return Vec::new();
@@ -127,15 +169,27 @@ fn coverage(app: &App, side: Side) -> f64 {
     let total: usize = doc.sentences.iter().map(|s| s.end - s.start).sum();
     // Every sentence shown in a link's unit has a counterpart.
     let linked: usize = (0..doc.sentences.len())
-        .filter(|&i| app.unit_of_sentence[side.index()][i].is_some_and(|u| matches!(app.units[u], Unit::Link(_))))
+        .filter(|&i| {
+            app.unit_of_sentence[side.index()][i]
+                .is_some_and(|u| matches!(app.units[u], Unit::Link(_)))
+        })
         .map(|i| doc.sentences[i].end - doc.sentences[i].start)
         .sum();
-    if total == 0 { 0.0 } else { 100.0 * linked as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        100.0 * linked as f64 / total as f64
+    }
 }
 
 /// The summary: counts, coverage, open suggestions and omissions.
 pub fn summary(app: &App) -> Vec<Item> {
-    let aligned = app.cmp.links.iter().filter(|l| l.kind == Kind::Aligned).count();
+    let aligned = app
+        .cmp
+        .links
+        .iter()
+        .filter(|l| l.kind == Kind::Aligned)
+        .count();
     let unique = |f: fn(&Unit) -> bool| app.units.iter().filter(|u| f(u)).count();
     let mut out = vec![
         Item {
@@ -160,50 +214,111 @@ pub fn summary(app: &App) -> Vec<Item> {
         },
         // Which language's word lists the detectors read, so that a language
         // without lists is said, never silent.
-        Item { text: format!("rules: left {}", app.cmp.left.language.rules_note()), unit: None, rejected: None },
-        Item { text: format!("rules: right {}", app.cmp.right.language.rules_note()), unit: None, rejected: None },
+        Item {
+            text: format!("rules: left {}", app.cmp.left.language.rules_note()),
+            unit: None,
+            rejected: None,
+        },
+        Item {
+            text: format!("rules: right {}", app.cmp.right.language.rules_note()),
+            unit: None,
+            rejected: None,
+        },
     ];
     let suggestions: Vec<Item> = (0..app.units.len())
         .filter(|&u| !matches!(app.units[u], Unit::MovedHere(_)))
         .flat_map(|u| {
             open_suggestions(app, u).into_iter().map(move |d| Item {
-                text: format!("  {}: “{}” / “{}”: {}", d.category.id(), d.left_text, d.right_text, d.explanation),
+                text: format!(
+                    "  {}: “{}” / “{}”: {}",
+                    d.category.id(),
+                    d.left_text,
+                    d.right_text,
+                    d.explanation
+                ),
                 unit: Some(u),
                 rejected: None,
             })
         })
         .collect();
-    out.push(Item { text: format!("Open suggestions ({})", suggestions.len()), unit: None, rejected: None });
+    out.push(Item {
+        text: format!("Open suggestions ({})", suggestions.len()),
+        unit: None,
+        rejected: None,
+    });
     out.extend(suggestions);
     let rejected = rejected(app);
-    let again = if rejected.is_empty() { "" } else { ": r suggests one again" };
-    out.push(Item { text: format!("Rejected suggestions ({}){again}", rejected.len()), unit: None, rejected: None });
+    let again = if rejected.is_empty() {
+        ""
+    } else {
+        ": r suggests one again"
+    };
+    out.push(Item {
+        text: format!("Rejected suggestions ({}){again}", rejected.len()),
+        unit: None,
+        rejected: None,
+    });
     for (r, unit) in rejected {
-        let text = format!("  {}: “{}” / “{}”: {}", r.category.id(), sanitize(&r.left), sanitize(&r.right), sanitize(&r.explanation));
-        out.push(Item { text, unit, rejected: Some(r.key.clone()) });
+        let text = format!(
+            "  {}: “{}” / “{}”: {}",
+            r.category.id(),
+            sanitize(&r.left),
+            sanitize(&r.right),
+            sanitize(&r.explanation)
+        );
+        out.push(Item {
+            text,
+            unit,
+            rejected: Some(r.key.clone()),
+        });
     }
-    out.push(Item { text: format!("Named in one article only ({})", app.cmp.omissions.len()), unit: None, rejected: None });
+    out.push(Item {
+        text: format!("Named in one article only ({})", app.cmp.omissions.len()),
+        unit: None,
+        rejected: None,
+    });
     for o in &app.cmp.omissions {
         // The core names the side as text; it is read here and nowhere else.
         let side = o.side;
         let unit = app.unit_at(side, o.at.0);
-        out.push(Item { text: format!("  {} ({}, only in the {} article)", o.text, o.category.id(), o.side.name()), unit, rejected: None });
+        out.push(Item {
+            text: format!(
+                "  {} ({}, only in the {} article)",
+                o.text,
+                o.category.id(),
+                o.side.name()
+            ),
+            unit,
+            rejected: None,
+        });
     }
     out
 }
 
 pub fn open_summary(app: &mut App) {
-    let first = summary(app).iter().position(|i| i.unit.is_some()).unwrap_or(0);
+    let first = summary(app)
+        .iter()
+        .position(|i| i.unit.is_some())
+        .unwrap_or(0);
     app.dialog = Some(Dialog::Summary { selected: first });
 }
 
 /// Moves the summary's selection to the next item that jumps somewhere.
 pub fn summary_move(app: &mut App, forward: bool) {
     let items = summary(app);
-    let Some(Dialog::Summary { selected }) = &mut app.dialog else { return };
+    let Some(Dialog::Summary { selected }) = &mut app.dialog else {
+        return;
+    };
     let mut i = *selected;
     loop {
-        i = if forward { i + 1 } else { match i.checked_sub(1) { Some(j) => j, None => return } };
+        i = if forward {
+            i + 1
+        } else {
+            match i.checked_sub(1) {
+                Some(j) => j,
+                None => return,
+            }
+        };
         match items.get(i) {
             None => return,
             Some(item) if item.unit.is_some() || item.rejected.is_some() => {
@@ -217,7 +332,9 @@ pub fn summary_move(app: &mut App, forward: bool) {
 
 /// Enter in the summary: focuses the selected item's passage.
 pub fn summary_jump(app: &mut App) {
-    let Some(Dialog::Summary { selected }) = app.dialog.take() else { return };
+    let Some(Dialog::Summary { selected }) = app.dialog.take() else {
+        return;
+    };
     let unit = summary(app).get(selected).and_then(|i| i.unit);
     match unit {
         Some(u) => navigation::go_to(app, u),

@@ -43,7 +43,10 @@ impl Palette {
             "dark" => Ok(Some(Palette::Dark)),
             "light" => Ok(Some(Palette::Light)),
             "auto" | "" => Ok(None),
-            _ => Err(format!("unknown theme “{}” (expected dark, light or auto)", crate::display::sanitize(name))),
+            _ => Err(format!(
+                "unknown theme “{}” (expected dark, light or auto)",
+                crate::display::sanitize(name)
+            )),
         }
     }
 }
@@ -71,7 +74,13 @@ impl PaletteSources<'_> {
             Some(value) => Palette::from_name(value).map_err(|e| format!("TANDEM_THEME: {e}"))?,
             None => None,
         };
-        Ok(self.flag.or(env).or(self.config).or_else(|| self.colorfgbg.and_then(Palette::from_colorfgbg)).or_else(ask).unwrap_or(Palette::Dark))
+        Ok(self
+            .flag
+            .or(env)
+            .or(self.config)
+            .or_else(|| self.colorfgbg.and_then(Palette::from_colorfgbg))
+            .or_else(ask)
+            .unwrap_or(Palette::Dark))
     }
 }
 
@@ -164,20 +173,45 @@ struct Roles {
 impl Roles {
     fn of(palette: Palette, colours: Colours) -> Self {
         use Color::*;
-        let (accent, changed, unique, placeholder, moved, focus, selection) = match (colours, palette) {
-            (Colours::Full, Palette::Dark) => (Indexed(111), Indexed(221), Indexed(116), Indexed(247), Indexed(213), Indexed(236), Indexed(111)),
-            (Colours::Full, Palette::Light) => (Indexed(25), Indexed(125), Indexed(23), Indexed(241), Indexed(91), Indexed(254), Indexed(25)),
-            // A black band on a dark terminal and a light grey one on a light
-            // terminal keep every colour readable; the bar ▌ marks the focus
-            // where the band is the terminal's own background. Bright blue
-            // reversed is too dark under black text, so selected words are
-            // simply reversed. Grey text is too faint on a grey background
-            // (and on white), so placeholders are only italic.
-            (Colours::Sixteen, Palette::Dark) => (LightBlue, LightYellow, LightCyan, Reset, LightMagenta, Black, Reset),
-            // Yellow, cyan and green are unreadable on white.
-            (Colours::Sixteen, Palette::Light) => (Blue, Red, Blue, Reset, Magenta, Gray, Blue),
-            (Colours::None, _) => (Reset, Reset, Reset, Reset, Reset, Reset, Reset),
-        };
+        let (accent, changed, unique, placeholder, moved, focus, selection) =
+            match (colours, palette) {
+                (Colours::Full, Palette::Dark) => (
+                    Indexed(111),
+                    Indexed(221),
+                    Indexed(116),
+                    Indexed(247),
+                    Indexed(213),
+                    Indexed(236),
+                    Indexed(111),
+                ),
+                (Colours::Full, Palette::Light) => (
+                    Indexed(25),
+                    Indexed(125),
+                    Indexed(23),
+                    Indexed(241),
+                    Indexed(91),
+                    Indexed(254),
+                    Indexed(25),
+                ),
+                // A black band on a dark terminal and a light grey one on a light
+                // terminal keep every colour readable; the bar ▌ marks the focus
+                // where the band is the terminal's own background. Bright blue
+                // reversed is too dark under black text, so selected words are
+                // simply reversed. Grey text is too faint on a grey background
+                // (and on white), so placeholders are only italic.
+                (Colours::Sixteen, Palette::Dark) => (
+                    LightBlue,
+                    LightYellow,
+                    LightCyan,
+                    Reset,
+                    LightMagenta,
+                    Black,
+                    Reset,
+                ),
+                // Yellow, cyan and green are unreadable on white.
+                (Colours::Sixteen, Palette::Light) => (Blue, Red, Blue, Reset, Magenta, Gray, Blue),
+                (Colours::None, _) => (Reset, Reset, Reset, Reset, Reset, Reset, Reset),
+            };
         let some = |c: Color| (c != Reset).then_some(c);
         Roles {
             accent: some(accent),
@@ -208,7 +242,8 @@ impl Theme {
         Theme {
             text: Style::new(),
             reworded: Style::new().add_modifier(Modifier::UNDERLINED),
-            changed: fg(Style::new(), r.changed).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            changed: fg(Style::new(), r.changed)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             unique: fg(Style::new(), r.unique).add_modifier(Modifier::ITALIC),
             placeholder: fg(Style::new(), r.placeholder).add_modifier(Modifier::ITALIC),
             focus: r.focus.map_or(Style::new(), |c| Style::new().bg(c)),
@@ -218,7 +253,8 @@ impl Theme {
             mark_unique: fg(bold, r.unique),
             mark_moved: fg(bold, r.moved),
             search_hit: Style::new().add_modifier(Modifier::REVERSED),
-            selection: fg(Style::new(), r.selection).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selection: fg(Style::new(), r.selection)
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD),
             title: bold,
             title_active: Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
             status: Style::new().add_modifier(Modifier::REVERSED),

@@ -45,13 +45,28 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     // What the last accept or reject did stays on the bar until this key:
     // an accept or reject now would act on a suggestion not seen yet.
     let decided = app.decided.take();
-    if decided.is_some() && matches!(action, Action::AcceptSuggestion | Action::RejectSuggestion) && suggestions::current(app).is_some() {
-        app.message = Some("the bar shows the next suggestion now: press again to act on it".into());
+    if decided.is_some()
+        && matches!(action, Action::AcceptSuggestion | Action::RejectSuggestion)
+        && suggestions::current(app).is_some()
+    {
+        app.message =
+            Some("the bar shows the next suggestion now: press again to act on it".into());
         return Vec::new();
     }
-    let count = if matches!(action, Action::Count(_)) { None } else { app.count.take() };
+    let count = if matches!(action, Action::Count(_)) {
+        None
+    } else {
+        app.count.take()
+    };
     let times = count.unwrap_or(1);
-    let always = matches!(action, Action::Quit | Action::ToggleHelp | Action::ScrollHelp(_) | Action::Resize { .. } | Action::Cancel);
+    let always = matches!(
+        action,
+        Action::Quit
+            | Action::ToggleHelp
+            | Action::ScrollHelp(_)
+            | Action::Resize { .. }
+            | Action::Cancel
+    );
     if app.units.is_empty() && !always {
         // Two empty articles: nothing to move to, tag or search.
         app.message = Some("both articles are empty: nothing to compare".into());
@@ -94,7 +109,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ScrollHelp(lines) => {
             let visible = usize::from(app.size.1.saturating_sub(4));
             let max = (keymap::help_lines().len() + 2).saturating_sub(visible + 2);
-            app.help_scroll = (app.help_scroll as i64 + i64::from(lines)).clamp(0, max as i64) as usize;
+            app.help_scroll =
+                (app.help_scroll as i64 + i64::from(lines)).clamp(0, max as i64) as usize;
         }
         Action::FocusNext => navigation::step(app, times as isize),
         Action::FocusPrev => navigation::step(app, -(times as isize)),
@@ -123,7 +139,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OpenFold => navigation::open_fold(app),
         Action::Undo => return notes::undo(app, false),
         Action::Redo => return notes::undo(app, true),
-        Action::Count(d) => app.count = Some((app.count.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT)).filter(|&n| n > 0),
+        Action::Count(d) => {
+            app.count = Some((app.count.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT))
+                .filter(|&n| n > 0)
+        }
         Action::StartCommand => app.command = Some(String::new()),
         Action::CommandInput(c) => app.command.get_or_insert_default().push(c),
         Action::CommandBackspace => {

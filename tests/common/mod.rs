@@ -37,8 +37,21 @@ impl Pty {
     /// background colour (OSC 11) with `background` ("ffff/ffff/ffff"), its
     /// text colour (OSC 10) with the opposite, and the device-attributes
     /// query sent with them, as xterm does.
-    pub fn spawn_answering(program: &str, args: &[&str], dir: &Path, env: &[(&str, &str)], background: Option<&str>) -> Self {
-        let pair = native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).expect("a pty");
+    pub fn spawn_answering(
+        program: &str,
+        args: &[&str],
+        dir: &Path,
+        env: &[(&str, &str)],
+        background: Option<&str>,
+    ) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env_clear();
@@ -54,11 +67,19 @@ impl Pty {
         let writer: Writer = Arc::new(Mutex::new(pair.master.take_writer().unwrap()));
         // The text colour is the opposite of the background, as in a real theme.
         let answer = background.map(|bg| {
-            let fg = if bg.starts_with('0') { "ffff/ffff/ffff" } else { "0000/0000/0000" };
+            let fg = if bg.starts_with('0') {
+                "ffff/ffff/ffff"
+            } else {
+                "0000/0000/0000"
+            };
             format!("\x1b]10;rgb:{fg}\x1b\\\x1b]11;rgb:{bg}\x1b\\\x1b[?62;22c").into_bytes()
         });
         let answerer = writer.clone();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(NonZeroU16::new(ROWS).unwrap(), NonZeroU16::new(COLS).unwrap(), 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLS).unwrap(),
+            0,
+        )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (s, r) = (screen.clone(), raw.clone());
         std::thread::spawn(move || {
@@ -79,7 +100,12 @@ impl Pty {
                 }
             }
         });
-        Pty { writer, child, screen, raw }
+        Pty {
+            writer,
+            child,
+            screen,
+            raw,
+        }
     }
 
     pub fn contents(&self) -> String {
@@ -136,11 +162,22 @@ impl Pty {
     /// reporting, the alternate screen left after it was last entered.
     pub fn assert_restored(&self) {
         let parser = self.screen.lock().unwrap();
-        assert!(!parser.screen().alternate_screen(), "back on the main screen");
-        assert_eq!(parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting off");
+        assert!(
+            !parser.screen().alternate_screen(),
+            "back on the main screen"
+        );
+        assert_eq!(
+            parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting off"
+        );
         let text = self.output();
-        let entered = text.rfind("\x1b[?1049h").expect("entered the alternate screen");
-        let left = text.rfind("\x1b[?1049l").expect("left the alternate screen");
+        let entered = text
+            .rfind("\x1b[?1049h")
+            .expect("entered the alternate screen");
+        let left = text
+            .rfind("\x1b[?1049l")
+            .expect("left the alternate screen");
         assert!(left > entered);
     }
 
@@ -157,7 +194,11 @@ impl Pty {
                 std::thread::sleep(Duration::from_millis(200)); // let the reader drain
                 return status;
             }
-            assert!(Instant::now() < deadline, "the program did not exit; screen:\n{}", self.contents());
+            assert!(
+                Instant::now() < deadline,
+                "the program did not exit; screen:\n{}",
+                self.contents()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }

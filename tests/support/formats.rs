@@ -7,11 +7,16 @@ use tandem::core::document::Document;
 
 /// The paragraphs of a plain-text article: text and heading flag.
 fn paragraphs(doc: &Document) -> Vec<(String, bool)> {
-    doc.paragraphs.iter().map(|p| (doc.text[p.start..p.end].to_string(), p.heading)).collect()
+    doc.paragraphs
+        .iter()
+        .map(|p| (doc.text[p.start..p.end].to_string(), p.heading))
+        .collect()
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The article as Markdown: headings with `##`, the first word bold and the
@@ -37,7 +42,11 @@ pub fn as_markdown(doc: &Document) -> String {
 /// (A page whose article has no heading gets none from its `<title>`
 /// either, or it would have one passage more than the plain text.)
 pub fn as_html(doc: &Document) -> String {
-    let title = if doc.sentences.iter().any(|s| s.heading) { "<title>Talks | Daily</title>" } else { "" };
+    let title = if doc.sentences.iter().any(|s| s.heading) {
+        "<title>Talks | Daily</title>"
+    } else {
+        ""
+    };
     let mut out = format!(
         "<!DOCTYPE html><html><head>{title}<script>var menu = 'Home News Sport';</script>\
          <style>p{{color:red}}</style></head><body><nav><a href=/>Home</a> <a href=/news>News</a></nav>\
@@ -55,7 +64,9 @@ pub fn as_html(doc: &Document) -> String {
             out.push_str("<aside class=related><ul><li>Read more: other talks</li></ul></aside><!-- comment -->");
         }
     }
-    out.push_str("</article></main><footer><p>© Daily. All rights reserved.</p></footer></body></html>");
+    out.push_str(
+        "</article></main><footer><p>© Daily. All rights reserved.</p></footer></body></html>",
+    );
     out
 }
 
@@ -64,8 +75,16 @@ pub fn as_html(doc: &Document) -> String {
 pub fn as_docx(doc: &Document) -> Vec<u8> {
     let mut body = String::new();
     for (text, heading) in paragraphs(doc) {
-        let style = if heading { "<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>" } else { "" };
-        let (head, tail) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+        let style = if heading {
+            "<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>"
+        } else {
+            ""
+        };
+        let (head, tail) = text.split_at(
+            text.char_indices()
+                .nth(text.chars().count() / 2)
+                .map_or(0, |(i, _)| i),
+        );
         body.push_str(&format!(
             "<w:p>{style}<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>\
              <w:del w:id=\"1\" w:author=\"Ed\"><w:r><w:delText>DELETED WORDS </w:delText></w:r></w:del>\
@@ -77,16 +96,19 @@ pub fn as_docx(doc: &Document) -> Vec<u8> {
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
     );
-    zip_of(&[("[Content_Types].xml", b"<Types/>".as_slice()), ("word/document.xml", xml.as_bytes())])
+    zip_of(&[
+        ("[Content_Types].xml", b"<Types/>".as_slice()),
+        ("word/document.xml", xml.as_bytes()),
+    ])
 }
 
 pub fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for (name, data) in parts {
         zip.start_file(*name, options).unwrap();
         zip.write_all(data).unwrap();
     }
     zip.finish().unwrap().into_inner()
 }
-

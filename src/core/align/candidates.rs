@@ -42,7 +42,9 @@ impl Candidates {
     /// All the pairs, in order.
     #[cfg(test)]
     fn pairs(&self) -> Vec<(u32, u32)> {
-        (0..self.offsets.len() as u32 - 1).flat_map(|i| self.get(i).iter().map(move |&j| (i, j))).collect()
+        (0..self.offsets.len() as u32 - 1)
+            .flat_map(|i| self.get(i).iter().map(move |&j| (i, j)))
+            .collect()
     }
 }
 
@@ -87,8 +89,13 @@ pub fn candidates(features: &Features) -> Candidates {
 /// sorted and each once. Grouped by left sentence first: a row is a few
 /// dozen pairs to sort, where sorting them all was a sort of millions.
 fn by_left(lefts: usize, proposals: impl Fn(&mut dyn FnMut(u32, u32))) -> Candidates {
-    let Grouped { offsets: mut rows, values: mut rights } = Grouped::new(lefts, proposals);
-    let kept: Vec<usize> = par_rows(&mut rights, &rows, 512).map(|(_, row)| sort_unique(row)).collect();
+    let Grouped {
+        offsets: mut rows,
+        values: mut rights,
+    } = Grouped::new(lefts, proposals);
+    let kept: Vec<usize> = par_rows(&mut rights, &rows, 512)
+        .map(|(_, row)| sort_unique(row))
+        .collect();
     // Closes the gaps the duplicates left.
     let mut end = 0;
     for (i, kept) in kept.into_iter().enumerate() {
@@ -100,7 +107,10 @@ fn by_left(lefts: usize, proposals: impl Fn(&mut dyn FnMut(u32, u32))) -> Candid
     *rows.last_mut().expect("one more than the sentences") = end;
     rights.truncate(end);
     rights.shrink_to_fit();
-    Grouped { offsets: rows, values: rights }
+    Grouped {
+        offsets: rows,
+        values: rights,
+    }
 }
 
 /// Values grouped by key, each group in the order the values came:
@@ -140,19 +150,31 @@ impl Grouped {
 /// `k` is `values[offsets[k]..offsets[k + 1]]`), each with its index, on
 /// all cores: each row is filled in its final place, `per_task` rows to a
 /// task (a task per row would make the list of tasks as long as the rows).
-pub fn par_rows<'a, T: Send>(values: &'a mut [T], offsets: &'a [usize], per_task: usize) -> impl ParallelIterator<Item = (usize, &'a mut [T])> {
-    row_parts(values, offsets, per_task).into_par_iter().with_max_len(1).flat_map_iter(move |(rows, mut part)| {
-        rows.map(move |k| {
-            let (row, rest) = std::mem::take(&mut part).split_at_mut(offsets[k + 1] - offsets[k]);
-            part = rest;
-            (k, row)
+pub fn par_rows<'a, T: Send>(
+    values: &'a mut [T],
+    offsets: &'a [usize],
+    per_task: usize,
+) -> impl ParallelIterator<Item = (usize, &'a mut [T])> {
+    row_parts(values, offsets, per_task)
+        .into_par_iter()
+        .with_max_len(1)
+        .flat_map_iter(move |(rows, mut part)| {
+            rows.map(move |k| {
+                let (row, rest) =
+                    std::mem::take(&mut part).split_at_mut(offsets[k + 1] - offsets[k]);
+                part = rest;
+                (k, row)
+            })
         })
-    })
 }
 
 /// `values` cut into parts of up to `rows` rows of the layout `offsets`,
 /// each with the rows it holds.
-fn row_parts<'a, T>(mut values: &'a mut [T], offsets: &[usize], rows: usize) -> Vec<(Range<usize>, &'a mut [T])> {
+fn row_parts<'a, T>(
+    mut values: &'a mut [T],
+    offsets: &[usize],
+    rows: usize,
+) -> Vec<(Range<usize>, &'a mut [T])> {
     let total = offsets.len().saturating_sub(1);
     let mut parts = Vec::with_capacity(total.div_ceil(rows));
     for first in (0..total).step_by(rows) {
@@ -207,7 +229,9 @@ impl Found {
 fn postings(features: &Features, side: Side) -> Grouped {
     Grouped::new(features.word_dims(), |emit| {
         for j in 0..features.len(side) {
-            features.word_keys(side, j).for_each(|key| emit(key, j as u32));
+            features
+                .word_keys(side, j)
+                .for_each(|key| emit(key, j as u32));
         }
     })
 }
@@ -244,7 +268,12 @@ fn rank(score: &[f32], j: u32) -> u64 {
 /// cheap.
 fn rank_above(floor: f32, score: &[f32], touched: &[u32], ranked: &mut Vec<u64>) {
     ranked.clear();
-    ranked.extend(touched.iter().filter(|&&j| score[j as usize] >= floor).map(|&j| rank(score, j)));
+    ranked.extend(
+        touched
+            .iter()
+            .filter(|&&j| score[j as usize] >= floor)
+            .map(|&j| rank(score, j)),
+    );
 }
 
 /// Adds `idf` to the score of each sentence in `list`, tracking those met
@@ -274,7 +303,13 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
     // Fills `top` with sentence `i`'s best few; says whether its search
     // was cut short.
     let best = |s: &mut Scores, i: usize, top: &mut [u32]| -> bool {
-        let Scores { score, touched, long, rest, ranked } = s;
+        let Scores {
+            score,
+            touched,
+            long,
+            rest,
+            ranked,
+        } = s;
         let mut cut_short = false;
         for key in features.word_keys(from, i) {
             let list = index.get(key);
@@ -289,7 +324,15 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
         long.sort_unstable();
         // The lists the budget allows, rarest first.
         let mut budget = BUDGET;
-        let allowed = long.iter().take_while(|&&(len, _)| len <= budget && { budget -= len; true }).count();
+        let allowed = long
+            .iter()
+            .take_while(|&&(len, _)| {
+                len <= budget && {
+                    budget -= len;
+                    true
+                }
+            })
+            .count();
         cut_short |= allowed < long.len();
         long.truncate(allowed);
         rest.clear();
@@ -340,19 +383,36 @@ fn collect(features: &Features, from: Side, to: Side) -> Found {
         cut_short
     };
     let n_from = features.len(from);
-    let mut found = Found { top: vec![NONE; n_from * PER_SENTENCE], cut_short: vec![false; n_from] };
+    let mut found = Found {
+        top: vec![NONE; n_from * PER_SENTENCE],
+        cut_short: vec![false; n_from],
+    };
     let scores = Spare::new();
-    let chunks = found.top.par_chunks_mut(CHUNK * PER_SENTENCE).zip(found.cut_short.par_chunks_mut(CHUNK));
-    chunks.enumerate().with_max_len(1).for_each(|(c, (top, cut_short))| {
-        scores.with(
-            || Scores { score: vec![0.0; n_to], touched: Vec::new(), long: Vec::new(), rest: Vec::new(), ranked: Vec::new() },
-            |scores| {
-                for (k, (top, cut_short)) in top.chunks_mut(PER_SENTENCE).zip(cut_short).enumerate() {
-                    *cut_short = best(scores, c * CHUNK + k, top);
-                }
-            },
-        )
-    });
+    let chunks = found
+        .top
+        .par_chunks_mut(CHUNK * PER_SENTENCE)
+        .zip(found.cut_short.par_chunks_mut(CHUNK));
+    chunks
+        .enumerate()
+        .with_max_len(1)
+        .for_each(|(c, (top, cut_short))| {
+            scores.with(
+                || Scores {
+                    score: vec![0.0; n_to],
+                    touched: Vec::new(),
+                    long: Vec::new(),
+                    rest: Vec::new(),
+                    ranked: Vec::new(),
+                },
+                |scores| {
+                    for (k, (top, cut_short)) in
+                        top.chunks_mut(PER_SENTENCE).zip(cut_short).enumerate()
+                    {
+                        *cut_short = best(scores, c * CHUNK + k, top);
+                    }
+                },
+            )
+        });
     found
 }
 
@@ -375,13 +435,22 @@ mod tests {
         // index does not follow; the fourth has a word of its own. The middle
         // one of the three is two sentences from the nearest match.
         let text: String = (0..200)
-            .map(|i| if i % 4 == 0 { format!("{} alpha beta gamma.\n", rare(i)) } else { "Alpha beta gamma delta.\n".to_string() })
+            .map(|i| {
+                if i % 4 == 0 {
+                    format!("{} alpha beta gamma.\n", rare(i))
+                } else {
+                    "Alpha beta gamma delta.\n".to_string()
+                }
+            })
             .collect();
         let doc = Document::parse("d", text);
         let features = Features::new(&doc, &doc, &PairTokens::new(&doc, &doc));
         let pairs = candidates(&features).pairs();
         for i in (0..197).filter(|i| i % 4 != 0) {
-            assert!(pairs.contains(&(i, i)), "sentence {i} has no candidate in its place");
+            assert!(
+                pairs.contains(&(i, i)),
+                "sentence {i} has no candidate in its place"
+            );
         }
     }
 
@@ -390,14 +459,24 @@ mod tests {
     fn collect_without_pruning(features: &Features, from: Side, to: Side) -> Found {
         let index = postings(features, to);
         let max_list = ALWAYS.max((MAX_SHARE * features.len(to) as f64) as usize);
-        let mut found = Found { top: vec![NONE; features.len(from) * PER_SENTENCE], cut_short: Vec::new() };
+        let mut found = Found {
+            top: vec![NONE; features.len(from) * PER_SENTENCE],
+            cut_short: Vec::new(),
+        };
         for i in 0..features.len(from) {
             let mut score = vec![0.0f32; features.len(to)];
             let keys: Vec<u32> = features.word_keys(from, i).collect();
-            let mut long: Vec<(usize, u32)> = keys.iter().map(|&k| (index.get(k).len(), k)).filter(|&(len, _)| len > ALWAYS && len <= max_list).collect();
+            let mut long: Vec<(usize, u32)> = keys
+                .iter()
+                .map(|&k| (index.get(k).len(), k))
+                .filter(|&(len, _)| len > ALWAYS && len <= max_list)
+                .collect();
             long.sort_unstable();
             let mut cut_short = keys.iter().any(|&k| index.get(k).len() > max_list);
-            let short = keys.iter().copied().filter(|&k| index.get(k).len() <= ALWAYS);
+            let short = keys
+                .iter()
+                .copied()
+                .filter(|&k| index.get(k).len() <= ALWAYS);
             let mut budget = BUDGET;
             let mut followed: Vec<u32> = short.collect();
             for &(len, key) in &long {
@@ -413,8 +492,14 @@ mod tests {
                     score[j as usize] += features.word_idf(key);
                 }
             }
-            let mut met: Vec<u32> = (0..features.len(to) as u32).filter(|&j| score[j as usize] > 0.0).collect();
-            met.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]).then(a.cmp(b)));
+            let mut met: Vec<u32> = (0..features.len(to) as u32)
+                .filter(|&j| score[j as usize] > 0.0)
+                .collect();
+            met.sort_by(|a, b| {
+                score[*b as usize]
+                    .total_cmp(&score[*a as usize])
+                    .then(a.cmp(b))
+            });
             met.truncate(PER_SENTENCE);
             found.top[i * PER_SENTENCE..][..met.len()].copy_from_slice(&met);
             found.cut_short.push(cut_short);
@@ -493,7 +578,9 @@ mod tests {
 
     #[test]
     fn a_search_that_followed_every_word_adds_no_neighbours() {
-        let text: String = (0..40).map(|i| format!("{} {}.\n", rare(i), rare(i + 100))).collect();
+        let text: String = (0..40)
+            .map(|i| format!("{} {}.\n", rare(i), rare(i + 100)))
+            .collect();
         let doc = Document::parse("d", text);
         let pairs = candidates(&Features::new(&doc, &doc, &PairTokens::new(&doc, &doc))).pairs();
         assert_eq!(pairs, (0..40).map(|i| (i, i)).collect::<Vec<_>>());

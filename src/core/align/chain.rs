@@ -34,8 +34,15 @@ pub struct Block {
 impl Block {
     /// The block of `left` and `right` (first and last sentences).
     pub fn new(left: (u32, u32), right: (u32, u32), excess: f32, sim: f32) -> Self {
-        let len = |(first, last): (u32, u32)| u16::try_from(last - first + 1).expect("a run is at most a few sentences");
-        Block { first: [left.0, right.0], len: [len(left), len(right)], excess, sim }
+        let len = |(first, last): (u32, u32)| {
+            u16::try_from(last - first + 1).expect("a run is at most a few sentences")
+        };
+        Block {
+            first: [left.0, right.0],
+            len: [len(left), len(right)],
+            excess,
+            sim,
+        }
     }
 
     /// The first and last left sentences.
@@ -70,7 +77,9 @@ const PRUNE_EVERY: usize = 64;
 
 impl PrefixMax {
     fn new(n: usize) -> Self {
-        PrefixMax { tree: vec![(0.0, NONE); n + 1] }
+        PrefixMax {
+            tree: vec![(0.0, NONE); n + 1],
+        }
     }
 
     /// Records `value` for position `pos` (0-based).
@@ -159,8 +168,12 @@ impl Sweep {
     /// Takes the next blocks: they continue the order of those fed before.
     pub fn feed(&mut self, blocks: &[Block]) {
         let first = self.prev.len();
-        let in_order = blocks.first().is_none_or(|b| b.left().0 >= self.last_start) && blocks.is_sorted_by_key(|b| b.left().0);
-        assert!(in_order, "blocks must come in order of their first left sentence");
+        let in_order = blocks.first().is_none_or(|b| b.left().0 >= self.last_start)
+            && blocks.is_sorted_by_key(|b| b.left().0);
+        assert!(
+            in_order,
+            "blocks must come in order of their first left sentence"
+        );
         self.last_start = blocks.last().map_or(self.last_start, |b| b.left().0);
         // Exactly, as the aligner grows its blocks: no spare capacity.
         self.prev.reserve_exact(blocks.len());
@@ -176,19 +189,35 @@ impl Sweep {
             // the tree in order of their last left sentence, then of index.
             while let Some(done) = self.pending.peek_mut().filter(|p| p.0.0 < left.0) {
                 let Reverse((_, done, right_end, total)) = PeekMut::pop(done);
-                self.tree.raise(right_end as usize, (f64::from_bits(total), done as usize));
+                self.tree
+                    .raise(right_end as usize, (f64::from_bits(total), done as usize));
             }
             let mut before = self.tree.best_before(right_start);
             for (dl, dr) in STEPS {
-                let (Some(pl), Some(pr)) = (start.checked_sub(dl as usize), right_start.checked_sub(dr as usize)) else { continue };
-                if let Some(&(t, a)) = self.ending.get(&(pl, pr)) && better((t + self.continuity, a), before) {
+                let (Some(pl), Some(pr)) = (
+                    start.checked_sub(dl as usize),
+                    right_start.checked_sub(dr as usize),
+                ) else {
+                    continue;
+                };
+                if let Some(&(t, a)) = self.ending.get(&(pl, pr))
+                    && better((t + self.continuity, a), before)
+                {
                     before = (t + self.continuity, a);
                 }
             }
             let total = before.0 + block.gain();
-            self.prev.push(if before.1 == NONE { u32::MAX } else { before.1 as u32 });
-            self.pending.push(Reverse((left.1, b as u32, right.1, total.to_bits())));
-            let slot = self.ending.entry((left.1 as usize, right.1 as usize)).or_insert((f64::NEG_INFINITY, NONE));
+            self.prev.push(if before.1 == NONE {
+                u32::MAX
+            } else {
+                before.1 as u32
+            });
+            self.pending
+                .push(Reverse((left.1, b as u32, right.1, total.to_bits())));
+            let slot = self
+                .ending
+                .entry((left.1 as usize, right.1 as usize))
+                .or_insert((f64::NEG_INFINITY, NONE));
             if better((total, b), *slot) {
                 *slot = (total, b);
             }
@@ -205,7 +234,11 @@ impl Sweep {
         let mut at = self.best.1;
         while at != NONE {
             chain.push(at);
-            at = if self.prev[at] == u32::MAX { NONE } else { self.prev[at] as usize };
+            at = if self.prev[at] == u32::MAX {
+                NONE
+            } else {
+                self.prev[at] as usize
+            };
         }
         chain.reverse();
         chain
@@ -268,13 +301,19 @@ mod tests {
     }
 
     fn continues(a: &Block, b: &Block) -> bool {
-        STEPS.contains(&(b.left().0.wrapping_sub(a.left().1), b.right().0.wrapping_sub(a.right().1)))
+        STEPS.contains(&(
+            b.left().0.wrapping_sub(a.left().1),
+            b.right().0.wrapping_sub(a.right().1),
+        ))
     }
 
     /// The total of `chain` (indices into `blocks`): gains, and a bonus for
     /// each block that continues the one before it.
     fn total(blocks: &[Block], chain: &[usize], continuity: f64) -> f64 {
-        let bonuses = chain.windows(2).filter(|w| continues(&blocks[w[0]], &blocks[w[1]])).count();
+        let bonuses = chain
+            .windows(2)
+            .filter(|w| continues(&blocks[w[0]], &blocks[w[1]]))
+            .count();
         chain.iter().map(|&b| blocks[b].gain()).sum::<f64>() + continuity * bonuses as f64
     }
 

@@ -92,7 +92,10 @@ impl<'a> Codes<'a> {
 
     /// The codes `block[range]`, with [`PAD`] bytes after them in `block`.
     fn within(block: &'a [u8], range: Range<usize>) -> Self {
-        Codes { bytes: &block[range.start..range.end + PAD], len: range.len() }
+        Codes {
+            bytes: &block[range.start..range.end + PAD],
+            len: range.len(),
+        }
     }
 
     /// Appends the sorted `keys` (each below `u32::MAX`) to `out`.
@@ -162,7 +165,8 @@ impl<'a> Vector<'a> {
     /// The distinct feature ids and their TF-IDF weights, in id order.
     fn iter(self) -> impl Iterator<Item = (u32, f32)> + 'a {
         let (idf, tf) = (self.idf, self.tf);
-        self.counts().map(move |(k, n)| (k, tf.of(n) * idf[k as usize]))
+        self.counts()
+            .map(move |(k, n)| (k, tf.of(n) * idf[k as usize]))
     }
 
     /// The distinct feature ids, in id order.
@@ -194,13 +198,25 @@ impl Sparse {
                 SparseBlock { offsets, codes }
             })
             .collect();
-        Sparse { blocks, len, idf: Arc::new([]), tf: TermFrequency::new() }
+        Sparse {
+            blocks,
+            len,
+            idf: Arc::new([]),
+            tf: TermFrequency::new(),
+        }
     }
 
     fn get(&self, index: usize) -> Vector<'_> {
         let block = &self.blocks[index / ROWS];
         let i = index % ROWS;
-        Vector { codes: Codes::within(&block.codes, block.offsets[i] as usize..block.offsets[i + 1] as usize), idf: &self.idf, tf: &self.tf }
+        Vector {
+            codes: Codes::within(
+                &block.codes,
+                block.offsets[i] as usize..block.offsets[i + 1] as usize,
+            ),
+            idf: &self.idf,
+            tf: &self.tf,
+        }
     }
 
     fn len(&self) -> usize {
@@ -210,7 +226,10 @@ impl Sparse {
     /// Sets the IDF the weights are computed with; returns each sentence's norm.
     fn weigh(&mut self, idf: &Arc<[f32]>) -> Vec<f32> {
         self.idf = Arc::clone(idf);
-        (0..self.len()).into_par_iter().map(|i| self.get(i).iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect()
+        (0..self.len())
+            .into_par_iter()
+            .map(|i| self.get(i).iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
+            .collect()
     }
 }
 
@@ -265,7 +284,11 @@ impl Trigrams {
             *ids.entry(key).or_insert(next)
         };
         let words = vocabulary.words();
-        let (mut inside, mut offsets, mut ends) = (Vec::new(), Vec::with_capacity(words.len() + 1), Vec::with_capacity(words.len()));
+        let (mut inside, mut offsets, mut ends) = (
+            Vec::new(),
+            Vec::with_capacity(words.len() + 1),
+            Vec::with_capacity(words.len()),
+        );
         offsets.push(0);
         let mut padded: Vec<char> = Vec::new();
         for word in words {
@@ -273,7 +296,11 @@ impl Trigrams {
             padded.push(' ');
             padded.extend(word.norm.chars());
             padded.push(' ');
-            inside.extend(padded.windows(3).map(|w| intern(trigram_key(w[0], w[1], w[2]))));
+            inside.extend(
+                padded
+                    .windows(3)
+                    .map(|w| intern(trigram_key(w[0], w[1], w[2]))),
+            );
             offsets.push(inside.len());
             ends.push((padded[1], padded[padded.len() - 2]));
         }
@@ -282,7 +309,16 @@ impl Trigrams {
             let mut keys: Vec<u64> = (0..side.sentence_count())
                 .into_par_iter()
                 .flat_map_iter(|i| {
-                    side.sentence(i).windows(2).map(|p| trigram_key(ends[p[0].word() as usize].1, ' ', ends[p[1].word() as usize].0)).collect::<Vec<_>>()
+                    side.sentence(i)
+                        .windows(2)
+                        .map(|p| {
+                            trigram_key(
+                                ends[p[0].word() as usize].1,
+                                ' ',
+                                ends[p[1].word() as usize].0,
+                            )
+                        })
+                        .collect::<Vec<_>>()
                 })
                 .collect();
             keys.par_sort_unstable();
@@ -296,7 +332,12 @@ impl Trigrams {
         for key in keys {
             intern(key);
         }
-        Trigrams { ids, inside, offsets, ends }
+        Trigrams {
+            ids,
+            inside,
+            offsets,
+            ends,
+        }
     }
 
     fn len(&self) -> usize {
@@ -327,12 +368,21 @@ struct Channel {
 impl Channel {
     /// The vectors of both sides, with `row(side, i, out)` appending the
     /// feature ids (below `dims`) of sentence `i` of `side` to `out`.
-    fn build(sides: [&TokenStream; 2], dims: usize, row: impl Fn(&TokenStream, usize, &mut Vec<u32>) + Sync) -> Self {
-        let build = |side: &TokenStream| Sparse::build(side.sentence_count(), |i, keys| row(side, i, keys));
+    fn build(
+        sides: [&TokenStream; 2],
+        dims: usize,
+        row: impl Fn(&TokenStream, usize, &mut Vec<u32>) + Sync,
+    ) -> Self {
+        let build =
+            |side: &TokenStream| Sparse::build(side.sentence_count(), |i, keys| row(side, i, keys));
         let (mut left, mut right) = rayon::join(|| build(sides[0]), || build(sides[1]));
         let idf: Arc<[f32]> = idf([&left, &right], dims).into();
         let norms = rayon::join(|| left.weigh(&idf), || right.weigh(&idf));
-        Channel { vectors: [left, right], norms: [norms.0, norms.1], dims }
+        Channel {
+            vectors: [left, right],
+            norms: [norms.0, norms.1],
+            dims,
+        }
     }
 }
 
@@ -349,7 +399,17 @@ fn idf(sides: [&Sparse; 2], dims: usize) -> Vec<f32> {
     };
     let (left, right) = rayon::join(|| df(sides[0]), || df(sides[1]));
     let n = (sides[0].len() + sides[1].len()) as f32;
-    left.into_iter().zip(right).map(|(l, r)| l + r).map(|d| if d > 0 { (1.0 + n / d as f32).ln() } else { 0.0 }).collect()
+    left.into_iter()
+        .zip(right)
+        .map(|(l, r)| l + r)
+        .map(|d| {
+            if d > 0 {
+                (1.0 + n / d as f32).ln()
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 /// Dot product of two sparse vectors: a merge join over sorted keys.
@@ -389,7 +449,13 @@ impl Decoded {
     /// order, plus exact zeros.
     fn dot(&self, other: &Decoded) -> f32 {
         let mut sum = 0.0;
-        self.walk(other, |i, j, same| sum += if same { self.0[i].1 * other.0[j].1 } else { 0.0 });
+        self.walk(other, |i, j, same| {
+            sum += if same {
+                self.0[i].1 * other.0[j].1
+            } else {
+                0.0
+            }
+        });
         sum
     }
 }
@@ -400,7 +466,12 @@ impl Decoded {
 /// survive rewriting better than ordinary words, and the second feature
 /// doubles an anchor's weight without changing the stem's own document
 /// frequency.
-fn word_keys(tokens: &[crate::core::tokens::WordToken], vocabulary: &Vocabulary, canonical: &[u32], out: &mut Vec<u32>) {
+fn word_keys(
+    tokens: &[crate::core::tokens::WordToken],
+    vocabulary: &Vocabulary,
+    canonical: &[u32],
+    out: &mut Vec<u32>,
+) {
     let anchor_base = canonical.len() as u32;
     for (k, t) in tokens.iter().enumerate() {
         let word = vocabulary.word(t.word());
@@ -423,9 +494,23 @@ fn canonical_stems(vocabulary: &Vocabulary) -> Vec<u32> {
     for word in vocabulary.words().iter().filter(|w| !w.stopword) {
         content[word.stem as usize] = true;
     }
-    let canonical = variants::canonical_forms(stems.iter().zip(&content).filter(|(_, c)| **c).map(|(s, _)| &**s));
-    let index: KeyMap<&str, u32> = stems.iter().enumerate().map(|(i, s)| (&**s, i as u32)).collect();
-    stems.iter().enumerate().map(|(i, s)| canonical.get(&**s).map_or(i as u32, |c| index[c])).collect()
+    let canonical = variants::canonical_forms(
+        stems
+            .iter()
+            .zip(&content)
+            .filter(|(_, c)| **c)
+            .map(|(s, _)| &**s),
+    );
+    let index: KeyMap<&str, u32> = stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&**s, i as u32))
+        .collect();
+    stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| canonical.get(&**s).map_or(i as u32, |c| index[c]))
+        .collect()
 }
 
 impl Features {
@@ -440,21 +525,37 @@ impl Features {
         let (words, chars) = rayon::join(
             || {
                 let canonical = canonical_stems(vocabulary);
-                Channel::build(sides, 2 * canonical.len(), |side, i, keys| word_keys(side.sentence(i), vocabulary, &canonical, keys))
+                Channel::build(sides, 2 * canonical.len(), |side, i, keys| {
+                    word_keys(side.sentence(i), vocabulary, &canonical, keys)
+                })
             },
             || {
                 let trigrams = Trigrams::new(vocabulary, sides);
-                Channel::build(sides, trigrams.len(), |side, i, keys| trigrams.of(side.sentence(i), keys))
+                Channel::build(sides, trigrams.len(), |side, i, keys| {
+                    trigrams.of(side.sentence(i), keys)
+                })
             },
         );
         let dims = [words.dims, chars.dims];
         let (vectors, norms) = ([words.vectors, chars.vectors], [words.norms, chars.norms]);
-        let lengths = |doc: &Document| (0..doc.sentences.len()).into_par_iter().map(|i| doc.sentence_text(i).chars().count() as f32).collect::<Vec<f32>>();
+        let lengths = |doc: &Document| {
+            (0..doc.sentences.len())
+                .into_par_iter()
+                .map(|i| doc.sentence_text(i).chars().count() as f32)
+                .collect::<Vec<f32>>()
+        };
         let lengths = [lengths(left), lengths(right)];
         // Two tellings differ in wordiness (a digest against the full
         // story): a fair length for a counterpart scales with the whole.
-        let length_ratio = (lengths[1].iter().sum::<f32>() + 1.0) / (lengths[0].iter().sum::<f32>() + 1.0);
-        Features { vectors, norms, dims, lengths, length_ratio }
+        let length_ratio =
+            (lengths[1].iter().sum::<f32>() + 1.0) / (lengths[0].iter().sum::<f32>() + 1.0);
+        Features {
+            vectors,
+            norms,
+            dims,
+            lengths,
+            length_ratio,
+        }
     }
 
     /// How far the lengths of two runs are from proportionate: |ln| of the
@@ -489,7 +590,8 @@ impl Features {
     /// channels' cosines.
     #[cfg(test)]
     pub fn sim(&self, left: usize, right: usize) -> f32 {
-        let dots = [WORDS, CHARS].map(|c| dot(self.vectors[c][0].get(left), self.vectors[c][1].get(right)));
+        let dots = [WORDS, CHARS]
+            .map(|c| dot(self.vectors[c][0].get(left), self.vectors[c][1].get(right)));
         self.sim_of_dots(left, right, dots)
     }
 
@@ -526,10 +628,13 @@ impl Features {
                 dense[k as usize] = [w, idf[k as usize]];
             }
             for (dots, &j) in out.iter_mut().zip(rights) {
-                dots[c] = self.vectors[c][1].get(j as usize).counts().fold(0.0, |sum, (k, n)| {
-                    let [weight, idf] = dense[k as usize];
-                    sum + weight * (tf.of(n) * idf)
-                });
+                dots[c] = self.vectors[c][1]
+                    .get(j as usize)
+                    .counts()
+                    .fold(0.0, |sum, (k, n)| {
+                        let [weight, idf] = dense[k as usize];
+                        sum + weight * (tf.of(n) * idf)
+                    });
             }
             for k in mine.keys() {
                 dense[k as usize] = [0.0; 2];
@@ -550,7 +655,8 @@ impl Features {
                     cross += dot(l.get(i), r.get(j));
                 }
             }
-            let norm = self.run_norm(c, Side::Left, left.clone()) * self.run_norm(c, Side::Right, right.clone());
+            let norm = self.run_norm(c, Side::Left, left.clone())
+                * self.run_norm(c, Side::Right, right.clone());
             if norm > 0.0 { cross / norm } else { 0.0 }
         };
         (0.5 * cosine(WORDS) + 0.5 * cosine(CHARS)).clamp(0.0, 1.0)
@@ -630,7 +736,11 @@ impl<'a> Growth<'a> {
 
     /// The side of the run.
     pub fn side(&self) -> Side {
-        if self.side == 0 { Side::Left } else { Side::Right }
+        if self.side == 0 {
+            Side::Left
+        } else {
+            Side::Right
+        }
     }
 
     /// The sentences of the run.
@@ -654,7 +764,11 @@ impl<'a> Growth<'a> {
             // product (summed as `dot` sums it) and marks the single
             // sentence's features that the part contains, adding the weight
             // of those not marked before (in key order, plus exact zeros).
-            let (target, covered, covered_weight) = (&self.target[c], &mut self.covered[c], &mut self.covered_weight[c]);
+            let (target, covered, covered_weight) = (
+                &self.target[c],
+                &mut self.covered[c],
+                &mut self.covered_weight[c],
+            );
             let mut cross = 0.0;
             part.walk(target, |i, t, same| {
                 let weight = target.0[t].1;
@@ -687,7 +801,11 @@ impl<'a> Growth<'a> {
         let other = 1 - self.side;
         let cosine = |c: usize| {
             let norm = self.norm_sq[c].sqrt() * self.features.norms[c][other][self.single];
-            if norm > 0.0 { self.cross[c] / norm } else { 0.0 }
+            if norm > 0.0 {
+                self.cross[c] / norm
+            } else {
+                0.0
+            }
         };
         (0.5 * cosine(WORDS) + 0.5 * cosine(CHARS)).clamp(0.0, 1.0)
     }
@@ -699,7 +817,11 @@ impl<'a> Growth<'a> {
     pub fn coverage(&self) -> f32 {
         let channel = |c: usize| {
             let total = self.single_weight[c];
-            if total > 0.0 { self.covered_weight[c] / total } else { 0.0 }
+            if total > 0.0 {
+                self.covered_weight[c] / total
+            } else {
+                0.0
+            }
         };
         0.5 * channel(WORDS) + 0.5 * channel(CHARS)
     }
@@ -801,7 +923,10 @@ mod tests {
     /// that recur within a sentence and across sentences, and sentences
     /// that each bring features the others lack.
     fn sentences() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
-        proptest::collection::vec("(Lo|Ka|Rin|Vor)(lo|ka|rin|vor|tam|pul|gor|esh){0,2}( (lo|ka|rin|vor|Zen|tam|pul|gor|esh){1,3}){0,9}\\. ", 1..6)
+        proptest::collection::vec(
+            "(Lo|Ka|Rin|Vor)(lo|ka|rin|vor|tam|pul|gor|esh){0,2}( (lo|ka|rin|vor|Zen|tam|pul|gor|esh){1,3}){0,9}\\. ",
+            1..6,
+        )
     }
 
     /// The dot product as its definition reads: for each feature of `a` in
@@ -809,12 +934,17 @@ mod tests {
     /// has it, added up.
     fn summed_in_key_order(a: Vector, b: Vector) -> f32 {
         let b: Vec<(u32, f32)> = b.iter().collect();
-        a.iter().filter_map(|(k, wa)| b.iter().find(|&&(kb, _)| kb == k).map(|&(_, wb)| wa * wb)).fold(0.0, |sum, product| sum + product)
+        a.iter()
+            .filter_map(|(k, wa)| b.iter().find(|&&(kb, _)| kb == k).map(|&(_, wb)| wa * wb))
+            .fold(0.0, |sum, product| sum + product)
     }
 
     #[test]
     fn identical_sentences_score_one_and_unrelated_near_zero() {
-        let f = features("The cat sat on the mat. Stocks fell sharply.", "The cat sat on the mat. Rain is expected.");
+        let f = features(
+            "The cat sat on the mat. Stocks fell sharply.",
+            "The cat sat on the mat. Rain is expected.",
+        );
         assert!((f.sim(0, 0) - 1.0).abs() < 1e-4, "{}", f.sim(0, 0));
         assert!(f.sim(1, 1) < 0.1, "{}", f.sim(1, 1));
     }
@@ -825,7 +955,12 @@ mod tests {
             "Ukrainian officials denied the reports. Markets rallied on Friday.",
             "Ukraine has not confirmed the reports of their fall.",
         );
-        assert!(f.sim(0, 0) > 0.15 && f.sim(0, 0) > 5.0 * f.sim(1, 0), "{} {}", f.sim(0, 0), f.sim(1, 0));
+        assert!(
+            f.sim(0, 0) > 0.15 && f.sim(0, 0) > 5.0 * f.sim(1, 0),
+            "{} {}",
+            f.sim(0, 0),
+            f.sim(1, 0)
+        );
     }
 
     #[test]
@@ -836,11 +971,25 @@ mod tests {
             "Short one here. Another short one.",
             "This sentence is twice as long as that. And this one doubles the other too.",
         );
-        assert!(f.length_mismatch(0..1, 0..1) < 0.2, "{}", f.length_mismatch(0..1, 0..1));
-        let same = features("A sentence of some length.", "A sentence of some length. And more text here.");
-        assert!(same.length_mismatch(0..1, 0..1) > 0.3, "{}", same.length_mismatch(0..1, 0..1));
+        assert!(
+            f.length_mismatch(0..1, 0..1) < 0.2,
+            "{}",
+            f.length_mismatch(0..1, 0..1)
+        );
+        let same = features(
+            "A sentence of some length.",
+            "A sentence of some length. And more text here.",
+        );
+        assert!(
+            same.length_mismatch(0..1, 0..1) > 0.3,
+            "{}",
+            same.length_mismatch(0..1, 0..1)
+        );
         // A merge is measured on the whole run: two halves against one whole.
-        let merge = features("Half of it. The other half.", "Half of it and the other half.");
+        let merge = features(
+            "Half of it. The other half.",
+            "Half of it and the other half.",
+        );
         assert!(merge.length_mismatch(0..2, 0..1) < merge.length_mismatch(0..1, 0..1));
     }
 
@@ -858,7 +1007,10 @@ mod tests {
         assert!(g.coverage() > alone + 0.2, "{} {}", g.coverage(), alone);
         let covered = g.coverage();
         g.push();
-        assert!((g.coverage() - covered).abs() < 0.05, "an unrelated sentence covers nothing new");
+        assert!(
+            (g.coverage() - covered).abs() < 0.05,
+            "an unrelated sentence covers nothing new"
+        );
         assert_eq!(g.length_mismatch(), f.length_mismatch(0..3, 0..1));
     }
 
@@ -869,6 +1021,11 @@ mod tests {
             "Putin will meet Witkoff in Moscow, as the White House grows optimistic about a deal.",
         );
         let block = f.block_sim(0..2, 0..1);
-        assert!(block > f.sim(0, 0) && block > f.sim(1, 0), "{block} {} {}", f.sim(0, 0), f.sim(1, 0));
+        assert!(
+            block > f.sim(0, 0) && block > f.sim(1, 0),
+            "{block} {} {}",
+            f.sim(0, 0),
+            f.sim(1, 0)
+        );
     }
 }

@@ -30,10 +30,10 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use crate::core::Side;
 use crate::core::document::Document;
 use crate::core::tokens::PairTokens;
 use chain::Block;
-use crate::core::Side;
 use features::{Features, Growth};
 use spare::Spare;
 
@@ -114,7 +114,11 @@ impl Alignment {
     pub fn link_of(&self, left_side: bool, sentences: usize) -> Vec<Option<usize>> {
         let mut out = vec![None; sentences];
         for (k, link) in self.links.iter().enumerate() {
-            let range = if left_side { link.left.clone() } else { link.right.clone() };
+            let range = if left_side {
+                link.left.clone()
+            } else {
+                link.right.clone()
+            };
             for i in range {
                 out[i] = Some(k);
             }
@@ -128,7 +132,12 @@ pub fn align(left: &Document, right: &Document, tokens: &PairTokens) -> Alignmen
     align_with(left, right, tokens, Params::default())
 }
 
-pub fn align_with(left: &Document, right: &Document, tokens: &PairTokens, params: Params) -> Alignment {
+pub fn align_with(
+    left: &Document,
+    right: &Document,
+    tokens: &PairTokens,
+    params: Params,
+) -> Alignment {
     let features = Features::new(left, right, tokens);
     let (n, m) = (left.sentences.len(), right.sentences.len());
     let scored = Scored::new(&features, params.context);
@@ -137,8 +146,18 @@ pub fn align_with(left: &Document, right: &Document, tokens: &PairTokens, params
     let mut free_right = vec![true; m];
     let mut links: Vec<Link> = Vec::new();
     // Pass 0 builds the backbone; later passes find moved passages among what is left.
-    for (pass, tau) in [params.tau, params.tau_move, params.tau_move].into_iter().enumerate() {
-        let (blocks, chain) = chained_blocks(&features, &scored, &free_left, &free_right, Params { tau, ..params }, m);
+    for (pass, tau) in [params.tau, params.tau_move, params.tau_move]
+        .into_iter()
+        .enumerate()
+    {
+        let (blocks, chain) = chained_blocks(
+            &features,
+            &scored,
+            &free_left,
+            &free_right,
+            Params { tau, ..params },
+            m,
+        );
         if chain.is_empty() {
             break;
         }
@@ -158,10 +177,24 @@ pub fn align_with(left: &Document, right: &Document, tokens: &PairTokens, params
     }
     let backbone_len = links.iter().take_while(|l| !l.moved).count();
     let (backbone, moved) = links.split_at(backbone_len);
-    let moved: Vec<Link> = moved.iter().map(|l| Link { moved: crosses(backbone, l), ..l.clone() }).collect();
+    let moved: Vec<Link> = moved
+        .iter()
+        .map(|l| Link {
+            moved: crosses(backbone, l),
+            ..l.clone()
+        })
+        .collect();
     let mut moved = join_passages(moved, &features);
     for link in moved.iter_mut().filter(|l| l.moved) {
-        grow_within_paragraphs(link, &features, left, right, &mut free_left, &mut free_right, params);
+        grow_within_paragraphs(
+            link,
+            &features,
+            left,
+            right,
+            &mut free_left,
+            &mut free_right,
+            params,
+        );
     }
     let mut links: Vec<Link> = backbone.iter().cloned().chain(moved).collect();
     links.sort_by_key(|l| (l.left.start, l.right.start));
@@ -176,7 +209,12 @@ fn join_passages(mut links: Vec<Link>, features: &Features) -> Vec<Link> {
     let mut out: Vec<Link> = Vec::with_capacity(links.len());
     for link in links {
         match out.last_mut() {
-            Some(prev) if prev.moved && link.moved && prev.left.end == link.left.start && prev.right.end == link.right.start => {
+            Some(prev)
+                if prev.moved
+                    && link.moved
+                    && prev.left.end == link.left.start
+                    && prev.right.end == link.right.start =>
+            {
                 prev.left.end = link.left.end;
                 prev.right.end = link.right.end;
                 prev.score = features.block_sim(prev.left.clone(), prev.right.clone());
@@ -201,7 +239,9 @@ fn grow_within_paragraphs(
     free_right: &mut [bool],
     params: Params,
 ) {
-    let same_paragraph = |doc: &Document, a: usize, b: usize| doc.sentences[a].paragraph == doc.sentences[b].paragraph;
+    let same_paragraph = |doc: &Document, a: usize, b: usize| {
+        doc.sentences[a].paragraph == doc.sentences[b].paragraph
+    };
     loop {
         // The four ways to add one sentence: before or after, on either side.
         let mut options: Vec<(Range<usize>, Range<usize>)> = Vec::new();
@@ -215,7 +255,8 @@ fn grow_within_paragraphs(
         if r.start > 0 && free_right[r.start - 1] && same_paragraph(right, r.start - 1, r.start) {
             options.push((l.clone(), r.start - 1..r.end));
         }
-        if r.end < free_right.len() && free_right[r.end] && same_paragraph(right, r.end, r.end - 1) {
+        if r.end < free_right.len() && free_right[r.end] && same_paragraph(right, r.end, r.end - 1)
+        {
             options.push((l.clone(), r.start..r.end + 1));
         }
         let best = options
@@ -229,7 +270,12 @@ fn grow_within_paragraphs(
             Some((sim, l, r)) if sim >= params.tau_move.min(link.score) * params.growth_keep => {
                 l.clone().for_each(|i| free_left[i] = false);
                 r.clone().for_each(|j| free_right[j] = false);
-                *link = Link { left: l, right: r, score: sim, moved: true };
+                *link = Link {
+                    left: l,
+                    right: r,
+                    score: sim,
+                    moved: true,
+                };
             }
             _ => return,
         }
@@ -275,17 +321,34 @@ impl Scored {
         // Each row is scored straight into its place: at scale there are
         // millions of pairs, and rows gathered per task, then joined, were
         // held twice (a hundred MB more at 50 MB a side).
-        let mut pairs = vec![Pair { right: 0, sim: 0.0, score: 0.0 }; candidates.offsets.last().copied().unwrap_or(0)];
+        let mut pairs = vec![
+            Pair {
+                right: 0,
+                sim: 0.0,
+                score: 0.0
+            };
+            candidates.offsets.last().copied().unwrap_or(0)
+        ];
         let scratch = Spare::new();
         candidates::par_rows(&mut pairs, &candidates.offsets, 128).for_each(|(left, row)| {
             let rights = candidates.get(left as u32);
-            let dots = scratch.with(|| features.scratch(), |scratch| features.dots_from(left, rights, scratch));
+            let dots = scratch.with(
+                || features.scratch(),
+                |scratch| features.dots_from(left, rights, scratch),
+            );
             for ((pair, &right), dots) in row.iter_mut().zip(rights).zip(dots) {
                 let sim = features.sim_of_dots(left, right as usize, dots);
-                *pair = Pair { right, sim, score: sim };
+                *pair = Pair {
+                    right,
+                    sim,
+                    score: sim,
+                };
             }
         });
-        let mut scored = Scored { pairs, rows: candidates.offsets };
+        let mut scored = Scored {
+            pairs,
+            rows: candidates.offsets,
+        };
         let raw = |i: Option<usize>, j: Option<usize>| match (i, j) {
             (Some(i), Some(j)) => scored.find(i, j).map_or(0.0, |p| p.sim),
             _ => 0.0,
@@ -294,7 +357,8 @@ impl Scored {
         candidates::par_rows(&mut contexts, &scored.rows, 512).for_each(|(i, row)| {
             for (c, p) in row.iter_mut().zip(scored.row(i)) {
                 let j = p.right as usize;
-                *c = (raw(i.checked_sub(1), j.checked_sub(1)) + raw(Some(i + 1), Some(j + 1))) / 2.0;
+                *c =
+                    (raw(i.checked_sub(1), j.checked_sub(1)) + raw(Some(i + 1), Some(j + 1))) / 2.0;
             }
         });
         for (pair, c) in scored.pairs.iter_mut().zip(contexts) {
@@ -314,7 +378,9 @@ impl Scored {
 
     fn find(&self, left: usize, right: usize) -> Option<&Pair> {
         let row = self.row(left);
-        row.binary_search_by_key(&right, |p| p.right as usize).ok().map(|k| &row[k])
+        row.binary_search_by_key(&right, |p| p.right as usize)
+            .ok()
+            .map(|k| &row[k])
     }
 }
 
@@ -323,7 +389,14 @@ impl Scored {
 /// blocks come in the order of the pairs they start from, so in order of
 /// their first left sentence, as the chain needs; it breaks ties by this
 /// order.
-fn chained_blocks(features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params, right_len: usize) -> (Vec<Block>, Vec<usize>) {
+fn chained_blocks(
+    features: &Features,
+    scored: &Scored,
+    free_left: &[bool],
+    free_right: &[bool],
+    p: Params,
+    right_len: usize,
+) -> (Vec<Block>, Vec<usize>) {
     // At scale there are millions of blocks, about one per pair: built a
     // group of rows at a time (in parallel within the group) and appended,
     // they are held once, not once in each task's part and again joined.
@@ -340,7 +413,16 @@ fn chained_blocks(features: &Features, scored: &Scored, free_left: &[bool], free
             (group..end)
                 .into_par_iter()
                 .step_by(PART)
-                .map(|part| blocks_from(part..end.min(part + PART), features, scored, free_left, free_right, p))
+                .map(|part| {
+                    blocks_from(
+                        part..end.min(part + PART),
+                        features,
+                        scored,
+                        free_left,
+                        free_right,
+                        p,
+                    )
+                })
                 .collect()
         };
         let (parts, ()) = rayon::join(build, || sweep.feed(&out[fed..]));
@@ -357,7 +439,14 @@ fn chained_blocks(features: &Features, scored: &Scored, free_left: &[bool], free
 }
 
 /// The blocks that start from the pairs of left sentences `rows`.
-fn blocks_from(rows: Range<usize>, features: &Features, scored: &Scored, free_left: &[bool], free_right: &[bool], p: Params) -> Vec<Block> {
+fn blocks_from(
+    rows: Range<usize>,
+    features: &Features,
+    scored: &Scored,
+    free_left: &[bool],
+    free_right: &[bool],
+    p: Params,
+) -> Vec<Block> {
     let mut out = Vec::new();
     for (i, pair) in rows.flat_map(|i| scored.row(i).iter().map(move |pair| (i, pair))) {
         let (j, score) = (pair.right as usize, pair.score);
@@ -370,13 +459,36 @@ fn blocks_from(rows: Range<usize>, features: &Features, scored: &Scored, free_le
             // The gain uses the score with its context; the link reports
             // the pair's own similarity, which stays in [0, 1].
             let excess = score - p.tau - p.length * features.length_mismatch(i..i + 1, j..j + 1);
-            push(&mut out, Block::new((i as u32, i as u32), (pair.right, pair.right), excess, pair.sim), p);
+            push(
+                &mut out,
+                Block::new(
+                    (i as u32, i as u32),
+                    (pair.right, pair.right),
+                    excess,
+                    pair.sim,
+                ),
+                p,
+            );
         }
         // Several left sentences from i against right sentence j, and one
         // left sentence against several right sentences from j.
         if score >= p.tau_part {
-            grow(&mut out, || Growth::new(features, Side::Left, i, j), i, free_left, |k| scored.find(k, j), p);
-            grow(&mut out, || Growth::new(features, Side::Right, j, i), j, free_right, |k| scored.find(i, k), p);
+            grow(
+                &mut out,
+                || Growth::new(features, Side::Left, i, j),
+                i,
+                free_left,
+                |k| scored.find(k, j),
+                p,
+            );
+            grow(
+                &mut out,
+                || Growth::new(features, Side::Right, j, i),
+                j,
+                free_right,
+                |k| scored.find(i, k),
+                p,
+            );
         }
     }
     out
@@ -394,7 +506,9 @@ fn grow<'a>(
     pair_with_single: impl Fn(usize) -> Option<&'a Pair>,
     p: Params,
 ) {
-    let can_join = |k: usize| k < free.len() && free[k] && pair_with_single(k).map_or(0.0, |q| q.score) >= p.tau_part;
+    let can_join = |k: usize| {
+        k < free.len() && free[k] && pair_with_single(k).map_or(0.0, |q| q.score) >= p.tau_part
+    };
     if !can_join(first + 1) {
         return; // the common case: nothing to grow, so build nothing
     }
@@ -410,12 +524,24 @@ fn grow<'a>(
         let sim = growth.sim();
         if sim > p.floor {
             let (run, single) = (growth.run(), growth.single());
-            let (run, single) = ((run.start as u32, run.end as u32 - 1), (single as u32, single as u32));
+            let (run, single) = (
+                (run.start as u32, run.end as u32 - 1),
+                (single as u32, single as u32),
+            );
             let (left, right) = match growth.side() {
                 Side::Left => (run, single),
                 Side::Right => (single, run),
             };
-            push(out, Block::new(left, right, sim - p.tau - p.length * growth.length_mismatch(), sim), p);
+            push(
+                out,
+                Block::new(
+                    left,
+                    right,
+                    sim - p.tau - p.length * growth.length_mismatch(),
+                    sim,
+                ),
+                p,
+            );
         }
     }
 }

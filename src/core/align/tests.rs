@@ -3,7 +3,11 @@ use super::*;
 fn run(left: &str, right: &str) -> Vec<(Vec<usize>, Vec<usize>, bool)> {
     let l = Document::parse("l", left);
     let r = Document::parse("r", right);
-    align(&l, &r, &PairTokens::new(&l, &r)).links.into_iter().map(|k| (k.left.collect(), k.right.collect(), k.moved)).collect()
+    align(&l, &r, &PairTokens::new(&l, &r))
+        .links
+        .into_iter()
+        .map(|k| (k.left.collect(), k.right.collect(), k.moved))
+        .collect()
 }
 
 const STORY: &str = "The council approved the new budget on Monday.\n\
@@ -16,14 +20,23 @@ fn identical_texts_align_one_to_one_in_order() {
     let links = run(STORY, STORY);
     assert_eq!(
         links,
-        vec![(vec![0], vec![0], false), (vec![1], vec![1], false), (vec![2], vec![2], false), (vec![3], vec![3], false)]
+        vec![
+            (vec![0], vec![0], false),
+            (vec![1], vec![1], false),
+            (vec![2], vec![2], false),
+            (vec![3], vec![3], false)
+        ]
     );
 }
 
 #[test]
 fn identical_sentences_score_one_whatever_their_context() {
     let (l, r) = (Document::parse("l", STORY), Document::parse("r", STORY));
-    let scores: Vec<f32> = align(&l, &r, &PairTokens::new(&l, &r)).links.iter().map(|k| k.score).collect();
+    let scores: Vec<f32> = align(&l, &r, &PairTokens::new(&l, &r))
+        .links
+        .iter()
+        .map(|k| k.score)
+        .collect();
     assert_eq!(scores.len(), 4);
     assert!(scores.iter().all(|&s| (s - 1.0).abs() < 1e-4), "{scores:?}");
 }
@@ -85,7 +98,11 @@ fn sentences_belong_to_at_most_one_link() {
         link.left.clone().for_each(|i| seen_left[i] += 1);
         link.right.clone().for_each(|j| seen_right[j] += 1);
     }
-    assert!(seen_left.iter().chain(&seen_right).all(|&c| c <= 1), "{:?}", alignment.links);
+    assert!(
+        seen_left.iter().chain(&seen_right).all(|&c| c <= 1),
+        "{:?}",
+        alignment.links
+    );
 }
 
 #[test]

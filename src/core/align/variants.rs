@@ -41,7 +41,11 @@ impl<'a> Word<'a> {
             let slot = &mut letters[c as usize % 32];
             *slot = slot.saturating_add(1);
         }
-        Word { text, chars: text.chars().count(), letters }
+        Word {
+            text,
+            chars: text.chars().count(),
+            letters,
+        }
     }
 
     /// Kept to byte arithmetic over the fixed 32 slots (at most 32 x 255
@@ -60,8 +64,13 @@ impl<'a> Word<'a> {
 /// Maps each word of `vocabulary` that has a variant to the canonical member
 /// of its group (the smallest, so results are deterministic). Words without
 /// variants are absent.
-pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> KeyMap<&'a str, &'a str> {
-    let mut words: Vec<&'a str> = vocabulary.into_iter().filter(|w| w.chars().count() >= MIN_CHARS).collect();
+pub fn canonical_forms<'a>(
+    vocabulary: impl IntoIterator<Item = &'a str>,
+) -> KeyMap<&'a str, &'a str> {
+    let mut words: Vec<&'a str> = vocabulary
+        .into_iter()
+        .filter(|w| w.chars().count() >= MIN_CHARS)
+        .collect();
     words.sort_unstable();
     words.dedup();
     let words: Vec<Word<'a>> = words.into_iter().map(Word::new).collect();
@@ -104,7 +113,9 @@ pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> Key
     }
     // Word indices follow the words' order, so a group's smallest index is
     // its smallest word.
-    let roots: Vec<Option<usize>> = (0..words.len()).map(|k| groups.joined[k].then(|| groups.find(k))).collect();
+    let roots: Vec<Option<usize>> = (0..words.len())
+        .map(|k| groups.joined[k].then(|| groups.find(k)))
+        .collect();
     let mut sizes = vec![0usize; words.len()];
     for root in roots.iter().flatten() {
         sizes[*root] += 1;
@@ -112,7 +123,10 @@ pub fn canonical_forms<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> Key
     roots
         .iter()
         .enumerate()
-        .filter_map(|(k, root)| root.filter(|&r| sizes[r] <= MAX_GROUP).map(|r| (words[k].text, words[r].text)))
+        .filter_map(|(k, root)| {
+            root.filter(|&r| sizes[r] <= MAX_GROUP)
+                .map(|r| (words[k].text, words[r].text))
+        })
         .collect()
 }
 
@@ -143,7 +157,10 @@ struct UnionFind {
 
 impl UnionFind {
     fn new(n: usize) -> Self {
-        UnionFind { parent: (0..n).collect(), joined: vec![false; n] }
+        UnionFind {
+            parent: (0..n).collect(),
+            joined: vec![false; n],
+        }
     }
 
     fn find(&mut self, k: usize) -> usize {
@@ -174,7 +191,15 @@ mod tests {
 
     #[test]
     fn groups_spelling_variants_and_inflections() {
-        let map = canonical_forms(["vovchansk", "vovshansk", "russia", "russian", "favour", "favor", "moscow"]);
+        let map = canonical_forms([
+            "vovchansk",
+            "vovshansk",
+            "russia",
+            "russian",
+            "favour",
+            "favor",
+            "moscow",
+        ]);
         assert_eq!(map["vovshansk"], "vovchansk");
         assert_eq!(map["russian"], "russia");
         assert_eq!(map["favour"], "favor");
@@ -183,14 +208,21 @@ mod tests {
 
     #[test]
     fn a_long_chain_of_one_letter_neighbours_is_not_one_word() {
-        let chain = ["kalomer", "kalomen", "kalomon", "kalonon", "kalanon", "kalanan", "kalasan", "kalasin", "kalisin", "kolisin"];
+        let chain = [
+            "kalomer", "kalomen", "kalomon", "kalonon", "kalanon", "kalanan", "kalasan", "kalasin",
+            "kalisin", "kolisin",
+        ];
         assert!(canonical_forms(chain).is_empty());
         assert_eq!(canonical_forms(chain[..3].iter().copied()).len(), 3);
     }
 
     /// Every pair compared, groups by repeated relabelling: slow and plain.
     fn reference(words: &[String]) -> HashMap<String, String> {
-        let mut words: Vec<&str> = words.iter().map(String::as_str).filter(|w| w.chars().count() >= MIN_CHARS).collect();
+        let mut words: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| w.chars().count() >= MIN_CHARS)
+            .collect();
         words.sort_unstable();
         words.dedup();
         let chars = |w: &str| w.chars().count();
@@ -206,12 +238,16 @@ mod tests {
                 }
                 let longer = lb;
                 let prefix = wb.starts_with(wa) && lb - la <= if longer >= 8 { 3 } else { 2 };
-                let edits = crate::core::edit_distance::levenshtein(wa, wb) <= if longer >= 8 { 2 } else { 1 };
+                let edits = crate::core::edit_distance::levenshtein(wa, wb)
+                    <= if longer >= 8 { 2 } else { 1 };
                 if prefix || edits {
                     joined[a] = true;
                     joined[b] = true;
                     let (from, to) = (label[a].max(label[b]), label[a].min(label[b]));
-                    label.iter_mut().filter(|l| **l == from).for_each(|l| *l = to);
+                    label
+                        .iter_mut()
+                        .filter(|l| **l == from)
+                        .for_each(|l| *l = to);
                 }
             }
         }

@@ -65,11 +65,24 @@ impl WordDiff {
     /// the same id is the same normal form.
     pub fn new(tokens: &Arc<PairTokens>, left: Range<usize>, right: Range<usize>) -> Self {
         let runs = [tokens.left.run(left), tokens.right.run(right)];
-        let ids = |stream: &[WordToken], run: &Range<usize>| stream[run.clone()].iter().map(|t| t.word()).collect::<Vec<u32>>();
-        let (a, b) = (ids(tokens.left.tokens(), &runs[0]), ids(tokens.right.tokens(), &runs[1]));
-        let deadline = (a.len() + b.len() >= NO_DEADLINE_BELOW).then(|| Instant::now() + DIFF_BUDGET);
+        let ids = |stream: &[WordToken], run: &Range<usize>| {
+            stream[run.clone()]
+                .iter()
+                .map(|t| t.word())
+                .collect::<Vec<u32>>()
+        };
+        let (a, b) = (
+            ids(tokens.left.tokens(), &runs[0]),
+            ids(tokens.right.tokens(), &runs[1]),
+        );
+        let deadline =
+            (a.len() + b.len() >= NO_DEADLINE_BELOW).then(|| Instant::now() + DIFF_BUDGET);
         let ops = capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline);
-        WordDiff { tokens: Arc::clone(tokens), runs, changes: group(&ops) }
+        WordDiff {
+            tokens: Arc::clone(tokens),
+            runs,
+            changes: group(&ops),
+        }
     }
 
     /// The link's words on the left side, in order.
@@ -148,8 +161,15 @@ mod tests {
 
     #[test]
     fn replace_delete_insert_with_file_offsets() {
-        let d = diff("Shelling resumed.\nThe border town of Vovchansk fell", "The town of Vovshansk fell today");
-        let ops: Vec<_> = d.changes.iter().map(|c| (c.op, d.left_span(&c.left), d.right_span(&c.right))).collect();
+        let d = diff(
+            "Shelling resumed.\nThe border town of Vovchansk fell",
+            "The town of Vovshansk fell today",
+        );
+        let ops: Vec<_> = d
+            .changes
+            .iter()
+            .map(|c| (c.op, d.left_span(&c.left), d.right_span(&c.right)))
+            .collect();
         assert_eq!(
             ops,
             vec![

@@ -4,7 +4,6 @@
 //! in it, so that every `≠` carries its reason (see `compare::kind`). Here:
 //! the kinds, and what tells names apart.
 
-
 use crate::core::document::Document;
 use crate::core::hashing::KeySet;
 use crate::core::tokens::PairTokens;
@@ -40,13 +39,24 @@ pub fn names(left: &Document, right: &Document, tokens: &PairTokens) -> Names {
                 continue; // Headlines capitalise every word.
             }
             // The first word of a sentence is capitalised anyway.
-            for t in stream.sentence(i).iter().skip(1).filter(|t| t.capitalised()) {
+            for t in stream
+                .sentence(i)
+                .iter()
+                .skip(1)
+                .filter(|t| t.capitalised())
+            {
                 let id = t.word() as usize;
                 is_name[id] = is_name[id] || !stopwords.contains(&*vocabulary.word(t.word()).norm);
             }
         }
     }
-    vocabulary.words().iter().zip(is_name).filter(|(_, name)| *name).map(|(w, _)| w.norm.clone()).collect()
+    vocabulary
+        .words()
+        .iter()
+        .zip(is_name)
+        .filter(|(_, name)| *name)
+        .map(|(w, _)| w.norm.clone())
+        .collect()
 }
 
 /// "Russia" / "Russian", "Ukraine" / "Ukrainian", "Europe" / "European":
@@ -54,12 +64,18 @@ pub fn names(left: &Document, right: &Document, tokens: &PairTokens) -> Names {
 /// more and differ only in a demonym ending. A spelling variant such as
 /// "Vovchansk" / "Vovshansk" or "Kharkiv" / "Kharkov" stays a difference.
 pub fn same_name_family(a: &str, b: &str) -> bool {
-    const ENDINGS: &[&str] = &["", "e", "a", "n", "an", "ian", "ean", "ese", "ish", "i", "s", "es", "'s"];
+    const ENDINGS: &[&str] = &[
+        "", "e", "a", "n", "an", "ian", "ean", "ese", "ish", "i", "s", "es", "'s",
+    ];
     let is_name = |w: &str| w.chars().next().is_some_and(char::is_alphabetic);
     if !is_name(a) || !is_name(b) || a == b {
         return a == b; // numbers, negation and hedges must match exactly
     }
-    let common: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let common: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
     common >= 5 && ENDINGS.contains(&&a[common..]) && ENDINGS.contains(&&b[common..])
 }
-

@@ -50,7 +50,13 @@ impl Whole {
     fn new(left: &Document, right: &Document, tokens: &PairTokens) -> Self {
         let names = classify::names(left, right, tokens);
         let (listed, omissions) = rayon::join(
-            || Listed::new(&tokens.vocabulary, [left.language.lexicon(), right.language.lexicon()], &names),
+            || {
+                Listed::new(
+                    &tokens.vocabulary,
+                    [left.language.lexicon(), right.language.lexicon()],
+                    &names,
+                )
+            },
             || detect::omissions(left, right, tokens, &names),
         );
         Whole { listed, omissions }
@@ -60,16 +66,29 @@ impl Whole {
 /// The kind of a link whose detectors found `discrepancies`: divergent
 /// exactly when there is one.
 fn kind(discrepancies: &[Discrepancy]) -> Kind {
-    if discrepancies.is_empty() { Kind::Aligned } else { Kind::Divergent }
+    if discrepancies.is_empty() {
+        Kind::Aligned
+    } else {
+        Kind::Divergent
+    }
 }
 
 /// Per side, the indices of `tokens` that a discrepancy points at: the
 /// words the screen shows as a changed fact.
 fn differing(tokens: [&[WordToken]; 2], discrepancies: &[Discrepancy]) -> [Vec<usize>; 2] {
     [0, 1].map(|side| {
-        let spans: Vec<(usize, usize)> = discrepancies.iter().filter_map(|d| if side == 0 { d.left } else { d.right }).collect();
-        let within = |t: &WordToken| spans.iter().any(|&(s, e)| t.span().0 >= s && t.span().1 <= e);
-        (0..tokens[side].len()).filter(|&i| within(&tokens[side][i])).collect()
+        let spans: Vec<(usize, usize)> = discrepancies
+            .iter()
+            .filter_map(|d| if side == 0 { d.left } else { d.right })
+            .collect();
+        let within = |t: &WordToken| {
+            spans
+                .iter()
+                .any(|&(s, e)| t.span().0 >= s && t.span().1 <= e)
+        };
+        (0..tokens[side].len())
+            .filter(|&i| within(&tokens[side][i]))
+            .collect()
     })
 }
 
@@ -86,19 +105,33 @@ impl Comparison {
     /// cores the aligner's sequential steps leave idle.
     pub fn build(left: Document, right: Document, aligned: impl FnOnce(&Alignment)) -> Self {
         let tokens = PairTokens::new(&left, &right);
-        let (alignment, whole) = rayon::join(|| align::align(&left, &right, &tokens), || Whole::new(&left, &right, &tokens));
+        let (alignment, whole) = rayon::join(
+            || align::align(&left, &right, &tokens),
+            || Whole::new(&left, &right, &tokens),
+        );
         aligned(&alignment);
         Self::compare(left, right, tokens, alignment, whole)
     }
 
     /// Compares the links of `alignment`; `tokens` are the documents'
     /// words, as the aligner read them.
-    pub fn from_alignment(left: Document, right: Document, tokens: PairTokens, alignment: Alignment) -> Self {
+    pub fn from_alignment(
+        left: Document,
+        right: Document,
+        tokens: PairTokens,
+        alignment: Alignment,
+    ) -> Self {
         let whole = Whole::new(&left, &right, &tokens);
         Self::compare(left, right, tokens, alignment, whole)
     }
 
-    fn compare(left: Document, right: Document, tokens: PairTokens, alignment: Alignment, whole: Whole) -> Self {
+    fn compare(
+        left: Document,
+        right: Document,
+        tokens: PairTokens,
+        alignment: Alignment,
+        whole: Whole,
+    ) -> Self {
         let Whole { listed, omissions } = whole;
         let tokens = Arc::new(tokens);
         // Links are compared independently, on all cores; the results keep
@@ -109,15 +142,35 @@ impl Comparison {
             // Divergent exactly when a detector says why.
             let kind = kind(&discrepancies);
             let differing = differing([diff.left(), diff.right()], &discrepancies);
-            ComparedLink { link, kind, diff, differing, discrepancies }
+            ComparedLink {
+                link,
+                kind,
+                diff,
+                differing,
+                discrepancies,
+            }
         };
-        let links = alignment.links.into_par_iter().with_max_len(64).map(compare_link).collect();
-        Comparison { left, right, links, omissions }
+        let links = alignment
+            .links
+            .into_par_iter()
+            .with_max_len(64)
+            .map(compare_link)
+            .collect();
+        Comparison {
+            left,
+            right,
+            links,
+            omissions,
+        }
     }
 
     /// Counts: (aligned links, divergent links, unique left sentences, unique right sentences).
     pub fn summary(&self) -> Summary {
-        let aligned = self.links.iter().filter(|l| l.kind == Kind::Aligned).count();
+        let aligned = self
+            .links
+            .iter()
+            .filter(|l| l.kind == Kind::Aligned)
+            .count();
         let linked_left: usize = self.links.iter().map(|l| l.link.left.len()).sum();
         let linked_right: usize = self.links.iter().map(|l| l.link.right.len()).sum();
         Summary {

@@ -20,14 +20,19 @@ pub enum Unit {
 }
 
 /// Runs of sentences not in any link, split at paragraph boundaries.
-fn unique_runs(linked: &[Option<usize>], paragraph_of: impl Fn(usize) -> usize) -> Vec<Range<usize>> {
+fn unique_runs(
+    linked: &[Option<usize>],
+    paragraph_of: impl Fn(usize) -> usize,
+) -> Vec<Range<usize>> {
     let mut runs: Vec<Range<usize>> = Vec::new();
     for (i, l) in linked.iter().enumerate() {
         if l.is_some() {
             continue;
         }
         match runs.last_mut() {
-            Some(run) if run.end == i && paragraph_of(run.start) == paragraph_of(i) => run.end = i + 1,
+            Some(run) if run.end == i && paragraph_of(run.start) == paragraph_of(i) => {
+                run.end = i + 1
+            }
             _ => runs.push(i..i + 1),
         }
     }
@@ -43,16 +48,26 @@ pub fn units(cmp: &Comparison) -> Vec<Unit> {
     // Passages placed by their right-article position (right-only runs and
     // the places moved links came from), keyed by the in-order link just
     // before them on the right, in right order.
-    let mut by_right: Vec<(usize, Unit)> = unique_runs(&right_link, |j| cmp.right.sentences[j].paragraph)
-        .into_iter()
-        .map(|run| (run.start, Unit::RightOnly(run)))
-        .collect();
-    by_right.extend(cmp.links.iter().enumerate().filter(|(_, l)| l.link.moved).map(|(k, l)| (l.link.right.start, Unit::MovedHere(k))));
+    let mut by_right: Vec<(usize, Unit)> =
+        unique_runs(&right_link, |j| cmp.right.sentences[j].paragraph)
+            .into_iter()
+            .map(|run| (run.start, Unit::RightOnly(run)))
+            .collect();
+    by_right.extend(
+        cmp.links
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.link.moved)
+            .map(|(k, l)| (l.link.right.start, Unit::MovedHere(k))),
+    );
     by_right.sort_by_key(|(start, _)| *start);
     let mut after_link: Vec<Vec<Unit>> = vec![Vec::new(); cmp.links.len()];
     let mut at_start: Vec<Unit> = Vec::new();
     for (start, unit) in by_right {
-        let anchor = (0..start).rev().filter_map(|j| right_link[j]).find(|&k| !cmp.links[k].link.moved);
+        let anchor = (0..start)
+            .rev()
+            .filter_map(|j| right_link[j])
+            .find(|&k| !cmp.links[k].link.moved);
         match anchor {
             Some(k) => after_link[k].push(unit),
             None => at_start.push(unit),
@@ -92,7 +107,15 @@ mod tests {
         let right = "The council approved the new budget on Monday.\nA storm hit the coast overnight.\nThe mayor praised the vote.\n";
         let cmp = Comparison::new(Document::parse("l", left), Document::parse("r", right));
         let units = units(&cmp);
-        assert_eq!(units, vec![Unit::LeftOnly(0..1), Unit::Link(0), Unit::RightOnly(1..2), Unit::Link(1)]);
+        assert_eq!(
+            units,
+            vec![
+                Unit::LeftOnly(0..1),
+                Unit::Link(0),
+                Unit::RightOnly(1..2),
+                Unit::Link(1)
+            ]
+        );
     }
 
     #[test]
@@ -102,7 +125,11 @@ mod tests {
         let right = "Spending on schools will rise by twelve percent next year.\nOpposition members walked out of the chamber in protest.\n\
             The mayor said the vote was a victory for families.\nThe council approved the new budget on Monday.\n";
         let cmp = Comparison::new(Document::parse("l", left), Document::parse("r", right));
-        let moved = cmp.links.iter().position(|l| l.link.moved).expect("one moved link");
+        let moved = cmp
+            .links
+            .iter()
+            .position(|l| l.link.moved)
+            .expect("one moved link");
         let units = units(&cmp);
         assert_eq!(units.first(), Some(&Unit::Link(moved)));
         assert_eq!(units.last(), Some(&Unit::MovedHere(moved)));

@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::discrepancy::Discrepancy;
 use super::contradiction::negated;
+use super::discrepancy::Discrepancy;
 use super::listed::List;
 use super::words::{Words, compound, cues, sentence_start, suggestion};
 use crate::core::Category;
@@ -11,7 +11,11 @@ use crate::core::Category;
 /// `certainty`: a hedge on one side that the other side does not state.
 pub(super) fn certainty(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     // A hedge word capitalised inside a sentence is a name ("in May").
-    let hedges = |s: &Words| cues(s, |i| s.in_list(List::Hedge, i) && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i)));
+    let hedges = |s: &Words| {
+        cues(s, |i| {
+            s.in_list(List::Hedge, i) && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i))
+        })
+    };
     let certain = |s: &Words| cues(s, |i| s.is(i, List::Certainty) && negated(s, i).is_none());
     // Hedges are matched against the other side's hedges only: "may" the
     // hedge is not stated by "May" the month.
@@ -22,7 +26,10 @@ pub(super) fn certainty(left: &Words, right: &Words, out: &mut Vec<Discrepancy>)
     // changed depends on the direction, and B against A must mirror A
     // against B.)
     pub(super) fn around<'a>(s: &Words<'a>, i: usize) -> (Option<&'a str>, Option<&'a str>) {
-        (i.checked_sub(1).map(|p| s.norm(p)), (i + 1 < s.tokens.len()).then(|| s.norm(i + 1)))
+        (
+            i.checked_sub(1).map(|p| s.norm(p)),
+            (i + 1 < s.tokens.len()).then(|| s.norm(i + 1)),
+        )
     }
     let extra = |mine: &Words, cues: &[usize], other: &Words, others: &[usize]| -> Vec<usize> {
         let mut out = Vec::new();
@@ -30,12 +37,25 @@ pub(super) fn certainty(left: &Words, right: &Words, out: &mut Vec<Discrepancy>)
         words.sort_unstable();
         words.dedup();
         for w in words {
-            let mut uses: Vec<usize> = cues.iter().copied().filter(|&i| compound(mine, i) == w).collect();
-            let theirs: Vec<usize> = others.iter().copied().filter(|&j| compound(other, j) == w).collect();
+            let mut uses: Vec<usize> = cues
+                .iter()
+                .copied()
+                .filter(|&i| compound(mine, i) == w)
+                .collect();
+            let theirs: Vec<usize> = others
+                .iter()
+                .copied()
+                .filter(|&j| compound(other, j) == w)
+                .collect();
             let surplus = uses.len().saturating_sub(theirs.len());
             let kept = |i: usize| {
                 let (before, after) = around(mine, i);
-                theirs.iter().map(|&j| around(other, j)).map(|(b, a)| u8::from(b == before) + u8::from(a == after)).max().unwrap_or(0)
+                theirs
+                    .iter()
+                    .map(|&j| around(other, j))
+                    .map(|(b, a)| u8::from(b == before) + u8::from(a == after))
+                    .max()
+                    .unwrap_or(0)
             };
             uses.sort_by_key(|&i| (kept(i), std::cmp::Reverse(i)));
             out.extend(uses.into_iter().take(surplus));
@@ -45,10 +65,25 @@ pub(super) fn certainty(left: &Words, right: &Words, out: &mut Vec<Discrepancy>)
     };
     let (lh, rh) = (extra(left, &lc, right, &rc), extra(right, &rc, left, &lc));
     let (l, r, explanation) = match (lh.first(), rh.first()) {
-        (None, Some(&h)) => (certain(left).first().map(|&i| (i, i)), Some((h, h)), "a hedge is added: the claim is less certain"),
-        (Some(&h), None) => (Some((h, h)), certain(right).first().map(|&i| (i, i)), "a hedge is dropped: the claim is more certain"),
+        (None, Some(&h)) => (
+            certain(left).first().map(|&i| (i, i)),
+            Some((h, h)),
+            "a hedge is added: the claim is less certain",
+        ),
+        (Some(&h), None) => (
+            Some((h, h)),
+            certain(right).first().map(|&i| (i, i)),
+            "a hedge is dropped: the claim is more certain",
+        ),
         // Both hedge, in other words ("may" / "might"): as certain as each other.
         _ => return,
     };
-    out.push(suggestion(Category::Certainty, left, l, right, r, explanation.to_string()));
+    out.push(suggestion(
+        Category::Certainty,
+        left,
+        l,
+        right,
+        r,
+        explanation.to_string(),
+    ));
 }

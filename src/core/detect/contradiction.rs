@@ -37,18 +37,39 @@ pub(super) fn same_verb(side: &Words, a: &str, b: &str) -> bool {
 
 /// `contradiction`: in the same place, one version says the opposite
 /// ("rose" / "fell", "légèrement" / "grièvement").
-pub(super) fn opposites(left: &Words, right: &Words, changes: &[Change], out: &mut Vec<Discrepancy>) {
-    for c in changes.iter().filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3) {
+pub(super) fn opposites(
+    left: &Words,
+    right: &Words,
+    changes: &[Change],
+    out: &mut Vec<Discrepancy>,
+) {
+    for c in changes
+        .iter()
+        .filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3)
+    {
         let pair = c.left.clone().find_map(|i| {
             let opposite = left.lex.antonyms.get(left.norm(i))?;
-            c.right.clone().find(|&j| opposite.contains(&right.norm(j))).map(|j| (i, j))
+            c.right
+                .clone()
+                .find(|&j| opposite.contains(&right.norm(j)))
+                .map(|j| (i, j))
         });
         if let Some((i, j)) = pair {
             let (ls, rs) = (left.span(i, i), right.span(j, j));
-            if out.iter().any(|d| d.left.is_some_and(|(a, b)| a < ls.1 && ls.0 < b) || d.right.is_some_and(|(a, b)| a < rs.1 && rs.0 < b)) {
+            if out.iter().any(|d| {
+                d.left.is_some_and(|(a, b)| a < ls.1 && ls.0 < b)
+                    || d.right.is_some_and(|(a, b)| a < rs.1 && rs.0 < b)
+            }) {
                 continue;
             }
-            out.push(suggestion(Category::Contradiction, left, Some((i, i)), right, Some((j, j)), "one version says the opposite".to_string()));
+            out.push(suggestion(
+                Category::Contradiction,
+                left,
+                Some((i, i)),
+                right,
+                Some((j, j)),
+                "one version says the opposite".to_string(),
+            ));
         }
     }
 }
@@ -56,7 +77,10 @@ pub(super) fn opposites(left: &Words, right: &Words, changes: &[Change], out: &m
 /// Are tokens `i` and `i + 1` in the same clause (no sentence or clause
 /// punctuation between them)?
 pub(super) fn same_clause(side: &Words, i: usize) -> bool {
-    i + 1 < side.tokens.len() && !side.gap(i, i + 1).contains(['.', '!', '?', ';', ',', ':', '“', '”', '„', '«', '»', '"'])
+    i + 1 < side.tokens.len()
+        && !side
+            .gap(i, i + 1)
+            .contains(['.', '!', '?', ';', ',', ':', '“', '”', '„', '«', '»', '"'])
 }
 
 /// The word a negation at `neg` negates: the next word that is not an
@@ -66,14 +90,29 @@ pub(super) fn same_clause(side: &Words, i: usize) -> bool {
 /// stands before, whose complement is only function words or quoted
 /// ("no son una «cuestión interna»", "não é isso").
 pub(super) fn negated_verb(side: &Words, neg: usize) -> Option<usize> {
-    let content = |i: usize| !side.is(i, List::Auxiliary) && !side.is(i, List::Stopword) && !side.is(i, List::Negation);
-    let forward = (neg + 1..(neg + 4).min(side.tokens.len())).take_while(|&i| same_clause(side, i - 1)).find(|&i| content(i));
-    forward.or_else(|| {
-        let closes = !same_clause(side, neg);
-        let before = (neg.saturating_sub(3)..neg).rev().take_while(|&i| same_clause(side, i));
-        if closes { before.into_iter().find(|&i| content(i)) } else { None }
-    })
-    .or_else(|| (neg + 1..(neg + 4).min(side.tokens.len())).take_while(|&i| same_clause(side, i - 1)).find(|&i| side.is(i, List::Auxiliary)))
+    let content = |i: usize| {
+        !side.is(i, List::Auxiliary) && !side.is(i, List::Stopword) && !side.is(i, List::Negation)
+    };
+    let forward = (neg + 1..(neg + 4).min(side.tokens.len()))
+        .take_while(|&i| same_clause(side, i - 1))
+        .find(|&i| content(i));
+    forward
+        .or_else(|| {
+            let closes = !same_clause(side, neg);
+            let before = (neg.saturating_sub(3)..neg)
+                .rev()
+                .take_while(|&i| same_clause(side, i));
+            if closes {
+                before.into_iter().find(|&i| content(i))
+            } else {
+                None
+            }
+        })
+        .or_else(|| {
+            (neg + 1..(neg + 4).min(side.tokens.len()))
+                .take_while(|&i| same_clause(side, i - 1))
+                .find(|&i| side.is(i, List::Auxiliary))
+        })
 }
 
 /// Is the word at `i` negated (a negation within three words before it, or
@@ -81,7 +120,10 @@ pub(super) fn negated_verb(side: &Words, neg: usize) -> Option<usize> {
 pub(super) fn negated(side: &Words, i: usize) -> Option<usize> {
     (i.saturating_sub(3)..i)
         .find(|&j| side.is(j, List::Negation))
-        .or_else(|| (i + 1..(i + 4).min(side.tokens.len())).find(|&j| side.is(j, List::Negation) && negated_verb(side, j) == Some(i)))
+        .or_else(|| {
+            (i + 1..(i + 4).min(side.tokens.len()))
+                .find(|&j| side.is(j, List::Negation) && negated_verb(side, j) == Some(i))
+        })
 }
 
 /// How many times `side` states `verb` (in any form), and how many of those
@@ -117,9 +159,8 @@ pub(super) fn contradiction<'a>(left: &Words<'a>, right: &Words<'a>, out: &mut V
             }
             let (start, explanation) = match negated(b, o) {
                 Some(n) => (
-                    n.min(o).saturating_sub(usize::from(
-                        n > 0 && b.is(n - 1, List::Auxiliary),
-                    )),
+                    n.min(o)
+                        .saturating_sub(usize::from(n > 0 && b.is(n - 1, List::Auxiliary))),
                     "a denial in one version is only a non-confirmation in the other",
                 ),
                 None => (o, "one version denies what the other confirms"),

@@ -24,15 +24,15 @@ pub(super) fn is_time_of_day(s: &Words, i: usize) -> bool {
     let marker = i + 1 < t.len()
         && number(i)
         && gap(i).trim().is_empty()
-        && matches!(
-            s.word(i + 1),
-            "a.m" | "p.m" | "am" | "pm" | "h" | "uhr"
-        );
+        && matches!(s.word(i + 1), "a.m" | "p.m" | "am" | "pm" | "h" | "uhr");
     // "14h30", "9h": only a word that begins with a digit can be one.
-    let compact = digit_first && word.split_once('h').is_some_and(|(hour, minute)| {
-        let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
-        (1..=2).contains(&hour.len()) && digits(hour) && (minute.is_empty() || minute.len() == 2 && digits(minute))
-    });
+    let compact = digit_first
+        && word.split_once('h').is_some_and(|(hour, minute)| {
+            let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+            (1..=2).contains(&hour.len())
+                && digits(hour)
+                && (minute.is_empty() || minute.len() == 2 && digits(minute))
+        });
     clock || marker || compact
 }
 
@@ -46,7 +46,12 @@ pub(super) fn numbers(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     pub(super) fn values<'a>(s: &Words<'a>) -> Vec<(usize, &'a str)> {
         (0..s.tokens.len())
             .filter(|&i| s.is(i, List::Number))
-            .filter_map(|i| s.lex.number_value(s.norm(i)).filter(|v| !is_year(v) && !is_time_of_day(s, i)).map(|v| (i, v)))
+            .filter_map(|i| {
+                s.lex
+                    .number_value(s.norm(i))
+                    .filter(|v| !is_year(v) && !is_time_of_day(s, i))
+                    .map(|v| (i, v))
+            })
             .collect()
     }
     let (lv, rv) = (values(left), values(right));
@@ -89,8 +94,7 @@ pub(super) fn dates(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     }
     // Relative words alone ("earlier", "later") are mostly the narrative's
     // glue; a date suggestion needs a specific time on one side.
-    let specific =
-        |s: &Words, found: &[usize]| found.iter().any(|&i| !s.is(i, List::VagueTime));
+    let specific = |s: &Words, found: &[usize]| found.iter().any(|&i| !s.is(i, List::VagueTime));
     if !specific(left, &lu) && !specific(right, &ru) {
         return;
     }

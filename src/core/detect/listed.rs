@@ -49,7 +49,9 @@ impl List {
 
     /// The lexicon's list, for the lists a hyphenated compound is looked up in.
     pub fn set(self, lex: &Lexicon) -> Option<&Set> {
-        SETS.iter().find(|(list, _)| *list == self).map(|(_, set)| set(lex))
+        SETS.iter()
+            .find(|(list, _)| *list == self)
+            .map(|(_, set)| set(lex))
     }
 }
 
@@ -82,11 +84,21 @@ pub struct Listed {
 impl Listed {
     pub fn new(vocabulary: &Vocabulary, lexicons: [&'static Lexicon; 2], names: &Names) -> Self {
         let side = |lex: &Lexicon| -> Vec<u32> {
-            vocabulary.words().par_iter().map(|w| bits(&w.norm, lex, names)).collect()
+            vocabulary
+                .words()
+                .par_iter()
+                .map(|w| bits(&w.norm, lex, names))
+                .collect()
         };
         let left = side(lexicons[0]);
-        let right = if lexicons[0].code == lexicons[1].code { left.clone() } else { side(lexicons[1]) };
-        Listed { bits: [left, right] }
+        let right = if lexicons[0].code == lexicons[1].code {
+            left.clone()
+        } else {
+            side(lexicons[1])
+        };
+        Listed {
+            bits: [left, right],
+        }
     }
 
     /// Is word `word` (a vocabulary id), on `side`, in `list`?
@@ -97,7 +109,9 @@ impl Listed {
 
 /// The word without an elided article or pronoun ("l'ancien" -> "ancien").
 pub fn without_elision<'w>(word: &'w str, lex: &Lexicon) -> &'w str {
-    word.split_once('\'').filter(|(head, rest)| !rest.is_empty() && lex.elisions.contains(head)).map_or(word, |(_, rest)| rest)
+    word.split_once('\'')
+        .filter(|(head, rest)| !rest.is_empty() && lex.elisions.contains(head))
+        .map_or(word, |(_, rest)| rest)
 }
 
 fn bits(word: &str, lex: &Lexicon, names: &Names) -> u32 {
@@ -110,7 +124,12 @@ fn bits(word: &str, lex: &Lexicon, names: &Names) -> u32 {
     }
     // German writes roles as compounds ("Bahnsprecherin"): a noun ending in
     // a title of six letters or more is a role too.
-    if lex.code == "de" && lex.titles.iter().any(|t| t.chars().count() >= 6 && norm.ends_with(t)) {
+    if lex.code == "de"
+        && lex
+            .titles
+            .iter()
+            .any(|t| t.chars().count() >= 6 && norm.ends_with(t))
+    {
         bits |= List::Title.bit();
     }
     let flags = [
@@ -140,10 +159,19 @@ mod tests {
     /// German compound roles, English negation suffixes).
     #[test]
     fn the_table_answers_as_the_lexicon_does() {
-        let sample = |name: &str| std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR"))).expect("read a file of the repository");
+        let sample = |name: &str| {
+            std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR")))
+                .expect("read a file of the repository")
+        };
         for (left, right) in [
-            (sample("assets/samples/kremlin-talks-original.txt"), sample("assets/samples/kremlin-talks-rewrite.txt")),
-            (sample("tests/data/factcc/fr.txt"), sample("tests/data/factcc/de.txt")),
+            (
+                sample("assets/samples/kremlin-talks-original.txt"),
+                sample("assets/samples/kremlin-talks-rewrite.txt"),
+            ),
+            (
+                sample("tests/data/factcc/fr.txt"),
+                sample("tests/data/factcc/de.txt"),
+            ),
         ] {
             let (l, r) = (Document::parse("l", left), Document::parse("r", right));
             let tokens = PairTokens::new(&l, &r);
@@ -153,20 +181,43 @@ mod tests {
             let listed = Listed::new(&tokens.vocabulary, lexicons, &names);
             for side in Side::BOTH {
                 let lex = lexicons[side.index()];
-                assert!(tokens.side(side).tokens().iter().any(|t| listed.has(side, t.word(), List::Title)), "titles are found");
+                assert!(
+                    tokens.side(side).tokens().iter().any(|t| listed.has(
+                        side,
+                        t.word(),
+                        List::Title
+                    )),
+                    "titles are found"
+                );
                 for t in tokens.side(side).tokens() {
                     let word = &*tokens.vocabulary.word(t.word()).norm;
                     let norm = without_elision(word, lex);
                     let has = |list| listed.has(side, t.word(), list);
                     for (list, _) in SETS {
-                        let compound_role = list == List::Title && lex.code == "de" && lex.titles.iter().any(|t| t.chars().count() >= 6 && norm.ends_with(t));
-                        assert_eq!(has(list), list.set(lex).expect("every list of SETS is a lexicon set").contains(norm) || compound_role, "{word} {list:?}");
+                        let compound_role = list == List::Title
+                            && lex.code == "de"
+                            && lex
+                                .titles
+                                .iter()
+                                .any(|t| t.chars().count() >= 6 && norm.ends_with(t));
+                        assert_eq!(
+                            has(list),
+                            list.set(lex)
+                                .expect("every list of SETS is a lexicon set")
+                                .contains(norm)
+                                || compound_role,
+                            "{word} {list:?}"
+                        );
                     }
                     assert_eq!(has(List::Denial), lex.denial.contains_key(norm), "{word}");
                     assert_eq!(has(List::Negation), lex.is_negation(word), "{word}");
                     assert_eq!(has(List::Name), names.contains(norm), "{word}");
                     assert_eq!(has(List::NameAsWritten), names.contains(word), "{word}");
-                    assert_eq!(has(List::Number), lex.number_value(norm).is_some(), "{word}");
+                    assert_eq!(
+                        has(List::Number),
+                        lex.number_value(norm).is_some(),
+                        "{word}"
+                    );
                 }
             }
         }

@@ -56,8 +56,19 @@ pub fn detect(
 /// `place`: a place named on one side that the other does not state.
 fn places(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     let is_place = |s: &Words, i: usize| s.is(i, List::Place);
-    let (lp, rp) = (cues(left, |i| is_place(left, i)), cues(right, |i| is_place(right, i)));
-    cue_category(Category::Place, left, right, unmatched(left, &lp, right), unmatched(right, &rp, left), &is_place, out);
+    let (lp, rp) = (
+        cues(left, |i| is_place(left, i)),
+        cues(right, |i| is_place(right, i)),
+    );
+    cue_category(
+        Category::Place,
+        left,
+        right,
+        unmatched(left, &lp, right),
+        unmatched(right, &rp, left),
+        &is_place,
+        out,
+    );
 }
 
 #[cfg(test)]

@@ -9,7 +9,9 @@ use crate::core::compare::classify::same_name_family;
 
 /// `name`: the same place holds a differently spelled name.
 pub(super) fn names_spelled(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
-    let name_at = |s: &Words, i: usize| s.is(i, List::NameAsWritten) && s.word(i).chars().count() >= 5 && !is_title(s, i);
+    let name_at = |s: &Words, i: usize| {
+        s.is(i, List::NameAsWritten) && s.word(i).chars().count() >= 5 && !is_title(s, i)
+    };
     // Both sides share one vocabulary: the same id is the same word.
     let count = |side: &Words, id: u32| side.tokens.iter().filter(|t| t.word() == id).count();
     // The right side's names, found when a left name first needs them.
@@ -22,9 +24,7 @@ pub(super) fn names_spelled(left: &Words, right: &Words, out: &mut Vec<Discrepan
         let right_names = right_names.get_or_insert_with(|| cues(right, |j| name_at(right, j)));
         let twin = right_names.iter().copied().find(|&j| {
             let (b, b_id) = (right.word(j), right.tokens[j].word());
-            count(left, b_id) < count(right, b_id)
-                && !same_name_family(a, b)
-                && strsim_close(a, b)
+            count(left, b_id) < count(right, b_id) && !same_name_family(a, b) && strsim_close(a, b)
         });
         if let Some(j) = twin {
             let explanation = "the same name is spelled differently".to_string();
@@ -55,10 +55,21 @@ pub(super) fn strsim_close(a: &str, b: &str) -> bool {
 /// person ("met Helen Okafor" / "met Lisa Hwang") or another surname after
 /// the same first name. Only short replacements of names count, and not in
 /// German, where every noun is capitalised.
-pub(super) fn names_replaced(left: &Words, right: &Words, changes: &[Change], out: &mut Vec<Discrepancy>) {
-    let is_name = |s: &Words, i: usize| s.is(i, List::Name) && s.is_capitalised(i) && !is_title(s, i) && !s.in_list(List::Time, i);
-    let taken = |d: &Discrepancy, l: (usize, usize)| d.left.is_some_and(|(a, b)| a < l.1 && l.0 < b);
-    for c in changes.iter().filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3) {
+pub(super) fn names_replaced(
+    left: &Words,
+    right: &Words,
+    changes: &[Change],
+    out: &mut Vec<Discrepancy>,
+) {
+    let is_name = |s: &Words, i: usize| {
+        s.is(i, List::Name) && s.is_capitalised(i) && !is_title(s, i) && !s.in_list(List::Time, i)
+    };
+    let taken =
+        |d: &Discrepancy, l: (usize, usize)| d.left.is_some_and(|(a, b)| a < l.1 && l.0 < b);
+    for c in changes
+        .iter()
+        .filter(|c| c.op == Op::Replace && c.left.len() <= 3 && c.right.len() <= 3)
+    {
         if left.lex.code == "de" || right.lex.code == "de" {
             return;
         }
@@ -69,13 +80,25 @@ pub(super) fn names_replaced(left: &Words, right: &Words, changes: &[Change], ou
         // Kremlin" / "Moscow", "Kyiv" / "Ukraine") as a different fact.
         // Or one surname for another after the same first name ("Florence
         // Caillaud" / "Florence Caillot").
-        let same_first = ln.len() == 1 && rn.len() == 1 && ln[0] > 0 && rn[0] > 0 && ln[0] == c.left.start && rn[0] == c.right.start && is_name(left, ln[0] - 1) && left.norm(ln[0] - 1) == right.norm(rn[0] - 1);
+        let same_first = ln.len() == 1
+            && rn.len() == 1
+            && ln[0] > 0
+            && rn[0] > 0
+            && ln[0] == c.left.start
+            && rn[0] == c.right.start
+            && is_name(left, ln[0] - 1)
+            && left.norm(ln[0] - 1) == right.norm(rn[0] - 1);
         if (ln.len() < 2 || rn.len() < 2) && !same_first {
             continue;
         }
         let (l0, r0) = (ln[0], rn[0]);
-        let stated = |a: &str, other: &Words| (0..other.tokens.len()).any(|j| other.norm(j) == a || same_name_family(a, other.norm(j)));
-        if ln.iter().any(|&i| stated(left.norm(i), right)) || rn.iter().any(|&j| stated(right.norm(j), left)) {
+        let stated = |a: &str, other: &Words| {
+            (0..other.tokens.len())
+                .any(|j| other.norm(j) == a || same_name_family(a, other.norm(j)))
+        };
+        if ln.iter().any(|&i| stated(left.norm(i), right))
+            || rn.iter().any(|&j| stated(right.norm(j), left))
+        {
             continue;
         }
         let l = (l0, *ln.last().expect("non-empty"));
@@ -83,6 +106,13 @@ pub(super) fn names_replaced(left: &Words, right: &Words, changes: &[Change], ou
         if out.iter().any(|d| taken(d, left.span(l.0, l.1))) {
             continue;
         }
-        out.push(suggestion(Category::Name, left, Some(l), right, Some(r), "another name stands in the same place".to_string()));
+        out.push(suggestion(
+            Category::Name,
+            left,
+            Some(l),
+            right,
+            Some(r),
+            "another name stands in the same place".to_string(),
+        ));
     }
 }

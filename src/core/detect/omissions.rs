@@ -44,11 +44,15 @@ struct Mentions<'v> {
 /// chance about once in 10^19 lookups.)
 fn wildcards(word: &str) -> impl Iterator<Item = u64> + '_ {
     let hasher = BuildHasherDefault::<DefaultHasher>::default();
-    word.char_indices().map(move |(i, c)| hasher.hash_one((&word[..i], &word[i + c.len_utf8()..])))
+    word.char_indices()
+        .map(move |(i, c)| hasher.hash_one((&word[..i], &word[i + c.len_utf8()..])))
 }
 
 fn prefix(word: &str) -> Option<&str> {
-    word.char_indices().nth(5).map(|(i, _)| &word[..i]).or((word.len() >= 5).then_some(word))
+    word.char_indices()
+        .nth(5)
+        .map(|(i, _)| &word[..i])
+        .or((word.len() >= 5).then_some(word))
 }
 
 impl<'v> Mentions<'v> {
@@ -59,7 +63,13 @@ impl<'v> Mentions<'v> {
         }
         let mut by_prefix: KeyMap<&str, Vec<&str>> = KeyMap::default();
         let mut one_off = KeySet::default();
-        for word in vocabulary.words().iter().zip(&has).filter(|(_, has)| **has).map(|(word, _)| word) {
+        for word in vocabulary
+            .words()
+            .iter()
+            .zip(&has)
+            .filter(|(_, has)| **has)
+            .map(|(word, _)| word)
+        {
             let w = &*word.norm;
             if let Some(p) = prefix(w) {
                 by_prefix.entry(p).or_default().push(w);
@@ -68,14 +78,20 @@ impl<'v> Mentions<'v> {
                 one_off.extend(wildcards(w));
             }
         }
-        Mentions { has, by_prefix, one_off }
+        Mentions {
+            has,
+            by_prefix,
+            one_off,
+        }
     }
 
     /// Does the article mention word `id`, a form of it ("Russian" for
     /// "Russia") or the same name one letter off?
     fn mentions(&self, id: u32, word: &str) -> bool {
         self.has[id as usize]
-            || prefix(word).and_then(|p| self.by_prefix.get(p)).is_some_and(|ws| ws.iter().any(|v| same_name_family(word, v)))
+            || prefix(word)
+                .and_then(|p| self.by_prefix.get(p))
+                .is_some_and(|ws| ws.iter().any(|v| same_name_family(word, v)))
             || (word.chars().count() >= 6 && wildcards(word).any(|k| self.one_off.contains(&k)))
     }
 }
@@ -97,14 +113,26 @@ impl Sentence<'_> {
 /// dates ("Press Secretary Karoline Leavitt" -> "Karoline Leavitt").
 fn name_runs(s: &Sentence, names: &Names, lex: &Lexicon) -> Vec<(usize, usize)> {
     let toks = s.toks;
-    let adjacent = |i: usize| s.text[toks[i - 1].end as usize..toks[i].start as usize].chars().all(|c| c == ' ' || c == '-');
+    let adjacent = |i: usize| {
+        s.text[toks[i - 1].end as usize..toks[i].start as usize]
+            .chars()
+            .all(|c| c == ' ' || c == '-')
+    };
     let capitalised_word = |i: usize| {
         let w = s.norm(i);
-        toks[i].capitalised() && !lex.stopwords.contains(w) && !lex.titles.contains(w) && !lex.time.contains(w)
+        toks[i].capitalised()
+            && !lex.stopwords.contains(w)
+            && !lex.titles.contains(w)
+            && !lex.time.contains(w)
     };
     // The first word of a sentence is capitalised anyway: it is a name if
     // it is known as one, or if a name follows it ("Andriy Kovalenko, ...").
-    let is_name = |i: usize| capitalised_word(i) && (i > 0 || names.contains(s.norm(i)) || (toks.len() > 1 && capitalised_word(1) && adjacent(1)));
+    let is_name = |i: usize| {
+        capitalised_word(i)
+            && (i > 0
+                || names.contains(s.norm(i))
+                || (toks.len() > 1 && capitalised_word(1) && adjacent(1)))
+    };
     let mut runs = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -144,12 +172,20 @@ fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>
         .collect();
     let mut seen: KeySet<String> = KeySet::default();
     for k in (0..mine.sentences.len()).filter(|&k| !mine.sentences[k].heading) {
-        let sentence = Sentence { text: &mine.text, toks: stream.sentence(k), vocabulary };
+        let sentence = Sentence {
+            text: &mine.text,
+            toks: stream.sentence(k),
+            vocabulary,
+        };
         let toks = sentence.toks;
         let mut found: Vec<(Category, usize, usize)> = Vec::new();
         for (a, b) in name_runs(&sentence, names, lex) {
-            let mut words = (a..=b).filter(|&i| sentence.norm(i).chars().count() >= 3).peekable();
-            if words.peek().is_none() || words.any(|i| mentions.mentions(toks[i].word(), sentence.norm(i))) {
+            let mut words = (a..=b)
+                .filter(|&i| sentence.norm(i).chars().count() >= 3)
+                .peekable();
+            if words.peek().is_none()
+                || words.any(|i| mentions.mentions(toks[i].word(), sentence.norm(i)))
+            {
                 continue;
             }
             let after_preposition = a > 0 && PLACE_PREPOSITIONS.contains(&sentence.norm(a - 1));
@@ -160,16 +196,32 @@ fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>
             }
         }
         for i in (0..toks.len()).filter(|&i| vocabulary.word(toks[i].word()).number) {
-            if let Some(v) = lex.number_value(sentence.norm(i)) && !other_values.contains(v) {
-                let year = v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
-                found.push((if year { Category::Date } else { Category::Number }, i, i));
+            if let Some(v) = lex.number_value(sentence.norm(i))
+                && !other_values.contains(v)
+            {
+                let year =
+                    v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
+                found.push((
+                    if year {
+                        Category::Date
+                    } else {
+                        Category::Number
+                    },
+                    i,
+                    i,
+                ));
             }
         }
         for (category, a, b) in found {
             let at = (toks[a].span().0, toks[b].span().1);
             let text = mine.text[at.0..at.1].to_string();
             if seen.insert(text.to_lowercase()) {
-                out.push(Omission { category, side, text, at });
+                out.push(Omission {
+                    category,
+                    side,
+                    text,
+                    at,
+                });
             }
         }
     }
@@ -177,7 +229,12 @@ fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>
 
 /// Names, places, figures and years named in one article and nowhere in the
 /// other, in the order they first appear (left article first).
-pub fn omissions(left: &Document, right: &Document, tokens: &PairTokens, names: &Names) -> Vec<Omission> {
+pub fn omissions(
+    left: &Document,
+    right: &Document,
+    tokens: &PairTokens,
+    names: &Names,
+) -> Vec<Omission> {
     let vocabulary = &tokens.vocabulary;
     let (l, r) = ((left, &tokens.left), (right, &tokens.right));
     let side = |pair: Pair, side: Side| {
@@ -186,7 +243,28 @@ pub fn omissions(left: &Document, right: &Document, tokens: &PairTokens, names: 
         out
     };
     // The sides are independent: one on each core, the left's first.
-    let (mut out, right) = rayon::join(|| side(Pair { mine: l, other: r, vocabulary }, Side::Left), || side(Pair { mine: r, other: l, vocabulary }, Side::Right));
+    let (mut out, right) = rayon::join(
+        || {
+            side(
+                Pair {
+                    mine: l,
+                    other: r,
+                    vocabulary,
+                },
+                Side::Left,
+            )
+        },
+        || {
+            side(
+                Pair {
+                    mine: r,
+                    other: l,
+                    vocabulary,
+                },
+                Side::Right,
+            )
+        },
+    );
     out.extend(right);
     out
 }
@@ -197,11 +275,19 @@ mod tests {
 
     #[test]
     fn mentions_finds_forms_and_misspellings() {
-        let (l, r) = (Document::parse("l", "Russia, Europe, Vovchansk, Kovalenko and France."), Document::parse("r", "Russian troops near Vovshansk met European envoys."));
+        let (l, r) = (
+            Document::parse("l", "Russia, Europe, Vovchansk, Kovalenko and France."),
+            Document::parse("r", "Russian troops near Vovshansk met European envoys."),
+        );
         let tokens = PairTokens::new(&l, &r);
         let v = &tokens.vocabulary;
         let m = Mentions::new(v, &tokens.right);
-        let id = |w: &str| v.words().iter().position(|x| &*x.norm == w).expect("the word is in the vocabulary") as u32;
+        let id = |w: &str| {
+            v.words()
+                .iter()
+                .position(|x| &*x.norm == w)
+                .expect("the word is in the vocabulary") as u32
+        };
         let mentions = |w: &str| m.mentions(id(w), w);
         assert!(mentions("russia") && mentions("europe") && mentions("vovchansk"));
         assert!(!mentions("kovalenko") && !mentions("france"));

@@ -21,15 +21,18 @@ pub(super) fn titles<'a>(left: &Words<'a>, right: &Words<'a>, out: &mut Vec<Disc
     } else {
         (left, right, &lu)
     };
-    let modifier = found
-        .iter()
-        .any(|&i| side.in_list(List::TitleModifier, i));
+    let modifier = found.iter().any(|&i| side.in_list(List::TitleModifier, i));
     // The person: a name within two words after the title (or just before it).
     let person = found
         .iter()
         .flat_map(|&i| i.saturating_sub(2)..(i + 3).min(side.tokens.len()))
         .find(|&j| side.is(j, List::NameAsWritten) && !is_title(side, j));
-    let named_in_both = person.is_some_and(|j| other.tokens.iter().any(|t| t.word() == side.tokens[j].word()));
+    let named_in_both = person.is_some_and(|j| {
+        other
+            .tokens
+            .iter()
+            .any(|t| t.word() == side.tokens[j].word())
+    });
     if modifier && named_in_both {
         cue_category(Category::Title, left, right, lu, ru, &is_title, out);
     }

@@ -32,10 +32,26 @@ pub(super) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    pub(super) fn new(side: Side, diff: &'a WordDiff, doc: &'a Document, listed: &'a Listed) -> Self {
+    pub(super) fn new(
+        side: Side,
+        diff: &'a WordDiff,
+        doc: &'a Document,
+        listed: &'a Listed,
+    ) -> Self {
         let (tokens, vocabulary) = (diff.side(side), diff.vocabulary());
-        let mut words = Words { side, tokens, vocabulary, listed, text: &doc.text, lex: doc.language.lexicon(), compounds: OnceCell::new(), hyphen_after: Vec::new() };
-        words.hyphen_after = (1..tokens.len()).map(|i| words.gap(i - 1, i) == "-").collect();
+        let mut words = Words {
+            side,
+            tokens,
+            vocabulary,
+            listed,
+            text: &doc.text,
+            lex: doc.language.lexicon(),
+            compounds: OnceCell::new(),
+            hyphen_after: Vec::new(),
+        };
+        words.hyphen_after = (1..tokens.len())
+            .map(|i| words.gap(i - 1, i) == "-")
+            .collect();
         words
     }
 
@@ -75,7 +91,11 @@ impl<'a> Words<'a> {
     /// Is the word at `i`, or the hyphenated word it is part of
     /// ("son-in-law", "terça-feira"), in `list`?
     pub(super) fn in_list(&self, list: List, i: usize) -> bool {
-        self.is(i, list) || (self.hyphenated(i) && list.set(self.lex).is_some_and(|set| set.contains(&*compound(self, i))))
+        self.is(i, list)
+            || (self.hyphenated(i)
+                && list
+                    .set(self.lex)
+                    .is_some_and(|set| set.contains(&*compound(self, i))))
     }
 
     /// Is the word at `i` joined to a neighbour by a hyphen? (Only then is
@@ -86,7 +106,8 @@ impl<'a> Words<'a> {
 
     /// Every word's [`compound`], built once.
     pub(super) fn compounds(&self) -> &[Cow<'a, str>] {
-        self.compounds.get_or_init(|| (0..self.tokens.len()).map(|j| compound(self, j)).collect())
+        self.compounds
+            .get_or_init(|| (0..self.tokens.len()).map(|j| compound(self, j)).collect())
     }
 
     /// A verb's base form, for irregular verbs ("struck" -> "strike").
@@ -120,7 +141,12 @@ pub(super) fn compound<'a>(side: &Words<'a>, i: usize) -> Cow<'a, str> {
     while hi + 1 < side.tokens.len() && joined(hi, hi + 1) {
         hi += 1;
     }
-    Cow::Owned((lo..=hi).map(|k| side.word(k)).collect::<Vec<_>>().join("-"))
+    Cow::Owned(
+        (lo..=hi)
+            .map(|k| side.word(k))
+            .collect::<Vec<_>>()
+            .join("-"),
+    )
 }
 
 /// Indices of words matching `is_cue`.
@@ -190,7 +216,8 @@ pub(super) fn suggestion(
     let (ls, rs) = (text(left, l), text(right, r));
     // The words as one line: a line end of hard-wrapped text, or Markdown
     // markup blanked between two words, is one space in what is shown.
-    let words = |t: &str, (s, e): (usize, usize)| t[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+    let words =
+        |t: &str, (s, e): (usize, usize)| t[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
     Discrepancy {
         category,
         left: ls,
@@ -232,7 +259,9 @@ pub(super) fn cue_category(
 
 /// Does the word at `i` open a sentence (the text before it ends one)?
 pub(super) fn sentence_start(s: &Words, i: usize) -> bool {
-    i == 0 || s.gap(i - 1, i).contains(['.', '!', '?', '“', '"', '«', '„'])
+    i == 0
+        || s.gap(i - 1, i)
+            .contains(['.', '!', '?', '“', '"', '«', '„'])
 }
 
 pub(super) fn is_title(s: &Words, i: usize) -> bool {

@@ -33,7 +33,11 @@ fn is_latin_letter(c: char) -> bool {
 /// class is not known here: the ASCII terminators and control characters,
 /// and anything not ASCII but a Latin letter.
 fn may_end(c: char) -> bool {
-    if c.is_ascii() { matches!(c, '.' | '!' | '?') || c.is_ascii_control() } else { !is_latin_letter(c) }
+    if c.is_ascii() {
+        matches!(c, '.' | '!' | '?') || c.is_ascii_control()
+    } else {
+        !is_latin_letter(c)
+    }
 }
 
 /// The sentences of `text` by UAX #29, as (start, end) byte offsets: the
@@ -63,10 +67,19 @@ pub fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
                 break;
             }
         }
-        starts.extend(text[from..to].split_sentence_bound_indices().map(|(s, _)| from + s).filter(|&s| s > from && s < to));
+        starts.extend(
+            text[from..to]
+                .split_sentence_bound_indices()
+                .map(|(s, _)| from + s)
+                .filter(|&s| s > from && s < to),
+        );
     }
     starts.push(text.len());
-    starts.windows(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect()
+    starts
+        .windows(2)
+        .map(|w| (w[0], w[1]))
+        .filter(|(s, e)| s < e)
+        .collect()
 }
 
 #[cfg(test)]
@@ -75,7 +88,9 @@ mod tests {
 
     /// What the crate gives on the whole text.
     fn whole(text: &str) -> Vec<(usize, usize)> {
-        text.split_sentence_bound_indices().map(|(s, piece)| (s, s + piece.len())).collect()
+        text.split_sentence_bound_indices()
+            .map(|(s, piece)| (s, s + piece.len()))
+            .collect()
     }
 
     #[test]

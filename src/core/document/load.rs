@@ -21,7 +21,9 @@ pub enum LoadError {
     IsDirectory { name: String },
     #[error("{name}: looks like a binary file (NUL byte at offset {offset}), expected UTF-8 text")]
     Binary { name: String, offset: usize },
-    #[error("{name}: is not valid UTF-8 (bad byte at offset {offset}); convert it with e.g. `iconv -t UTF-8`")]
+    #[error(
+        "{name}: is not valid UTF-8 (bad byte at offset {offset}); convert it with e.g. `iconv -t UTF-8`"
+    )]
     InvalidUtf8 { name: String, offset: usize },
     #[error("{name}: is too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge { name: String, size: u64, limit: u64 },
@@ -38,7 +40,11 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
 
 /// Reads `path` (or standard input for `-`), at most [`MAX_BYTES`].
 pub fn read_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
-    if path == "-" { read_limited(std::io::stdin().lock(), path) } else { read_file(Path::new(path), path) }
+    if path == "-" {
+        read_limited(std::io::stdin().lock(), path)
+    } else {
+        read_file(Path::new(path), path)
+    }
 }
 
 fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
@@ -47,7 +53,11 @@ fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::IsDirectory { name: name.into() });
     }
     if meta.len() > MAX_BYTES {
-        return Err(LoadError::TooLarge { name: name.into(), size: meta.len(), limit: MAX_BYTES });
+        return Err(LoadError::TooLarge {
+            name: name.into(),
+            size: meta.len(),
+            limit: MAX_BYTES,
+        });
     }
     let file = fs::File::open(path).map_err(|e| io_error(e, name))?;
     // Read through the limit too: a FIFO or /proc file reports length 0.
@@ -61,7 +71,11 @@ fn read_limited(reader: impl Read, name: &str) -> Result<Vec<u8>, LoadError> {
         .read_to_end(&mut bytes)
         .map_err(|e| io_error(e, name))?;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(LoadError::TooLarge { name: name.into(), size: bytes.len() as u64, limit: MAX_BYTES });
+        return Err(LoadError::TooLarge {
+            name: name.into(),
+            size: bytes.len() as u64,
+            limit: MAX_BYTES,
+        });
     }
     Ok(bytes)
 }
@@ -69,7 +83,10 @@ fn read_limited(reader: impl Read, name: &str) -> Result<Vec<u8>, LoadError> {
 /// Checks bytes for binary content and UTF-8 validity.
 pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, LoadError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(LoadError::Binary { name: name.into(), offset });
+        return Err(LoadError::Binary {
+            name: name.into(),
+            offset,
+        });
     }
     String::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
         name: name.into(),
@@ -81,7 +98,10 @@ fn io_error(e: std::io::Error, name: &str) -> LoadError {
     match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound { name: name.into() },
         std::io::ErrorKind::IsADirectory => LoadError::IsDirectory { name: name.into() },
-        _ => LoadError::Io { name: name.into(), reason: e.to_string() },
+        _ => LoadError::Io {
+            name: name.into(),
+            reason: e.to_string(),
+        },
     }
 }
 
@@ -99,13 +119,19 @@ mod tests {
     fn invalid_utf8_reports_offset() {
         let err = decode(b"caf\xe9 au lait".to_vec(), "latin1.txt").unwrap_err();
         assert_eq!(err.to_string().lines().count(), 1);
-        assert!(matches!(err, LoadError::InvalidUtf8 { offset: 3, .. }), "{err}");
+        assert!(
+            matches!(err, LoadError::InvalidUtf8 { offset: 3, .. }),
+            "{err}"
+        );
     }
 
     #[test]
     fn missing_file_is_named() {
         let err = read_text("/nonexistent/dir/article.txt").unwrap_err();
-        assert_eq!(err.to_string(), "/nonexistent/dir/article.txt: no such file");
+        assert_eq!(
+            err.to_string(),
+            "/nonexistent/dir/article.txt: no such file"
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! An article: its original text, split into paragraphs and sentences that
 //! point back into the original bytes.
 
-pub mod formats;
 mod bounds;
+pub mod formats;
 mod load;
 mod paragraphs;
 mod sentences;
@@ -62,22 +62,46 @@ impl Document {
         let mut sentences = Vec::new();
         for (index, p) in paragraphs.iter().enumerate() {
             if p.heading {
-                sentences.push(Sentence { start: p.start, end: p.end, paragraph: index, heading: true });
+                sentences.push(Sentence {
+                    start: p.start,
+                    end: p.end,
+                    paragraph: index,
+                    heading: true,
+                });
                 continue;
             }
             for (s, e) in sentences::split(&text[p.start..p.end], lexicon) {
-                sentences.push(Sentence { start: p.start + s, end: p.start + e, paragraph: index, heading: false });
+                sentences.push(Sentence {
+                    start: p.start + s,
+                    end: p.start + e,
+                    paragraph: index,
+                    heading: false,
+                });
             }
         }
-        Document { name, text, format, tracked_changes: false, paragraphs, sentences, language }
+        Document {
+            name,
+            text,
+            format,
+            tracked_changes: false,
+            paragraphs,
+            sentences,
+            language,
+        }
     }
 
     /// Reads `bytes` named `name` as `format` (by default the one
     /// [`formats::detect`] finds) and segments the text.
-    pub fn from_bytes(name: &str, bytes: Vec<u8>, format: Option<Format>) -> Result<Self, LoadError> {
+    pub fn from_bytes(
+        name: &str,
+        bytes: Vec<u8>,
+        format: Option<Format>,
+    ) -> Result<Self, LoadError> {
         let format = format.unwrap_or_else(|| formats::detect(name, &bytes));
         let extracted = formats::extract(format, bytes, name)?;
-        let paragraphs = extracted.paragraphs.unwrap_or_else(|| paragraphs::split(&extracted.text));
+        let paragraphs = extracted
+            .paragraphs
+            .unwrap_or_else(|| paragraphs::split(&extracted.text));
         let mut doc = Self::segment(name.to_string(), format, extracted.text, paragraphs);
         doc.tracked_changes = extracted.tracked_changes;
         Ok(doc)
@@ -114,10 +138,19 @@ mod tests {
     #[test]
     fn sentences_know_their_paragraph_and_heading() {
         let doc = Document::parse("a", "Big News Today\nFirst one. Second one.\nThird one.\n");
-        let got: Vec<_> = doc.sentences.iter().map(|s| (&doc.text[s.start..s.end], s.paragraph, s.heading)).collect();
+        let got: Vec<_> = doc
+            .sentences
+            .iter()
+            .map(|s| (&doc.text[s.start..s.end], s.paragraph, s.heading))
+            .collect();
         assert_eq!(
             got,
-            vec![("Big News Today", 0, true), ("First one.", 1, false), ("Second one.", 1, false), ("Third one.", 2, false)]
+            vec![
+                ("Big News Today", 0, true),
+                ("First one.", 1, false),
+                ("Second one.", 1, false),
+                ("Third one.", 2, false)
+            ]
         );
     }
 

@@ -44,7 +44,10 @@ fn lines(text: &str) -> Vec<Line> {
         let trimmed_front = raw.trim_start_matches(is_space);
         let start = pos + (raw.len() - trimmed_front.len());
         let content = trimmed_front.trim_end_matches(is_space);
-        out.push(Line { start, end: start + content.len() });
+        out.push(Line {
+            start,
+            end: start + content.len(),
+        });
         pos += raw.len();
     }
     out
@@ -52,7 +55,9 @@ fn lines(text: &str) -> Vec<Line> {
 
 /// Last character that carries meaning, skipping closing quotes and brackets.
 fn final_char(s: &str) -> Option<char> {
-    s.chars().rev().find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '_'))
+    s.chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '_'))
 }
 
 /// Does the line end where a sentence may end?
@@ -69,7 +74,10 @@ fn markdown_heading(s: &str) -> Option<&str> {
     if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
         return None; // "#hashtag" is text
     }
-    Some(rest.trim_end_matches(|c: char| c == '#' || is_space(c)).trim_start_matches(is_space))
+    Some(
+        rest.trim_end_matches(|c: char| c == '#' || is_space(c))
+            .trim_start_matches(is_space),
+    )
 }
 
 /// At least three of one of `=`, `-`, `*`, `_`, spaces between them
@@ -77,7 +85,9 @@ fn markdown_heading(s: &str) -> Option<&str> {
 /// first letter, without copying it.
 fn is_rule(s: &str) -> bool {
     let mut marks = s.chars().filter(|c| !c.is_whitespace());
-    let Some(mark) = marks.next().filter(|c| matches!(c, '=' | '-' | '*' | '_')) else { return false };
+    let Some(mark) = marks.next().filter(|c| matches!(c, '=' | '-' | '*' | '_')) else {
+        return false;
+    };
     let mut count = 1;
     marks.all(|c| {
         count += 1;
@@ -98,7 +108,9 @@ fn item_number(s: &str) -> Option<u32> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &s[digits..];
     let marked = rest.starts_with(". ") || rest.starts_with(") ");
-    (marked && (1..=3).contains(&digits)).then(|| s[..digits].parse().ok()).flatten()
+    (marked && (1..=3).contains(&digits))
+        .then(|| s[..digits].parse().ok())
+        .flatten()
 }
 
 /// May the item on line `i` start a paragraph? A numbered line inside
@@ -108,14 +120,24 @@ fn item_number(s: &str) -> Option<u32> {
 /// it would interrupt is itself a (wrapped) list item; after a blank line
 /// or a heading any item starts one.
 fn item_starts_paragraph(text: &str, lines: &[Line], kinds: &[Option<LineKind>], i: usize) -> bool {
-    let Some(number) = item_number(&text[lines[i].start..lines[i].end]) else { return true };
+    let Some(number) = item_number(&text[lines[i].start..lines[i].end]) else {
+        return true;
+    };
     // The first line of the run of text that line `i` would join.
     let mut first = i;
     while first > 0 && kinds[first - 1] == Some(LineKind::Body) {
         first -= 1;
     }
-    let run_start = first.checked_sub(1).filter(|&p| kinds[p] == Some(LineKind::BodyStart)).unwrap_or(first);
-    match kinds.get(run_start).copied().flatten().filter(|_| run_start < i) {
+    let run_start = first
+        .checked_sub(1)
+        .filter(|&p| kinds[p] == Some(LineKind::BodyStart))
+        .unwrap_or(first);
+    match kinds
+        .get(run_start)
+        .copied()
+        .flatten()
+        .filter(|_| run_start < i)
+    {
         None | Some(LineKind::Heading | LineKind::Rule) => true,
         Some(_) => number == 1 || starts_item(&text[lines[run_start].start..lines[run_start].end]),
     }
@@ -133,16 +155,22 @@ fn looks_like_heading(s: &str) -> bool {
     let last = s.split_whitespace().last().unwrap_or("").to_lowercase();
     let first = s.chars().next();
     words <= 14
-        && first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\''))
-        && !matches!(final_char(s), Some('.' | ',' | ';' | ':' | '-' | '–' | '—' | '…'))
+        && first.is_some_and(|c| {
+            c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'')
+        })
+        && !matches!(
+            final_char(s),
+            Some('.' | ',' | ';' | ':' | '-' | '–' | '—' | '…')
+        )
         && !s.ends_with(['"', '”', '’'])
         && !LINKING_WORDS.contains(&last.as_str())
 }
 
 /// Words a sentence can break after but a headline does not end on.
 const LINKING_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "on", "in", "to", "and", "or", "but", "for", "with", "at", "by", "from", "as", "that",
-    "which", "into", "than", "nor", "is", "are", "was", "were", "its", "their", "his", "her", "has", "have", "had",
+    "a", "an", "the", "of", "on", "in", "to", "and", "or", "but", "for", "with", "at", "by",
+    "from", "as", "that", "which", "into", "than", "nor", "is", "are", "was", "were", "its",
+    "their", "his", "her", "has", "have", "had",
 ];
 
 /// Splits `text` into paragraphs in file order.
@@ -165,7 +193,11 @@ pub fn split(text: &str) -> Vec<Paragraph> {
                     }
                     _ => (line.start, line.end),
                 };
-                out.push(Paragraph { start, end, heading: true });
+                out.push(Paragraph {
+                    start,
+                    end,
+                    heading: true,
+                });
             }
             Some(LineKind::BodyStart) => {
                 flush_run(text, &mut run, &mut out);
@@ -188,7 +220,11 @@ fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
             None
         } else if is_rule(s) {
             // A setext underline promotes the text line just above it.
-            let under_text = s.starts_with(['=', '-']) && matches!(kinds.last(), Some(Some(LineKind::Body | LineKind::BodyStart)));
+            let under_text = s.starts_with(['=', '-'])
+                && matches!(
+                    kinds.last(),
+                    Some(Some(LineKind::Body | LineKind::BodyStart))
+                );
             if under_text && let Some(prev) = kinds.last_mut() {
                 *prev = Some(LineKind::Heading);
             }
@@ -205,7 +241,12 @@ fn classify_lines(text: &str, lines: &[Line]) -> Vec<Option<LineKind>> {
             let text_follows = lines[i + 1..].iter().any(|l| l.end > l.start);
             // A hard-wrapped line continues into the next one in lower case,
             // or was broken only because the next word did not fit.
-            let continues = || lines.get(i + 1).is_some_and(|n| text[n.start..n.end].starts_with(char::is_lowercase)) || broken_to_fit(text, lines, i, widest[i]);
+            let continues = || {
+                lines
+                    .get(i + 1)
+                    .is_some_and(|n| text[n.start..n.end].starts_with(char::is_lowercase))
+                    || broken_to_fit(text, lines, i, widest[i])
+            };
             if prev_ends && text_follows && looks_like_heading(s) && !continues() {
                 Some(LineKind::Heading)
             } else {
@@ -230,8 +271,14 @@ fn widest_in_block(text: &str, lines: &[Line]) -> Vec<usize> {
     let mut widest = vec![0; lines.len()];
     let mut start = 0;
     while start < lines.len() {
-        let end = (start..lines.len()).find(|&k| lines[k].end == lines[k].start).map_or(lines.len(), |k| k + 1);
-        let max = lines[start..end].iter().map(|&l| columns(text, l)).max().unwrap_or(0);
+        let end = (start..lines.len())
+            .find(|&k| lines[k].end == lines[k].start)
+            .map_or(lines.len(), |k| k + 1);
+        let max = lines[start..end]
+            .iter()
+            .map(|&l| columns(text, l))
+            .max()
+            .unwrap_or(0);
         widest[start..end].fill(max);
         start = end;
     }
@@ -243,8 +290,13 @@ fn widest_in_block(text: &str, lines: &[Line]) -> Vec<usize> {
 /// wrap inside a paragraph ("...licensed under this" / "License."), never a
 /// heading: a heading ends where the next word would still have fitted.
 fn broken_to_fit(text: &str, lines: &[Line], i: usize, widest: usize) -> bool {
-    let Some(next) = lines.get(i + 1).filter(|n| n.end > n.start) else { return false };
-    let next_word = text[next.start..next.end].split_whitespace().next().map_or(0, |w| w.chars().count());
+    let Some(next) = lines.get(i + 1).filter(|n| n.end > n.start) else {
+        return false;
+    };
+    let next_word = text[next.start..next.end]
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
     columns(text, lines[i]) + 1 + next_word > widest
 }
 
@@ -254,11 +306,21 @@ fn flush_run(text: &str, run: &mut Vec<Line>, out: &mut Vec<Paragraph>) {
     if run.is_empty() {
         return;
     }
-    let wrapped = run[..run.len() - 1].iter().any(|l| !ends_sentence(&text[l.start..l.end]));
+    let wrapped = run[..run.len() - 1]
+        .iter()
+        .any(|l| !ends_sentence(&text[l.start..l.end]));
     if wrapped {
-        out.push(Paragraph { start: run[0].start, end: run[run.len() - 1].end, heading: false });
+        out.push(Paragraph {
+            start: run[0].start,
+            end: run[run.len() - 1].end,
+            heading: false,
+        });
     } else {
-        out.extend(run.iter().map(|l| Paragraph { start: l.start, end: l.end, heading: false }));
+        out.extend(run.iter().map(|l| Paragraph {
+            start: l.start,
+            end: l.end,
+            heading: false,
+        }));
     }
     run.clear();
 }
@@ -268,7 +330,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<(String, bool)> {
-        split(text).iter().map(|p| (text[p.start..p.end].to_string(), p.heading)).collect()
+        split(text)
+            .iter()
+            .map(|p| (text[p.start..p.end].to_string(), p.heading))
+            .collect()
     }
 
     #[test]

@@ -22,25 +22,68 @@ const NEVER_FINAL: &[&str] = &[
 
 /// Abbreviations that precede a number: "No. 10", "Sept. 12", "Art. 5".
 const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "art", "sec", "ch", "vol", "p", "pp", "op", "para",
+    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "art", "sec", "ch", "vol", "p", "pp", "op", "para",
 ];
 
 /// Abbreviations that can also end a sentence ("born in the U.S. He moved").
 /// Glued only when what follows cannot start a sentence, or, for country
 /// initialisms, when it is an institution or title ("U.N. Security Council").
 const MAYBE_FINAL: &[&str] = &[
-    "u.s", "u.k", "u.n", "e.u", "u.s.a", "inc", "corp", "ltd", "co", "jr", "sr", "etc", "a.m", "p.m",
-    "bros", "ph.d", "plc", "llc", "esq",
+    "u.s", "u.k", "u.n", "e.u", "u.s.a", "inc", "corp", "ltd", "co", "jr", "sr", "etc", "a.m",
+    "p.m", "bros", "ph.d", "plc", "llc", "esq",
 ];
 const COUNTRY_INITIALISMS: &[&str] = &["u.s", "u.k", "u.n", "e.u", "u.s.a"];
 const INSTITUTION_WORDS: &[&str] = &[
-    "president", "secretary", "senate", "senator", "congress", "house", "security", "army", "navy",
-    "air", "marine", "marines", "forces", "military", "embassy", "ambassador", "envoy", "special",
-    "department", "treasury", "state", "supreme", "court", "government", "administration",
-    "officials", "prime", "general", "assembly", "council", "commission", "parliament", "central",
-    "federal", "national", "open", "intelligence", "trade", "defense", "defence", "attorney", "vice",
-    "representative", "envoys", "troops", "dollar", "dollars", "economy", "policy",
+    "president",
+    "secretary",
+    "senate",
+    "senator",
+    "congress",
+    "house",
+    "security",
+    "army",
+    "navy",
+    "air",
+    "marine",
+    "marines",
+    "forces",
+    "military",
+    "embassy",
+    "ambassador",
+    "envoy",
+    "special",
+    "department",
+    "treasury",
+    "state",
+    "supreme",
+    "court",
+    "government",
+    "administration",
+    "officials",
+    "prime",
+    "general",
+    "assembly",
+    "council",
+    "commission",
+    "parliament",
+    "central",
+    "federal",
+    "national",
+    "open",
+    "intelligence",
+    "trade",
+    "defense",
+    "defence",
+    "attorney",
+    "vice",
+    "representative",
+    "envoys",
+    "troops",
+    "dollar",
+    "dollars",
+    "economy",
+    "policy",
 ];
 
 /// A sentence as byte offsets relative to the text given to [`split`].
@@ -56,7 +99,11 @@ fn is_space(c: char) -> bool {
 pub fn split(paragraph: &str, lexicon: &Lexicon) -> Vec<Span> {
     // UAX #29 always breaks at line ends; a hard-wrapped paragraph must not.
     // Newlines become spaces: same byte length, so offsets stay valid.
-    let flat: Cow<str> = if paragraph.contains(['\n', '\r']) { Cow::Owned(paragraph.replace(['\n', '\r'], " ")) } else { Cow::Borrowed(paragraph) };
+    let flat: Cow<str> = if paragraph.contains(['\n', '\r']) {
+        Cow::Owned(paragraph.replace(['\n', '\r'], " "))
+    } else {
+        Cow::Borrowed(paragraph)
+    };
     let mut pieces: Vec<Span> = Vec::new();
     for (start, end) in sentence_bounds(&flat) {
         let (s, e) = trim(&flat, start, end);
@@ -64,7 +111,12 @@ pub fn split(paragraph: &str, lexicon: &Lexicon) -> Vec<Span> {
             continue;
         }
         match pieces.last_mut() {
-            Some(last) if should_glue(&flat[last.0..last.1], &flat[s..e], lexicon) || !has_word(&flat[s..e]) => last.1 = e,
+            Some(last)
+                if should_glue(&flat[last.0..last.1], &flat[s..e], lexicon)
+                    || !has_word(&flat[s..e]) =>
+            {
+                last.1 = e
+            }
             _ => pieces.push((s, e)),
         }
     }
@@ -85,15 +137,23 @@ fn trim(text: &str, start: usize, end: usize) -> Span {
     let piece = &text[start..end];
     let front = piece.len() - piece.trim_start_matches(is_space).len();
     let back = piece.trim_end_matches(is_space).len();
-    if front >= back { (start, start) } else { (start + front, start + back) }
+    if front >= back {
+        (start, start)
+    } else {
+        (start + front, start + back)
+    }
 }
 
 /// The token before the final period of `sentence`, if it ends in one.
 fn final_abbreviation(sentence: &str) -> Option<&str> {
     let body = sentence.strip_suffix('.')?;
     let start = body
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'' | '‘' | '[' | '—' | '–'))
-        .map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
+        .rfind(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'' | '‘' | '[' | '—' | '–')
+        })
+        .map_or(0, |i| {
+            i + body[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &body[start..];
     (!word.is_empty()).then_some(word)
 }
@@ -108,8 +168,15 @@ fn final_pair(sentence: &str) -> Option<String> {
 
 /// "am 12. März": an ordinal day before a month name, as German writes dates.
 fn ordinal_date(previous: &str, next: &str, lexicon: &Lexicon) -> bool {
-    let day = previous.strip_suffix('.').and_then(|p| p.rsplit(char::is_whitespace).next()).is_some_and(|d| !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()));
-    let month = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let day = previous
+        .strip_suffix('.')
+        .and_then(|p| p.rsplit(char::is_whitespace).next())
+        .is_some_and(|d| !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()));
+    let month = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     day && lexicon.time.contains(month.as_str())
 }
 
@@ -119,18 +186,27 @@ fn should_glue(previous: &str, next: &str, lexicon: &Lexicon) -> bool {
     }
     // `"Is it over?" he asked.` and `"Ho!" said he` are one sentence: an
     // exclamation or question followed by a lower-case word goes on.
-    let exclaims = previous.trim_end_matches(['"', '\'', '”', '’', '»', ')']).ends_with(['!', '?']);
+    let exclaims = previous
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')'])
+        .ends_with(['!', '?']);
     if exclaims && next.starts_with(char::is_lowercase) {
         return true;
     }
-    let Some(word) = final_abbreviation(previous) else { return false };
+    let Some(word) = final_abbreviation(previous) else {
+        return false;
+    };
     let lower = word.to_lowercase();
     let lower = lower.as_str();
     let first = next.chars().next().unwrap_or(' ');
-    let cannot_start_sentence = first.is_lowercase() || first.is_ascii_digit() || matches!(first, ',' | ';' | ':' | ')' | '-' | '–' | '—');
+    let cannot_start_sentence = first.is_lowercase()
+        || first.is_ascii_digit()
+        || matches!(first, ',' | ';' | ':' | ')' | '-' | '–' | '—');
     let abbreviations = &lexicon.abbreviations;
     let pair = final_pair(previous).and_then(|p| final_abbreviation(&p).map(str::to_lowercase));
-    if NEVER_FINAL.contains(&lower) || abbreviations.contains(lower) || pair.is_some_and(|p| abbreviations.contains(p.as_str())) {
+    if NEVER_FINAL.contains(&lower)
+        || abbreviations.contains(lower)
+        || pair.is_some_and(|p| abbreviations.contains(p.as_str()))
+    {
         return true;
     }
     if BEFORE_NUMBER.contains(&lower) {
@@ -140,8 +216,13 @@ fn should_glue(previous: &str, next: &str, lexicon: &Lexicon) -> bool {
         if cannot_start_sentence {
             return true;
         }
-        let next_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-        return COUNTRY_INITIALISMS.contains(&lower) && INSTITUTION_WORDS.contains(&next_word.as_str());
+        let next_word = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        return COUNTRY_INITIALISMS.contains(&lower)
+            && INSTITUTION_WORDS.contains(&next_word.as_str());
     }
     // Initials: "J." or "J.K." followed by a capitalised name.
     let initials = word.split('.').all(|part| {
@@ -160,7 +241,10 @@ mod tests {
     }
 
     fn in_language<'a>(text: &'a str, code: &str) -> Vec<&'a str> {
-        split(text, crate::core::lexicon::for_language(code)).into_iter().map(|(s, e)| &text[s..e]).collect()
+        split(text, crate::core::lexicon::for_language(code))
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[track_caller]
@@ -176,38 +260,71 @@ mod tests {
         );
         check(
             "Dr. Smith and Gen. Milley met at 10 a.m. They spoke briefly.",
-            &["Dr. Smith and Gen. Milley met at 10 a.m.", "They spoke briefly."],
+            &[
+                "Dr. Smith and Gen. Milley met at 10 a.m.",
+                "They spoke briefly.",
+            ],
         );
         check(
             "Sen. Elizabeth Warren (D-Mass.) and Rep. Jim Jordan clashed. Then it ended.",
-            &["Sen. Elizabeth Warren (D-Mass.) and Rep. Jim Jordan clashed.", "Then it ended."],
+            &[
+                "Sen. Elizabeth Warren (D-Mass.) and Rep. Jim Jordan clashed.",
+                "Then it ended.",
+            ],
         );
-        check("Its chief executive, Ms. Lee, resigned.", &["Its chief executive, Ms. Lee, resigned."]);
-        check("Smith v. Jones was decided.", &["Smith v. Jones was decided."]);
+        check(
+            "Its chief executive, Ms. Lee, resigned.",
+            &["Its chief executive, Ms. Lee, resigned."],
+        );
+        check(
+            "Smith v. Jones was decided.",
+            &["Smith v. Jones was decided."],
+        );
     }
 
     #[test]
     fn initials() {
-        check("J. K. Rowling's new book sold well. Critics disagreed.", &["J. K. Rowling's new book sold well.", "Critics disagreed."]);
-        check("Author J.R.R. Tolkien wrote it.", &["Author J.R.R. Tolkien wrote it."]);
+        check(
+            "J. K. Rowling's new book sold well. Critics disagreed.",
+            &["J. K. Rowling's new book sold well.", "Critics disagreed."],
+        );
+        check(
+            "Author J.R.R. Tolkien wrote it.",
+            &["Author J.R.R. Tolkien wrote it."],
+        );
     }
 
     #[test]
     fn country_initialisms_and_dates() {
         check(
             "The U.N. Security Council met on Sept. 12. Russia objected.",
-            &["The U.N. Security Council met on Sept. 12.", "Russia objected."],
+            &[
+                "The U.N. Security Council met on Sept. 12.",
+                "Russia objected.",
+            ],
         );
-        check("He was born in the U.S. He moved to Paris.", &["He was born in the U.S.", "He moved to Paris."]);
-        check("The U.S. economy grew on Jan. 5 by 2%.", &["The U.S. economy grew on Jan. 5 by 2%."]);
-        check("Apple Inc. rose 3.5% to $182.50. Shares fell later.", &["Apple Inc. rose 3.5% to $182.50.", "Shares fell later."]);
+        check(
+            "He was born in the U.S. He moved to Paris.",
+            &["He was born in the U.S.", "He moved to Paris."],
+        );
+        check(
+            "The U.S. economy grew on Jan. 5 by 2%.",
+            &["The U.S. economy grew on Jan. 5 by 2%."],
+        );
+        check(
+            "Apple Inc. rose 3.5% to $182.50. Shares fell later.",
+            &["Apple Inc. rose 3.5% to $182.50.", "Shares fell later."],
+        );
     }
 
     #[test]
     fn latin_abbreviations() {
         check(
             "Several agencies, e.g. The Pentagon, were involved. Others, i.e. the rest, were not.",
-            &["Several agencies, e.g. The Pentagon, were involved.", "Others, i.e. the rest, were not."],
+            &[
+                "Several agencies, e.g. The Pentagon, were involved.",
+                "Others, i.e. the rest, were not.",
+            ],
         );
     }
 
@@ -218,8 +335,14 @@ mod tests {
             &["\"We will not back down.\"", "The minister left."],
         );
         check("“Never.” Then silence.", &["“Never.”", "Then silence."]);
-        check("Is this the end? Nobody knows! Wait... what?", &["Is this the end?", "Nobody knows!", "Wait... what?"]);
-        check("\"Is it over?\" he asked. \"Ho!\" said he.", &["\"Is it over?\" he asked.", "\"Ho!\" said he."]);
+        check(
+            "Is this the end? Nobody knows! Wait... what?",
+            &["Is this the end?", "Nobody knows!", "Wait... what?"],
+        );
+        check(
+            "\"Is it over?\" he asked. \"Ho!\" said he.",
+            &["\"Is it over?\" he asked.", "\"Ho!\" said he."],
+        );
         check(
             "Ukraine yields—a result that benefits no one. Next.",
             &["Ukraine yields—a result that benefits no one.", "Next."],
@@ -228,22 +351,61 @@ mod tests {
 
     #[test]
     fn each_language_knows_its_abbreviations() {
-        assert_eq!(in_language("Mme Dupont et M. Martin ont parlé. Ils sont partis.", "fr"), ["Mme Dupont et M. Martin ont parlé.", "Ils sont partis."]);
-        assert_eq!(in_language("Viele Städte, z. B. Berlin, sparen. Dr. Meier widerspricht.", "de"), ["Viele Städte, z. B. Berlin, sparen.", "Dr. Meier widerspricht."]);
-        assert_eq!(in_language("Die Gespräche sollen am 12. März fortgesetzt werden. Dann nicht.", "de"), ["Die Gespräche sollen am 12. März fortgesetzt werden.", "Dann nicht."]);
-        assert_eq!(in_language("La Sra. García y el Sr. Pérez llegaron. Luego hablaron.", "es"), ["La Sra. García y el Sr. Pérez llegaron.", "Luego hablaron."]);
-        assert_eq!(in_language("A Sra. Silva chegou. Depois falou.", "pt"), ["A Sra. Silva chegou.", "Depois falou."]);
+        assert_eq!(
+            in_language("Mme Dupont et M. Martin ont parlé. Ils sont partis.", "fr"),
+            ["Mme Dupont et M. Martin ont parlé.", "Ils sont partis."]
+        );
+        assert_eq!(
+            in_language(
+                "Viele Städte, z. B. Berlin, sparen. Dr. Meier widerspricht.",
+                "de"
+            ),
+            [
+                "Viele Städte, z. B. Berlin, sparen.",
+                "Dr. Meier widerspricht."
+            ]
+        );
+        assert_eq!(
+            in_language(
+                "Die Gespräche sollen am 12. März fortgesetzt werden. Dann nicht.",
+                "de"
+            ),
+            [
+                "Die Gespräche sollen am 12. März fortgesetzt werden.",
+                "Dann nicht."
+            ]
+        );
+        assert_eq!(
+            in_language(
+                "La Sra. García y el Sr. Pérez llegaron. Luego hablaron.",
+                "es"
+            ),
+            ["La Sra. García y el Sr. Pérez llegaron.", "Luego hablaron."]
+        );
+        assert_eq!(
+            in_language("A Sra. Silva chegou. Depois falou.", "pt"),
+            ["A Sra. Silva chegou.", "Depois falou."]
+        );
     }
 
     #[test]
     fn hard_wrapped_lines_do_not_break_sentences() {
-        check("The talks began\non Monday. They\r\nended late.", &["The talks began\non Monday.", "They\r\nended late."]);
+        check(
+            "The talks began\non Monday. They\r\nended late.",
+            &["The talks began\non Monday.", "They\r\nended late."],
+        );
     }
 
     #[test]
     fn wordless_fragments_join_a_neighbour() {
-        check("He said groaning. _ Act in haste._", &["He said groaning.", "_ Act in haste._"]);
-        check("Look at that! !!! Then go.", &["Look at that! !!!", "Then go."]);
+        check(
+            "He said groaning. _ Act in haste._",
+            &["He said groaning.", "_ Act in haste._"],
+        );
+        check(
+            "Look at that! !!! Then go.",
+            &["Look at that! !!!", "Then go."],
+        );
     }
 
     #[test]

@@ -80,9 +80,16 @@ fn floor_boundary(text: &str, i: usize) -> usize {
 /// The up to `CONTEXT` characters before `start` and after `end`.
 fn context(text: &str, start: usize, end: usize) -> (&str, &str) {
     let before = &text[..start];
-    let prefix_start = before.char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i);
+    let prefix_start = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map_or(0, |(i, _)| i);
     let after = &text[end..];
-    let suffix_end = after.char_indices().nth(CONTEXT).map_or(after.len(), |(i, _)| i);
+    let suffix_end = after
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(after.len(), |(i, _)| i);
     (&before[prefix_start..], &after[..suffix_end])
 }
 
@@ -134,7 +141,9 @@ fn facts_of(text: &str) -> Vec<String> {
             if is_number || is_name {
                 facts.push(word.to_string());
             }
-            opens_sentence = token.trim_end_matches(['"', '\'', '”', '’', ')', ']']).ends_with(['.', '!', '?', ':']);
+            opens_sentence = token
+                .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+                .ends_with(['.', '!', '?', ':']);
         }
     }
     facts
@@ -144,7 +153,9 @@ fn facts_of(text: &str) -> Vec<String> {
 fn has_facts(wanted: &[String], found: &[String]) -> bool {
     wanted.iter().all(|w| {
         let number = w.chars().any(|c| c.is_ascii_digit());
-        found.iter().any(|f| f == w || (!number && within(&f.to_lowercase(), &w.to_lowercase(), 1)))
+        found
+            .iter()
+            .any(|f| f == w || (!number && within(&f.to_lowercase(), &w.to_lowercase(), 1)))
     })
 }
 
@@ -184,7 +195,8 @@ impl Anchor {
 
     /// An anchor on the first occurrence of `quote` in `text`, if any.
     pub fn of_quote(text: &str, quote: &str) -> Option<Self> {
-        text.find(quote).map(|start| Anchor::new(text, start, start + quote.len()))
+        text.find(quote)
+            .map(|start| Anchor::new(text, start, start + quote.len()))
     }
 
     /// Finds this anchor in `text` (the article, perhaps edited since):
@@ -203,22 +215,36 @@ impl Anchor {
             }
         }
         // memchr's SIMD search: every note of a changed article scans it all.
-        let exact: Vec<Candidate> = memchr::memmem::find_iter(text.as_bytes(), self.exact.as_bytes())
-            .take(MAX_CANDIDATES)
-            .map(|i| Candidate { start: i, end: i + self.exact.len(), quote: 1.0 })
-            .collect();
+        let exact: Vec<Candidate> =
+            memchr::memmem::find_iter(text.as_bytes(), self.exact.as_bytes())
+                .take(MAX_CANDIDATES)
+                .map(|i| Candidate {
+                    start: i,
+                    end: i + self.exact.len(),
+                    quote: 1.0,
+                })
+                .collect();
         let distinctive_once = exact.len() == 1
             && self.exact.chars().count() >= DISTINCTIVE_CHARS
             && self.exact.split_whitespace().count() >= DISTINCTIVE_WORDS;
         let facts = self.facts.clone().unwrap_or_else(|| self.context_facts());
         let admissible = |c: &Candidate| {
             let (prefix, suffix) = context(text, c.start, c.end);
-            let agrees = (similarity(&self.prefix, prefix) + similarity(&self.suffix, suffix)) / 2.0 >= CONTEXT_AGREES;
+            let agrees = (similarity(&self.prefix, prefix) + similarity(&self.suffix, suffix))
+                / 2.0
+                >= CONTEXT_AGREES;
             let needs_context = c.quote < 1.0 || !distinctive_once;
-            has_facts(&facts, &sentence_facts(text, c.start, c.end)) && !self.is_former_neighbour(&text[c.start..c.end]) && (agrees || !needs_context)
+            has_facts(&facts, &sentence_facts(text, c.start, c.end))
+                && !self.is_former_neighbour(&text[c.start..c.end])
+                && (agrees || !needs_context)
         };
         let best_of = |candidates: Vec<Candidate>| {
-            candidates.into_iter().filter(admissible).map(|c| (self.score(text, &c), c)).max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, c)| c)
+            candidates
+                .into_iter()
+                .filter(admissible)
+                .map(|c| (self.score(text, &c), c))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, c)| c)
         };
         let best = best_of(exact).or_else(|| best_of(self.approximate_matches(text)))?;
         Some(Anchor::new(text, best.start, best.end))
@@ -228,13 +254,24 @@ impl Anchor {
     /// of its context inside the same sentence.
     fn context_facts(&self) -> Vec<String> {
         let window = format!("{}{}{}", self.prefix, self.exact, self.suffix);
-        let (lo, hi) = sentence_around(&window, self.prefix.len(), self.prefix.len() + self.exact.len());
+        let (lo, hi) = sentence_around(
+            &window,
+            self.prefix.len(),
+            self.prefix.len() + self.exact.len(),
+        );
         let mut facts = facts_of(&window[lo..hi]);
         // A context cut mid-word leaves a fragment, not a fact.
-        if self.prefix.chars().count() == CONTEXT && lo == 0 && !facts.is_empty() && !window.starts_with(char::is_whitespace) {
+        if self.prefix.chars().count() == CONTEXT
+            && lo == 0
+            && !facts.is_empty()
+            && !window.starts_with(char::is_whitespace)
+        {
             facts.remove(0);
         }
-        if self.suffix.chars().count() == CONTEXT && hi == window.len() && !window.ends_with(char::is_whitespace) {
+        if self.suffix.chars().count() == CONTEXT
+            && hi == window.len()
+            && !window.ends_with(char::is_whitespace)
+        {
             facts.pop();
         }
         facts
@@ -255,7 +292,8 @@ impl Anchor {
             sellers(part, haystack, |errors, _, _| best = best.min(errors));
             best
         };
-        errors(head, &self.suffix) < errors(head, &self.exact) || errors(tail, &self.prefix) < errors(tail, &self.exact)
+        errors(head, &self.suffix) < errors(head, &self.exact)
+            || errors(tail, &self.prefix) < errors(tail, &self.exact)
     }
 
     /// Score of a candidate place.
@@ -264,7 +302,8 @@ impl Anchor {
         let context = similarity(&self.prefix, prefix) + similarity(&self.suffix, suffix);
         let distance = c.start.abs_diff(self.start) as f64 / text.len().max(1) as f64;
         let position = 1.0 - distance.min(1.0);
-        (QUOTE_WEIGHT * c.quote + CONTEXT_WEIGHT * context + POSITION_WEIGHT * position) / (QUOTE_WEIGHT + 2.0 * CONTEXT_WEIGHT + POSITION_WEIGHT)
+        (QUOTE_WEIGHT * c.quote + CONTEXT_WEIGHT * context + POSITION_WEIGHT * position)
+            / (QUOTE_WEIGHT + 2.0 * CONTEXT_WEIGHT + POSITION_WEIGHT)
     }
 
     /// Approximate occurrences of the quote (at most a quarter of its
@@ -276,7 +315,11 @@ impl Anchor {
         let reach = self.exact.len().saturating_mul(4).saturating_add(4000);
         let old = self.start.min(self.end);
         let lo = floor_boundary(text, old.saturating_sub(reach));
-        let hi = floor_boundary(text, old.saturating_add(self.exact.len()).saturating_add(reach)).max(lo);
+        let hi = floor_boundary(
+            text,
+            old.saturating_add(self.exact.len()).saturating_add(reach),
+        )
+        .max(lo);
         approximate_occurrences(&quote, &text[lo..hi], max_errors)
             .into_iter()
             .filter(|&(errors, _, _)| errors > 0)
@@ -285,10 +328,22 @@ impl Anchor {
                 // to the text around the match.
                 let (start, end) = (lo + start, lo + end);
                 let found = &text[start..end];
-                let trimmed_start = if self.exact.starts_with(char::is_whitespace) { found } else { found.trim_start() };
-                let trimmed = if self.exact.ends_with(char::is_whitespace) { trimmed_start } else { trimmed_start.trim_end() };
+                let trimmed_start = if self.exact.starts_with(char::is_whitespace) {
+                    found
+                } else {
+                    found.trim_start()
+                };
+                let trimmed = if self.exact.ends_with(char::is_whitespace) {
+                    trimmed_start
+                } else {
+                    trimmed_start.trim_end()
+                };
                 let start = start + (found.len() - trimmed_start.len());
-                (!trimmed.is_empty()).then(|| Candidate { start, end: start + trimmed.len(), quote: 1.0 - errors as f64 / quote.len() as f64 })
+                (!trimmed.is_empty()).then(|| Candidate {
+                    start,
+                    end: start + trimmed.len(),
+                    quote: 1.0 - errors as f64 / quote.len() as f64,
+                })
             })
             .collect()
     }
@@ -312,7 +367,10 @@ fn sellers(pattern: &[char], text: &str, mut visit: impl FnMut(usize, usize, usi
         // A match may start after any character.
         cur[0] = (0, Reverse(end));
         for i in 1..=m {
-            let substitute = (prev[i - 1].0 + usize::from(pattern[i - 1] != c), prev[i - 1].1);
+            let substitute = (
+                prev[i - 1].0 + usize::from(pattern[i - 1] != c),
+                prev[i - 1].1,
+            );
             let delete = (prev[i].0 + 1, prev[i].1);
             let insert = (cur[i - 1].0 + 1, cur[i - 1].1);
             cur[i] = substitute.min(delete).min(insert);
@@ -325,7 +383,11 @@ fn sellers(pattern: &[char], text: &str, mut visit: impl FnMut(usize, usize, usi
 /// Approximate occurrences of `pattern` in `text` with at most `max_errors`
 /// edits: (errors, start byte, end byte), best first, not overlapping one
 /// another.
-fn approximate_occurrences(pattern: &[char], text: &str, max_errors: usize) -> Vec<(usize, usize, usize)> {
+fn approximate_occurrences(
+    pattern: &[char],
+    text: &str,
+    max_errors: usize,
+) -> Vec<(usize, usize, usize)> {
     let mut found = Vec::new();
     sellers(pattern, text, |errors, start, end| {
         if errors <= max_errors {
@@ -363,15 +425,29 @@ mod tests {
         assert_eq!(a.exact, "Vovchansk");
         assert!(a.prefix.ends_with("— ") && a.suffix == " fell.");
         assert_eq!(&text[a.start..a.end], "Vovchansk");
-        assert_eq!(text.chars().skip(a.char_start).take(a.char_end - a.char_start).collect::<String>(), "Vovchansk");
+        assert_eq!(
+            text.chars()
+                .skip(a.char_start)
+                .take(a.char_end - a.char_start)
+                .collect::<String>(),
+            "Vovchansk"
+        );
         assert!(a.char_start < a.start, "curly quotes take several bytes");
     }
 
     #[test]
     fn facts_are_the_numbers_and_names_of_the_quotes_sentence() {
         let text = "Air raids hit. Officials said 12 people were killed in the strike on Kharkiv. Rescue went on.";
-        assert_eq!(anchor_of(text, "people were killed").facts, Some(vec!["12".to_string(), "Kharkiv".to_string()]));
-        assert_eq!(facts_of("Putin met Witkoff on 3 Dec., said Mr. O'Neill (1,200 km).\n- Buy 2 NATO jets"), ["Witkoff", "3", "Dec", "Mr", "1,200", "2", "NATO"]);
+        assert_eq!(
+            anchor_of(text, "people were killed").facts,
+            Some(vec!["12".to_string(), "Kharkiv".to_string()])
+        );
+        assert_eq!(
+            facts_of(
+                "Putin met Witkoff on 3 Dec., said Mr. O'Neill (1,200 km).\n- Buy 2 NATO jets"
+            ),
+            ["Witkoff", "3", "Dec", "Mr", "1,200", "2", "NATO"]
+        );
     }
 
     #[test]
@@ -392,7 +468,9 @@ mod tests {
     #[test]
     fn slightly_edited_quote_is_found_approximately() {
         let a = anchor_of(TEXT, "the border town of Vovchansk");
-        let edited = TEXT.replace("Vovchansk", "Vovshansk").replace("The Moscow", "Today the Moscow");
+        let edited = TEXT
+            .replace("Vovchansk", "Vovshansk")
+            .replace("The Moscow", "Today the Moscow");
         let b = a.locate(&edited).expect("approximate match");
         assert_eq!(&edited[b.start..b.end], "the border town of Vovshansk");
     }
@@ -410,16 +488,37 @@ mod tests {
         let mut a = anchor_of(old, "people were killed");
         a.facts = None;
         assert_eq!(a.context_facts(), ["12", "Kharkiv"]);
-        assert_eq!(a.locate("Air raids hit. Officials said 15 people were killed in the strike on Kherson."), None);
+        assert_eq!(
+            a.locate(
+                "Air raids hit. Officials said 15 people were killed in the strike on Kherson."
+            ),
+            None
+        );
     }
 
     #[test]
     fn reversed_or_out_of_range_offsets_never_panic() {
         let base = anchor_of(TEXT, "denied the reports");
-        let values = [0, 1, 5, TEXT.len() - 1, TEXT.len(), TEXT.len() + 1, usize::MAX / 2, usize::MAX - 1, usize::MAX];
+        let values = [
+            0,
+            1,
+            5,
+            TEXT.len() - 1,
+            TEXT.len(),
+            TEXT.len() + 1,
+            usize::MAX / 2,
+            usize::MAX - 1,
+            usize::MAX,
+        ];
         for &start in &values {
             for &end in &values {
-                let a = Anchor { start, end, char_start: end, char_end: start, ..base.clone() };
+                let a = Anchor {
+                    start,
+                    end,
+                    char_start: end,
+                    char_end: start,
+                    ..base.clone()
+                };
                 let _ = a.locate(TEXT);
                 let _ = a.locate("");
                 let _ = a.locate("é ü 文字");

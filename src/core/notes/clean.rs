@@ -30,7 +30,14 @@ mod tests {
     fn only_line_feed_and_tab_survive() {
         let dirty = "a\x1b[2Jb\x1b]0;t\x07c\u{9b}d\r\ne\rf\u{202e}g\th\u{85}\0";
         let clean = controls(dirty);
-        assert_eq!(clean, "a\u{fffd}[2Jb\u{fffd}]0;t\u{fffd}c\u{fffd}d\ne\u{fffd}fg\th\u{fffd}\u{fffd}");
-        assert!(clean.chars().all(|c| !c.is_control() || c == '\n' || c == '\t'));
+        assert_eq!(
+            clean,
+            "a\u{fffd}[2Jb\u{fffd}]0;t\u{fffd}c\u{fffd}d\ne\u{fffd}fg\th\u{fffd}\u{fffd}"
+        );
+        assert!(
+            clean
+                .chars()
+                .all(|c| !c.is_control() || c == '\n' || c == '\t')
+        );
     }
 }

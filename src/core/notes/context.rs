@@ -73,13 +73,24 @@ pub fn place(doc: &Document, anchor: &Anchor) -> Option<Place> {
         return None;
     }
     let first = sentence_at(doc, anchor.start)?;
-    let last = sentence_at(doc, anchor.end.saturating_sub(1).max(anchor.start)).unwrap_or(first).max(first);
-    let (s, e) = (doc.sentences[first].start.min(anchor.start), doc.sentences[last].end.max(anchor.end));
+    let last = sentence_at(doc, anchor.end.saturating_sub(1).max(anchor.start))
+        .unwrap_or(first)
+        .max(first);
+    let (s, e) = (
+        doc.sentences[first].start.min(anchor.start),
+        doc.sentences[last].end.max(anchor.end),
+    );
     let paragraph = doc.sentences[first].paragraph;
     let first_of_paragraph = doc.sentences.partition_point(|x| x.paragraph < paragraph);
     let (context, tagged) = squeeze(&doc.text[s..e], anchor.start - s..anchor.end - s);
     let whole = context.trim() == context[tagged.clone()].trim();
-    Some(Place { paragraph: paragraph + 1, sentence: first - first_of_paragraph + 1, context, tagged: (!whole).then_some(tagged), first_sentence: first })
+    Some(Place {
+        paragraph: paragraph + 1,
+        sentence: first - first_of_paragraph + 1,
+        context,
+        tagged: (!whole).then_some(tagged),
+        first_sentence: first,
+    })
 }
 
 /// Where every note of a notes file stands in the two articles, worked
@@ -100,15 +111,28 @@ pub struct Placement {
 /// Returns what the reviewer wrote and, apart, the suggestion's text.
 pub fn split_text(note: &Note) -> (String, Option<String>) {
     let whole = || (note.text.trim().to_string(), None);
-    let Some(key) = &note.suggestion else { return whole() };
+    let Some(key) = &note.suggestion else {
+        return whole();
+    };
     let mut parts = key.splitn(3, '|').skip(1);
-    let (Some(left), Some(right)) = (parts.next(), parts.next()) else { return whole() };
-    let quote = |t: &str| if t.is_empty() { "(nothing)".to_string() } else { format!("“{t}”") };
+    let (Some(left), Some(right)) = (parts.next(), parts.next()) else {
+        return whole();
+    };
+    let quote = |t: &str| {
+        if t.is_empty() {
+            "(nothing)".to_string()
+        } else {
+            format!("“{t}”")
+        }
+    };
     let quotes = format!(": {} / {}", quote(left), quote(right));
     match note.text.find(&quotes) {
         Some(at) => {
             let cut = at + quotes.len();
-            (note.text[cut..].trim().to_string(), Some(note.text[..cut].trim().to_string()))
+            (
+                note.text[cut..].trim().to_string(),
+                Some(note.text[..cut].trim().to_string()),
+            )
         }
         None => whole(),
     }
@@ -117,10 +141,20 @@ pub fn split_text(note: &Note) -> (String, Option<String>) {
 /// An article's title: its first heading, else the start of its first
 /// sentence.
 pub fn title(doc: &Document) -> String {
-    let pick = doc.sentences.iter().find(|s| s.heading).or(doc.sentences.first());
-    let Some(s) = pick else { return String::from("(empty)") };
+    let pick = doc
+        .sentences
+        .iter()
+        .find(|s| s.heading)
+        .or(doc.sentences.first());
+    let Some(s) = pick else {
+        return String::from("(empty)");
+    };
     let (text, _) = squeeze(&doc.text[s.start..s.end], 0..0);
-    if text.chars().count() > 90 { text.chars().take(89).chain(['…']).collect() } else { text }
+    if text.chars().count() > 90 {
+        text.chars().take(89).chain(['…']).collect()
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -129,14 +163,24 @@ mod tests {
 
     #[test]
     fn the_sentence_around_the_tagged_words() {
-        let doc = Document::parse("a", "Title Here\nFirst one. The council voted 7-2\n  on Tuesday. Third.\n\nLast paragraph.\n");
+        let doc = Document::parse(
+            "a",
+            "Title Here\nFirst one. The council voted 7-2\n  on Tuesday. Third.\n\nLast paragraph.\n",
+        );
         let at = doc.text.find("7-2").expect("the text holds it");
         let p = place(&doc, &Anchor::new(&doc.text, at, at + 3)).expect("the anchor is placed");
         assert_eq!((p.paragraph, p.sentence), (2, 2));
         assert_eq!(p.context, "The council voted 7-2 on Tuesday.");
-        assert_eq!(&p.context[p.tagged.clone().expect("the tagged words are marked")], "7-2");
+        assert_eq!(
+            &p.context[p.tagged.clone().expect("the tagged words are marked")],
+            "7-2"
+        );
         let whole = doc.text.find("Last").expect("the text holds it");
-        let p = place(&doc, &Anchor::new(&doc.text, whole, whole + "Last paragraph.".len())).expect("the anchor is placed");
+        let p = place(
+            &doc,
+            &Anchor::new(&doc.text, whole, whole + "Last paragraph.".len()),
+        )
+        .expect("the anchor is placed");
         assert_eq!((p.paragraph, p.sentence, p.tagged), (3, 1, None));
         assert_eq!(title(&doc), "Title Here");
     }

@@ -2,8 +2,8 @@
 //! are found again in the new text by their quote and context, as when a
 //! notes file is opened for a changed article.
 
-use crate::core::Side;
 use super::notebook::Notebook;
+use crate::core::Side;
 
 impl Notebook {
     /// Finds every note's anchor on side `side` (0 left, 1 right) again in
@@ -14,7 +14,9 @@ impl Notebook {
                 Side::Left => &mut note.left,
                 Side::Right => &mut note.right,
             };
-            let Some(anchor) = slot.as_mut() else { continue };
+            let Some(anchor) = slot.as_mut() else {
+                continue;
+            };
             match anchor.locate(text) {
                 Some(found) => *anchor = found,
                 None => note.orphaned[side.index()] = true,

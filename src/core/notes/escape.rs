@@ -61,13 +61,18 @@ pub fn is_formula(cell: &str) -> bool {
     if cell.starts_with(['\t', '\r']) {
         return true;
     }
-    cell.trim_start_matches(is_ignorable_lead).starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
+    cell.trim_start_matches(is_ignorable_lead)
+        .starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠'])
 }
 
 /// One CSV cell (RFC 4180), always quoted; a cell a spreadsheet could run
 /// as a formula gets a leading apostrophe, which makes it text.
 pub fn csv_cell(value: &str) -> String {
-    let value = if is_formula(value) { format!("'{value}") } else { value.to_string() };
+    let value = if is_formula(value) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
     format!("\"{}\"", value.replace('"', "\"\""))
 }
 
@@ -79,25 +84,65 @@ mod tests {
     fn markdown_cannot_open_html_headings_lists_or_fences() {
         let note = "<script>alert(1)</script>\n### Forged heading\n- item\n1. one\n```\nunclosed fence\n    indented | pipe\n===";
         let out = markdown_block(note);
-        let parsed: Vec<_> = pulldown_cmark::Parser::new_ext(&out, pulldown_cmark::Options::ENABLE_TABLES).collect();
+        let parsed: Vec<_> =
+            pulldown_cmark::Parser::new_ext(&out, pulldown_cmark::Options::ENABLE_TABLES).collect();
         use pulldown_cmark::{Event, Tag};
         for e in &parsed {
             assert!(
-                !matches!(e, Event::Html(_) | Event::InlineHtml(_) | Event::Code(_) | Event::Start(Tag::Heading { .. } | Tag::List(_) | Tag::CodeBlock(_) | Tag::Table(_))),
+                !matches!(
+                    e,
+                    Event::Html(_)
+                        | Event::InlineHtml(_)
+                        | Event::Code(_)
+                        | Event::Start(
+                            Tag::Heading { .. } | Tag::List(_) | Tag::CodeBlock(_) | Tag::Table(_)
+                        )
+                ),
                 "{e:?} in {out}"
             );
         }
-        let text: String = parsed.iter().filter_map(|e| if let Event::Text(t) = e { Some(t.to_string()) } else { None }).collect();
-        assert!(text.contains("<script>alert(1)</script>") && text.contains("### Forged heading") && text.contains("```"), "{text}");
+        let text: String = parsed
+            .iter()
+            .filter_map(|e| {
+                if let Event::Text(t) = e {
+                    Some(t.to_string())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        assert!(
+            text.contains("<script>alert(1)</script>")
+                && text.contains("### Forged heading")
+                && text.contains("```"),
+            "{text}"
+        );
     }
 
     #[test]
     fn every_formula_lead_is_neutralised() {
         for cell in [
-            "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", " =1", "\n=1", "\u{feff}=1", "\u{a0}=1", "＝1+1", "\"=1+1", "'=1", " \u{3000}＠x",
+            "=1+1",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            " =1",
+            "\n=1",
+            "\u{feff}=1",
+            "\u{a0}=1",
+            "＝1+1",
+            "\"=1+1",
+            "'=1",
+            " \u{3000}＠x",
         ] {
             assert!(is_formula(cell), "{cell:?}");
-            assert!(csv_cell(cell).starts_with("\"'"), "{cell:?} -> {}", csv_cell(cell));
+            assert!(
+                csv_cell(cell).starts_with("\"'"),
+                "{cell:?} -> {}",
+                csv_cell(cell)
+            );
         }
         for cell in ["plain", "1,5", "a=b", "“quoted”"] {
             assert!(!is_formula(cell), "{cell:?}");

@@ -40,7 +40,10 @@ pub struct Header {
 
 impl Header {
     pub fn now(reviewer: Option<String>) -> Self {
-        Header { reviewer, date: now_rfc3339().chars().take(10).collect() }
+        Header {
+            reviewer,
+            date: now_rfc3339().chars().take(10).collect(),
+        }
     }
 }
 
@@ -54,7 +57,12 @@ pub fn render(file: &NotesFile, format: Format) -> String {
 /// note comes with its whole sentences, paragraph and sentence numbers and
 /// the articles' titles, in the order the articles read. Whatever the
 /// format, the output holds no control character but line feed and tab.
-pub fn render_report(file: &NotesFile, format: Format, placement: Option<&Placement>, header: &Header) -> String {
+pub fn render_report(
+    file: &NotesFile,
+    format: Format,
+    placement: Option<&Placement>,
+    header: &Header,
+) -> String {
     let out = match format {
         Format::Markdown => markdown(&Report::new(file, placement), header),
         Format::Csv => csv(&Report::new(file, placement), header),
@@ -82,12 +90,24 @@ impl Placed {
     fn new(anchor: Option<&Anchor>, place: Option<Place>, orphan: bool) -> Self {
         let Some(a) = anchor else {
             let position = "not in this article".into();
-            return Placed { position, context: Default::default(), absent: true, start: None, end: None, paragraph: None, sentence: None };
+            return Placed {
+                position,
+                context: Default::default(),
+                absent: true,
+                start: None,
+                end: None,
+                paragraph: None,
+                sentence: None,
+            };
         };
         let (position, context, paragraph, sentence) = match place {
             Some(p) => {
                 let context = match &p.tagged {
-                    Some(t) => [p.context[..t.start].to_string(), p.context[t.clone()].to_string(), p.context[t.end..].to_string()],
+                    Some(t) => [
+                        p.context[..t.start].to_string(),
+                        p.context[t.clone()].to_string(),
+                        p.context[t.end..].to_string(),
+                    ],
                     None => [String::new(), p.context.clone(), String::new()],
                 };
                 (p.label(), context, Some(p.paragraph), Some(p.sentence))
@@ -105,13 +125,33 @@ impl Placed {
                     }
                     out
                 };
-                let label = if orphan { "not found in the current text (stored quote)" } else { "stored quote" };
-                let pre = if a.prefix.is_empty() { String::new() } else { format!("…{}", flat(&a.prefix)) };
-                let post = if a.suffix.is_empty() { String::new() } else { format!("{}…", flat(&a.suffix)) };
+                let label = if orphan {
+                    "not found in the current text (stored quote)"
+                } else {
+                    "stored quote"
+                };
+                let pre = if a.prefix.is_empty() {
+                    String::new()
+                } else {
+                    format!("…{}", flat(&a.prefix))
+                };
+                let post = if a.suffix.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}…", flat(&a.suffix))
+                };
                 (label.to_string(), [pre, flat(&a.exact), post], None, None)
             }
         };
-        Placed { position, context, absent: false, start: Some(a.start), end: Some(a.end), paragraph, sentence }
+        Placed {
+            position,
+            context,
+            absent: false,
+            start: Some(a.start),
+            end: Some(a.end),
+            paragraph,
+            sentence,
+        }
     }
 
     /// Is the whole context tagged (a note on a whole passage)?
@@ -138,19 +178,34 @@ struct Report<'a> {
 
 impl<'a> Report<'a> {
     fn new(file: &'a NotesFile, placement: Option<&Placement>) -> Self {
-        let order: Vec<usize> = placement.map_or_else(|| (0..file.notes.len()).collect(), |p| p.order.clone());
+        let order: Vec<usize> =
+            placement.map_or_else(|| (0..file.notes.len()).collect(), |p| p.order.clone());
         let items = order
             .into_iter()
             .map(|i| {
                 let note = &file.notes[i];
-                let [lp, rp] = placement.and_then(|p| p.places.get(i).cloned()).unwrap_or_default();
+                let [lp, rp] = placement
+                    .and_then(|p| p.places.get(i).cloned())
+                    .unwrap_or_default();
                 let (remark, suggestion) = context::split_text(note);
-                let sides = [Placed::new(note.left.as_ref(), lp, note.orphaned[0]), Placed::new(note.right.as_ref(), rp, note.orphaned[1])];
-                Item { note, sides, remark, suggestion }
+                let sides = [
+                    Placed::new(note.left.as_ref(), lp, note.orphaned[0]),
+                    Placed::new(note.right.as_ref(), rp, note.orphaned[1]),
+                ];
+                Item {
+                    note,
+                    sides,
+                    remark,
+                    suggestion,
+                }
             })
             .collect();
         let titles = placement.map(|p| p.titles.clone());
-        Report { file, titles, items }
+        Report {
+            file,
+            titles,
+            items,
+        }
     }
 }
 
@@ -160,22 +215,50 @@ fn md_context(side: &Placed) -> String {
     if side.whole() {
         return markdown_inline(tagged);
     }
-    format!("{}**{}**{}", markdown_inline(before), markdown_inline(tagged.trim()), markdown_inline(after))
+    format!(
+        "{}**{}**{}",
+        markdown_inline(before),
+        markdown_inline(tagged.trim()),
+        markdown_inline(after)
+    )
 }
 
 fn markdown(report: &Report, header: &Header) -> String {
     let file = report.file;
     let mut out = String::from("# Review notes\n\n");
     if let Some([lt, rt]) = &report.titles {
-        let _ = writeln!(out, "**{}** compared with **{}**\n", markdown_inline(lt), markdown_inline(rt));
+        let _ = writeln!(
+            out,
+            "**{}** compared with **{}**\n",
+            markdown_inline(lt),
+            markdown_inline(rt)
+        );
     }
     out.push_str("| | left | right |\n|---|---|---|\n");
     if let Some([lt, rt]) = &report.titles {
-        let _ = writeln!(out, "| title | {} | {} |", markdown_inline(lt), markdown_inline(rt));
+        let _ = writeln!(
+            out,
+            "| title | {} | {} |",
+            markdown_inline(lt),
+            markdown_inline(rt)
+        );
     }
-    let _ = writeln!(out, "| file | {} | {} |", markdown_inline(&file.left.path), markdown_inline(&file.right.path));
-    let _ = writeln!(out, "| SHA-256 | {} | {} |\n", markdown_inline(&file.left.sha256), markdown_inline(&file.right.sha256));
-    let reviewer = header.reviewer.as_deref().map_or("(not given)".to_string(), markdown_inline);
+    let _ = writeln!(
+        out,
+        "| file | {} | {} |",
+        markdown_inline(&file.left.path),
+        markdown_inline(&file.right.path)
+    );
+    let _ = writeln!(
+        out,
+        "| SHA-256 | {} | {} |\n",
+        markdown_inline(&file.left.sha256),
+        markdown_inline(&file.right.sha256)
+    );
+    let reviewer = header
+        .reviewer
+        .as_deref()
+        .map_or("(not given)".to_string(), markdown_inline);
     let count = |s: Status| file.notes.iter().filter(|n| n.status == s).count();
     let _ = writeln!(
         out,
@@ -193,15 +276,38 @@ fn markdown(report: &Report, header: &Header) -> String {
             continue;
         }
         let count = |s: Status| notes.iter().filter(|n| n.status == s).count();
-        let _ = writeln!(out, "| {} | {} | {} | {} | {} |", c.label(), count(Status::Open), count(Status::Confirmed), count(Status::Dismissed), notes.len());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            c.label(),
+            count(Status::Open),
+            count(Status::Confirmed),
+            count(Status::Dismissed),
+            notes.len()
+        );
     }
-    let order = if report.titles.is_some() { "in the order of the left article" } else { "in the order they were taken" };
+    let order = if report.titles.is_some() {
+        "in the order of the left article"
+    } else {
+        "in the order they were taken"
+    };
     let _ = writeln!(out, "\n## Notes\n\n*{order}*");
     for (i, item) in report.items.iter().enumerate() {
         let n = item.note;
         let [l, r] = &item.sides;
-        let _ = writeln!(out, "\n### {}. {} — {}\n", i + 1, n.category.label(), n.status.id());
-        let _ = writeln!(out, "Left: {} · Right: {}\n", markdown_inline(&l.position), markdown_inline(&r.position));
+        let _ = writeln!(
+            out,
+            "\n### {}. {} — {}\n",
+            i + 1,
+            n.category.label(),
+            n.status.id()
+        );
+        let _ = writeln!(
+            out,
+            "Left: {} · Right: {}\n",
+            markdown_inline(&l.position),
+            markdown_inline(&r.position)
+        );
         if !item.remark.is_empty() {
             let _ = writeln!(out, "**Reviewer:** {}\n", markdown_block(&item.remark));
         }
@@ -209,7 +315,11 @@ fn markdown(report: &Report, header: &Header) -> String {
             let _ = writeln!(out, "**Suggested by tandem:** {}\n", markdown_inline(s));
         }
         for (label, side) in [("Left", l), ("Right", r)] {
-            let text = if side.absent { "(not in this article)".to_string() } else { md_context(side) };
+            let text = if side.absent {
+                "(not in this article)".to_string()
+            } else {
+                md_context(side)
+            };
             let _ = writeln!(out, "> **{label}:** {text}");
             if label == "Left" {
                 out.push_str(">\n");
@@ -222,14 +332,41 @@ fn markdown(report: &Report, header: &Header) -> String {
 /// A side's context as plain text, the tagged words between ⟦ ⟧.
 fn plain_context(side: &Placed) -> String {
     let [before, tagged, after] = &side.context;
-    if side.whole() { tagged.clone() } else { format!("{before}⟦{}⟧{after}", tagged.trim()) }
+    if side.whole() {
+        tagged.clone()
+    } else {
+        format!("{before}⟦{}⟧{after}", tagged.trim())
+    }
 }
 
 const CSV_COLUMNS: [&str; 27] = [
-    "number", "id", "category", "status", "reviewer_note", "suggestion",
-    "left_paragraph", "left_sentence", "left_context", "left_quote", "left_start", "left_end",
-    "right_paragraph", "right_sentence", "right_context", "right_quote", "right_start", "right_end",
-    "orphaned", "created", "updated", "left_title", "left_path", "right_title", "right_path", "reviewer", "date",
+    "number",
+    "id",
+    "category",
+    "status",
+    "reviewer_note",
+    "suggestion",
+    "left_paragraph",
+    "left_sentence",
+    "left_context",
+    "left_quote",
+    "left_start",
+    "left_end",
+    "right_paragraph",
+    "right_sentence",
+    "right_context",
+    "right_quote",
+    "right_start",
+    "right_end",
+    "orphaned",
+    "created",
+    "updated",
+    "left_title",
+    "left_path",
+    "right_title",
+    "right_path",
+    "reviewer",
+    "date",
 ];
 
 fn csv(report: &Report, header: &Header) -> String {
@@ -241,10 +378,28 @@ fn csv(report: &Report, header: &Header) -> String {
     for (i, item) in report.items.iter().enumerate() {
         let n = item.note;
         let side = |s: &Placed, a: Option<&Anchor>| {
-            let context = if s.absent { String::new() } else { plain_context(s) };
-            [num(s.paragraph), num(s.sentence), context, a.map_or(String::new(), |a| a.exact.clone()), num(s.start), num(s.end)]
+            let context = if s.absent {
+                String::new()
+            } else {
+                plain_context(s)
+            };
+            [
+                num(s.paragraph),
+                num(s.sentence),
+                context,
+                a.map_or(String::new(), |a| a.exact.clone()),
+                num(s.start),
+                num(s.end),
+            ]
         };
-        let mut row = vec![(i + 1).to_string(), n.id.clone(), n.category.id().into(), n.status.id().into(), item.remark.clone(), item.suggestion.clone().unwrap_or_default()];
+        let mut row = vec![
+            (i + 1).to_string(),
+            n.id.clone(),
+            n.category.id().into(),
+            n.status.id().into(),
+            item.remark.clone(),
+            item.suggestion.clone().unwrap_or_default(),
+        ];
         row.extend(side(&item.sides[0], n.left.as_ref()));
         row.extend(side(&item.sides[1], n.right.as_ref()));
         row.extend([
@@ -258,7 +413,12 @@ fn csv(report: &Report, header: &Header) -> String {
             header.reviewer.clone().unwrap_or_default(),
             header.date.clone(),
         ]);
-        out.push_str(&row.iter().map(|v| csv_cell(v)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &row.iter()
+                .map(|v| csv_cell(v))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push('\n');
     }
     out
@@ -267,7 +427,9 @@ fn csv(report: &Report, header: &Header) -> String {
 fn anchor_json(a: Option<&Anchor>, orphan: bool) -> Value {
     match a {
         None => Value::Null,
-        Some(a) => json!({"quote": a.exact, "prefix": a.prefix, "suffix": a.suffix, "start": a.start, "end": a.end, "orphaned": orphan}),
+        Some(a) => {
+            json!({"quote": a.exact, "prefix": a.prefix, "suffix": a.suffix, "start": a.start, "end": a.end, "orphaned": orphan})
+        }
     }
 }
 
@@ -347,8 +509,14 @@ mod tests {
         let at = |t: &str, q: &str| Anchor::of_quote(t, q).expect("the quote is in the text");
         NotesFile {
             version: 1,
-            left: Article { path: "wire.txt".into(), sha256: sha256_hex(left) },
-            right: Article { path: "rewrite.txt".into(), sha256: sha256_hex(right) },
+            left: Article {
+                path: "wire.txt".into(),
+                sha256: sha256_hex(left),
+            },
+            right: Article {
+                path: "rewrite.txt".into(),
+                sha256: sha256_hex(right),
+            },
             notes: vec![Note {
                 id: "abc".into(),
                 category: Category::Name,
@@ -372,26 +540,43 @@ mod tests {
         // Rows end in a line feed: a carriage return is a control character.
         assert!(!out.contains('\r'));
         let row = &out[out.find('\n').expect("the CSV has a header line") + 1..];
-        assert!(row.contains("\"'-misspelt, \"\"Vovshansk\"\"\nsecond line\""), "{row}");
-        assert!(row.contains("\"'=HYPERLINK(\"\"x\"\") Vovshansk\""), "{row}");
-        assert!(out.starts_with("number,id,category,status,reviewer_note,suggestion,left_paragraph,"));
+        assert!(
+            row.contains("\"'-misspelt, \"\"Vovshansk\"\"\nsecond line\""),
+            "{row}"
+        );
+        assert!(
+            row.contains("\"'=HYPERLINK(\"\"x\"\") Vovshansk\""),
+            "{row}"
+        );
+        assert!(
+            out.starts_with("number,id,category,status,reviewer_note,suggestion,left_paragraph,")
+        );
     }
 
     #[test]
     fn w3c_has_required_keys_and_code_point_offsets() {
-        let v: Value = serde_json::from_str(&render(&file(), Format::W3c)).expect("the output is valid JSON");
+        let v: Value =
+            serde_json::from_str(&render(&file(), Format::W3c)).expect("the output is valid JSON");
         assert_eq!(v["type"], "AnnotationCollection");
         assert_eq!(v["@context"][0], "http://www.w3.org/ns/anno.jsonld");
         assert_eq!(v["total"], 1);
         let a = &v["first"]["items"][0];
         assert_eq!(a["type"], "Annotation");
-        assert!(a["id"].as_str().expect("the id is a string").starts_with("urn:"));
+        assert!(
+            a["id"]
+                .as_str()
+                .expect("the id is a string")
+                .starts_with("urn:")
+        );
         assert_eq!(a["body"][0]["value"], "name");
         let left = &a["target"][0];
         assert_eq!(left["selector"][0]["type"], "TextQuoteSelector");
         assert_eq!(left["selector"][0]["exact"], "Vovchansk");
         // "Zelensky’s office: “" is 20 code points but 24 bytes.
-        assert_eq!(left["selector"][1], json!({"type": "TextPositionSelector", "start": 20, "end": 29}));
+        assert_eq!(
+            left["selector"][1],
+            json!({"type": "TextPositionSelector", "start": 20, "end": 29})
+        );
         let text: Vec<char> = "Zelensky’s office: “Vovchansk held.”".chars().collect();
         assert_eq!(text[20..29].iter().collect::<String>(), "Vovchansk");
     }
@@ -402,13 +587,20 @@ mod tests {
         assert!(out.contains("| file | wire.txt | rewrite.txt |"), "{out}");
         assert!(out.contains("| name spelling or identity | 1 | 0 | 0 | 1 |"));
         assert!(out.contains("### 1. name spelling or identity — open"));
-        assert!(out.contains("> **Left:** …Zelensky’s office: “**Vovchansk** held.”…"), "{out}");
-        assert!(out.contains("> **Right:** **=HYPERLINK(\"x\") Vovshansk** fell.…"), "{out}");
+        assert!(
+            out.contains("> **Left:** …Zelensky’s office: “**Vovchansk** held.”…"),
+            "{out}"
+        );
+        assert!(
+            out.contains("> **Right:** **=HYPERLINK(\"x\") Vovshansk** fell.…"),
+            "{out}"
+        );
     }
 
     #[test]
     fn json_has_resolved_quotes() {
-        let v: Value = serde_json::from_str(&render(&file(), Format::Json)).expect("the output is valid JSON");
+        let v: Value =
+            serde_json::from_str(&render(&file(), Format::Json)).expect("the output is valid JSON");
         assert_eq!(v["notes"][0]["left"]["quote"], "Vovchansk");
         assert_eq!(v["notes"][0]["category"], "name");
     }

@@ -29,20 +29,40 @@ impl NotesLock {
     /// unless two saves meet in the same instant.
     pub fn acquire(path: &Path) -> io::Result<Self> {
         let target = resolve(path)?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "notes".into());
-        let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let Ok(file) = fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(dir.join(format!("{}.tandem-lock", sidecar_stem(&name)))) else {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "notes".into());
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let Ok(file) = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(dir.join(format!("{}.tandem-lock", sidecar_stem(&name))))
+        else {
             return Ok(NotesLock { _file: None });
         };
         let deadline = Instant::now() + PATIENCE;
         loop {
             match file.try_lock() {
                 Ok(()) => return Ok(NotesLock { _file: Some(file) }),
-                Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
-                Err(fs::TryLockError::WouldBlock) => {
-                    return Err(io::Error::other(format!("another tandem session has held the lock on {} for {} s", path.display(), PATIENCE.as_secs())));
+                Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10))
                 }
-                Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => return Ok(NotesLock { _file: None }),
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(io::Error::other(format!(
+                        "another tandem session has held the lock on {} for {} s",
+                        path.display(),
+                        PATIENCE.as_secs()
+                    )));
+                }
+                Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                    return Ok(NotesLock { _file: None });
+                }
                 Err(fs::TryLockError::Error(e)) => return Err(e),
             }
         }
@@ -61,11 +81,16 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         let p = path.clone();
         let waiter = std::thread::spawn(move || {
-            let _second = NotesLock::acquire(&p).expect("the lock is granted once the first is released");
-            tx.send(Instant::now()).expect("the test is still listening");
+            let _second =
+                NotesLock::acquire(&p).expect("the lock is granted once the first is released");
+            tx.send(Instant::now())
+                .expect("the test is still listening");
         });
         std::thread::sleep(Duration::from_millis(200));
-        assert!(rx.try_recv().is_err(), "the second waits while the first holds the lock");
+        assert!(
+            rx.try_recv().is_err(),
+            "the second waits while the first holds the lock"
+        );
         let released = Instant::now();
         drop(first);
         let got = rx.recv().expect("the waiter sends before it ends");

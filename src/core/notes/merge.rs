@@ -35,7 +35,13 @@ fn place(n: &Note) -> (&Option<super::Anchor>, &Option<super::Anchor>, [bool; 2]
 }
 
 /// One note present on both sides.
-fn merge_note(base: Option<&Note>, ours: &Note, theirs: &Note, out: &mut Vec<Note>, report: &mut Merged) {
+fn merge_note(
+    base: Option<&Note>,
+    ours: &Note,
+    theirs: &Note,
+    out: &mut Vec<Note>,
+    report: &mut Merged,
+) {
     let mut merged = ours.clone();
     let ours_edited = base.is_none_or(|b| content(b) != content(ours));
     let theirs_edited = base.is_none_or(|b| content(b) != content(theirs));
@@ -44,20 +50,32 @@ fn merge_note(base: Option<&Note>, ours: &Note, theirs: &Note, out: &mut Vec<Not
         report.from_elsewhere += usize::from(theirs_edited);
         match (ours_edited, theirs_edited) {
             (false, true) => {
-                (merged.category, merged.text, merged.status) = (theirs.category, theirs.text.clone(), theirs.status);
+                (merged.category, merged.text, merged.status) =
+                    (theirs.category, theirs.text.clone(), theirs.status);
             }
             (true, true) => {
                 report.conflicts += 1;
-                copy = Some(Note { id: new_id(), conflict: Some(ours.id.clone()), ..theirs.clone() });
+                copy = Some(Note {
+                    id: new_id(),
+                    conflict: Some(ours.id.clone()),
+                    ..theirs.clone()
+                });
             }
             _ => {}
         }
     }
     if base.is_some_and(|b| place(b) == place(ours)) {
-        (merged.left, merged.right, merged.orphaned) = (theirs.left.clone(), theirs.right.clone(), theirs.orphaned);
+        (merged.left, merged.right, merged.orphaned) =
+            (theirs.left.clone(), theirs.right.clone(), theirs.orphaned);
     }
-    merged.suggestion = ours.suggestion.clone().or_else(|| theirs.suggestion.clone());
-    merged.updated = merged.updated.max(theirs.updated.clone()).max(ours.updated.clone());
+    merged.suggestion = ours
+        .suggestion
+        .clone()
+        .or_else(|| theirs.suggestion.clone());
+    merged.updated = merged
+        .updated
+        .max(theirs.updated.clone())
+        .max(ours.updated.clone());
     out.push(merged);
     out.extend(copy);
 }
@@ -65,8 +83,14 @@ fn merge_note(base: Option<&Note>, ours: &Note, theirs: &Note, out: &mut Vec<Not
 /// Merges `ours` and `theirs` against their common `base`. The result has
 /// `ours`' article headers and lists our notes first, in our order, then
 /// those only the other session has.
-pub fn merge<'a>(base: &'a NotesFile, ours: &'a NotesFile, theirs: &'a NotesFile) -> (NotesFile, Merged) {
-    let by_id = |file: &'a NotesFile| -> HashMap<&'a str, &'a Note> { file.notes.iter().map(|n| (n.id.as_str(), n)).collect() };
+pub fn merge<'a>(
+    base: &'a NotesFile,
+    ours: &'a NotesFile,
+    theirs: &'a NotesFile,
+) -> (NotesFile, Merged) {
+    let by_id = |file: &'a NotesFile| -> HashMap<&'a str, &'a Note> {
+        file.notes.iter().map(|n| (n.id.as_str(), n)).collect()
+    };
     let (base_notes, our_notes, their_notes) = (by_id(base), by_id(ours), by_id(theirs));
     let mut report = Merged::default();
     let mut notes = Vec::with_capacity(ours.notes.len() + theirs.notes.len());
@@ -99,7 +123,16 @@ pub fn merge<'a>(base: &'a NotesFile, ours: &'a NotesFile, theirs: &'a NotesFile
             rejected.push(r.clone());
         }
     }
-    (NotesFile { version: ours.version, left: ours.left.clone(), right: ours.right.clone(), notes, rejected }, report)
+    (
+        NotesFile {
+            version: ours.version,
+            left: ours.left.clone(),
+            right: ours.right.clone(),
+            notes,
+            rejected,
+        },
+        report,
+    )
 }
 
 #[cfg(test)]
@@ -125,8 +158,17 @@ mod tests {
     }
 
     fn file(notes: &[Note]) -> NotesFile {
-        let article = Article { path: "a.txt".into(), sha256: "0".into() };
-        NotesFile { version: 1, left: article.clone(), right: article, notes: notes.to_vec(), rejected: Vec::new() }
+        let article = Article {
+            path: "a.txt".into(),
+            sha256: "0".into(),
+        };
+        NotesFile {
+            version: 1,
+            left: article.clone(),
+            right: article,
+            notes: notes.to_vec(),
+            rejected: Vec::new(),
+        }
     }
 
     fn texts(f: &NotesFile) -> Vec<&str> {
@@ -136,9 +178,19 @@ mod tests {
     #[test]
     fn notes_added_on_both_sides_are_all_kept() {
         let base = file(&[note("a", "A")]);
-        let (m, r) = merge(&base, &file(&[note("a", "A"), note("b", "ours")]), &file(&[note("a", "A"), note("c", "theirs")]));
+        let (m, r) = merge(
+            &base,
+            &file(&[note("a", "A"), note("b", "ours")]),
+            &file(&[note("a", "A"), note("c", "theirs")]),
+        );
         assert_eq!(texts(&m), ["A", "ours", "theirs"]);
-        assert_eq!(r, Merged { from_elsewhere: 1, conflicts: 0 });
+        assert_eq!(
+            r,
+            Merged {
+                from_elsewhere: 1,
+                conflicts: 0
+            }
+        );
     }
 
     #[test]
@@ -148,7 +200,11 @@ mod tests {
         let (m, _) = merge(&base, &file(&[note("b", "B")]), &file(&[note("a", "A")]));
         assert!(m.notes.is_empty(), "{:?}", texts(&m));
         // We deleted a; they edited it. They deleted b; we edited it.
-        let (m, _) = merge(&base, &file(&[note("b", "B edited here")]), &file(&[note("a", "A edited there")]));
+        let (m, _) = merge(
+            &base,
+            &file(&[note("b", "B edited here")]),
+            &file(&[note("a", "A edited there")]),
+        );
         assert_eq!(texts(&m), ["B edited here", "A edited there"]);
     }
 
@@ -157,18 +213,30 @@ mod tests {
         let base = file(&[note("a", "A"), note("b", "B")]);
         let mut theirs_b = note("b", "B");
         theirs_b.status = Status::Confirmed;
-        let (m, r) = merge(&base, &file(&[note("a", "A ours"), note("b", "B")]), &file(&[note("a", "A theirs"), theirs_b]));
+        let (m, r) = merge(
+            &base,
+            &file(&[note("a", "A ours"), note("b", "B")]),
+            &file(&[note("a", "A theirs"), theirs_b]),
+        );
         assert_eq!(texts(&m), ["A ours", "A theirs", "B"]);
         assert_eq!(m.notes[1].conflict.as_deref(), Some("a"));
         assert_ne!(m.notes[1].id, "a");
-        assert_eq!(m.notes[2].status, Status::Confirmed, "their status change is taken");
+        assert_eq!(
+            m.notes[2].status,
+            Status::Confirmed,
+            "their status change is taken"
+        );
         assert_eq!(r.conflicts, 1);
     }
 
     #[test]
     fn the_same_edit_on_both_sides_is_no_conflict() {
         let base = file(&[note("a", "A")]);
-        let (m, r) = merge(&base, &file(&[note("a", "same")]), &file(&[note("a", "same")]));
+        let (m, r) = merge(
+            &base,
+            &file(&[note("a", "same")]),
+            &file(&[note("a", "same")]),
+        );
         assert_eq!(texts(&m), ["same"]);
         assert_eq!(r.conflicts, 0);
     }

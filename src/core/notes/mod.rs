@@ -12,8 +12,8 @@
 pub mod anchor;
 pub mod clean;
 pub mod context;
-pub mod escape;
 mod edited;
+pub mod escape;
 pub mod export;
 mod lock;
 mod merge;
@@ -24,8 +24,8 @@ mod time;
 
 use serde::{Deserialize, Serialize};
 
-pub use anchor::Anchor;
 use crate::core::{Category, Side};
+pub use anchor::Anchor;
 pub use time::now_rfc3339;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -131,7 +131,9 @@ pub fn new_id() -> String {
     use std::hash::{BuildHasher, Hasher};
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u128(nanos);
     h.write_u32(std::process::id());
@@ -151,7 +153,10 @@ mod tests {
         for c in Category::ALL {
             assert_eq!(Category::from_digit(c.digit()), Some(c));
         }
-        assert_eq!(serde_json::to_string(&Category::Attribution).expect("a category serialises"), "\"attribution\"");
+        assert_eq!(
+            serde_json::to_string(&Category::Attribution).expect("a category serialises"),
+            "\"attribution\""
+        );
     }
 
     #[test]

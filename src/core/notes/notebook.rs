@@ -36,8 +36,14 @@ pub struct Notebook {
 fn empty(left: &Document, right: &Document) -> NotesFile {
     NotesFile {
         version: 1,
-        left: Article { path: left.name.clone(), sha256: sha256_hex(&left.text) },
-        right: Article { path: right.name.clone(), sha256: sha256_hex(&right.text) },
+        left: Article {
+            path: left.name.clone(),
+            sha256: sha256_hex(&left.text),
+        },
+        right: Article {
+            path: right.name.clone(),
+            sha256: sha256_hex(&right.text),
+        },
         notes: Vec::new(),
         rejected: Vec::new(),
     }
@@ -48,10 +54,15 @@ fn empty(left: &Document, right: &Document) -> NotesFile {
 /// quote, context and facts; one that cannot be placed is kept and marked
 /// orphaned.
 fn place(file: &mut NotesFile, docs: [&Document; 2], hashes: &[String; 2]) {
-    let changed = [file.left.sha256 != hashes[0], file.right.sha256 != hashes[1]];
+    let changed = [
+        file.left.sha256 != hashes[0],
+        file.right.sha256 != hashes[1],
+    ];
     for note in &mut file.notes {
         for (side, slot) in [&mut note.left, &mut note.right].into_iter().enumerate() {
-            let Some(anchor) = slot.as_mut() else { continue };
+            let Some(anchor) = slot.as_mut() else {
+                continue;
+            };
             if !changed[side] {
                 continue;
             }
@@ -77,7 +88,10 @@ impl Notebook {
     /// notebook if there is no file yet), placing each note in the current
     /// text. Temporary files a killed save left beside it are removed.
     pub fn open(path: &Path, left: &Document, right: &Document) -> Result<Self, StoreError> {
-        let unreadable = |reason: String| StoreError::Unreadable { path: path.display().to_string(), reason };
+        let unreadable = |reason: String| StoreError::Unreadable {
+            path: path.display().to_string(),
+            reason,
+        };
         store::regular_or_missing(path).map_err(|e| unreadable(e.to_string()))?;
         let bytes = {
             // Under the lock no save is under way, so any temporary file is stale.
@@ -91,7 +105,11 @@ impl Notebook {
             Some(b) => store::parse(b).map_err(unreadable)?,
             None => empty(left, right),
         };
-        place(&mut file, [left, right], &[sha256_hex(&left.text), sha256_hex(&right.text)]);
+        place(
+            &mut file,
+            [left, right],
+            &[sha256_hex(&left.text), sha256_hex(&right.text)],
+        );
         Ok(Notebook {
             path: path.to_path_buf(),
             base: file.clone(),
@@ -117,10 +135,23 @@ impl Notebook {
     /// Saves to another place, which becomes the notebook's place. Notes
     /// already in a notes file there are kept (merged); any other file
     /// there is replaced (the screen asks first).
-    pub fn save_as(&mut self, path: &Path, left: &Document, right: &Document) -> Result<(), StoreError> {
-        let previous = (std::mem::replace(&mut self.path, path.to_path_buf()), self.base.clone(), self.on_disk.take());
+    pub fn save_as(
+        &mut self,
+        path: &Path,
+        left: &Document,
+        right: &Document,
+    ) -> Result<(), StoreError> {
+        let previous = (
+            std::mem::replace(&mut self.path, path.to_path_buf()),
+            self.base.clone(),
+            self.on_disk.take(),
+        );
         // Nothing there was read by this session: merge without deletions.
-        self.base = NotesFile { notes: Vec::new(), rejected: Vec::new(), ..self.file.clone() };
+        self.base = NotesFile {
+            notes: Vec::new(),
+            rejected: Vec::new(),
+            ..self.file.clone()
+        };
         let result = self.save_merged(left, right, true);
         self.unsaved = result.is_err();
         if result.is_err() {
@@ -129,8 +160,16 @@ impl Notebook {
         result
     }
 
-    fn save_merged(&mut self, left: &Document, right: &Document, replace_unreadable: bool) -> Result<(), StoreError> {
-        let unwritable = |reason: String| StoreError::Unwritable { path: self.path.display().to_string(), reason };
+    fn save_merged(
+        &mut self,
+        left: &Document,
+        right: &Document,
+        replace_unreadable: bool,
+    ) -> Result<(), StoreError> {
+        let unwritable = |reason: String| StoreError::Unwritable {
+            path: self.path.display().to_string(),
+            reason,
+        };
         store::regular_or_missing(&self.path).map_err(|e| unwritable(e.to_string()))?;
         let _lock = NotesLock::acquire(&self.path).map_err(|e| unwritable(e.to_string()))?;
         let current = read(&self.path).map_err(|e| unwritable(e.to_string()))?;
@@ -146,7 +185,9 @@ impl Notebook {
                 }
                 Err(_) if replace_unreadable => {}
                 Err(reason) => {
-                    return Err(unwritable(format!("another program changed it and it can no longer be read ({reason}); it was left untouched")));
+                    return Err(unwritable(format!(
+                        "another program changed it and it can no longer be read ({reason}); it was left untouched"
+                    )));
                 }
             }
         }
@@ -155,10 +196,16 @@ impl Notebook {
         let orphans = |side: usize| self.file.notes.iter().any(|n| n.orphaned[side]);
         let [left_hash, right_hash] = hashes;
         if !orphans(0) {
-            self.file.left = Article { path: left.name.clone(), sha256: left_hash };
+            self.file.left = Article {
+                path: left.name.clone(),
+                sha256: left_hash,
+            };
         }
         if !orphans(1) {
-            self.file.right = Article { path: right.name.clone(), sha256: right_hash };
+            self.file.right = Article {
+                path: right.name.clone(),
+                sha256: right_hash,
+            };
         }
         self.on_disk = Some(store::save(&self.path, &self.file)?);
         self.base = self.file.clone();
@@ -195,7 +242,13 @@ impl Notebook {
         format!("{:016x}", h.finish())
     }
 
-    pub fn add(&mut self, category: Category, text: String, left: Option<Anchor>, right: Option<Anchor>) -> String {
+    pub fn add(
+        &mut self,
+        category: Category,
+        text: String,
+        left: Option<Anchor>,
+        right: Option<Anchor>,
+    ) -> String {
         let now = self.now.clone();
         let id = self.next_id();
         self.file.notes.push(Note {
@@ -223,7 +276,12 @@ impl Notebook {
 
     /// Has the reviewer accepted or rejected this suggestion already?
     pub fn handled(&self, key: &str) -> bool {
-        self.file.rejected.iter().any(|r| r.key == key) || self.file.notes.iter().any(|n| n.suggestion.as_deref() == Some(key))
+        self.file.rejected.iter().any(|r| r.key == key)
+            || self
+                .file
+                .notes
+                .iter()
+                .any(|n| n.suggestion.as_deref() == Some(key))
     }
 
     pub fn reject(&mut self, d: &crate::core::detect::Discrepancy) {
@@ -245,7 +303,9 @@ impl Notebook {
     }
 
     fn touch(&mut self, id: &str, change: impl FnOnce(&mut Note)) -> bool {
-        let Some(note) = self.file.notes.iter_mut().find(|n| n.id == id) else { return false };
+        let Some(note) = self.file.notes.iter_mut().find(|n| n.id == id) else {
+            return false;
+        };
         change(note);
         note.updated = self.now.clone();
         true
@@ -275,12 +335,14 @@ mod tests {
 
     /// A notes path in a fresh directory, which goes when the `TempDir` is dropped.
     fn temp(name: &str) -> (tempfile::TempDir, PathBuf) {
-        let d = tempfile::TempDir::with_prefix(format!("tandem-notebook-{name}-")).expect("create the test directory");
+        let d = tempfile::TempDir::with_prefix(format!("tandem-notebook-{name}-"))
+            .expect("create the test directory");
         let path = d.path().join("notes.json");
         (d, path)
     }
 
-    const LEFT: &str = "Putin will meet Witkoff. Ukrainian officials denied the reports. Talks end.";
+    const LEFT: &str =
+        "Putin will meet Witkoff. Ukrainian officials denied the reports. Talks end.";
     const RIGHT: &str = "Ukraine has not confirmed their fall.";
 
     fn span(text: &str, quote: &str) -> Anchor {
@@ -290,55 +352,109 @@ mod tests {
     #[test]
     fn notes_come_back_identical() -> Result<(), Box<dyn std::error::Error>> {
         let (_dir, path) = temp("same");
-        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let (l, r) = (
+            Document::parse("l.txt", LEFT),
+            Document::parse("r.txt", RIGHT),
+        );
         let mut book = Notebook::open(&path, &l, &r)?;
-        let id = book.add(Category::Contradiction, "denied vs not confirmed".into(), Some(span(LEFT, "denied the reports")), Some(span(RIGHT, "has not confirmed")));
+        let id = book.add(
+            Category::Contradiction,
+            "denied vs not confirmed".into(),
+            Some(span(LEFT, "denied the reports")),
+            Some(span(RIGHT, "has not confirmed")),
+        );
         book.cycle_status(&id);
         book.save(&l, &r)?;
         let again = Notebook::open(&path, &l, &r)?;
         assert_eq!(again.file, book.file);
-        assert_eq!(again.get(&id).expect("the note is in the notebook").status, Status::Confirmed);
+        assert_eq!(
+            again.get(&id).expect("the note is in the notebook").status,
+            Status::Confirmed
+        );
         Ok(())
     }
 
     #[test]
     fn an_edit_that_shifts_the_text_moves_the_anchor() -> Result<(), Box<dyn std::error::Error>> {
         let (_dir, path) = temp("shift");
-        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let (l, r) = (
+            Document::parse("l.txt", LEFT),
+            Document::parse("r.txt", RIGHT),
+        );
         let mut book = Notebook::open(&path, &l, &r)?;
-        let id = book.add(Category::Contradiction, String::new(), Some(span(LEFT, "denied the reports")), None);
+        let id = book.add(
+            Category::Contradiction,
+            String::new(),
+            Some(span(LEFT, "denied the reports")),
+            None,
+        );
         book.save(&l, &r)?;
         let edited = format!("BREAKING. {LEFT}");
         let l2 = Document::parse("l.txt", edited.clone());
         let book = Notebook::open(&path, &l2, &r)?;
-        let a = book.get(&id).expect("the note is in the notebook").left.clone().expect("the note keeps its left quote");
+        let a = book
+            .get(&id)
+            .expect("the note is in the notebook")
+            .left
+            .clone()
+            .expect("the note keeps its left quote");
         assert_eq!(&edited[a.start..a.end], "denied the reports");
-        assert!(!book.get(&id).expect("the note is in the notebook").is_orphan());
+        assert!(
+            !book
+                .get(&id)
+                .expect("the note is in the notebook")
+                .is_orphan()
+        );
         Ok(())
     }
 
     #[test]
-    fn a_note_whose_passage_is_gone_is_kept_as_an_orphan() -> Result<(), Box<dyn std::error::Error>> {
+    fn a_note_whose_passage_is_gone_is_kept_as_an_orphan() -> Result<(), Box<dyn std::error::Error>>
+    {
         let (_dir, path) = temp("orphan");
-        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let (l, r) = (
+            Document::parse("l.txt", LEFT),
+            Document::parse("r.txt", RIGHT),
+        );
         let mut book = Notebook::open(&path, &l, &r)?;
-        let id = book.add(Category::Omission, "keep me".into(), Some(span(LEFT, "Ukrainian officials denied the reports.")), None);
+        let id = book.add(
+            Category::Omission,
+            "keep me".into(),
+            Some(span(LEFT, "Ukrainian officials denied the reports.")),
+            None,
+        );
         book.save(&l, &r)?;
         let l2 = Document::parse("l.txt", "Putin will meet Witkoff. Talks end.");
         let mut book = Notebook::open(&path, &l2, &r)?;
         let note = book.get(&id).expect("the note is in the notebook");
         assert!(note.orphaned[0]);
-        assert_eq!(note.left.as_ref().expect("the note keeps its left quote").exact, "Ukrainian officials denied the reports.", "the stored quote is kept");
+        assert_eq!(
+            note.left
+                .as_ref()
+                .expect("the note keeps its left quote")
+                .exact,
+            "Ukrainian officials denied the reports.",
+            "the stored quote is kept"
+        );
         // Saving keeps the orphan's quote and the old hash, so nothing is lost.
         book.save(&l2, &r)?;
         let again = Notebook::open(&path, &l, &r)?;
-        assert!(!again.get(&id).expect("the note is in the notebook").is_orphan(), "with the old text back, the note is placed again");
+        assert!(
+            !again
+                .get(&id)
+                .expect("the note is in the notebook")
+                .is_orphan(),
+            "with the old text back, the note is placed again"
+        );
         Ok(())
     }
 
     #[test]
     fn save_elsewhere_after_a_failure() -> Result<(), Box<dyn std::error::Error>> {
-        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let (l, r) = (
+            Document::parse("l.txt", LEFT),
+            Document::parse("r.txt", RIGHT),
+        );
         let mut book = Notebook::open(Path::new("/nonexistent-dir/notes.json"), &l, &r)?;
         book.add(Category::Other, "x".into(), None, None);
         assert!(book.save(&l, &r).is_err());
@@ -353,12 +469,25 @@ mod tests {
     #[test]
     fn two_sessions_on_one_file_keep_each_others_notes() -> Result<(), Box<dyn std::error::Error>> {
         let (_dir, path) = temp("two");
-        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let (l, r) = (
+            Document::parse("l.txt", LEFT),
+            Document::parse("r.txt", RIGHT),
+        );
         let mut a = Notebook::open(&path, &l, &r)?;
         let mut b = Notebook::open(&path, &l, &r)?;
-        let first = a.add(Category::Name, "from a".into(), Some(span(LEFT, "Witkoff")), None);
+        let first = a.add(
+            Category::Name,
+            "from a".into(),
+            Some(span(LEFT, "Witkoff")),
+            None,
+        );
         a.save(&l, &r)?;
-        let second = b.add(Category::Date, "from b".into(), Some(span(LEFT, "Talks end.")), None);
+        let second = b.add(
+            Category::Date,
+            "from b".into(),
+            Some(span(LEFT, "Talks end.")),
+            None,
+        );
         b.save(&l, &r)?;
         assert_eq!(b.last_merge.from_elsewhere, 1);
         // a saves again (a status change): b's note must survive it.
@@ -367,7 +496,13 @@ mod tests {
         let on_disk = Notebook::open(&path, &l, &r)?;
         let ids: Vec<&str> = on_disk.file.notes.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids, [first.as_str(), second.as_str()]);
-        assert_eq!(on_disk.get(&first).expect("the note is in the notebook").status, Status::Confirmed);
+        assert_eq!(
+            on_disk
+                .get(&first)
+                .expect("the note is in the notebook")
+                .status,
+            Status::Confirmed
+        );
         // b, having seen a's change, deletes a's note; a's next save does
         // not bring it back. (A deletion of a note changed elsewhere since
         // is not taken: the merge tests cover that.)
@@ -376,15 +511,24 @@ mod tests {
         b.save(&l, &r)?;
         a.add(Category::Other, "third".into(), None, None);
         a.save(&l, &r)?;
-        let texts: Vec<String> = Notebook::open(&path, &l, &r)?.file.notes.iter().map(|n| n.text.clone()).collect();
+        let texts: Vec<String> = Notebook::open(&path, &l, &r)?
+            .file
+            .notes
+            .iter()
+            .map(|n| n.text.clone())
+            .collect();
         assert_eq!(texts, ["from b", "third"]);
         Ok(())
     }
 
     #[test]
-    fn both_sessions_editing_one_note_keep_both_versions() -> Result<(), Box<dyn std::error::Error>> {
+    fn both_sessions_editing_one_note_keep_both_versions() -> Result<(), Box<dyn std::error::Error>>
+    {
         let (_dir, path) = temp("conflict");
-        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let (l, r) = (
+            Document::parse("l.txt", LEFT),
+            Document::parse("r.txt", RIGHT),
+        );
         let mut a = Notebook::open(&path, &l, &r)?;
         let id = a.add(Category::Name, "draft".into(), None, None);
         a.save(&l, &r)?;
@@ -402,16 +546,25 @@ mod tests {
     }
 
     #[test]
-    fn a_file_another_program_corrupted_is_not_overwritten() -> Result<(), Box<dyn std::error::Error>> {
+    fn a_file_another_program_corrupted_is_not_overwritten()
+    -> Result<(), Box<dyn std::error::Error>> {
         let (_dir, path) = temp("clobbered");
-        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let (l, r) = (
+            Document::parse("l.txt", LEFT),
+            Document::parse("r.txt", RIGHT),
+        );
         let mut book = Notebook::open(&path, &l, &r)?;
         book.add(Category::Other, "mine".into(), None, None);
         book.save(&l, &r)?;
         std::fs::write(&path, "<html>not notes</html>")?;
         book.add(Category::Other, "another".into(), None, None);
         let err = book.save(&l, &r).unwrap_err().to_string();
-        assert!(err.contains("another program changed it") && err.contains("left untouched") && err.contains("press W"), "{err}");
+        assert!(
+            err.contains("another program changed it")
+                && err.contains("left untouched")
+                && err.contains("press W"),
+            "{err}"
+        );
         assert!(book.unsaved);
         assert_eq!(std::fs::read_to_string(&path)?, "<html>not notes</html>");
         // Saving elsewhere keeps both notes.
@@ -424,20 +577,38 @@ mod tests {
     #[test]
     fn an_orphan_can_be_placed_again_by_the_reviewer() -> Result<(), Box<dyn std::error::Error>> {
         let (_dir, path) = temp("reattach");
-        let (l, r) = (Document::parse("l.txt", LEFT), Document::parse("r.txt", RIGHT));
+        let (l, r) = (
+            Document::parse("l.txt", LEFT),
+            Document::parse("r.txt", RIGHT),
+        );
         let mut book = Notebook::open(&path, &l, &r)?;
-        let id = book.add(Category::Omission, "keep me".into(), Some(span(LEFT, "Ukrainian officials denied the reports.")), None);
+        let id = book.add(
+            Category::Omission,
+            "keep me".into(),
+            Some(span(LEFT, "Ukrainian officials denied the reports.")),
+            None,
+        );
         book.save(&l, &r)?;
         let edited = "Putin will meet Witkoff. Kyiv said nothing. Talks end.";
         let l2 = Document::parse("l.txt", edited);
         let mut book = Notebook::open(&path, &l2, &r)?;
-        assert!(book.get(&id).expect("the note is in the notebook").is_orphan());
+        assert!(
+            book.get(&id)
+                .expect("the note is in the notebook")
+                .is_orphan()
+        );
         assert!(book.reattach(&id, Side::Left, span(edited, "Kyiv said nothing.")));
         book.save(&l2, &r)?;
         let again = Notebook::open(&path, &l2, &r)?;
         let note = again.get(&id).expect("the note is in the notebook");
         assert!(!note.is_orphan());
-        assert_eq!(note.left.as_ref().expect("the note keeps its left quote").exact, "Kyiv said nothing.");
+        assert_eq!(
+            note.left
+                .as_ref()
+                .expect("the note keeps its left quote")
+                .exact,
+            "Kyiv said nothing."
+        );
         Ok(())
     }
 }

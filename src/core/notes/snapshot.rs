@@ -13,7 +13,10 @@ pub struct Snapshot {
 
 impl Notebook {
     pub fn snapshot(&self) -> Snapshot {
-        Snapshot { notes: self.file.notes.clone(), rejected: self.file.rejected.clone() }
+        Snapshot {
+            notes: self.file.notes.clone(),
+            rejected: self.file.rejected.clone(),
+        }
     }
 
     /// Puts the decisions of `snapshot` back (the file keeps its articles).

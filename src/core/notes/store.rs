@@ -17,15 +17,22 @@ use super::NotesFile;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("notes file {path}: cannot be read ({reason}); it was left untouched: fix it or choose another file with --notes")]
+    #[error(
+        "notes file {path}: cannot be read ({reason}); it was left untouched: fix it or choose another file with --notes"
+    )]
     Unreadable { path: String, reason: String },
-    #[error("notes file {path}: cannot be saved ({reason}); your notes are kept in memory: press W to save them elsewhere")]
+    #[error(
+        "notes file {path}: cannot be saved ({reason}); your notes are kept in memory: press W to save them elsewhere"
+    )]
     Unwritable { path: String, reason: String },
 }
 
 /// Hex SHA-256 of some bytes.
 fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Hex SHA-256 of an article's bytes.
@@ -55,15 +62,31 @@ const SHORT_STEM: usize = 60;
 /// hash of the full names so that different pairs still differ.
 pub fn default_path(left: &str, right: &str, left_is_file: bool) -> PathBuf {
     let stem = |p: &str| {
-        Path::new(p).file_stem().map(|s| s.to_string_lossy().into_owned()).filter(|s| !s.is_empty() && s != "-").unwrap_or_else(|| "stdin".into())
+        Path::new(p)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty() && s != "-")
+            .unwrap_or_else(|| "stdin".into())
     };
     let (l, r) = (stem(left), stem(right));
     let mut name = format!("{l}.{r}.tandem-notes.json");
     if name.len() > MAX_NAME {
         let hash = hex_sha256(format!("{l}\0{r}").as_bytes());
-        name = format!("{}.{}.{}.tandem-notes.json", truncate(&l, SHORT_STEM), truncate(&r, SHORT_STEM), &hash[..12]);
+        name = format!(
+            "{}.{}.{}.tandem-notes.json",
+            truncate(&l, SHORT_STEM),
+            truncate(&r, SHORT_STEM),
+            &hash[..12]
+        );
     }
-    let dir = if left_is_file { Path::new(left).parent().map(Path::to_path_buf).unwrap_or_default() } else { PathBuf::new() };
+    let dir = if left_is_file {
+        Path::new(left)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    } else {
+        PathBuf::new()
+    };
     dir.join(name)
 }
 
@@ -109,21 +132,40 @@ pub fn kind(path: &Path) -> io::Result<Kind> {
 }
 
 fn not_regular(path: &Path, kind: Kind) -> io::Error {
-    let what = if kind == Kind::Directory { "a directory" } else { "not a regular file (a device, FIFO or socket)" };
+    let what = if kind == Kind::Directory {
+        "a directory"
+    } else {
+        "not a regular file (a device, FIFO or socket)"
+    };
     io::Error::other(format!("{} is {what}; it was not replaced", path.display()))
 }
 
 /// The directory and file name of a resolved path.
 fn split(path: &Path) -> (PathBuf, String) {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "notes".into());
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "notes".into());
     (dir, name)
 }
 
 /// The stem of the temporary and lock files beside `name`: the name itself,
 /// or for a long one its start and a hash (file names have a length limit).
 pub(crate) fn sidecar_stem(name: &str) -> String {
-    if name.len() <= 64 { format!(".{name}") } else { format!(".{}.{}", truncate(name, 64), &hex_sha256(name.as_bytes())[..12]) }
+    if name.len() <= 64 {
+        format!(".{name}")
+    } else {
+        format!(
+            ".{}.{}",
+            truncate(name, 64),
+            &hex_sha256(name.as_bytes())[..12]
+        )
+    }
 }
 
 const TEMP_SUFFIX: &str = ".tandem-tmp";
@@ -134,8 +176,16 @@ const TEMP_SUFFIX: &str = ".tandem-tmp";
 pub fn write_temporary(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let (dir, name) = split(&resolve(path)?);
-    let temp = dir.join(format!("{}.{}-{}{TEMP_SUFFIX}", sidecar_stem(&name), std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
-    let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
+    let temp = dir.join(format!(
+        "{}.{}-{}{TEMP_SUFFIX}",
+        sidecar_stem(&name),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)?;
     let written = file.write_all(bytes).and_then(|()| file.sync_all());
     if let Err(e) = written {
         let _ = fs::remove_file(&temp);
@@ -147,7 +197,9 @@ pub fn write_temporary(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
 /// Gives the temporary file the permissions and owner of the file it
 /// replaces (best effort for the owner: only root may give a file away).
 fn keep_permissions(temp: &Path, target: &Path) -> io::Result<()> {
-    let Ok(meta) = fs::metadata(target) else { return Ok(()) };
+    let Ok(meta) = fs::metadata(target) else {
+        return Ok(());
+    };
     fs::set_permissions(temp, meta.permissions())?;
     #[cfg(unix)]
     {
@@ -216,13 +268,20 @@ pub fn remove_stale_temporaries(path: &Path) -> usize {
     let stem = format!("{}.", sidecar_stem(&name));
     // Earlier versions named them `.NAME.PID.tmp`.
     let old = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(&dir) else { return 0 };
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return 0;
+    };
     let mut removed = 0;
     for entry in entries.flatten() {
         let file_name = entry.file_name();
-        let Some(f) = file_name.to_str() else { continue };
+        let Some(f) = file_name.to_str() else {
+            continue;
+        };
         let ours = f.starts_with(&stem) && f.ends_with(TEMP_SUFFIX);
-        let older = f.strip_prefix(&old).and_then(|rest| rest.strip_suffix(".tmp")).is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        let older = f
+            .strip_prefix(&old)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
         if (ours || older) && fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
@@ -241,7 +300,10 @@ pub fn parse(bytes: &[u8]) -> Result<NotesFile, String> {
 
 /// Reads a notes file: `None` if there is none yet.
 pub fn load(path: &Path) -> Result<Option<NotesFile>, StoreError> {
-    let unreadable = |reason: String| StoreError::Unreadable { path: path.display().to_string(), reason };
+    let unreadable = |reason: String| StoreError::Unreadable {
+        path: path.display().to_string(),
+        reason,
+    };
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -264,7 +326,10 @@ pub fn save(path: &Path, notes: &NotesFile) -> Result<Vec<u8>, StoreError> {
     regular_or_missing(path)
         .and_then(|()| write_temporary(path, &bytes))
         .and_then(|temp| commit(&temp, path))
-        .map_err(|e| StoreError::Unwritable { path: path.display().to_string(), reason: e.to_string() })?;
+        .map_err(|e| StoreError::Unwritable {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
     Ok(bytes)
 }
 
@@ -275,15 +340,22 @@ mod tests {
     use crate::core::notes::{Anchor, Article, Note, Status};
 
     fn dir(name: &str) -> tempfile::TempDir {
-        tempfile::TempDir::with_prefix(format!("tandem-store-{name}-")).expect("create the test directory")
+        tempfile::TempDir::with_prefix(format!("tandem-store-{name}-"))
+            .expect("create the test directory")
     }
 
     fn sample() -> NotesFile {
         let text = "Ukrainian officials denied the reports.";
         NotesFile {
             version: 1,
-            left: Article { path: "a.txt".into(), sha256: sha256_hex(text) },
-            right: Article { path: "b.txt".into(), sha256: sha256_hex("x") },
+            left: Article {
+                path: "a.txt".into(),
+                sha256: sha256_hex(text),
+            },
+            right: Article {
+                path: "b.txt".into(),
+                sha256: sha256_hex("x"),
+            },
             notes: vec![Note {
                 id: "n1".into(),
                 category: Category::Contradiction,
@@ -311,7 +383,8 @@ mod tests {
     }
 
     #[test]
-    fn a_save_interrupted_before_the_rename_leaves_the_old_file_and_its_temporary_is_removed_later() -> Result<(), Box<dyn std::error::Error>> {
+    fn a_save_interrupted_before_the_rename_leaves_the_old_file_and_its_temporary_is_removed_later()
+    -> Result<(), Box<dyn std::error::Error>> {
         let tmp = dir("crash");
         let d = tmp.path();
         let path = d.join("n.json");
@@ -334,7 +407,11 @@ mod tests {
         let path = tmp.path().join("n.json");
         fs::write(&path, "{ not json")?;
         let err = load(&path).unwrap_err();
-        assert!(err.to_string().contains("cannot be read") && err.to_string().contains("left untouched"), "{err}");
+        assert!(
+            err.to_string().contains("cannot be read")
+                && err.to_string().contains("left untouched"),
+            "{err}"
+        );
         assert_eq!(fs::read_to_string(&path)?, "{ not json");
         Ok(())
     }
@@ -347,20 +424,49 @@ mod tests {
 
     #[test]
     fn default_path_is_beside_the_left_article() {
-        assert_eq!(default_path("news/wire.txt", "other/rewrite.md", true), PathBuf::from("news/wire.rewrite.tandem-notes.json"));
-        assert_eq!(default_path("kremlin-talks-original.txt", "kremlin-talks-rewrite.txt", false), PathBuf::from("kremlin-talks-original.kremlin-talks-rewrite.tandem-notes.json"));
-        assert_eq!(default_path("-", "b.txt", false), PathBuf::from("stdin.b.tandem-notes.json"));
+        assert_eq!(
+            default_path("news/wire.txt", "other/rewrite.md", true),
+            PathBuf::from("news/wire.rewrite.tandem-notes.json")
+        );
+        assert_eq!(
+            default_path(
+                "kremlin-talks-original.txt",
+                "kremlin-talks-rewrite.txt",
+                false
+            ),
+            PathBuf::from("kremlin-talks-original.kremlin-talks-rewrite.tandem-notes.json")
+        );
+        assert_eq!(
+            default_path("-", "b.txt", false),
+            PathBuf::from("stdin.b.tandem-notes.json")
+        );
     }
 
     #[test]
-    fn long_article_names_give_a_short_notes_name_that_can_be_saved() -> Result<(), Box<dyn std::error::Error>> {
+    fn long_article_names_give_a_short_notes_name_that_can_be_saved()
+    -> Result<(), Box<dyn std::error::Error>> {
         let long = format!("{}.txt", "é".repeat(123)); // 250 bytes
         let tmp = dir("long");
         let d = tmp.path();
-        let a = default_path(d.join(&long).to_str().expect("test paths are UTF-8"), &long, true);
-        let b = default_path(d.join(&long).to_str().expect("test paths are UTF-8"), &format!("x{long}"), true);
-        let name = a.file_name().expect("a notes path names a file").to_str().expect("test paths are UTF-8");
-        assert!(name.len() <= MAX_NAME && name.ends_with(".tandem-notes.json"), "{name}");
+        let a = default_path(
+            d.join(&long).to_str().expect("test paths are UTF-8"),
+            &long,
+            true,
+        );
+        let b = default_path(
+            d.join(&long).to_str().expect("test paths are UTF-8"),
+            &format!("x{long}"),
+            true,
+        );
+        let name = a
+            .file_name()
+            .expect("a notes path names a file")
+            .to_str()
+            .expect("test paths are UTF-8");
+        assert!(
+            name.len() <= MAX_NAME && name.ends_with(".tandem-notes.json"),
+            "{name}"
+        );
         assert_ne!(a, b, "different pairs, different files");
         save(&a, &sample())?;
         assert_eq!(load(&a)?, Some(sample()));
@@ -380,20 +486,31 @@ mod tests {
         let link = d.join("notes.json");
         std::os::unix::fs::symlink("real/notes.json", &link)?;
         save(&link, &sample())?;
-        assert!(fs::symlink_metadata(&link)?.file_type().is_symlink(), "the link stays a link");
-        assert_eq!(load(&target)?, Some(sample()), "the target has the new notes");
+        assert!(
+            fs::symlink_metadata(&link)?.file_type().is_symlink(),
+            "the link stays a link"
+        );
+        assert_eq!(
+            load(&target)?,
+            Some(sample()),
+            "the target has the new notes"
+        );
         assert_eq!(fs::metadata(&target)?.permissions().mode() & 0o777, 0o600);
         // A link to a file not yet there creates the file at the target.
         let dangling = d.join("new.json");
         std::os::unix::fs::symlink("real/new.json", &dangling)?;
         save(&dangling, &sample())?;
-        assert!(fs::symlink_metadata(&dangling)?.file_type().is_symlink() && d.join("real/new.json").is_file());
+        assert!(
+            fs::symlink_metadata(&dangling)?.file_type().is_symlink()
+                && d.join("real/new.json").is_file()
+        );
         Ok(())
     }
 
     #[cfg(unix)]
     #[test]
-    fn fifos_devices_and_directories_are_never_replaced() -> Result<(), Box<dyn std::error::Error>> {
+    fn fifos_devices_and_directories_are_never_replaced() -> Result<(), Box<dyn std::error::Error>>
+    {
         use std::os::unix::fs::FileTypeExt;
         let tmp = dir("special");
         let d = tmp.path();
@@ -404,7 +521,12 @@ mod tests {
         // test must not risk /dev/null): notes are refused, an export is
         // written through to whoever reads.
         let fifo = d.join("fifo");
-        assert!(std::process::Command::new("mkfifo").arg(&fifo).status()?.success());
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()?
+                .success()
+        );
         let err = save(&fifo, &sample()).unwrap_err();
         assert!(err.to_string().contains("not a regular file"), "{err}");
         let reader = {
@@ -412,7 +534,10 @@ mod tests {
             std::thread::spawn(move || fs::read(fifo))
         };
         write_file(&fifo, b"export")?;
-        assert_eq!(reader.join().expect("the other thread did not panic")?, b"export");
+        assert_eq!(
+            reader.join().expect("the other thread did not panic")?,
+            b"export"
+        );
         assert!(fs::metadata(&fifo)?.file_type().is_fifo(), "still a FIFO");
         assert!(write_file(d, b"x").is_err());
         let left: Vec<_> = fs::read_dir(d)?.flatten().map(|e| e.file_name()).collect();

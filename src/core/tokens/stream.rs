@@ -38,7 +38,11 @@ const CAPITALISED: u32 = 1 << 31;
 
 impl WordToken {
     pub fn new(start: u32, end: u32, word: u32, capitalised: bool) -> Self {
-        WordToken { start, end, word: word | if capitalised { CAPITALISED } else { 0 } }
+        WordToken {
+            start,
+            end,
+            word: word | if capitalised { CAPITALISED } else { 0 },
+        }
     }
 
     /// Byte offsets into the document's text.
@@ -139,10 +143,13 @@ pub struct PairTokens {
 impl PairTokens {
     /// Tokenises both documents, each on its own thread.
     pub fn new(left: &Document, right: &Document) -> Self {
-        let ((index, mut norms, left), (right_norms, mut right)) = rayon::join(|| tokenise(left), || {
-            let (_, norms, stream) = tokenise(right);
-            (norms, stream)
-        });
+        let ((index, mut norms, left), (right_norms, mut right)) = rayon::join(
+            || tokenise(left),
+            || {
+                let (_, norms, stream) = tokenise(right);
+                (norms, stream)
+            },
+        );
         // The right side's ids are local to it: renumber them into the
         // left's vocabulary, adding the words only the right side has.
         let mut index = index;
@@ -159,8 +166,15 @@ impl PairTokens {
             })
             .collect();
         drop(index);
-        right.tokens.par_iter_mut().for_each(|t| *t = t.renumbered(remap[t.word() as usize]));
-        PairTokens { vocabulary: describe(norms), left, right }
+        right
+            .tokens
+            .par_iter_mut()
+            .for_each(|t| *t = t.renumbered(remap[t.word() as usize]));
+        PairTokens {
+            vocabulary: describe(norms),
+            left,
+            right,
+        }
     }
 
     /// The stream of one side.
@@ -197,7 +211,12 @@ fn tokenise(doc: &Document) -> (WordIndex, Vec<Box<str>>, TokenStream) {
             };
             let start = s.start + at;
             let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-            tokens.push(WordToken::new(start as u32, (start + word.len()) as u32, id, capitalised));
+            tokens.push(WordToken::new(
+                start as u32,
+                (start + word.len()) as u32,
+                id,
+                capitalised,
+            ));
         }
         sentences.push(tokens.len() as u32);
     }
@@ -208,7 +227,10 @@ fn tokenise(doc: &Document) -> (WordIndex, Vec<Box<str>>, TokenStream) {
 fn describe(norms: Vec<Box<str>>) -> Vocabulary {
     let stemmed: Vec<String> = norms
         .par_iter()
-        .map_init(|| Stemmer::create(Algorithm::English), |stemmer, norm| stemmer.stem(norm).into_owned())
+        .map_init(
+            || Stemmer::create(Algorithm::English),
+            |stemmer, norm| stemmer.stem(norm).into_owned(),
+        )
         .collect();
     let mut stem_index: KeyMap<&str, u32> = KeyMap::default();
     let mut stems: Vec<Box<str>> = Vec::new();
@@ -224,7 +246,12 @@ fn describe(norms: Vec<Box<str>>) -> Vocabulary {
     let words = norms
         .into_iter()
         .zip(stem_ids)
-        .map(|(norm, stem)| WordInfo { stopword: STOPWORDS.contains(&*norm), number: is_number(&norm), stem, norm })
+        .map(|(norm, stem)| WordInfo {
+            stopword: STOPWORDS.contains(&*norm),
+            number: is_number(&norm),
+            stem,
+            norm,
+        })
         .collect();
     Vocabulary { words, stems }
 }
@@ -260,10 +287,18 @@ mod tests {
         assert_eq!(id(&pair.left, 1), id(&pair.right, 0), "troops / Troops");
         assert!(pair.right.tokens()[0].capitalised() && !pair.left.tokens()[1].capitalised());
         let v = &pair.vocabulary;
-        let word = |norm: &str| v.words().iter().find(|w| &*w.norm == norm).expect("the word is in the vocabulary");
+        let word = |norm: &str| {
+            v.words()
+                .iter()
+                .find(|w| &*w.norm == norm)
+                .expect("the word is in the vocabulary")
+        };
         assert!(word("the").stopword && !word("troops").stopword);
         assert!(word("1200").number && !word("shells").number);
         assert_eq!(&*v.stems()[word("troops").stem as usize], "troop");
-        assert_eq!(word("fired").stem, pair.vocabulary.word(id(&pair.left, 2)).stem);
+        assert_eq!(
+            word("fired").stem,
+            pair.vocabulary.word(id(&pair.left, 2)).stem
+        );
     }
 }

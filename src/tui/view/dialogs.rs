@@ -16,8 +16,16 @@ use crate::tui::mode::{Mode, Side};
 
 /// A centred box of at most `width` x `height` cells.
 fn centred(screen: Rect, width: u16, height: u16) -> Rect {
-    let (w, h) = (width.min(screen.width.saturating_sub(2)), height.min(screen.height.saturating_sub(2)));
-    Rect::new(screen.x + (screen.width - w) / 2, screen.y + (screen.height - h) / 2, w, h)
+    let (w, h) = (
+        width.min(screen.width.saturating_sub(2)),
+        height.min(screen.height.saturating_sub(2)),
+    );
+    Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    )
 }
 
 fn frame_box(frame: &mut Frame, area: Rect, title: &str) -> Rect {
@@ -34,20 +42,50 @@ fn dialog_hints(mode: Mode) -> String {
 }
 
 fn quote(a: Option<&Anchor>, width: usize) -> String {
-    a.map_or_else(|| "—".to_string(), |a| {
-        let text = sanitize(&a.exact);
-        if text.chars().count() > width { format!("{}…", text.chars().take(width.saturating_sub(1)).collect::<String>()) } else { text }
-    })
+    a.map_or_else(
+        || "—".to_string(),
+        |a| {
+            let text = sanitize(&a.exact);
+            if text.chars().count() > width {
+                format!(
+                    "{}…",
+                    text.chars()
+                        .take(width.saturating_sub(1))
+                        .collect::<String>()
+                )
+            } else {
+                text
+            }
+        },
+    )
 }
 
 fn target_lines(t: &Target, width: usize) -> Vec<Line<'static>> {
-    Side::BOTH.map(|side| Line::from(format!("{:6} {}", format!("{}:", side.name()), quote(t.get(side), width)))).into()
+    Side::BOTH
+        .map(|side| {
+            Line::from(format!(
+                "{:6} {}",
+                format!("{}:", side.name()),
+                quote(t.get(side), width)
+            ))
+        })
+        .into()
 }
 
 /// Lines listing the bindings of `mode` as "key  description".
 fn menu(mode: Mode) -> Vec<Line<'static>> {
     bindings(mode)
-        .map(|b| Line::from(format!("  {:6} {}", b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/"), b.help)))
+        .map(|b| {
+            Line::from(format!(
+                "  {:6} {}",
+                b.keys
+                    .iter()
+                    .map(|k| k.label())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+                b.help
+            ))
+        })
         .collect()
 }
 
@@ -63,37 +101,83 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             lines.extend(menu(Mode::PickCategory));
             frame.render_widget(Paragraph::new(lines), inner);
         }
-        Some(Dialog::Write { target, category, editor, editing, .. }) => {
+        Some(Dialog::Write {
+            target,
+            category,
+            editor,
+            editing,
+            ..
+        }) => {
             let area = centred(screen, 80, 14);
-            let title = format!(" {} note: {} ", if editing.is_some() { "Edit" } else { "New" }, category.label());
+            let title = format!(
+                " {} note: {} ",
+                if editing.is_some() { "Edit" } else { "New" },
+                category.label()
+            );
             let inner = frame_box(frame, area, &title);
             let mut lines = target_lines(target, usize::from(inner.width).saturating_sub(8));
-            lines.push(Line::from(Span::styled(dialog_hints(Mode::Write), app.theme.placeholder)));
+            lines.push(Line::from(Span::styled(
+                dialog_hints(Mode::Write),
+                app.theme.placeholder,
+            )));
             let head = lines.len() as u16;
-            frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, head.min(inner.height)));
-            let field = Rect::new(inner.x, inner.y + head, inner.width, inner.height.saturating_sub(head));
+            frame.render_widget(
+                Paragraph::new(lines),
+                Rect::new(inner.x, inner.y, inner.width, head.min(inner.height)),
+            );
+            let field = Rect::new(
+                inner.x,
+                inner.y + head,
+                inner.width,
+                inner.height.saturating_sub(head),
+            );
             let mut editor = editor.clone();
             editor.set_block(Block::default().borders(Borders::TOP).title(" note "));
             frame.render_widget(&editor, field);
         }
         Some(Dialog::NotesList { selected }) | Some(Dialog::ConfirmDelete { selected, .. }) => {
-            let area = centred(screen, screen.width.saturating_sub(4), screen.height.saturating_sub(2));
+            let area = centred(
+                screen,
+                screen.width.saturating_sub(4),
+                screen.height.saturating_sub(2),
+            );
             let inner = frame_box(frame, area, " Notes ");
             let Some(book) = &app.notebook else { return };
             let width = usize::from(inner.width).saturating_sub(10);
-            let mut lines: Vec<Line> = crate::display::wrap(&dialog_hints(Mode::NotesList), usize::from(inner.width))
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, app.theme.placeholder)))
-                .collect();
+            let mut lines: Vec<Line> =
+                crate::display::wrap(&dialog_hints(Mode::NotesList), usize::from(inner.width))
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, app.theme.placeholder)))
+                    .collect();
             let head = lines.len();
             for (i, n) in book.file.notes.iter().enumerate() {
-                let orphan = if n.is_orphan() { " · ORPHANED (quote kept)" } else { "" };
+                let orphan = if n.is_orphan() {
+                    " · ORPHANED (quote kept)"
+                } else {
+                    ""
+                };
                 let first = sanitize(n.text.lines().next().unwrap_or(""));
-                let head = format!("{} {} · {}{orphan} · {}", if i == *selected { "▶" } else { " " }, n.category.id(), n.status.id(), first);
-                let style = if i == *selected { bold.add_modifier(Modifier::REVERSED) } else { bold };
+                let head = format!(
+                    "{} {} · {}{orphan} · {}",
+                    if i == *selected { "▶" } else { " " },
+                    n.category.id(),
+                    n.status.id(),
+                    first
+                );
+                let style = if i == *selected {
+                    bold.add_modifier(Modifier::REVERSED)
+                } else {
+                    bold
+                };
                 lines.push(Line::from(Span::styled(head, style)));
-                lines.push(Line::from(format!("    left:  {}", quote(n.left.as_ref(), width))));
-                lines.push(Line::from(format!("    right: {}", quote(n.right.as_ref(), width))));
+                lines.push(Line::from(format!(
+                    "    left:  {}",
+                    quote(n.left.as_ref(), width)
+                )));
+                lines.push(Line::from(format!(
+                    "    right: {}",
+                    quote(n.right.as_ref(), width)
+                )));
             }
             // Keep the selected note in view.
             let rows = usize::from(inner.height);
@@ -102,32 +186,60 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             if let Some(Dialog::ConfirmDelete { .. }) = &app.dialog {
                 let b = centred(screen, 44, 3);
                 let inner = frame_box(frame, b, " Delete this note? ");
-                frame.render_widget(Paragraph::new(hints(Mode::ConfirmDelete, &[], ": ", " · ")), inner);
+                frame.render_widget(
+                    Paragraph::new(hints(Mode::ConfirmDelete, &[], ": ", " · ")),
+                    inner,
+                );
             }
         }
         Some(Dialog::ConfirmQuit) => {
             let area = centred(screen, 72, 7);
             let inner = frame_box(frame, area, " Notes are not saved ");
-            let path = app.notebook.as_ref().map(|b| b.path.display().to_string()).unwrap_or_default();
+            let path = app
+                .notebook
+                .as_ref()
+                .map(|b| b.path.display().to_string())
+                .unwrap_or_default();
             let keys = hints(Mode::ConfirmQuit, &[], ": ", " · ");
-            let text = format!("The notes could not be written to {}.\nQuitting now loses them.\n\n{keys}", sanitize(&path));
+            let text = format!(
+                "The notes could not be written to {}.\nQuitting now loses them.\n\n{keys}",
+                sanitize(&path)
+            );
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
         Some(Dialog::SaveAs { editor }) => {
             let area = centred(screen, 80, 5);
-            let inner = frame_box(frame, area, &format!(" Save the notes to ({}) ", hints(Mode::SaveAs, &[], ": ", " · ")));
+            let inner = frame_box(
+                frame,
+                area,
+                &format!(
+                    " Save the notes to ({}) ",
+                    hints(Mode::SaveAs, &[], ": ", " · ")
+                ),
+            );
             frame.render_widget(editor, inner);
         }
         Some(Dialog::ConfirmReplace { path }) => {
             let area = centred(screen, 72, 7);
             let inner = frame_box(frame, area, " Replace this file? ");
             let keys = hints(Mode::ConfirmReplace, &[], ": ", " · ");
-            let text = format!("{} already exists.\nSaving the notes there replaces it.\n\n{keys}", sanitize(&path.display().to_string()));
+            let text = format!(
+                "{} already exists.\nSaving the notes there replaces it.\n\n{keys}",
+                sanitize(&path.display().to_string())
+            );
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
         Some(Dialog::Summary { selected }) => {
-            let area = centred(screen, screen.width.saturating_sub(4), screen.height.saturating_sub(2));
-            let inner = frame_box(frame, area, &format!(" Review summary ({}) ", dialog_hints(Mode::Summary)));
+            let area = centred(
+                screen,
+                screen.width.saturating_sub(4),
+                screen.height.saturating_sub(2),
+            );
+            let inner = frame_box(
+                frame,
+                area,
+                &format!(" Review summary ({}) ", dialog_hints(Mode::Summary)),
+            );
             let items = crate::tui::suggestions::summary(app);
             let lines: Vec<Line> = items
                 .iter()

@@ -35,7 +35,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// without cutting a word, centred, down to a single cell.
 fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     let needs = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
-    let wordings = [format!("tandem needs at least {needs} (now {}×{})", area.width, area.height), format!("needs {needs}"), needs, "…".into()];
+    let wordings = [
+        format!(
+            "tandem needs at least {needs} (now {}×{})",
+            area.width, area.height
+        ),
+        format!("needs {needs}"),
+        needs,
+        "…".into(),
+    ];
     let (columns, rows) = (usize::from(area.width), usize::from(area.height));
     let lines = wordings
         .iter()
@@ -46,6 +54,12 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, line) in lines.iter().enumerate() {
         let x = area.width.saturating_sub(width(line) as u16) / 2;
-        frame.buffer_mut().set_stringn(area.x + x, area.y + top + i as u16, line, usize::from(area.width - x), app.theme.text);
+        frame.buffer_mut().set_stringn(
+            area.x + x,
+            area.y + top + i as u16,
+            line,
+            usize::from(area.width - x),
+            app.theme.text,
+        );
     }
 }

@@ -3,19 +3,25 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use crate::display::{sanitize, width};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Geometry};
-use crate::display::{sanitize, width};
 use crate::tui::keymap::{hints, keys};
 use crate::tui::mode::{Mode, Side, View};
 
 pub fn titles(buf: &mut Buffer, app: &App, g: &Geometry) {
     // One style on both panes: the full titles if both fit, else both compact.
-    let fits = Side::BOTH.iter().all(|&side| width(&app.titles[side.index()][0]) < usize::from(g.pane(side).width));
+    let fits = Side::BOTH
+        .iter()
+        .all(|&side| width(&app.titles[side.index()][0]) < usize::from(g.pane(side).width));
     for side in Side::BOTH {
         let area = g.pane(side);
         let active = app.view == View::Reading && app.pane == side;
-        let style = if active { app.theme.title_active } else { app.theme.title };
+        let style = if active {
+            app.theme.title_active
+        } else {
+            app.theme.title
+        };
         let [full, compact] = &app.titles[side.index()];
         let text = format!(" {}", if fits { full } else { compact });
         buf.set_style(Rect::new(area.x, g.titles.y, area.width, 1), style);
@@ -31,7 +37,11 @@ fn position(app: &App) -> String {
     let total = app.differences.len();
     match app.differences.binary_search(&app.focus) {
         Ok(i) => format!("difference {} of {total}", i + 1),
-        Err(i) => format!("passage {} of {} · {i} of {total} differences above", app.focus + 1, app.units.len()),
+        Err(i) => format!(
+            "passage {} of {} · {i} of {total} differences above",
+            app.focus + 1,
+            app.units.len()
+        ),
     }
 }
 
@@ -40,17 +50,32 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     buf.set_style(area, style);
     let columns = usize::from(area.width);
     if app.search.editing {
-        let text = format!(" search: {}▏  ({})", sanitize(&app.search.query), hints(Mode::Search, &[], ": ", ", "));
+        let text = format!(
+            " search: {}▏  ({})",
+            sanitize(&app.search.query),
+            hints(Mode::Search, &[], ": ", ", ")
+        );
         buf.set_stringn(area.x, area.y, &text, columns, style);
         return;
     }
     if let Some(typed) = &app.command {
-        let text = format!(" go to passage: {}▏  ({})", sanitize(typed), hints(Mode::Command, &[], ": ", ", "));
+        let text = format!(
+            " go to passage: {}▏  ({})",
+            sanitize(typed),
+            hints(Mode::Command, &[], ": ", ", ")
+        );
         buf.set_stringn(area.x, area.y, &text, columns, style);
         return;
     }
     let unsaved = app.notebook.as_ref().is_some_and(|b| b.unsaved);
-    let warning = if unsaved { format!(" NOTES NOT SAVED ({}) │", hints(Mode::Main, &[Action::SaveElsewhere], ": ", "")) } else { String::new() };
+    let warning = if unsaved {
+        format!(
+            " NOTES NOT SAVED ({}) │",
+            hints(Mode::Main, &[Action::SaveElsewhere], ": ", "")
+        )
+    } else {
+        String::new()
+    };
     let count = app.count.map(|n| format!(" {n}")).unwrap_or_default();
     let mut left = format!("{warning}{count} {}", position(app));
     // What is folded, as much the state of the screen as the position.
@@ -69,7 +94,10 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     let notes = app.notebook.as_ref().map(|book| {
         let count = book.file.notes.len();
         let count = format!("{count} note{}", if count == 1 { "" } else { "s" });
-        [format!("{count}: {}", sanitize(&book.path.display().to_string())), count]
+        [
+            format!("{count}: {}", sanitize(&book.path.display().to_string())),
+            count,
+        ]
     });
     let view = match app.view {
         View::Aligned => "aligned view".to_string(),
@@ -78,15 +106,28 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     // The hints with their words when all of that, in its shortest form,
     // still fits beside them; else their keys alone, and `?` for the words:
     // the state of the screen comes before the words of its keys.
-    let state = width(&left) + notes.as_ref().map_or(0, |[_, count]| 3 + width(count)) + 3 + width(&view);
-    let main = [Action::NextDifference, Action::PrevDifference, Action::ToggleView, Action::Fold, Action::StartSearch, Action::ToggleHelp, Action::Quit];
+    let state =
+        width(&left) + notes.as_ref().map_or(0, |[_, count]| 3 + width(count)) + 3 + width(&view);
+    let main = [
+        Action::NextDifference,
+        Action::PrevDifference,
+        Action::ToggleView,
+        Action::Fold,
+        Action::StartSearch,
+        Action::ToggleHelp,
+        Action::Quit,
+    ];
     let full = hints(Mode::Main, &main, " ", "  ") + " ";
     let shown = if app.selection.is_some() {
         format!("selecting words: {} ", hints(Mode::Select, &[], " ", "  "))
     } else if state + 2 + width(&full) <= columns {
         full
     } else {
-        format!("{}  {} ", keys(Mode::Main, &main[..main.len() - 2]), hints(Mode::Main, &main[main.len() - 2..], " ", "  "))
+        format!(
+            "{}  {} ",
+            keys(Mode::Main, &main[..main.len() - 2]),
+            hints(Mode::Main, &main[main.len() - 2..], " ", "  ")
+        )
     };
     let room = columns.saturating_sub(width(&shown) + 1);
     let mut left = cut(&left, room);
@@ -102,7 +143,13 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     buf.set_stringn(area.x, area.y, &left, room, style);
     let hint_width = width(&shown);
     if hint_width <= columns {
-        buf.set_stringn(area.x + (columns - hint_width) as u16, area.y, &shown, hint_width, style);
+        buf.set_stringn(
+            area.x + (columns - hint_width) as u16,
+            area.y,
+            &shown,
+            hint_width,
+            style,
+        );
     }
 }
 
@@ -132,12 +179,20 @@ pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
             0 => "none left here".to_string(),
             n => format!("{n} more here, next key shows them"),
         };
-        format!(" {} │ {what} · passage {}: {left}", hints(Mode::Main, &[Action::Undo], " ", ""), app.focus + 1)
+        format!(
+            " {} │ {what} · passage {}: {left}",
+            hints(Mode::Main, &[Action::Undo], " ", ""),
+            app.focus + 1
+        )
     } else {
         match crate::tui::suggestions::shown(app, &open) {
             Some(d) => {
                 let keys: &[Action] = if open.len() > 1 {
-                    &[Action::AcceptSuggestion, Action::RejectSuggestion, Action::NextSuggestion]
+                    &[
+                        Action::AcceptSuggestion,
+                        Action::RejectSuggestion,
+                        Action::NextSuggestion,
+                    ]
                 } else {
                     &[Action::AcceptSuggestion, Action::RejectSuggestion]
                 };
@@ -152,10 +207,17 @@ pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
                     d.explanation,
                 )
             }
-            None => format!(" {} │ no open suggestion here", hints(Mode::Main, &[Action::OpenSummary], " ", "")),
+            None => format!(
+                " {} │ no open suggestion here",
+                hints(Mode::Main, &[Action::OpenSummary], " ", "")
+            ),
         }
     };
-    let style = if open.is_empty() && app.decided.is_none() { app.theme.placeholder } else { app.theme.title };
+    let style = if open.is_empty() && app.decided.is_none() {
+        app.theme.placeholder
+    } else {
+        app.theme.title
+    };
     let columns = usize::from(area.width);
     buf.set_stringn(area.x, area.y, cut(&text, columns), columns, style);
 }

@@ -53,7 +53,11 @@ impl Blocks {
         }
         let start = self.text.len();
         self.text.push_str(block);
-        self.paragraphs.push(Paragraph { start, end: self.text.len(), heading });
+        self.paragraphs.push(Paragraph {
+            start,
+            end: self.text.len(),
+            heading,
+        });
         self.current.clear();
     }
 
@@ -80,13 +84,21 @@ impl Blocks {
         }
         first.paragraphs.append(&mut self.paragraphs);
         self.paragraphs = first.paragraphs;
-        self.text = if rest.is_empty() { first.text } else { format!("{}\n\n{rest}", first.text) };
+        self.text = if rest.is_empty() {
+            first.text
+        } else {
+            format!("{}\n\n{rest}", first.text)
+        };
     }
 
     pub fn finish(mut self, tracked_changes: bool) -> Extracted {
         self.end();
         self.text.push('\n');
-        Extracted { text: self.text, paragraphs: Some(self.paragraphs), tracked_changes }
+        Extracted {
+            text: self.text,
+            paragraphs: Some(self.paragraphs),
+            tracked_changes,
+        }
     }
 }
 
@@ -107,7 +119,12 @@ mod tests {
         let e = b.finish(false);
         assert_eq!(e.text, "Big news\n\nFirst\u{a0}one. Second.\n");
         let ps = e.paragraphs.expect("the format marks its paragraphs");
-        assert_eq!(ps.iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect::<Vec<_>>(), [("Big news", true), ("First\u{a0}one. Second.", false)]);
+        assert_eq!(
+            ps.iter()
+                .map(|p| (&e.text[p.start..p.end], p.heading))
+                .collect::<Vec<_>>(),
+            [("Big news", true), ("First\u{a0}one. Second.", false)]
+        );
     }
 
     #[test]
@@ -118,6 +135,11 @@ mod tests {
         b.prepend_heading(" The  title ");
         let e = b.finish(false);
         let ps = e.paragraphs.expect("the format marks its paragraphs");
-        assert_eq!(ps.iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect::<Vec<_>>(), [("The title", true), ("Body.", false)]);
+        assert_eq!(
+            ps.iter()
+                .map(|p| (&e.text[p.start..p.end], p.heading))
+                .collect::<Vec<_>>(),
+            [("The title", true), ("Body.", false)]
+        );
     }
 }

@@ -9,7 +9,11 @@ use super::blocks::Blocks;
 use super::zipped::{push_characters, read_xml};
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.try_get_attribute(name).ok().flatten().and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()).map(|v| v.into_owned())
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
+        .map(|v| v.into_owned())
 }
 
 /// Paragraph styles that make a heading ("Heading1", "heading 2", "Title").
@@ -22,34 +26,50 @@ pub fn extract(bytes: &[u8], limit: u64) -> Result<Extracted, String> {
     let mut out = Blocks::default();
     // Depth inside deleted text; inside <w:t>.
     let (mut deleted, mut in_text, mut tracked) = (0usize, false, false);
-    read_xml(bytes, "word/document.xml", "a Word document", limit, |event| match event {
-        Event::Start(e) | Event::Empty(e) => {
-            let empty = matches!(event, Event::Empty(_));
-            match e.name().as_ref() {
-                "w:p" => out.end(),
-                "w:pStyle" if attr(e, "w:val").is_some_and(|v| is_heading_style(&v)) => out.heading(),
-                // Outline level 9 is body text.
-                "w:outlineLvl" if attr(e, "w:val").and_then(|v| v.parse::<u8>().ok()).is_some_and(|l| l < 9) => out.heading(),
-                "w:t" => in_text = !empty,
-                "w:del" | "w:moveFrom" => {
-                    tracked = true;
-                    deleted += usize::from(!empty);
+    read_xml(
+        bytes,
+        "word/document.xml",
+        "a Word document",
+        limit,
+        |event| match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let empty = matches!(event, Event::Empty(_));
+                match e.name().as_ref() {
+                    "w:p" => out.end(),
+                    "w:pStyle" if attr(e, "w:val").is_some_and(|v| is_heading_style(&v)) => {
+                        out.heading()
+                    }
+                    // Outline level 9 is body text.
+                    "w:outlineLvl"
+                        if attr(e, "w:val")
+                            .and_then(|v| v.parse::<u8>().ok())
+                            .is_some_and(|l| l < 9) =>
+                    {
+                        out.heading()
+                    }
+                    "w:t" => in_text = !empty,
+                    "w:del" | "w:moveFrom" => {
+                        tracked = true;
+                        deleted += usize::from(!empty);
+                    }
+                    "w:ins" | "w:moveTo" => tracked = true,
+                    "w:tab" | "w:br" | "w:cr" if deleted == 0 => out.push(" "),
+                    "w:noBreakHyphen" if deleted == 0 => out.push("-"),
+                    _ => {}
                 }
-                "w:ins" | "w:moveTo" => tracked = true,
-                "w:tab" | "w:br" | "w:cr" if deleted == 0 => out.push(" "),
-                "w:noBreakHyphen" if deleted == 0 => out.push("-"),
-                _ => {}
             }
-        }
-        Event::End(e) => match e.name().as_ref() {
-            "w:p" => out.end(),
-            "w:t" => in_text = false,
-            "w:del" | "w:moveFrom" => deleted = deleted.saturating_sub(1),
+            Event::End(e) => match e.name().as_ref() {
+                "w:p" => out.end(),
+                "w:t" => in_text = false,
+                "w:del" | "w:moveFrom" => deleted = deleted.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(_) | Event::GeneralRef(_) if in_text && deleted == 0 => {
+                push_characters(&mut out, event)
+            }
             _ => {}
         },
-        Event::Text(_) | Event::GeneralRef(_) if in_text && deleted == 0 => push_characters(&mut out, event),
-        _ => {}
-    })?;
+    )?;
     Ok(out.finish(tracked))
 }
 
@@ -64,11 +84,19 @@ pub mod tests {
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
              <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
         );
-        archive(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", xml.as_bytes())])
+        archive(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", xml.as_bytes()),
+        ])
     }
 
     fn blocks(e: &Extracted) -> Vec<(&str, bool)> {
-        e.paragraphs.as_ref().expect("the format marks its paragraphs").iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect()
+        e.paragraphs
+            .as_ref()
+            .expect("the format marks its paragraphs")
+            .iter()
+            .map(|p| (&e.text[p.start..p.end], p.heading))
+            .collect()
     }
 
     #[test]
@@ -79,7 +107,13 @@ pub mod tests {
              <w:p><w:r><w:instrText>HYPERLINK \"x\"</w:instrText></w:r></w:p>",
         );
         let e = extract(&bytes, 1 << 20).expect("a well-formed test document");
-        assert_eq!(blocks(&e), [("Storm & wind", true), ("Gusts reached 68\u{a0}mph today.", false)]);
+        assert_eq!(
+            blocks(&e),
+            [
+                ("Storm & wind", true),
+                ("Gusts reached 68\u{a0}mph today.", false)
+            ]
+        );
         assert!(!e.tracked_changes);
     }
 

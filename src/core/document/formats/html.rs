@@ -15,34 +15,109 @@ use super::blocks::Blocks;
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "form", "button", "select", "textarea", "input", "label",
-    "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "picture", "img", "aside", "footer",
-    "dialog", "menu", "head", "title",
+    "script", "style", "noscript", "template", "nav", "form", "button", "select", "textarea",
+    "input", "label", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio",
+    "picture", "img", "aside", "footer", "dialog", "menu", "head", "title",
 ];
 
 /// Elements that start and end a block of text.
 const BLOCK: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "figcaption", "caption",
-    "address", "div", "section", "article", "main", "header", "ul", "ol", "dl", "table", "tr", "td", "th", "figure",
-    "hr", "body", "details", "summary",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "caption",
+    "address",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "hr",
+    "body",
+    "details",
+    "summary",
 ];
 
 /// Words in a class or id that mark boilerplate.
 const BOILERPLATE: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "advertising", "sponsor", "sponsored", "promo", "banner", "share",
-    "sharing", "social", "related", "recommended", "newsletter", "subscribe", "subscription", "signup", "cookie",
-    "cookies", "consent", "comment", "comments", "sidebar", "breadcrumb", "breadcrumbs", "menu", "nav", "navbar",
-    "navigation", "footer", "popup", "modal", "paywall", "outbrain", "taboola", "skip",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertising",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "banner",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "cookie",
+    "cookies",
+    "consent",
+    "comment",
+    "comments",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "footer",
+    "popup",
+    "modal",
+    "paywall",
+    "outbrain",
+    "taboola",
+    "skip",
 ];
 
-const BOILERPLATE_ROLES: &[&str] = &["navigation", "banner", "complementary", "contentinfo", "search", "menu", "dialog"];
+const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "complementary",
+    "contentinfo",
+    "search",
+    "menu",
+    "dialog",
+];
 
 fn is_boilerplate(e: &ElementRef) -> bool {
     let v = e.value();
-    if SKIPPED.contains(&v.name()) || v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
+    if SKIPPED.contains(&v.name())
+        || v.attr("hidden").is_some()
+        || v.attr("aria-hidden") == Some("true")
+    {
         return true;
     }
-    if v.attr("role").is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())) {
+    if v.attr("role")
+        .is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
         return true;
     }
     let marked = |attr: Option<&str>| {
@@ -63,7 +138,9 @@ fn walk(element: ElementRef, out: &mut Blocks) {
         match child.value() {
             Node::Text(t) => out.push(t),
             Node::Element(e) => {
-                let Some(el) = ElementRef::wrap(child) else { continue };
+                let Some(el) = ElementRef::wrap(child) else {
+                    continue;
+                };
                 if is_boilerplate(&el) {
                     continue;
                 }
@@ -92,13 +169,18 @@ fn walk(element: ElementRef, out: &mut Blocks) {
 /// Paragraph text directly inside `e` (not in nested articles).
 fn paragraph_text(e: ElementRef) -> usize {
     let p = Selector::parse("p").expect("valid selector");
-    e.select(&p).map(|p| p.text().map(str::len).sum::<usize>()).sum()
+    e.select(&p)
+        .map(|p| p.text().map(str::len).sum::<usize>())
+        .sum()
 }
 
 /// The element that holds the article.
 fn article_root(doc: &Html) -> ElementRef<'_> {
     let select = |css: &str| Selector::parse(css).expect("valid selector");
-    if let Some(best) = doc.select(&select("article")).max_by_key(|a| paragraph_text(*a)) {
+    if let Some(best) = doc
+        .select(&select("article"))
+        .max_by_key(|a| paragraph_text(*a))
+    {
         return best;
     }
     for css in ["main", "[role=main]", "body"] {
@@ -112,8 +194,15 @@ fn article_root(doc: &Html) -> ElementRef<'_> {
 /// The page title without the site name after a separator
 /// ("Storm leaves… | The Coastal Herald").
 fn page_title(doc: &Html) -> Option<String> {
-    let title: String = doc.select(&Selector::parse("head > title").expect("valid selector")).next()?.text().collect();
-    let cut = [" | ", " – ", " — ", " - ", " :: "].iter().filter_map(|sep| title.rfind(sep)).max();
+    let title: String = doc
+        .select(&Selector::parse("head > title").expect("valid selector"))
+        .next()?
+        .text()
+        .collect();
+    let cut = [" | ", " – ", " — ", " - ", " :: "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep))
+        .max();
     Some(cut.map_or(title.as_str(), |at| &title[..at]).to_string())
 }
 
@@ -136,7 +225,11 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<(String, bool)> {
         let e = extract(html);
-        e.paragraphs.expect("the format marks its paragraphs").iter().map(|p| (e.text[p.start..p.end].to_string(), p.heading)).collect()
+        e.paragraphs
+            .expect("the format marks its paragraphs")
+            .iter()
+            .map(|p| (e.text[p.start..p.end].to_string(), p.heading))
+            .collect()
     }
 
     #[test]
@@ -162,19 +255,32 @@ mod tests {
 
     #[test]
     fn malformed_markup_still_gives_text_and_the_title_when_no_heading() {
-        let got = blocks("<title>Only title - Site</title><p>Unclosed <b>bold<p>Next</i></div></table>");
-        assert_eq!(got, [("Only title".into(), true), ("Unclosed bold".into(), false), ("Next".into(), false)]);
+        let got =
+            blocks("<title>Only title - Site</title><p>Unclosed <b>bold<p>Next</i></div></table>");
+        assert_eq!(
+            got,
+            [
+                ("Only title".into(), true),
+                ("Unclosed bold".into(), false),
+                ("Next".into(), false)
+            ]
+        );
     }
 
     #[test]
     fn a_block_of_no_break_spaces_is_empty() {
         // Found by the property test: "&nbsp;" alone made a paragraph.
-        assert_eq!(blocks("<p>&nbsp;</p><p>&nbsp;Text&nbsp;</p>"), [("Text".to_string(), false)]);
+        assert_eq!(
+            blocks("<p>&nbsp;</p><p>&nbsp;Text&nbsp;</p>"),
+            [("Text".to_string(), false)]
+        );
     }
 
     #[test]
     fn the_longest_article_is_the_story() {
-        let got = blocks("<body><article><p>Teaser.</p></article><article><p>The real story is long.</p></article></body>");
+        let got = blocks(
+            "<body><article><p>Teaser.</p></article><article><p>The real story is long.</p></article></body>",
+        );
         assert_eq!(got, [("The real story is long.".to_string(), false)]);
     }
 }

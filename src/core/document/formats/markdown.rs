@@ -32,7 +32,11 @@ impl Block {
 
     fn end(&mut self, out: &mut Vec<Paragraph>) {
         if let Some(s) = self.span.take() {
-            out.push(Paragraph { start: s.start, end: s.end, heading: self.heading });
+            out.push(Paragraph {
+                start: s.start,
+                end: s.end,
+                heading: self.heading,
+            });
         }
         self.heading = false;
     }
@@ -79,9 +83,15 @@ fn is_block_end(tag: &TagEnd) -> bool {
 pub fn extract(source: &str) -> Extracted {
     let bytes = source.as_bytes();
     // Start from all blanks (line ends kept) and copy the text back in.
-    let mut shown: Vec<u8> = bytes.iter().map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
+    let mut shown: Vec<u8> = bytes
+        .iter()
+        .map(|&b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect();
     let mut paragraphs = Vec::new();
-    let mut block = Block { span: None, heading: false };
+    let mut block = Block {
+        span: None,
+        heading: false,
+    };
     // Inside an image (alt text is not article text) or front matter.
     let mut hidden = 0usize;
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
@@ -106,7 +116,9 @@ pub fn extract(source: &str) -> Extracted {
                 }
             }
             Event::Text(text) | Event::Code(text) if hidden == 0 => {
-                let Some(at) = place(source, &range, &text) else { continue };
+                let Some(at) = place(source, &range, &text) else {
+                    continue;
+                };
                 if text.contains(&source[at.clone()]) {
                     shown[at.clone()].copy_from_slice(&bytes[at.clone()]);
                 } else {
@@ -122,7 +134,11 @@ pub fn extract(source: &str) -> Extracted {
     block.end(&mut paragraphs);
     close_up_punctuation(bytes, &mut shown);
     let text = String::from_utf8(shown).expect("whole characters copied into ASCII blanks");
-    Extracted { text, paragraphs: Some(paragraphs), tracked_changes: false }
+    Extracted {
+        text,
+        paragraphs: Some(paragraphs),
+        tracked_changes: false,
+    }
 }
 
 /// Closing markup between a word and its punctuation (`*Patel*.`,
@@ -133,7 +149,11 @@ pub fn extract(source: &str) -> Extracted {
 fn close_up_punctuation(source: &[u8], shown: &mut [u8]) {
     for i in 1..shown.len() {
         let b = shown[i];
-        if !matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'"' | b'\'') || source[i] != b {
+        if !matches!(
+            b,
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'"' | b'\''
+        ) || source[i] != b
+        {
             continue;
         }
         let mut j = i;
@@ -179,7 +199,11 @@ mod tests {
         let e = extract(md);
         assert_eq!(e.text.len(), md.len(), "offsets are the file's");
         let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        e.paragraphs.expect("the format marks its paragraphs").iter().map(|p| (squeeze(&e.text[p.start..p.end]), p.heading)).collect()
+        e.paragraphs
+            .expect("the format marks its paragraphs")
+            .iter()
+            .map(|p| (squeeze(&e.text[p.start..p.end]), p.heading))
+            .collect()
     }
 
     #[test]
@@ -200,7 +224,11 @@ mod tests {
         let e = extract(md);
         assert!(!e.text.contains("https") && !e.text.contains("**") && !e.text.contains('#'));
         let at = md.find("$48").expect("the text holds it");
-        assert_eq!(&e.text[at..at + 11], "$48 million", "the file's offsets hold");
+        assert_eq!(
+            &e.text[at..at + 11],
+            "$48 million",
+            "the file's offsets hold"
+        );
     }
 
     #[test]

@@ -78,8 +78,12 @@ fn extension(name: &str) -> Option<String> {
 /// Does the start of the text look like an HTML document?
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
-    let head = String::from_utf8_lossy(head).trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || (head.starts_with("<!--") && head.contains("<html"))
+    let head = String::from_utf8_lossy(head)
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with("<!--") && head.contains("<html"))
 }
 
 /// Picks the format of `bytes` named `name`: container signatures first
@@ -88,7 +92,11 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 pub fn detect(name: &str, bytes: &[u8]) -> Format {
     let ext = extension(name);
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(CFB_MAGIC) {
-        return if ext.as_deref() == Some("odt") { Format::Odt } else { Format::Docx };
+        return if ext.as_deref() == Some("odt") {
+            Format::Odt
+        } else {
+            Format::Docx
+        };
     }
     match ext.as_deref() {
         Some("html" | "htm" | "xhtml") => Format::Html,
@@ -114,7 +122,11 @@ pub fn extract(format: Format, bytes: Vec<u8>, name: &str) -> Result<Extracted, 
         return Ok(match format {
             Format::Markdown => markdown::extract(&text),
             Format::Html => html::extract(&text),
-            _ => Extracted { text, paragraphs: None, tracked_changes: false },
+            _ => Extracted {
+                text,
+                paragraphs: None,
+                tracked_changes: false,
+            },
         });
     }
     let limit = super::load::MAX_BYTES;
@@ -122,7 +134,10 @@ pub fn extract(format: Format, bytes: Vec<u8>, name: &str) -> Result<Extracted, 
         Format::Docx => docx::extract(&bytes, limit),
         _ => odt::extract(&bytes, limit),
     }
-    .map_err(|reason| LoadError::Format { name: name.into(), reason })
+    .map_err(|reason| LoadError::Format {
+        name: name.into(),
+        reason,
+    })
 }
 
 #[cfg(test)]
@@ -144,7 +159,9 @@ mod tests {
     fn an_encrypted_word_file_is_named_as_such() {
         let mut bytes = CFB_MAGIC.to_vec();
         bytes.extend([0; 100]);
-        let err = extract(Format::Docx, bytes, "secret.docx").err().expect("refused");
+        let err = extract(Format::Docx, bytes, "secret.docx")
+            .err()
+            .expect("refused");
         assert!(err.to_string().contains("encrypted"), "{err}");
     }
 }

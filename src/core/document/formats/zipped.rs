@@ -30,7 +30,9 @@ impl<R: Read> Read for Bounded<R> {
             self.exceeded = true;
             return Err(std::io::Error::other("size limit exceeded"));
         }
-        let want = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..want])?;
         self.left -= n as u64;
         Ok(n)
@@ -44,7 +46,9 @@ fn zip_error(e: ZipError, part: &str, kind: &str) -> String {
             "is encrypted (password-protected); save it without a password".into()
         }
         ZipError::UnsupportedArchive(why) => format!("uses an unsupported zip feature ({why})"),
-        ZipError::CompressionMethodNotSupported(m) => format!("uses an unsupported zip compression method ({m})"),
+        ZipError::CompressionMethodNotSupported(m) => {
+            format!("uses an unsupported zip compression method ({m})")
+        }
         other => format!("is damaged or truncated ({other})"),
     }
 }
@@ -84,10 +88,22 @@ pub fn push_characters(out: &mut Blocks, event: &Event) {
 
 /// Streams the events of the XML part `part` of the zip archive `bytes` to
 /// `on`. `kind` names the document type in messages ("a Word document").
-pub fn read_xml(bytes: &[u8], part: &str, kind: &str, limit: u64, mut on: impl FnMut(&Event)) -> Result<(), String> {
+pub fn read_xml(
+    bytes: &[u8],
+    part: &str,
+    kind: &str,
+    limit: u64,
+    mut on: impl FnMut(&Event),
+) -> Result<(), String> {
     let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error(e, part, kind))?;
-    let entry = archive.by_name(part).map_err(|e| zip_error(e, part, kind))?;
-    let bounded = Bounded { inner: entry, left: limit, exceeded: false };
+    let entry = archive
+        .by_name(part)
+        .map_err(|e| zip_error(e, part, kind))?;
+    let bounded = Bounded {
+        inner: entry,
+        left: limit,
+        exceeded: false,
+    };
     let mut reader = Reader::from_reader(BufReader::new(bounded));
     let mut buf = Vec::new();
     loop {
@@ -96,7 +112,10 @@ pub fn read_xml(bytes: &[u8], part: &str, kind: &str, limit: u64, mut on: impl F
             Ok(event) => on(&event),
             Err(e) => {
                 return Err(if reader.get_ref().get_ref().exceeded {
-                    format!("{part} inflates past {} MiB (a zip bomb?)", limit / (1024 * 1024))
+                    format!(
+                        "{part} inflates past {} MiB (a zip bomb?)",
+                        limit / (1024 * 1024)
+                    )
                 } else if let quick_xml::Error::Io(io) = &e {
                     format!("is damaged or truncated ({part}: {io})")
                 } else {
@@ -117,9 +136,11 @@ pub mod tests {
     /// A zip archive of the given parts, deflated.
     pub fn archive(parts: &[(&str, &[u8])]) -> Vec<u8> {
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
         for (name, data) in parts {
-            zip.start_file(*name, options).expect("a zip entry in memory");
+            zip.start_file(*name, options)
+                .expect("a zip entry in memory");
             zip.write_all(data).expect("a zip entry in memory");
         }
         zip.finish().expect("a zip in memory").into_inner()
@@ -149,10 +170,22 @@ pub mod tests {
         let err = count_events(&bytes[..bytes.len() / 2], 1000).unwrap_err();
         assert!(err.contains("damaged or truncated"), "{err}");
         let other = archive(&[("other.xml", b"<a/>")]);
-        assert!(count_events(&other, 1000).unwrap_err().contains("has no doc.xml"));
+        assert!(
+            count_events(&other, 1000)
+                .unwrap_err()
+                .contains("has no doc.xml")
+        );
         let bad = archive(&[("doc.xml", b"<a><b>text</a>")]);
-        assert!(count_events(&bad, 1000).unwrap_err().contains("not well-formed"));
-        assert!(count_events(b"not a zip at all", 1000).unwrap_err().contains("damaged"));
+        assert!(
+            count_events(&bad, 1000)
+                .unwrap_err()
+                .contains("not well-formed")
+        );
+        assert!(
+            count_events(b"not a zip at all", 1000)
+                .unwrap_err()
+                .contains("damaged")
+        );
     }
 
     #[test]
