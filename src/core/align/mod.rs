@@ -1,6 +1,6 @@
 //! Sentence alignment of two versions of an article.
 //!
-//! The method follows `research/anchors-alignment.md` §6a, with an exact
+//! The method follows `docs/research/anchors-alignment.md` §6a, with an exact
 //! sparse search in place of its banded dynamic program:
 //! 1. `features.rs`: TF-IDF cosine over word stems and character trigrams,
 //!    with spelling variants folded together (`variants.rs`).

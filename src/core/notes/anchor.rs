@@ -34,7 +34,7 @@ use crate::core::edit_distance::{similarity, within};
 /// Characters of context stored on each side of the quote.
 pub const CONTEXT: usize = 32;
 /// Weights of quote, prefix, suffix and position in a match's score
-/// (see `research/anchors-alignment.md` §5).
+/// (see `docs/research/anchors-alignment.md` §5).
 const QUOTE_WEIGHT: f64 = 50.0;
 const CONTEXT_WEIGHT: f64 = 20.0;
 const POSITION_WEIGHT: f64 = 2.0;
