@@ -19,6 +19,7 @@ pub mod language;
 pub mod lexicon;
 pub mod notes;
 pub mod pipeline;
+pub mod series;
 pub mod tokens;
 
 mod category;
