@@ -13,6 +13,7 @@ use crate::core::notes::notebook::Notebook;
 use crate::core::notes::store::{self, StoreError};
 use crate::core::notes::{NotesFile, export};
 use crate::core::pipeline::{self, Report, Stage};
+use crate::core::series::Series;
 use crate::display::sanitize_text;
 use crate::report;
 use crate::tui::loading::Failure;
@@ -20,8 +21,10 @@ use crate::tui::theme::Palette;
 
 pub mod config;
 pub mod difftool;
+mod log;
 mod options;
 pub mod samples;
+mod series;
 
 pub use options::{ColorChoice, InputArgs, InputFormatChoice};
 
@@ -47,6 +50,10 @@ pub struct Cli {
     pub left: Option<String>,
     /// The second version.
     pub right: Option<String>,
+    /// Later versions of a developing story: with them, the text report
+    /// shows each consecutive pair and the history of the facts that changed
+    #[arg(value_name = "VERSION")]
+    pub more: Vec<String>,
     /// Colours for a dark or light terminal background (auto: TANDEM_THEME, the
     /// config file, COLORFGBG, or the terminal's answer)
     #[arg(long, value_enum, default_value_t = ThemeChoice::Auto)]
@@ -83,11 +90,33 @@ impl ThemeChoice {
 pub enum Command {
     /// Align two articles and print the result (JSON for scripts, text for people)
     Align {
-        /// The first version (UTF-8 text or Markdown; `-` reads standard input).
-        /// Omit both files to use the bundled sample pair.
-        left: Option<String>,
-        /// The second version.
-        right: Option<String>,
+        /// The versions, oldest first (UTF-8 text, Markdown, HTML, Word;
+        /// `-` reads standard input). Two give the pair; three or more give
+        /// each consecutive pair and the history of the facts that changed.
+        /// None: the bundled sample pair.
+        #[arg(value_name = "VERSION")]
+        files: Vec<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Width of the text report in cells, 40 to 2000 (default: the
+        /// terminal's, or 100 in a pipe)
+        #[arg(long, value_parser = clap::value_parser!(u64).range(MIN_WIDTH as u64..=MAX_WIDTH as u64))]
+        width: Option<u64>,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Colour in the text report (auto: when standard output is a terminal and NO_COLOR is unset)
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// Review a file's versions from its git history, oldest first: each
+    /// consecutive pair and the history of the facts that changed
+    Log {
+        /// A file in a git repository
+        file: String,
+        /// Only the commits in this range (`REV..REV`, as git log takes it)
+        #[arg(long, value_name = "REV..REV")]
+        git: Option<String>,
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -396,8 +425,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let config = config::Config::load()?;
     match cli.command {
         Some(Command::Align {
-            left,
-            right,
+            files,
             format,
             width,
             input,
@@ -405,7 +433,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }) => {
             // In range by the parser, so the conversion cannot fail.
             let width = width.and_then(|w| usize::try_from(w).ok());
-            let (l, r) = load_pair(left.as_deref(), right.as_deref(), input.format(), &|_| {})?;
+            if files.len() > 2 {
+                let series = series::load(&files, input.format())?;
+                return series::write(&series, format, width, color);
+            }
+            let (l, r) = load_pair(
+                files.first().map(String::as_str),
+                files.get(1).map(String::as_str),
+                input.format(),
+                &|_| {},
+            )?;
             let cmp = Comparison::new(l, r);
             match format {
                 Format::Json => write_json(&cmp),
@@ -420,6 +457,24 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     &export::Header::now(None),
                 )),
             }
+        }
+        Some(Command::Log {
+            file,
+            git,
+            format,
+            width,
+            input,
+            color,
+        }) => {
+            let versions = log::versions(&file, git.as_deref(), input.format())?;
+            let series = Series::new(versions)
+                .ok_or_else(|| CliError::Usage("a history needs two or more versions".into()))?;
+            series::write(
+                &series,
+                format,
+                width.and_then(|w| usize::try_from(w).ok()),
+                color,
+            )
         }
         Some(Command::Text { file, input }) => {
             let doc = Document::load_as(&file, input.format())?;
@@ -469,6 +524,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         None => {
             use std::io::IsTerminal;
+            if !cli.more.is_empty() {
+                return series::review(&cli);
+            }
             if let Some((left, right)) = difftool::directories(&cli) {
                 return difftool::review_each(&cli, &left, &right, run);
             }

@@ -9,6 +9,8 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::core::compare::{ComparedLink, Comparison};
 use crate::core::document::{self, Document};
+use crate::core::notes::store::sha256_hex;
+use crate::core::series::{FactHistory, Series};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -95,8 +97,7 @@ struct Summary {
     unique_right: usize,
 }
 
-fn side(doc: &Document) -> Article<'_> {
-    let language = doc.language;
+fn side(doc: &Document, depth: usize) -> Article<'_> {
     Article {
         path: &doc.name,
         format: doc.format.id(),
@@ -106,11 +107,7 @@ fn side(doc: &Document) -> Article<'_> {
             "extracted"
         },
         tracked_changes: doc.tracked_changes,
-        language: Language {
-            code: language.code,
-            name: language.name,
-            word_lists: language.lexicon().has_lists(),
-        },
+        language: language(doc),
         // In the report's object, in "left" or "right", in "sentences".
         sentences: Parallel {
             items: &doc.sentences,
@@ -120,8 +117,17 @@ fn side(doc: &Document) -> Article<'_> {
                 paragraph: s.paragraph,
                 heading: s.heading,
             },
-            depth: 3,
+            depth: depth + 3,
         },
+    }
+}
+
+fn language(doc: &Document) -> Language {
+    let language = doc.language;
+    Language {
+        code: language.code,
+        name: language.name,
+        word_lists: language.lexicon().has_lists(),
     }
 }
 
@@ -145,7 +151,7 @@ pub fn write(cmp: &Comparison, out: impl Write) -> io::Result<()> {
 fn serialise(cmp: &Comparison, out: impl Write) -> io::Result<()> {
     let mut serializer =
         serde_json::Serializer::with_formatter(out, Pretty(PrettyFormatter::new()));
-    Ok(output(cmp).serialize(&mut serializer)?)
+    Ok(output(cmp, 0).serialize(&mut serializer)?)
 }
 
 /// One of the report's long arrays (the links, each article's sentences),
@@ -257,17 +263,19 @@ impl Formatter for Pretty {
     }
 }
 
-fn output(cmp: &Comparison) -> Output<'_> {
+/// The report's object of `cmp`, standing `depth` levels deep in the
+/// report (0 for a pair alone, 2 for a pair in a series' "pairs").
+fn output(cmp: &Comparison, depth: usize) -> Output<'_> {
     let s = cmp.summary();
     Output {
         version: 1,
-        left: side(&cmp.left),
-        right: side(&cmp.right),
+        left: side(&cmp.left, depth),
+        right: side(&cmp.right, depth),
         // In the report's object, in "links".
         links: Parallel {
             items: &cmp.links,
             view: link,
-            depth: 2,
+            depth: depth + 2,
         },
         omissions: cmp
             .omissions
@@ -285,6 +293,103 @@ fn output(cmp: &Comparison) -> Output<'_> {
             unique_left: s.unique_left,
             unique_right: s.unique_right,
         },
+    }
+}
+
+/// `tandem align V1 V2 V3 … --format json`: the versions, each consecutive
+/// pair as the two-version command prints it, and the history of the facts
+/// that changed (`docs/align-json.md`).
+#[derive(Serialize)]
+struct SeriesOutput<'a> {
+    version: u32,
+    versions: Vec<Version<'a>>,
+    pairs: Vec<Output<'a>>,
+    history: Vec<Fact<'a>>,
+}
+
+#[derive(Serialize)]
+struct Version<'a> {
+    path: &'a str,
+    format: &'static str,
+    language: Language,
+    sha256: String,
+}
+
+#[derive(Serialize)]
+struct Fact<'a> {
+    category: &'static str,
+    slot: Option<&'a str>,
+    /// Per version: the fact's words, `null` where the version does not state it.
+    texts: Vec<Option<&'a str>>,
+    /// Per version: where those words stand, `null` with the text.
+    at: Vec<Option<[usize; 2]>>,
+    /// Per version: the sentence they stand in.
+    sentences: Vec<Option<usize>>,
+    /// Where it changed: pair `i` compares versions `i` and `i + 1`.
+    changes: Vec<FactChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct FactChange<'a> {
+    pair: usize,
+    explanation: &'a str,
+}
+
+/// Writes the series report and a line end to `out`.
+pub fn write_series(series: &Series, out: impl Write) -> io::Result<()> {
+    let mut out = BufWriter::new(out);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut out, Pretty(PrettyFormatter::new()));
+    let history = series.history();
+    series_output(series, &history).serialize(&mut serializer)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+fn series_output<'a>(series: &'a Series, history: &'a [FactHistory]) -> SeriesOutput<'a> {
+    SeriesOutput {
+        version: 1,
+        versions: series
+            .versions()
+            .map(|doc| Version {
+                path: &doc.name,
+                format: doc.format.id(),
+                language: language(doc),
+                sha256: sha256_hex(&doc.text),
+            })
+            .collect(),
+        // In the report's object, in "pairs".
+        pairs: series.pairs().iter().map(|cmp| output(cmp, 2)).collect(),
+        history: history
+            .iter()
+            .map(|f| Fact {
+                category: f.category.id(),
+                slot: f.slot.as_deref(),
+                texts: f
+                    .values
+                    .iter()
+                    .map(|v| v.as_ref().map(|v| v.text.as_str()))
+                    .collect(),
+                at: f
+                    .values
+                    .iter()
+                    .map(|v| v.as_ref().map(|v| [v.at.0, v.at.1]))
+                    .collect(),
+                sentences: f
+                    .values
+                    .iter()
+                    .map(|v| v.as_ref().map(|v| v.sentence))
+                    .collect(),
+                changes: f
+                    .steps
+                    .iter()
+                    .map(|s| FactChange {
+                        pair: s.pair,
+                        explanation: &s.explanation,
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 

@@ -6,4 +6,5 @@ pub mod html;
 pub mod json;
 pub mod moved;
 pub mod placement;
+pub mod series;
 pub mod text;
