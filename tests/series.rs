@@ -120,6 +120,25 @@ fn a_moved_paragraph_is_no_change_in_the_history() {
         .collect();
     assert_eq!(changed_in_3_4.len(), 1, "{changed_in_3_4:#?}");
     assert_eq!(changed_in_3_4[0]["texts"][3], "23");
+    // Nor is it a passage added or dropped: only the port (version 2) and
+    // the company's non-confirmation (version 5) are.
+    let passages: Vec<(u64, &str)> = en["passages"]
+        .as_array()
+        .expect("passages")
+        .iter()
+        .map(|p| {
+            (
+                p["pair"].as_u64().expect("a pair"),
+                p["change"].as_str().expect("a change"),
+            )
+        })
+        .collect();
+    assert_eq!(passages, [(0, "added"), (3, "added")]);
+    assert!(
+        en["passages"][1]["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("The shipping company did not confirm"))
+    );
 }
 
 #[test]

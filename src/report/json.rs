@@ -7,10 +7,11 @@ use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
 
+use crate::core::Side;
 use crate::core::compare::{ComparedLink, Comparison};
 use crate::core::document::{self, Document};
 use crate::core::notes::store::sha256_hex;
-use crate::core::series::{FactHistory, Series};
+use crate::core::series::{FactHistory, PassageChange, Series};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -305,6 +306,19 @@ struct SeriesOutput<'a> {
     versions: Vec<Version<'a>>,
     pairs: Vec<Output<'a>>,
     history: Vec<Fact<'a>>,
+    passages: Vec<Passage<'a>>,
+}
+
+/// A passage added or dropped between two consecutive versions.
+#[derive(Serialize)]
+struct Passage<'a> {
+    pair: usize,
+    /// "added" (in version `pair + 1`) or "dropped" (from version `pair`).
+    change: &'static str,
+    /// Its sentences and byte span in the version that has it.
+    sentences: Vec<usize>,
+    at: [usize; 2],
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -340,13 +354,17 @@ pub fn write_series(series: &Series, out: impl Write) -> io::Result<()> {
     let mut out = BufWriter::new(out);
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut out, Pretty(PrettyFormatter::new()));
-    let history = series.history();
-    series_output(series, &history).serialize(&mut serializer)?;
+    let (history, passages) = (series.history(), series.passages());
+    series_output(series, &history, &passages).serialize(&mut serializer)?;
     out.write_all(b"\n")?;
     out.flush()
 }
 
-fn series_output<'a>(series: &'a Series, history: &'a [FactHistory]) -> SeriesOutput<'a> {
+fn series_output<'a>(
+    series: &'a Series,
+    history: &'a [FactHistory],
+    passages: &'a [PassageChange],
+) -> SeriesOutput<'a> {
     SeriesOutput {
         version: 1,
         versions: series
@@ -388,6 +406,22 @@ fn series_output<'a>(series: &'a Series, history: &'a [FactHistory]) -> SeriesOu
                         explanation: &s.explanation,
                     })
                     .collect(),
+            })
+            .collect(),
+        passages: passages
+            .iter()
+            .map(|c| {
+                let (change, version) = match c.side {
+                    Side::Left => ("dropped", c.pair),
+                    Side::Right => ("added", c.pair + 1),
+                };
+                Passage {
+                    pair: c.pair,
+                    change,
+                    sentences: c.sentences.clone().collect(),
+                    at: [c.at.0, c.at.1],
+                    text: &series.version(version).text[c.at.0..c.at.1],
+                }
             })
             .collect(),
     }

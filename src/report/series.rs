@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::core::Side;
 use crate::core::series::{FactHistory, Series};
 use crate::display::{sanitize, wrap};
 
@@ -28,6 +29,42 @@ pub fn render_styled(series: &Series, total_width: usize, colour: bool) -> Strin
         out.push('\n');
     }
     out.push_str(&history(series, &series.history(), total_width));
+    out.push_str(&passages(series, total_width));
+    out
+}
+
+/// The passages added or dropped, pair by pair, each with its opening words.
+fn passages(series: &Series, total_width: usize) -> String {
+    let mut out = String::new();
+    let changes = series.passages();
+    if changes.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "═══ passages added or dropped ═══");
+    for c in &changes {
+        let (what, version) = match c.side {
+            Side::Left => ("dropped", c.pair),
+            Side::Right => ("added", c.pair + 1),
+        };
+        let text = sanitize(&series.version(version).text[c.at.0..c.at.1]);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let opening = if words.len() > 12 {
+            format!("{} …", words[..12].join(" "))
+        } else {
+            words.join(" ")
+        };
+        let line = format!(
+            "{}–{} {what}: “{opening}”",
+            number(c.pair),
+            number(c.pair + 1)
+        );
+        for (i, row) in wrap(&line, total_width.saturating_sub(4))
+            .iter()
+            .enumerate()
+        {
+            let _ = writeln!(out, "{}{row}", if i == 0 { "  " } else { "    " });
+        }
+    }
     out
 }
 
@@ -106,6 +143,7 @@ mod tests {
             report.contains("number (people): 12 → 19 → 23   changed in 1–2, 2–3"),
             "{report}"
         );
+        assert!(!report.contains("passages added or dropped"), "{report}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use crate::core::Category;
 use crate::core::Side;
+use crate::core::compare::units::{Unit, units};
 use crate::core::compare::{ComparedLink, Comparison};
 use crate::core::document::Document;
 
@@ -257,6 +258,46 @@ fn slot(cmp: &Comparison, links: &Links, side: Side, value: &Value) -> Option<St
     Some(diff.vocabulary().word(word.word()).norm.to_string())
 }
 
+/// A passage one version of a pair has and the other does not: a
+/// paragraph added to a developing story, or one that went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PassageChange {
+    /// Between versions `pair` and `pair + 1`.
+    pub pair: usize,
+    /// `Left`: the passage of version `pair` was dropped; `Right`: the
+    /// passage of version `pair + 1` was added.
+    pub side: Side,
+    /// Its sentences in that version.
+    pub sentences: Range<usize>,
+    /// Its byte span in that version's text.
+    pub at: (usize, usize),
+}
+
+/// The passages added or dropped in each pair, pair by pair in the order
+/// the units of each pair read.
+pub fn passages(pairs: &[Comparison]) -> Vec<PassageChange> {
+    pairs
+        .iter()
+        .enumerate()
+        .flat_map(|(pair, cmp)| {
+            units(cmp).into_iter().filter_map(move |unit| {
+                let (side, doc, sentences) = match unit {
+                    Unit::LeftOnly(r) => (Side::Left, &cmp.left, r),
+                    Unit::RightOnly(r) => (Side::Right, &cmp.right, r),
+                    Unit::Link(_) | Unit::MovedHere(_) => return None,
+                };
+                let span = doc.span(&sentences);
+                Some(PassageChange {
+                    pair,
+                    side,
+                    sentences,
+                    at: (span.start, span.end),
+                })
+            })
+        })
+        .collect()
+}
+
 /// The facts that changed across the pairs of consecutive versions `pairs`,
 /// in story order: by the first version that states them, then by where.
 pub fn of(pairs: &[Comparison]) -> Vec<FactHistory> {
@@ -383,6 +424,25 @@ mod tests {
             let value = value.as_ref().expect("stated in every version");
             assert_eq!(&s.version(v).text[value.at.0..value.at.1], value.text);
         }
+    }
+
+    #[test]
+    fn an_added_and_a_dropped_paragraph_are_passage_changes_of_their_pair() {
+        let added = "The shipping company denied that the ferry was overloaded.";
+        let s = series(&[OPENING, &format!("{OPENING}\n\n{added}"), OPENING]);
+        let changes = passages(s.pairs());
+        let seen: Vec<_> = changes
+            .iter()
+            .map(|c| {
+                let doc = if c.side == Side::Left {
+                    &s.pairs()[c.pair].left
+                } else {
+                    &s.pairs()[c.pair].right
+                };
+                (c.pair, c.side, &doc.text[c.at.0..c.at.1])
+            })
+            .collect();
+        assert_eq!(seen, [(0, Side::Right, added), (1, Side::Left, added)]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::core::compare::Comparison;
 use crate::core::document::Document;
 
-pub use history::{FactHistory, Step, Value};
+pub use history::{FactHistory, PassageChange, Step, Value};
 
 /// Two or more versions of one article, compared pair by consecutive pair.
 #[derive(Debug, Clone)]
@@ -76,6 +76,11 @@ impl Series {
     /// Every fact that changed across the versions, in story order.
     pub fn history(&self) -> Vec<FactHistory> {
         history::of(&self.pairs)
+    }
+
+    /// The passages added or dropped from one version to the next.
+    pub fn passages(&self) -> Vec<PassageChange> {
+        history::passages(&self.pairs)
     }
 }
 
