@@ -238,10 +238,19 @@ fn slot(cmp: &Comparison, links: &Links, side: Side, value: &Value) -> Option<St
     let diff = &cmp.links[k].diff;
     let doc = side_doc(cmp, side);
     let sentence = doc.sentences[value.sentence];
+    let function_words = &doc.language.lexicon().stopwords;
+    // A word of three letters or more that is no function word of English
+    // or of the article's language: "des", "of", "Abs", "S." name nothing.
     let content = |t: &&crate::core::tokens::WordToken| {
         let word = diff.vocabulary().word(t.word());
         let (s, e) = t.span();
-        s >= sentence.start && e <= sentence.end && !word.stopword && !word.number
+        s >= sentence.start
+            && e <= sentence.end
+            && !word.stopword
+            && !word.number
+            && !function_words.contains(&*word.norm)
+            && word.norm.chars().count() >= 3
+            && word.norm.chars().all(char::is_alphabetic)
     };
     let words = diff.side(side);
     let after = words
