@@ -7,6 +7,10 @@
 //! elements that are never article text (scripts, styles, navigation,
 //! forms, asides, footers) and boilerplate marked by its class, id or role
 //! (ads, share bars, related links, newsletters, comments) are dropped.
+//! The page's nesting is bounded while it is parsed ([`nesting`]), and the
+//! tree is walked without recursion.
+
+mod nesting;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
@@ -133,12 +137,19 @@ fn heading_level(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-fn walk(element: ElementRef, out: &mut Blocks) {
-    for child in element.children() {
-        match child.value() {
+/// Takes the blocks of text out of `root`, depth first in document order.
+/// An explicit stack, not recursion: `None` on it closes a block.
+fn walk(root: ElementRef, out: &mut Blocks) {
+    let mut stack: Vec<_> = root.children().rev().map(Some).collect();
+    while let Some(step) = stack.pop() {
+        let Some(node) = step else {
+            out.end();
+            continue;
+        };
+        match node.value() {
             Node::Text(t) => out.push(t),
             Node::Element(e) => {
-                let Some(el) = ElementRef::wrap(child) else {
+                let Some(el) = ElementRef::wrap(node) else {
                     continue;
                 };
                 if is_boilerplate(&el) {
@@ -149,17 +160,14 @@ fn walk(element: ElementRef, out: &mut Blocks) {
                     out.end();
                     continue;
                 }
-                let block = BLOCK.contains(&name);
-                if block {
+                if BLOCK.contains(&name) {
                     out.end();
+                    stack.push(None);
                 }
                 if heading_level(name) {
                     out.heading();
                 }
-                walk(el, out);
-                if block {
-                    out.end();
-                }
+                stack.extend(node.children().rev().map(Some));
             }
             _ => {} // comments, doctype, processing instructions
         }
@@ -207,7 +215,7 @@ fn page_title(doc: &Html) -> Option<String> {
 }
 
 pub fn extract(source: &str) -> Extracted {
-    let doc = Html::parse_document(source);
+    let doc = nesting::parse_document(source);
     let mut out = Blocks::default();
     walk(article_root(&doc), &mut out);
     out.end();
