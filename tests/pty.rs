@@ -164,8 +164,11 @@ fn two_screens_on_one_notes_file_keep_both_notes() {
 
 #[cfg(unix)]
 #[test]
-fn the_terminal_is_restored_on_sigterm_sighup_and_sigquit() {
-    for signal in ["TERM", "HUP", "QUIT"] {
+fn the_terminal_is_restored_on_every_signal_that_ends_the_process() {
+    // SIGINT left the alternate screen and mouse reporting on (exit 130).
+    for signal in [
+        "INT", "TERM", "HUP", "QUIT", "ALRM", "USR1", "USR2", "VTALRM", "PROF", "XCPU", "XFSZ",
+    ] {
         let mut s = tandem(&[]);
         s.wait_for("difference 1 of");
         let pid = s.process_id().expect("a child process id");

@@ -1,7 +1,8 @@
 //! Entering and leaving the full-screen terminal. Whatever happens (quit,
-//! an error, a panic, SIGTERM, SIGHUP or SIGQUIT), the terminal gets its
-//! normal mode back: raw mode off, the main screen back, mouse reporting
-//! off.
+//! an error, a panic, or any signal whose default action ends the process
+//! and that a process may catch: SIGINT, SIGTERM, SIGHUP, SIGQUIT and the
+//! rest of [`ENDING`]), the terminal gets its normal mode back: raw mode
+//! off, the main screen back, mouse reporting off.
 
 use std::io::stdout;
 
@@ -23,15 +24,29 @@ fn restore() {
     let _ = ratatui::try_restore();
 }
 
-/// On SIGTERM, SIGHUP or SIGQUIT: restore the terminal, then die of the
+/// The signals whose default action ends the process and that can be
+/// caught. Left out: SIGPIPE (Rust ignores it, so a write to a closed pipe
+/// is an error, not an end), and the faults (SIGSEGV, SIGBUS, SIGILL,
+/// SIGFPE, SIGABRT, SIGTRAP, SIGSYS), after which no code can be trusted to
+/// run, and SIGKILL and SIGSTOP, which no process can catch.
+#[cfg(unix)]
+const ENDING: &[std::ffi::c_int] = {
+    use signal_hook::consts::signal::*;
+    &[
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
+    ]
+};
+
+/// On any of the [`ENDING`] signals: restore the terminal, then die of the
 /// signal as the default action would (the exit status says which). A
 /// thread of its own receives them, through signal-hook's self-pipe, so
 /// nothing unsafe runs inside a signal handler. Notes need nothing here:
-/// every change is already on disk.
+/// every change is already on disk. (Ctrl-C in raw mode is a key, not
+/// SIGINT; SIGINT comes from `kill -INT` or a supervising program.)
 #[cfg(unix)]
 fn restore_on_signals() -> std::io::Result<signal_hook::iterator::Handle> {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT])?;
+    let mut signals = signal_hook::iterator::Signals::new(ENDING)?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
