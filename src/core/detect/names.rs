@@ -6,25 +6,55 @@ use super::words::{Words, cues, is_title, suggestion};
 use crate::core::Category;
 use crate::core::compare::changes::{Change, Op};
 use crate::core::compare::classify::same_name_family;
+use crate::core::hashing::{KeyMap, KeySet};
 
 /// `name`: the same place holds a differently spelled name.
+///
+/// Linear in the link but for the last step: each word is counted once per
+/// link (counting over every token for each name, inside the search over the
+/// other side's names, made a long link's cost grow with the cube of its
+/// length), each distinct name is looked up once, and only the other
+/// side's distinct names it could be a spelling of are compared with it.
 pub(super) fn names_spelled(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     let name_at = |s: &Words, i: usize| {
         s.is(i, List::NameAsWritten) && s.word(i).chars().count() >= 5 && !is_title(s, i)
     };
     // Both sides share one vocabulary: the same id is the same word.
-    let count = |side: &Words, id: u32| side.tokens.iter().filter(|t| t.word() == id).count();
-    // The right side's names, found when a left name first needs them.
+    let mut counts: KeyMap<u32, [usize; 2]> = KeyMap::default();
+    for (side, tokens) in [left.tokens, right.tokens].into_iter().enumerate() {
+        for t in tokens {
+            counts.entry(t.word()).or_default()[side] += 1;
+        }
+    }
+    // Stated fewer times on the other side than on `side`.
+    let fewer_opposite = |id: u32, side: usize| {
+        let c = counts.get(&id).copied().unwrap_or_default();
+        c[1 - side] < c[side]
+    };
+    // The right side's names stated more often there, each at its first
+    // place, found when a left name first needs them.
     let mut right_names: Option<Vec<usize>> = None;
+    let mut twins: KeyMap<u32, Option<usize>> = KeyMap::default();
     for i in cues(left, |i| name_at(left, i)) {
         let (a, a_id) = (left.word(i), left.tokens[i].word());
-        if count(right, a_id) >= count(left, a_id) {
+        if !fewer_opposite(a_id, 0) {
             continue; // stated as often on the other side
         }
-        let right_names = right_names.get_or_insert_with(|| cues(right, |j| name_at(right, j)));
-        let twin = right_names.iter().copied().find(|&j| {
-            let (b, b_id) = (right.word(j), right.tokens[j].word());
-            count(left, b_id) < count(right, b_id) && !same_name_family(a, b) && strsim_close(a, b)
+        let right_names = right_names.get_or_insert_with(|| {
+            let mut seen = KeySet::default();
+            cues(right, |j| name_at(right, j))
+                .into_iter()
+                .filter(|&j| {
+                    let id = right.tokens[j].word();
+                    fewer_opposite(id, 1) && seen.insert(id)
+                })
+                .collect()
+        });
+        let twin = *twins.entry(a_id).or_insert_with(|| {
+            right_names.iter().copied().find(|&j| {
+                let b = right.word(j);
+                !same_name_family(a, b) && strsim_close(a, b)
+            })
         });
         if let Some(j) = twin {
             let explanation = "the same name is spelled differently".to_string();
