@@ -7,6 +7,7 @@ mod panes;
 mod status;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
@@ -19,15 +20,32 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let g = app.geometry();
-    status::titles(frame.buffer_mut(), app, &g);
-    panes::draw(frame.buffer_mut(), app, &g);
-    status::suggestion_bar(frame.buffer_mut(), app, g.suggestion);
-    status::status_line(frame.buffer_mut(), app, g.status);
+    let mut screen = Buffer::empty(Rect::new(0, 0, app.size.0, app.size.1));
+    status::titles(&mut screen, app, &g);
+    panes::draw(&mut screen, app, &g);
+    status::suggestion_bar(&mut screen, app, g.suggestion);
+    status::status_line(&mut screen, app, g.status);
+    clip_into(frame.buffer_mut(), &screen);
     if app.dialog.is_some() {
         dialogs::draw(frame, app, area);
     }
     if app.help {
         help::draw(frame, app, Rect::new(0, 0, area.width, area.height));
+    }
+}
+
+/// Copies the part of `screen` that the frame holds. The screen is laid out
+/// and drawn at the size the app last heard of, and in a resize storm the
+/// terminal may already have another: the one place every row of the
+/// review screen reaches the frame, so nothing is written outside it
+/// (rows and columns beyond it are dropped, and the next resize event
+/// draws again at the new size).
+fn clip_into(frame: &mut Buffer, screen: &Buffer) {
+    let visible = frame.area.intersection(screen.area);
+    for y in visible.top()..visible.bottom() {
+        for x in visible.left()..visible.right() {
+            frame[(x, y)] = screen[(x, y)].clone();
+        }
     }
 }
 
