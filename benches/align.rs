@@ -9,6 +9,13 @@
 //! splits, merges, additions, deletions and moves). Sizes are per side;
 //! `cargo bench --bench align -- 100 1000 5000 50000` runs the sizes whose
 //! quality and growth the README records.
+//!
+//! `cargo bench --bench align -- shapes` times instead the shapes of
+//! ordinary content that once grew faster than linearly, each at two sizes
+//! with the growth between them: sentences alike but for an id or a letter
+//! code, one-word paragraphs (10k and 40k of each), a paragraph without
+//! sentence ends (100 KB and 1 MB), and 200k short headings beside prose of
+//! the same bytes.
 
 mod common;
 
@@ -87,7 +94,141 @@ fn release_free_memory() {
     }
 }
 
+/// Median wall time of segmenting, aligning and comparing the pair over
+/// `runs` runs, and the left side's sentence count.
+fn time_pair(left: &str, right: &str, runs: usize) -> (Duration, usize) {
+    let mut times = Vec::new();
+    let mut sentences = 0;
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        let l = Document::parse("left", left.to_string());
+        let r = Document::parse("right", right.to_string());
+        sentences = l.sentences.len();
+        let tokens = PairTokens::new(&l, &r);
+        let alignment = align::align(&l, &r, &tokens);
+        std::hint::black_box(Comparison::from_alignment(l, r, tokens, alignment));
+        times.push(t0.elapsed());
+    }
+    times.sort();
+    (times[times.len() / 2], sentences)
+}
+
+/// A pair from one text: the right side has every 997th word changed.
+fn edited_pair(left: String) -> (String, String) {
+    let right = left
+        .split(' ')
+        .enumerate()
+        .map(|(k, w)| {
+            if k % 997 == 500 {
+                format!("{w}x")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    (left, right)
+}
+
+/// A four-letter code for `k`: "aaaa", "aaab", …
+fn letter_code(k: usize) -> String {
+    (0..4u32)
+        .map(|d| char::from(b'a' + (k / 26usize.pow(3 - d) % 26) as u8))
+        .collect()
+}
+
+/// The shapes of `cargo bench --bench align -- shapes`, each at two sizes.
+fn shapes() {
+    type Make = fn(usize) -> String;
+    let look_alike: [(&str, Make, [usize; 2]); 5] = [
+        (
+            "sentences alike but for an id",
+            |n| {
+                (0..n)
+                    .map(|k| format!("Patient{k} was discharged. "))
+                    .collect()
+            },
+            [10_000, 40_000],
+        ),
+        (
+            "sentences alike but for a letter code",
+            |n| {
+                (0..n)
+                    .map(|k| format!("Client{} was discharged. ", letter_code(k)))
+                    .collect()
+            },
+            [10_000, 40_000],
+        ),
+        (
+            "one-word paragraphs",
+            |n| (0..n).map(|k| format!("word{k}\n\n")).collect(),
+            [10_000, 40_000],
+        ),
+        (
+            "a paragraph without sentence ends (KB)",
+            |kb| {
+                generate(kb * 1000, common::seed(kb))
+                    .left
+                    .replace(['.', '!', '?'], "")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            },
+            [100, 1_000],
+        ),
+        (
+            "short headings",
+            |n| (0..n).map(|k| format!("Section {k} results\n\n")).collect(),
+            [50_000, 200_000],
+        ),
+    ];
+    println!(
+        "{:<40} {:>8} {:>10} {:>8} {:>10} {:>7}",
+        "shape", "size", "time", "size", "time", "growth"
+    );
+    let mut headings_bytes = 0;
+    let mut headings_time = Duration::ZERO;
+    for (name, make, sizes) in look_alike {
+        let [(t_small, _), (t_large, _)] = sizes.map(|n| {
+            let text = make(n);
+            if name == "short headings" {
+                headings_bytes = text.len();
+            }
+            let (left, right) = edited_pair(text);
+            time_pair(&left, &right, 3)
+        });
+        if name == "short headings" {
+            headings_time = t_large;
+        }
+        println!(
+            "{:<40} {:>8} {:>7.1} ms {:>8} {:>7.1} ms {:>6.2}x",
+            name,
+            sizes[0],
+            t_small.as_secs_f64() * 1000.0,
+            sizes[1],
+            t_large.as_secs_f64() * 1000.0,
+            t_large.as_secs_f64() / t_small.as_secs_f64()
+        );
+    }
+    let prose = generate(headings_bytes, common::seed(headings_bytes / 1000));
+    let (t_prose, _) = time_pair(&prose.left, &prose.right, 3);
+    println!(
+        "200k short headings: {:.1} ms; prose of the same {} bytes: {:.1} ms; {:.2}x",
+        headings_time.as_secs_f64() * 1000.0,
+        headings_bytes,
+        t_prose.as_secs_f64() * 1000.0,
+        headings_time.as_secs_f64() / t_prose.as_secs_f64()
+    );
+    println!(
+        "(median of 3 runs of segmenting, aligning and comparing; growth = larger size's time over smaller's; the right side has every 997th word changed)"
+    );
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "shapes") {
+        shapes();
+        return;
+    }
     // `cargo bench --bench align -- [--write DIR] [SIZE_KB...]`: only the given
     // sizes; with --write, save each pair as DIR/SIZE-left.txt and
     // DIR/SIZE-right.txt (for measuring the whole CLI) instead of timing.

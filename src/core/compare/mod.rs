@@ -81,14 +81,20 @@ fn differing(tokens: [&[WordToken]; 2], discrepancies: &[Discrepancy]) -> [Vec<u
             .iter()
             .filter_map(|d| if side == 0 { d.left } else { d.right })
             .collect();
-        let within = |t: &WordToken| {
-            spans
-                .iter()
-                .any(|&(s, e)| t.span().0 >= s && t.span().1 <= e)
-        };
-        (0..tokens[side].len())
-            .filter(|&i| within(&tokens[side][i]))
-            .collect()
+        // Tokens are in text order and never overlap, so those inside a
+        // span are one run, found by a binary search: testing every token
+        // against every span grew with the square of a long link.
+        let tokens = tokens[side];
+        let mut inside: Vec<usize> = spans
+            .iter()
+            .flat_map(|&(s, e)| {
+                let first = tokens.partition_point(|t| t.span().0 < s);
+                (first..tokens.len()).take_while(move |&i| tokens[i].span().1 <= e)
+            })
+            .collect();
+        inside.sort_unstable();
+        inside.dedup();
+        inside
     })
 }
 
