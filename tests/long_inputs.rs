@@ -128,7 +128,7 @@ fn a_megabyte_paragraph_without_sentence_ends() {
             .wrapping_add(1442695040888963407);
         let w = words[(seed >> 33) as usize % words.len()];
         paragraph.push_str(w);
-        if (seed >> 20) % 17 == 0 {
+        if (seed >> 20).is_multiple_of(17) {
             paragraph.push_str(&((seed >> 40) % 100).to_string());
         }
         paragraph.push(' ');

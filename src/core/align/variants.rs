@@ -92,15 +92,15 @@ pub fn canonical_forms<'a>(
     let mut buckets: Vec<Vec<u32>> = buckets.into_values().collect();
     // Buckets are independent: compare them on all cores, then join the
     // groups in one deterministic order.
-    let found: Vec<(Vec<(u32, u32)>, Vec<u32>)> = buckets
+    let found: Vec<Compared> = buckets
         .par_iter_mut()
         .with_max_len(16)
         .map(|bucket| compare_bucket(&words, bucket))
         .collect();
     let (mut edges, mut crowded) = (Vec::new(), Vec::new());
-    for (e, c) in found {
-        edges.extend(e);
-        crowded.extend(c);
+    for bucket in found {
+        edges.extend(bucket.edges);
+        crowded.extend(bucket.crowded);
     }
     edges.sort_unstable();
     let mut groups = UnionFind::new(words.len());
@@ -135,7 +135,7 @@ pub fn canonical_forms<'a>(
 /// holds, so its search stops there: in a bucket of look-alike codes
 /// ("clientaaab", "clientaaac", …) every word has such neighbours, and
 /// comparing each with all the others was quadratic in time and in edges.
-fn compare_bucket(words: &[Word], bucket: &mut [u32]) -> (Vec<(u32, u32)>, Vec<u32>) {
+fn compare_bucket(words: &[Word], bucket: &mut [u32]) -> Compared {
     bucket.sort_unstable_by_key(|&k| (words[k as usize].chars, words[k as usize].text));
     let (mut edges, mut crowded) = (Vec::new(), Vec::new());
     for (a, &ka) in bucket.iter().enumerate() {
@@ -156,7 +156,14 @@ fn compare_bucket(words: &[Word], bucket: &mut [u32]) -> (Vec<(u32, u32)>, Vec<u
             }
         }
     }
-    (edges, crowded)
+    Compared { edges, crowded }
+}
+
+/// What comparing a bucket found: pairs of variants (word indices), and
+/// the crowded words.
+struct Compared {
+    edges: Vec<(u32, u32)>,
+    crowded: Vec<u32>,
 }
 
 /// `a` is no longer than `b` (and they differ, so only `b` can extend `a`).
