@@ -159,6 +159,8 @@ struct Report {
     tallies: BTreeMap<(String, String, String), Tally>,
     edits: BTreeMap<String, (usize, usize)>,
     restates: BTreeMap<String, (usize, usize)>,
+    /// By kind of item (real, edit, restate), over dev and held.
+    kinds: BTreeMap<String, Tally>,
     /// Findings that match neither gold nor a finding judged wrong: they
     /// count as wrong until someone reads them and records a judgement.
     unjudged: usize,
@@ -178,8 +180,11 @@ fn judge(items: &[Item], show: bool) -> Report {
                     t.right += usize::from(right);
                 }
                 let judged = right || item.wrong.iter().any(|w| matches(f, w));
-                if split == "all" && !judged {
-                    report.unjudged += 1;
+                if split == "all" {
+                    let k = report.kinds.entry(item.kind.clone()).or_default();
+                    k.findings += 1;
+                    k.right += usize::from(right);
+                    report.unjudged += usize::from(!judged);
                 }
                 if show && split == "all" && !right {
                     println!(
@@ -198,6 +203,11 @@ fn judge(items: &[Item], show: bool) -> Report {
                     let t = report.tallies.entry(key(c)).or_default();
                     t.gold += 1;
                     t.found += usize::from(hit);
+                }
+                if split == "all" {
+                    let k = report.kinds.entry(item.kind.clone()).or_default();
+                    k.gold += 1;
+                    k.found += usize::from(hit);
                 }
                 if g.edit {
                     let e = report.edits.entry(split.to_string()).or_default();
@@ -229,6 +239,17 @@ fn print(report: &Report) {
         "findings matching neither gold nor a judged-wrong finding: {}",
         report.unjudged
     );
+    for (kind, t) in &report.kinds {
+        println!(
+            "{kind} items: {} findings, {} right ({:.2}); {} gold, {} found ({:.2})",
+            t.findings,
+            t.right,
+            t.precision(),
+            t.gold,
+            t.found,
+            t.recall()
+        );
+    }
     for split in ["dev", "held", "all"] {
         println!("\n{split}");
         println!(

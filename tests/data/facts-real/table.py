@@ -78,6 +78,7 @@ def main():
     edits = defaultdict(lambda: [0, 0])
     restates = defaultdict(lambda: [0, 0])
     unjudged = 0
+    kinds = defaultdict(lambda: [0, 0, 0, 0])
     with tempfile.TemporaryDirectory() as tmp:
         for item in items:
             found = findings(binary, item, tmp)
@@ -90,8 +91,10 @@ def main():
                         tallies[key(c)][0] += 1
                         tallies[key(c)][1] += right
                     judged = right or any(matches(f, w) for w in item.get("wrong", []))
-                    if split == "all" and not judged:
-                        unjudged += 1
+                    if split == "all":
+                        kinds[item["kind"]][0] += 1
+                        kinds[item["kind"]][1] += right
+                        unjudged += not judged
                     if show and split == "all" and not right:
                         print(f"{'wrong' if judged else 'unjudged'} finding {item['id']} "
                               f"{f['category']}: {f['left_text']!r} / {f['right_text']!r}")
@@ -100,6 +103,9 @@ def main():
                     for c in (g["category"], "all"):
                         tallies[key(c)][2] += 1
                         tallies[key(c)][3] += hit
+                    if split == "all":
+                        kinds[item["kind"]][2] += 1
+                        kinds[item["kind"]][3] += hit
                     if g.get("edit"):
                         edits[split][0] += 1
                         edits[split][1] += hit
@@ -114,6 +120,9 @@ def main():
                     restates[split][1] += not loud
     ratio = lambda a, b: a / max(b, 1)
     print(f"findings matching neither gold nor a judged-wrong finding: {unjudged}")
+    for kind, t in sorted(kinds.items()):
+        print(f"{kind} items: {t[0]} findings, {t[1]} right ({ratio(t[1], t[0]):.2f}); "
+              f"{t[2]} gold, {t[3]} found ({ratio(t[3], t[2]):.2f})")
     for split in ("dev", "held", "all"):
         print(f"\n{split}")
         print(f"{'lang':<4} {'category':<14} {'findings':>8} {'right':>6} {'precision':>9} "
