@@ -315,3 +315,90 @@ fn a_missing_file_closes_the_loading_screen_with_one_line_and_status_2() {
         "the error comes after the terminal is restored:\n{output:?}"
     );
 }
+
+/// The screen follows the files: the right article saved by another
+/// editor the way most save (a temporary file renamed over it) is on
+/// screen within 3 s, compared again, and the note taken before is still
+/// there and counted.
+#[test]
+fn a_file_saved_by_rename_is_shown_again_with_its_notes() {
+    let dir = TempDir::with_prefix("tandem-pty-watch-").unwrap();
+    let left = "The council met on Monday. It approved 12 new homes.\n\n\
+                The mayor said the bridge would open in May.\n\n\
+                Residents asked for more buses.\n";
+    let right = "The council met on Monday. It approved 15 new homes.\n\n\
+                 The mayor said the bridge would open in May.\n\n\
+                 Residents asked for more buses.\n";
+    std::fs::write(dir.path().join("a.txt"), left).unwrap();
+    std::fs::write(dir.path().join("b.txt"), right).unwrap();
+    let mut s = Pty::spawn(
+        env!("CARGO_BIN_EXE_tandem"),
+        &["--theme", "dark", "--notes", "n.json", "a.txt", "b.txt"],
+        dir.path(),
+        &[],
+    );
+    s.wait_for("passage 1 of 4");
+    s.press(b"]");
+    s.wait_for("difference 1 of");
+    s.press(b"t");
+    s.wait_for("pick a category");
+    s.press(b"1");
+    s.wait_for("New note");
+    s.press(b"12 or 15 homes?");
+    s.press(b"\r");
+    s.wait_for("\u{2502} 1 note");
+
+    let edited = right.replace("more buses", "a night tram");
+    let temporary = dir.path().join(".b.txt.swp");
+    std::fs::write(&temporary, edited).unwrap();
+    std::fs::rename(&temporary, dir.path().join("b.txt")).unwrap();
+    let took = s.wait_within("a night tram", std::time::Duration::from_secs(3));
+    s.wait_for("right article changed: 1 passage differs");
+    assert!(took < std::time::Duration::from_secs(3));
+    // The next key takes the message off the status line: the count is
+    // back, and the note's mark is on its passage.
+    s.press(b"]");
+    s.wait_for("difference 2 of 2");
+    let screen = s.contents();
+    assert!(screen.contains("\u{2502} 1 note"), "{screen}");
+    assert!(
+        screen.contains("\u{270e} It approved 12 new homes"),
+        "{screen}"
+    );
+    s.quit_with(b"q");
+    let file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("n.json")).unwrap()).unwrap();
+    assert_eq!(file["notes"].as_array().unwrap().len(), 1);
+    assert_eq!(file["notes"][0]["text"], "12 or 15 homes?");
+}
+
+/// With `--no-watch`, a change on disk leaves the screen as it was.
+#[test]
+fn no_watch_leaves_the_screen_as_it_was() {
+    let dir = TempDir::with_prefix("tandem-pty-no-watch-").unwrap();
+    std::fs::write(dir.path().join("a.txt"), "It approved 12 new homes.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "It approved 15 new homes.\n").unwrap();
+    let mut s = Pty::spawn(
+        env!("CARGO_BIN_EXE_tandem"),
+        &[
+            "--theme",
+            "dark",
+            "--no-watch",
+            "--notes",
+            "n.json",
+            "a.txt",
+            "b.txt",
+        ],
+        dir.path(),
+        &[],
+    );
+    s.wait_for("15 new homes");
+    std::fs::write(dir.path().join("b.txt"), "It approved 99 new homes.\n").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let screen = s.contents();
+    assert!(
+        screen.contains("15 new homes") && !screen.contains("99 new homes"),
+        "{screen}"
+    );
+    s.quit_with(b"q");
+}

@@ -723,13 +723,26 @@ fn an_edited_article_is_compared_again_with_its_notes_found_again() {
         "A new first paragraph, written in the editor.\n\n{}",
         app.cmp.left.text
     );
+    // The editor wrote the file; the article is read again on a worker.
+    let dir = tempfile::TempDir::with_prefix("tandem-screen-flow-edit-").unwrap();
+    let path = dir.path().join("old.txt");
+    std::fs::write(&path, &edited).unwrap();
+    app.cmp.left.name = path.display().to_string();
     let effects = update(
         &mut app,
         Action::Done(Outcome::Edited {
             side: tandem::tui::mode::Side::Left,
-            text: Ok(edited.clone()),
+            result: Ok(()),
         }),
     );
+    assert_eq!(
+        effects,
+        vec![Effect::Reload {
+            sides: [true, false]
+        }]
+    );
+    let outcome = tandem::tui::effects::perform(&mut app, effects[0].clone());
+    let effects = update(&mut app, Action::Done(outcome));
     assert_eq!(
         effects,
         vec![Effect::Save],
@@ -768,7 +781,7 @@ fn an_edited_article_is_compared_again_with_its_notes_found_again() {
         &mut app,
         Action::Done(Outcome::Edited {
             side: tandem::tui::mode::Side::Left,
-            text: Err("vi ended with exit status: 1".into()),
+            result: Err("vi ended with exit status: 1".into()),
         }),
     );
     assert_eq!(app.cmp.left.text, before);

@@ -8,6 +8,7 @@
 //! notes-dir = "~/reviews"    # where notes files go (default: beside the left article)
 //! view = "reading"           # aligned | reading: the view the screen opens in
 //! fold = true                # open with aligned passages folded
+//! watch = false              # do not compare again when a file changes on disk
 //! ```
 //!
 //! A file that cannot be read or parsed, an unknown key or a bad value stops
@@ -31,6 +32,8 @@ pub struct Config {
     pub view: Option<ViewSetting>,
     /// Whether the screen opens with aligned passages folded.
     pub fold: Option<bool>,
+    /// Whether the screen follows the files on disk (default: it does).
+    pub watch: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -56,6 +59,8 @@ pub struct ScreenSettings {
     pub reading_view: bool,
     /// Open with runs of aligned passages folded.
     pub fold: bool,
+    /// Compare again when either file changes on disk.
+    pub watch: bool,
 }
 
 /// A config file tandem cannot use, as one line.
@@ -177,6 +182,7 @@ impl Config {
         ScreenSettings {
             reading_view: self.view == Some(ViewSetting::Reading),
             fold: self.fold.unwrap_or(false),
+            watch: self.watch.unwrap_or(true),
         }
     }
 
@@ -250,7 +256,7 @@ mod tests {
     fn every_key_is_read() {
         let dir = std::env::temp_dir();
         let text = format!(
-            "theme = \"light\"\nreviewer = \"Ada Editor\"\nnotes-dir = {:?}\nview = \"reading\"\nfold = true\n",
+            "theme = \"light\"\nreviewer = \"Ada Editor\"\nnotes-dir = {:?}\nview = \"reading\"\nfold = true\nwatch = false\n",
             dir.display().to_string()
         );
         let c = parse(&text).expect("a valid config");
@@ -260,11 +266,13 @@ mod tests {
         assert_eq!(c.notes_dir.as_deref(), Some(dir.as_path()));
         assert_eq!(c.view, Some(ViewSetting::Reading));
         assert_eq!(c.fold, Some(true));
+        assert_eq!(c.watch, Some(false));
         assert_eq!(
             c.screen(),
             ScreenSettings {
                 reading_view: true,
-                fold: true
+                fold: true,
+                watch: false
             }
         );
         assert_eq!(
@@ -282,7 +290,8 @@ mod tests {
             c.screen(),
             ScreenSettings {
                 reading_view: false,
-                fold: false
+                fold: false,
+                watch: true
             }
         );
         assert_eq!(

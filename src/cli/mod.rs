@@ -67,6 +67,11 @@ pub struct Cli {
     /// Colour in the text report printed when standard output is not a terminal
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Do not follow the files on disk: by default the review screen
+    /// compares them again when either is saved (also `watch = false` in
+    /// the config file)
+    #[arg(long)]
+    pub no_watch: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -287,6 +292,21 @@ fn prepare(
     });
     let notebook = Notebook::open(&notes_path, &l, &r)?;
     Ok((pipeline::compare(l, r, report), notebook))
+}
+
+/// The files the review screen follows on disk: both files named, unless
+/// watching is off; never standard input, the bundled sample, or the
+/// temporary copies git gives its diff tool (they are deleted afterwards,
+/// and nobody edits them).
+fn watched(cli: &Cli, configured: bool) -> [Option<PathBuf>; 2] {
+    if cli.no_watch || !configured || difftool::Git::from_env().is_some() {
+        return [None, None];
+    }
+    [&cli.left, &cli.right].map(|name| {
+        name.as_deref()
+            .filter(|name| *name != "-")
+            .map(PathBuf::from)
+    })
 }
 
 fn terminal_width() -> usize {
@@ -544,6 +564,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     reading_view: screen.reading_view,
                     fold: screen.fold,
                     reviewer: options::reviewer(None, config.reviewer.clone()),
+                    watch: watched(&cli, screen.watch),
                 };
                 return crate::tui::run(theme, opening, move |report| {
                     prepare(&cli, &config, report)

@@ -1,13 +1,17 @@
 //! The messages of the review screen. Keys and mouse events become
 //! [`Action`]s (see `keys`); `update` applies them to the state and returns
-//! [`Effect`]s, the work it may not do itself (writing files). The loop in
-//! `tui/mod.rs` carries the effects out and feeds their [`Outcome`] back as
-//! an action, so `update` never touches a file, a clock or a terminal.
+//! [`Effect`]s, the work it may not do itself (writing files, reading the
+//! articles again). The loop in `tui/mod.rs` carries the effects out and
+//! feeds their [`Outcome`] back as an action, so `update` never touches a
+//! file, a clock or a terminal.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::mode::Side;
+use super::reload::{Fresh, Handover};
 use crate::core::notes::export::Format;
+use crate::core::pipeline::Stage;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -112,6 +116,10 @@ pub enum Action {
     RestoreRejected,
     /// Edit the focused article in `$EDITOR` at the focused passage.
     OpenEditor,
+    /// These articles changed on disk (left, right).
+    FilesChanged([bool; 2]),
+    /// A reload's worker reached a stage, this long after it started.
+    Progress(Stage, Duration),
     /// What became of an effect.
     Done(Outcome),
 }
@@ -155,13 +163,16 @@ pub enum Effect {
     /// Put this text (sanitised, bounded) on the terminal's clipboard
     /// (OSC 52).
     Copy(String),
-    /// Leave the screen, run `$EDITOR` on `path` at `line`, come back and
-    /// read the file again (the article on `side`).
+    /// Leave the screen, run `$EDITOR` on `path` at `line` and come back
+    /// (the article on `side`).
     Edit {
         side: Side,
         path: PathBuf,
         line: usize,
     },
+    /// Read these articles (left, right) again and compare the pair anew,
+    /// on a worker (see `reload`).
+    Reload { sides: [bool; 2] },
 }
 
 /// The result of an effect. Errors are the one-line messages to show.
@@ -173,9 +184,11 @@ pub enum Outcome {
     Exported(Result<PathBuf, String>),
     /// Bytes put on the clipboard.
     Copied(Result<usize, String>),
-    /// The text of the article on `side` after editing it.
+    /// The editor ran on the article on `side`, or why not.
     Edited {
         side: Side,
-        text: Result<String, String>,
+        result: Result<(), String>,
     },
+    /// The pair read again and compared, or why not.
+    Reloaded(Handover<Result<Fresh, String>>),
 }

@@ -14,6 +14,7 @@ use super::history::History;
 use super::keymap;
 use super::layout::{self, Aligned, Pane};
 use super::mode::{Mode, Side, View};
+use super::reload;
 use super::theme::Theme;
 use crate::core::compare::Comparison;
 use crate::core::compare::classify::Kind;
@@ -147,6 +148,8 @@ pub struct App {
     /// The terminal was lent to another program: the next frame is drawn
     /// whole, not as changes to the last one.
     pub repaint: bool,
+    /// The articles being read again, or waiting to be.
+    pub reload: reload::State,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -207,6 +210,7 @@ impl App {
             count: None,
             command: None,
             repaint: false,
+            reload: reload::State::default(),
         }
     }
 

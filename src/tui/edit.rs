@@ -1,17 +1,13 @@
 //! `e`: the focused article in `$EDITOR` at the focused passage's line,
-//! then the comparison made again from the edited text, with the notes
-//! found again in it. Starting the editor is an effect (`effects`); this
-//! module asks for it and takes the text back.
+//! then the pair read again (`reload`). Starting the editor is an effect
+//! (`effects`); this module asks for it and for the reload after it.
 
 use std::path::PathBuf;
 
 use super::action::Effect;
 use super::app::App;
 use super::mode::Side;
-use super::navigation;
-use crate::core::compare::Comparison;
-use crate::core::document::Document;
-use crate::core::notes::Anchor;
+use super::reload::{self, Cause, Request};
 
 /// The side `e` edits: the focused pane's, or the other if the focused
 /// passage has no text there.
@@ -45,46 +41,16 @@ pub fn open(app: &mut App) -> Vec<Effect> {
     }]
 }
 
-/// The article on `side` now reads `text`: compared again, notes found
-/// again in it, the focus kept near where it was; the new anchors are
-/// saved.
-pub fn reload(app: &mut App, side: Side, text: String) -> Vec<Effect> {
-    if text == app.doc(side).text {
-        app.message = Some("the article is unchanged".into());
-        return Vec::new();
+/// The editor is done with the article on `side`: it is read again, as
+/// the format it was read as.
+pub fn edited(app: &mut App, side: Side, result: Result<(), String>) -> Vec<Effect> {
+    // The editor had the terminal: everything is drawn anew.
+    app.repaint = true;
+    match result {
+        Ok(()) => reload::ask(app, Request::new(Cause::Edited, side)),
+        Err(e) => {
+            app.message = Some(e);
+            Vec::new()
+        }
     }
-    // The focused passage, to be found again in the new text as a note is.
-    let focused = app.sentences(app.focus, side).map(|r| {
-        let span = app.doc(side).span(&r);
-        Anchor::new(&app.doc(side).text, span.start, span.end)
-    });
-    let edited = Document::parse(app.doc(side).name.clone(), text);
-    let (left, right) = match side {
-        Side::Left => (edited, app.cmp.right.clone()),
-        Side::Right => (app.cmp.left.clone(), edited),
-    };
-    let mut fresh = App::new(
-        Comparison::new(left, right),
-        app.size.0,
-        app.size.1,
-        app.theme.clone(),
-    );
-    if let Some(mut book) = app.notebook.take() {
-        book.reanchor(side, &fresh.doc(side).text);
-        fresh.set_notebook(book);
-    }
-    fresh.view = app.view;
-    fresh.pane = app.pane;
-    fresh.fold = app.fold;
-    fresh.refold();
-    *app = fresh;
-    // Undoing would put back anchors into the old text: history starts anew.
-    app.message = Some("article reloaded, notes found again in it (undo history cleared)".into());
-    let found = focused
-        .and_then(|a| a.locate(&app.doc(side).text))
-        .and_then(|a| app.unit_at(side, a.start));
-    if let Some(unit) = found {
-        navigation::go_to(app, unit);
-    }
-    vec![Effect::Save]
 }

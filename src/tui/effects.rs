@@ -1,6 +1,8 @@
 //! Carrying out the effects `update` asks for: the only place in the review
-//! screen that writes files. Each effect's outcome goes back to `update` as
-//! an action, as gitui's components talk through a queue of events.
+//! screen that writes files or starts work on another thread. Each
+//! effect's outcome goes back to `update` as an action, as gitui's
+//! components talk through a queue of events: at once, or (a reload) when
+//! the worker sends it to the loop's queue.
 
 use std::collections::VecDeque;
 
@@ -10,15 +12,45 @@ use ratatui::crossterm::execute;
 use super::action::{Action, Effect, Export, Outcome};
 use super::app::App;
 use super::mode::Side;
+use super::reload::{Handover, Job};
 use super::update::update;
 use crate::core::document::Document;
 use crate::core::notes::export;
 use crate::core::notes::{now_rfc3339, store};
 use crate::report::{html, placement};
 
+/// Where the effects that need more than the state run: on the caller's
+/// thread ([`Inline`], for tests and tools), or in the screen's loop,
+/// whose reloads go to a worker and whose terminal is lent to the editor.
+pub trait Worker {
+    /// Does `job`: its outcome now, or `None` when it will come through
+    /// the loop's queue.
+    fn reload(&self, job: Job) -> Option<Outcome>;
+    /// Runs `f`, which gives the terminal to another program.
+    fn lend_terminal(&self, f: &mut dyn FnMut());
+}
+
+/// Every effect done on the calling thread, before `apply` returns.
+pub struct Inline;
+
+impl Worker for Inline {
+    fn reload(&self, job: Job) -> Option<Outcome> {
+        Some(Outcome::Reloaded(Handover::new(job.run(&|_| {}))))
+    }
+
+    fn lend_terminal(&self, f: &mut dyn FnMut()) {
+        f();
+    }
+}
+
 /// Applies `action` and every action that the effects it causes send back,
-/// in order, until none is left.
+/// in order, until none is left, doing every effect on this thread.
 pub fn apply(app: &mut App, action: Action) {
+    apply_with(app, action, &Inline);
+}
+
+/// `apply`, with the slow effects handed to `worker`.
+pub fn apply_with(app: &mut App, action: Action, worker: &dyn Worker) {
     let mut queue = VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         // The clock is read here, not in `update`: decisions are stamped
@@ -27,24 +59,37 @@ pub fn apply(app: &mut App, action: Action) {
             book.set_time(now_rfc3339());
         }
         for effect in update(app, action) {
-            queue.push_back(Action::Done(perform(app, effect)));
+            if let Some(outcome) = perform_with(app, effect, worker) {
+                queue.push_back(Action::Done(outcome));
+            }
         }
     }
 }
 
-/// Writes what `effect` asks for and says how it went.
+/// Does what `effect` asks for, on this thread, and says how it went.
 pub fn perform(app: &mut App, effect: Effect) -> Outcome {
+    match perform_with(app, effect, &Inline) {
+        Some(outcome) => outcome,
+        None => unreachable!("Inline does every effect before it returns"),
+    }
+}
+
+/// Does what `effect` asks for and says how it went, unless `worker`
+/// took it to do elsewhere.
+fn perform_with(app: &mut App, effect: Effect, worker: &dyn Worker) -> Option<Outcome> {
+    if let Effect::Reload { sides } = effect {
+        return worker.reload(Job::new(app, sides));
+    }
     let (left, right) = (&app.cmp.left, &app.cmp.right);
-    match (effect, app.notebook.as_mut()) {
+    Some(match (effect, app.notebook.as_mut()) {
+        (Effect::Reload { .. }, _) => unreachable!("handed to the worker above"),
         (Effect::Edit { side, path, line }, _) => {
-            let shown = if side == Side::Left {
-                &left.text
-            } else {
-                &right.text
-            };
+            let shown = if side == Side::Left { left } else { right };
+            let mut result = None;
+            worker.lend_terminal(&mut || result = Some(edit(&path, line, shown)));
             Outcome::Edited {
                 side,
-                text: edit(&path, line, shown),
+                result: result.unwrap_or_else(|| Err("the editor did not run".into())),
             }
         }
         (Effect::Copy(text), _) => Outcome::Copied(
@@ -60,7 +105,7 @@ pub fn perform(app: &mut App, effect: Effect) -> Outcome {
         ),
         (Effect::SaveAs { path, replace }, Some(book)) => {
             if !replace && std::fs::symlink_metadata(&path).is_ok() {
-                return Outcome::Exists(path);
+                return Some(Outcome::Exists(path));
             }
             Outcome::Saved(
                 book.save_as(&path, left, right)
@@ -87,21 +132,20 @@ pub fn perform(app: &mut App, effect: Effect) -> Outcome {
                     .map_err(|e| format!("cannot export to {}: {e}", path.display())),
             )
         }
-    }
+    })
 }
 
 /// Leaves the screen, runs `$VISUAL` or `$EDITOR` (else `vi`) on `path`
 /// at `line` (`+LINE`, which vi, vim, nano, emacs, micro and kakoune all
-/// read), comes back to the screen and reads the file again. Only a file
-/// that holds the article `shown` is edited: a name may be the working-tree
-/// path git gave a temporary copy of an older version.
-fn edit(path: &std::path::Path, line: usize, shown: &str) -> Result<String, String> {
+/// read) and comes back to the screen. Only a file that holds the article
+/// `shown` is edited: a name may be the working-tree path git gave a
+/// temporary copy of an older version.
+fn edit(path: &std::path::Path, line: usize, shown: &Document) -> Result<(), String> {
     use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
     let name = crate::display::sanitize(&path.display().to_string());
     // Read as the article was read (HTML and Markdown made text).
-    let read = || Document::load(&path.to_string_lossy()).map(|d| d.text);
-    match read() {
-        Ok(text) if text == shown => {}
+    match Document::load_as(&path.to_string_lossy(), Some(shown.format)) {
+        Ok(doc) if doc.text == shown.text => {}
         Ok(_) => {
             return Err(format!(
                 "{name} on disk is not the article shown (an older version?): not edited"
@@ -139,8 +183,7 @@ fn edit(path: &std::path::Path, line: usize, shown: &str) -> Result<String, Stri
             ));
         }
     }
-    back.map_err(|e| format!("cannot return to the screen: {e}"))?;
-    read().map_err(|e| format!("cannot read {name} again: {e}"))
+    back.map_err(|e| format!("cannot return to the screen: {e}"))
 }
 
 /// Asks the terminal to put `text` on the clipboard (OSC 52). The text is

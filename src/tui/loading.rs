@@ -1,17 +1,19 @@
 //! Opening the review screen before the articles are ready. A worker thread
 //! reads, segments, aligns and compares them and lays the screen out; it
-//! reports each stage through a channel, and this thread draws the progress
-//! and answers the keys of the `Loading` section of the key table, so the
-//! terminal is never blank and `q` is never ignored.
+//! reports each stage to the loop's queue, and this thread draws the
+//! progress and answers the keys of the `Loading` section of the key table,
+//! so the terminal is never blank and `q` is never ignored.
 
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::path::PathBuf;
+use std::sync::mpsc::RecvTimeoutError;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, KeyEventKind};
 
 use super::action::Action;
 use super::app::App;
+use super::events::{Event, Queue};
 use super::keymap;
 use super::mode::Mode;
 use super::progress::{Progress, Step};
@@ -22,10 +24,9 @@ use crate::core::compare::Comparison;
 use crate::core::notes::notebook::Notebook;
 use crate::core::pipeline::{Report, Stage};
 
-/// How often keys are looked for and the clock redrawn: short enough that
-/// `q` is answered and the first frame of a small pair appears without a
-/// felt delay.
-const TICK: Duration = Duration::from_millis(20);
+/// How often the clock is redrawn: short enough that the first frame of a
+/// small pair appears without a felt delay.
+pub const TICK: Duration = Duration::from_millis(20);
 
 /// The work of loading: what the command line asks for, reporting stages.
 pub trait Job<E>: FnOnce(Report) -> Result<(Comparison, Notebook), E> + Send + 'static {}
@@ -45,12 +46,10 @@ impl<E> From<std::io::Error> for Failure<E> {
     }
 }
 
-/// What the worker sends.
-enum Message<E> {
-    /// A stage, this long after the start of the load.
-    Stage(Stage, Duration),
-    LayingOut,
-    Done(Result<Box<App>, E>),
+/// The screen, ready, and the files that changed on disk while it loaded.
+pub struct Loaded {
+    pub app: App,
+    pub changed: Vec<PathBuf>,
 }
 
 /// Shows the progress of `job` until the screen is ready (`Some`) or the
@@ -60,71 +59,71 @@ pub fn run<E: Send + 'static>(
     session: &mut Session,
     theme: Theme,
     job: impl Job<E>,
-) -> Result<Option<App>, Failure<E>> {
+    queue: &Queue<E>,
+) -> Result<Option<Loaded>, Failure<E>> {
     let started = Instant::now();
     let size = session.terminal.size()?;
-    let (tx, rx) = mpsc::channel();
+    let tx = queue.sender.clone();
     let worker_theme = theme.clone();
     let worker = thread::Builder::new()
         .name("tandem-loading".into())
         .spawn(move || {
             let report = |stage: Stage| {
-                let _ = tx.send(Message::Stage(stage, started.elapsed()));
+                let _ = tx.send(Event::Stage(stage, started.elapsed()));
             };
             let result = job(&report).map(|(cmp, notebook)| {
-                let _ = tx.send(Message::LayingOut);
+                let _ = tx.send(Event::LayingOut);
                 let mut app = App::new(cmp, size.width, size.height, worker_theme);
                 app.set_notebook(notebook);
                 Box::new(app)
             });
-            let _ = tx.send(Message::Done(result));
+            let _ = tx.send(Event::Loaded(result));
         })?;
     let mut progress = Progress::default();
-    let mut worker = Some(worker);
+    let mut changed = Vec::new();
     loop {
-        if let Some(done) = receive(&rx, &mut progress, &mut worker) {
-            return finish(session, done);
-        }
         let elapsed = started.elapsed();
         session
             .terminal
             .draw(|frame| view::loading::draw(frame, &progress, elapsed, &theme))?;
-        if event::poll(TICK)?
-            && let Event::Key(key) = event::read()?
-            && key.kind != KeyEventKind::Release
-            && keymap::lookup(Mode::Loading, &key) == Some(Action::Quit)
-        {
-            return Ok(None);
-        }
-    }
-}
-
-/// Takes in every message waiting; the job's result if it came.
-fn receive<E>(
-    rx: &Receiver<Message<E>>,
-    progress: &mut Progress,
-    worker: &mut Option<thread::JoinHandle<()>>,
-) -> Option<Result<Box<App>, E>> {
-    loop {
-        match rx.try_recv() {
-            Ok(Message::Stage(stage, at)) => progress.record(stage, at),
-            Ok(Message::LayingOut) => progress.step = Step::LayOut,
-            Ok(Message::Done(result)) => return Some(result),
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => {
-                // The worker ended without a result: it panicked. Panic here
-                // too, so the terminal is restored and the message shown.
-                if let Some(Err(panic)) = worker.take().map(thread::JoinHandle::join) {
-                    std::panic::resume_unwind(panic);
+        let event = match queue.receiver.recv_timeout(TICK) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) if worker.is_finished() => {
+                // The result comes before the end: a worker that ended
+                // without one panicked. Panic here too, so the terminal is
+                // restored and the message shown.
+                match queue.receiver.try_recv() {
+                    Ok(event) => event,
+                    Err(_) => match worker.join() {
+                        Err(panic) => std::panic::resume_unwind(panic),
+                        Ok(()) => unreachable!("the worker always sends its result"),
+                    },
                 }
-                unreachable!("the worker always sends its result before it ends");
             }
+            Err(_) => continue,
+        };
+        match event {
+            Event::Stage(stage, at) => progress.record(stage, at),
+            Event::LayingOut => progress.step = Step::LayOut,
+            Event::Loaded(result) => {
+                let app = finish(session, result)?;
+                return Ok(Some(Loaded { app, changed }));
+            }
+            Event::Files(paths) => changed.extend(paths),
+            Event::TerminalFailed(e) => return Err(Failure::Terminal(e)),
+            Event::Terminal(event::Event::Key(key))
+                if key.kind != KeyEventKind::Release
+                    && keymap::lookup(Mode::Loading, &key) == Some(Action::Quit) =>
+            {
+                return Ok(None);
+            }
+            Event::Terminal(_) | Event::Reloaded(_) => {}
         }
     }
 }
 
 /// The ready screen, laid out again if the terminal changed size meanwhile.
-fn finish<E>(session: &mut Session, done: Result<Box<App>, E>) -> Result<Option<App>, Failure<E>> {
+fn finish<E>(session: &mut Session, done: Result<Box<App>, E>) -> Result<App, Failure<E>> {
     let mut app = *done.map_err(Failure::Loading)?;
     let size = session.terminal.size()?;
     if (size.width, size.height) != app.size {
@@ -136,7 +135,7 @@ fn finish<E>(session: &mut Session, done: Result<Box<App>, E>) -> Result<Option<
             },
         );
     }
-    Ok(Some(app))
+    Ok(app)
 }
 
 #[cfg(test)]

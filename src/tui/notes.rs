@@ -379,8 +379,9 @@ pub fn done(app: &mut App, outcome: Outcome) {
     let said = match outcome {
         Outcome::Saved(Ok(path)) => format!("saved to {}", path.display()),
         Outcome::Exported(Ok(path)) => format!("exported to {}", path.display()),
-        // An edited article is reloaded by `edit`, where `update` sends it.
-        Outcome::Copied(Ok(_)) | Outcome::Edited { .. } => return,
+        // An edited article and a reload are `update`'s to route (`edit`,
+        // `reload`).
+        Outcome::Copied(Ok(_)) | Outcome::Edited { .. } | Outcome::Reloaded(_) => return,
         Outcome::Saved(Err(e)) | Outcome::Exported(Err(e)) | Outcome::Copied(Err(e)) => e,
         Outcome::Exists(path) => {
             app.dialog = Some(Dialog::ConfirmReplace { path });

@@ -7,6 +7,7 @@ use super::action::{Action, Effect, Outcome};
 use super::app::App;
 use super::dialog::Dialog;
 use super::keymap;
+use super::reload::{self, Cause, Request};
 use super::{clipboard, edit, navigation, notes, search, suggestions};
 
 /// Counts beyond this are typing mistakes: every move stops at the ends.
@@ -24,17 +25,36 @@ pub fn open_with(app: &mut App, reading_view: bool, fold: bool) {
 }
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    if let Action::Done(Outcome::Edited { side, text }) = action {
-        let effects = match text {
-            Ok(text) => edit::reload(app, side, text),
-            Err(e) => {
-                app.message = Some(e);
-                Vec::new()
-            }
-        };
-        // The editor had the terminal: everything is drawn anew.
-        app.repaint = true;
-        return effects;
+    let mut effects = route(app, action);
+    // A reload put off by a dialog starts once the dialog is closed.
+    effects.extend(reload::resume(app));
+    effects
+}
+
+fn route(app: &mut App, action: Action) -> Vec<Effect> {
+    // The worker's news and the disk's come between keys: they leave the
+    // status line, a count and the last decision as they are.
+    match action {
+        Action::Done(Outcome::Edited { side, result }) => return edit::edited(app, side, result),
+        Action::Done(Outcome::Reloaded(fresh)) => {
+            return fresh
+                .take()
+                .map_or_else(Vec::new, |fresh| reload::arrive(app, fresh));
+        }
+        Action::FilesChanged(sides) => {
+            return reload::ask(
+                app,
+                Request {
+                    cause: Cause::OnDisk,
+                    sides,
+                },
+            );
+        }
+        Action::Progress(stage, at) => {
+            reload::progress(app, stage, at);
+            return Vec::new();
+        }
+        _ => {}
     }
     if let Action::Done(outcome) = action {
         // The message of the action that asked for the effect stays.
@@ -157,7 +177,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Resize { width, height } => navigation::resize(app, width, height),
         Action::Scroll { rows, column } => navigation::scroll(app, rows, column),
         Action::Click { column, row } => navigation::click(app, column, row),
-        Action::Done(_) => unreachable!("handled above"),
+        Action::Done(_) | Action::FilesChanged(_) | Action::Progress(..) => {
+            unreachable!("handled above")
+        }
     }
     Vec::new()
 }

@@ -128,6 +128,21 @@ impl Pty {
         panic!("{needle:?} never appeared; screen:\n{}", self.contents());
     }
 
+    /// Waits for `needle` at most `limit`; says how long it took.
+    pub fn wait_within(&self, needle: &str, limit: Duration) -> Duration {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if self.contents().contains(needle) {
+                return start.elapsed();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "{needle:?} did not appear within {limit:?}; screen:\n{}",
+            self.contents()
+        );
+    }
+
     pub fn press(&mut self, keys: &[u8]) {
         let mut w = self.writer.lock().unwrap();
         w.write_all(keys).unwrap();
