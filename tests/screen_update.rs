@@ -355,3 +355,40 @@ fn update_stamps_notes_with_the_time_it_is_given() {
         ("2000-01-02T03:04:05Z", "2000-01-02T03:04:05Z", 16)
     );
 }
+
+/// Every category can be picked in the tag dialog by moving to it and
+/// pressing Enter, however many there are: the digits only reach ten.
+#[test]
+fn every_category_can_be_picked_by_moving_to_it() {
+    use tandem::core::Category;
+    for (i, &category) in Category::ALL.iter().enumerate() {
+        let mut app = sample();
+        focus_divergent_link(&mut app);
+        update(&mut app, Action::OpenTag);
+        assert!(
+            update(&mut app, Action::Submit).is_empty() && app.dialog.is_some(),
+            "Enter before moving picks nothing"
+        );
+        for _ in 0..=i {
+            update(&mut app, Action::ListNext);
+        }
+        update(&mut app, Action::Submit);
+        let Some(Dialog::Write { category: c, .. }) = &app.dialog else {
+            panic!("{category:?}: no note dialog");
+        };
+        assert_eq!(*c, category);
+    }
+    // Moving stops at the ends.
+    let mut app = sample();
+    focus_divergent_link(&mut app);
+    update(&mut app, Action::OpenTag);
+    update(&mut app, Action::ListPrev);
+    for _ in 0..Category::ALL.len() + 3 {
+        update(&mut app, Action::ListNext);
+    }
+    update(&mut app, Action::Submit);
+    assert!(matches!(
+        &app.dialog,
+        Some(Dialog::Write { category, .. }) if category == Category::ALL.last().unwrap()
+    ));
+}

@@ -4,8 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What kind of discrepancy a note records. The digit is the key that picks
-/// it in the tag dialog.
+/// What kind of discrepancy a note records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
@@ -22,8 +21,9 @@ pub enum Category {
 }
 
 impl Category {
-    /// In the order of their digits: 1 to 9, then 0.
-    pub const ALL: [Category; 10] = [
+    /// In the order the tag dialog lists them. A slice, not an array of
+    /// ten: the front ends find keys for as many as there are.
+    pub const ALL: &'static [Category] = &[
         Category::Name,
         Category::Title,
         Category::Number,
@@ -35,16 +35,6 @@ impl Category {
         Category::Omission,
         Category::Other,
     ];
-
-    pub fn digit(self) -> char {
-        let i = Self::ALL.iter().position(|&c| c == self).expect("in ALL");
-        char::from_digit(((i + 1) % 10) as u32, 10).expect("a digit")
-    }
-
-    pub fn from_digit(c: char) -> Option<Self> {
-        let d = c.to_digit(10)? as usize;
-        Some(Self::ALL[(d + 9) % 10])
-    }
 
     /// The id used in files and exports.
     pub fn id(self) -> &'static str {

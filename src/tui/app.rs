@@ -349,7 +349,7 @@ impl App {
             _ if self.search.editing => Mode::Search,
             _ if self.command.is_some() => Mode::Command,
             _ if self.help => Mode::Help,
-            Some(Dialog::PickCategory(_)) => Mode::PickCategory,
+            Some(Dialog::PickCategory { .. }) => Mode::PickCategory,
             Some(Dialog::Write { .. }) => Mode::Write,
             Some(Dialog::NotesList { .. }) => Mode::NotesList,
             Some(Dialog::ConfirmDelete { .. }) => Mode::ConfirmDelete,

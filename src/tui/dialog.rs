@@ -39,7 +39,11 @@ pub struct Selection {
 // editor) costs nothing worth a box.
 #[allow(clippy::large_enum_variant)]
 pub enum Dialog {
-    PickCategory(Target),
+    /// `selected`: the category moved to with the arrows, once one is.
+    PickCategory {
+        target: Target,
+        selected: Option<usize>,
+    },
     /// The note text. `suggestion`: the key of the suggestion it accepts.
     Write {
         target: Target,
@@ -67,4 +71,38 @@ pub enum Dialog {
     Summary {
         selected: usize,
     },
+}
+
+/// Keys that pick a category at once: the first ten categories take the
+/// digits 1 to 9, then 0; any after them are picked by moving to them.
+const DIGITS: [u8; 10] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 0];
+
+/// The digit that picks the category at `index` of [`Category::ALL`].
+pub fn category_digit(index: usize) -> Option<u8> {
+    DIGITS.get(index).copied()
+}
+
+/// The category the digit `digit` picks.
+pub fn category_of_digit(digit: u8) -> Option<Category> {
+    let index = DIGITS.iter().position(|&d| d == digit)?;
+    Category::ALL.get(index).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_pick_the_first_ten_categories_one_to_nine_then_zero() {
+        assert_eq!(category_of_digit(1), Some(Category::Name));
+        assert_eq!(category_of_digit(9), Some(Category::Omission));
+        assert_eq!(category_of_digit(0), Some(Category::Other));
+        assert_eq!(category_of_digit(10), None);
+        for (i, &c) in Category::ALL.iter().enumerate() {
+            match category_digit(i) {
+                Some(d) => assert_eq!(category_of_digit(d), Some(c)),
+                None => assert!(i >= DIGITS.len(), "{c:?} has no digit"),
+            }
+        }
+    }
 }

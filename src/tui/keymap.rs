@@ -510,6 +510,19 @@ pub const TABLE: &[Section] = &[
             ),
             bind(&[Key::Char('0')], Action::PickCategory(0), "other"),
             bind(&[ESC], Action::Cancel, "cancel"),
+            // Categories past the tenth have no digit: they are reached
+            // by moving (the dialog lists these keys only then).
+            bind(
+                &[Key::Char('j'), Key::Code(KeyCode::Down)],
+                Action::ListNext,
+                "next category",
+            ),
+            bind(
+                &[Key::Char('k'), Key::Code(KeyCode::Up)],
+                Action::ListPrev,
+                "previous category",
+            ),
+            bind(&[ENTER], Action::Submit, "pick the category moved to"),
         ],
     },
     Section {
@@ -928,17 +941,16 @@ mod tests {
     #[test]
     fn category_digits_follow_the_categories() {
         use crate::core::Category;
-        for c in Category::ALL {
-            let d = c.digit();
+        for (i, c) in Category::ALL.iter().enumerate() {
+            let Some(d) = crate::tui::dialog::category_digit(i) else {
+                continue; // reached by moving, not by a digit
+            };
             let action = lookup(
                 Mode::PickCategory,
-                &key(KeyCode::Char(d), KeyModifiers::NONE),
+                &key(KeyCode::Char(char::from(b'0' + d)), KeyModifiers::NONE),
             )
             .expect("digits pick a category");
-            assert_eq!(
-                action,
-                Action::PickCategory(d.to_digit(10).expect("a digit") as u8)
-            );
+            assert_eq!(action, Action::PickCategory(d));
             let help = bindings(Mode::PickCategory)
                 .find(|b| b.action() == Some(&action))
                 .expect("every action of the table has a binding")

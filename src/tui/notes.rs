@@ -10,7 +10,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use super::action::{Action, Effect, Export, Outcome};
 use super::app::App;
-use super::dialog::{Dialog, Selection, Target};
+use super::dialog::{self, Dialog, Selection, Target};
 use super::history::Entry;
 use super::keymap;
 use super::navigation;
@@ -91,16 +91,48 @@ pub fn open_tag(app: &mut App) {
     }
     let t = app.target(app.focus);
     app.selection = None;
-    app.dialog = Some(Dialog::PickCategory(t));
+    app.dialog = Some(Dialog::PickCategory {
+        target: t,
+        selected: None,
+    });
 }
 
+/// A digit in the tag dialog: the category it stands for.
 pub fn pick_category(app: &mut App, digit: u8) {
-    let Some(category) = Category::from_digit(char::from(b'0' + digit)) else {
-        return;
-    };
-    if let Some(Dialog::PickCategory(t)) = app.dialog.take() {
+    if let Some(category) = dialog::category_of_digit(digit) {
+        write_note(app, category);
+    }
+}
+
+/// Up or down the tag dialog's categories, which may be more than there
+/// are digits.
+pub fn move_category(app: &mut App, by: isize) {
+    if let Some(Dialog::PickCategory { selected, .. }) = &mut app.dialog {
+        let last = Category::ALL.len() - 1;
+        *selected = Some(match *selected {
+            None if by > 0 => 0,
+            None => last,
+            Some(i) => i.saturating_add_signed(by).min(last),
+        });
+    }
+}
+
+/// Enter in the tag dialog: the category moved to, if one is.
+pub fn pick_selected_category(app: &mut App) {
+    if let Some(Dialog::PickCategory {
+        selected: Some(i), ..
+    }) = app.dialog
+        && let Some(&category) = Category::ALL.get(i)
+    {
+        write_note(app, category);
+    }
+}
+
+/// From the tag dialog's categories to the note's text.
+fn write_note(app: &mut App, category: Category) {
+    if let Some(Dialog::PickCategory { target, .. }) = app.dialog.take() {
         app.dialog = Some(Dialog::Write {
-            target: t,
+            target,
             category,
             editor: TextArea::default(),
             editing: None,

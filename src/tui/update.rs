@@ -93,12 +93,16 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     let summary = matches!(app.dialog, Some(Dialog::Summary { .. }));
+    let picking = matches!(app.dialog, Some(Dialog::PickCategory { .. }));
     match action {
         Action::Quit => notes::quit(app),
         Action::OpenTag => notes::open_tag(app),
         Action::PickCategory(d) => notes::pick_category(app, d),
         Action::EditorKey(key) => notes::editor_key(app, key),
         Action::EditorNewline => notes::newline(app),
+        Action::Submit if picking => notes::pick_selected_category(app),
+        Action::ListNext if picking => notes::move_category(app, 1),
+        Action::ListPrev if picking => notes::move_category(app, -1),
         Action::Submit if summary => suggestions::summary_jump(app),
         Action::Submit => return notes::submit(app),
         Action::Cancel => notes::cancel(app),

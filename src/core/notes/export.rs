@@ -270,7 +270,7 @@ fn markdown(report: &Report, header: &Header) -> String {
         count(Status::Dismissed)
     );
     out.push_str("## By category\n\n| category | open | confirmed | dismissed | total |\n|---|---|---|---|---|\n");
-    for c in Category::ALL {
+    for &c in Category::ALL {
         let notes: Vec<&Note> = file.notes.iter().filter(|n| n.category == c).collect();
         if notes.is_empty() {
             continue;

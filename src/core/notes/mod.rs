@@ -146,12 +146,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn digits_map_to_categories_one_to_nine_then_zero() {
-        assert_eq!(Category::from_digit('1'), Some(Category::Name));
-        assert_eq!(Category::from_digit('9'), Some(Category::Omission));
-        assert_eq!(Category::from_digit('0'), Some(Category::Other));
-        for c in Category::ALL {
-            assert_eq!(Category::from_digit(c.digit()), Some(c));
+    fn categories_serialise_by_their_ids() {
+        for &c in Category::ALL {
+            assert_eq!(
+                serde_json::to_string(&c).expect("a category serialises"),
+                format!("\"{}\"", c.id())
+            );
         }
         assert_eq!(
             serde_json::to_string(&Category::Attribution).expect("a category serialises"),

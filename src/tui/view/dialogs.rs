@@ -3,14 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use crate::core::Category;
 use crate::core::notes::Anchor;
 use crate::display::sanitize;
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::dialog::{Dialog, Target};
+use crate::tui::dialog::{self, Dialog, Target};
 use crate::tui::keymap::{bindings, hints};
 use crate::tui::mode::{Mode, Side};
 
@@ -72,6 +74,38 @@ fn target_lines(t: &Target, width: usize) -> Vec<Line<'static>> {
         .into()
 }
 
+/// The tag dialog's menu: every category with its digit if it has one,
+/// the one moved to in `marked`, then the dialog's other keys (the keys
+/// that move only when some category has no digit to pick it).
+fn category_menu(selected: Option<usize>, marked: Style) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Category::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let digit = dialog::category_digit(i).map_or(String::new(), |d| d.to_string());
+            let text = format!("  {digit:6} {}", c.label());
+            match selected {
+                Some(s) if s == i => Line::from(Span::styled(text, marked)),
+                _ => Line::from(text),
+            }
+        })
+        .collect();
+    let all_have_digits = dialog::category_digit(Category::ALL.len() - 1).is_some();
+    let moving = [Action::ListNext, Action::ListPrev, Action::Submit];
+    lines.extend(
+        menu(Mode::PickCategory)
+            .into_iter()
+            .zip(bindings(Mode::PickCategory))
+            .filter(|(_, b)| match b.action() {
+                Some(Action::PickCategory(_)) => false,
+                Some(a) if moving.contains(a) => !all_have_digits,
+                _ => true,
+            })
+            .map(|(line, _)| line),
+    );
+    lines
+}
+
 /// Lines listing the bindings of `mode` as "key  description".
 fn menu(mode: Mode) -> Vec<Line<'static>> {
     bindings(mode)
@@ -93,12 +127,15 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
     let bold = app.theme.title;
     match &app.dialog {
         None => {}
-        Some(Dialog::PickCategory(target)) => {
-            let area = centred(screen, 70, 18);
+        Some(Dialog::PickCategory { target, selected }) => {
+            let menu = category_menu(*selected, bold.add_modifier(Modifier::REVERSED));
+            // Two lines of target and one blank above the menu, in borders.
+            let height = u16::try_from(menu.len() + 5).unwrap_or(u16::MAX).max(18);
+            let area = centred(screen, 70, height);
             let inner = frame_box(frame, area, " Tag: pick a category ");
             let mut lines = target_lines(target, usize::from(inner.width).saturating_sub(8));
             lines.push(Line::default());
-            lines.extend(menu(Mode::PickCategory));
+            lines.extend(menu);
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Some(Dialog::Write {
