@@ -74,6 +74,7 @@ enum Reading {
 /// when dropped.
 pub struct Keys {
     state: Arc<(Mutex<Reading>, Condvar)>,
+    thread: Option<thread::JoinHandle<()>>,
 }
 
 fn lock(state: &Mutex<Reading>) -> MutexGuard<'_, Reading> {
@@ -87,10 +88,13 @@ impl Keys {
     pub fn start<E: Send + 'static>(sender: Sender<Event<E>>) -> std::io::Result<Self> {
         let state = Arc::new((Mutex::new(Reading::On), Condvar::new()));
         let shared = Arc::clone(&state);
-        thread::Builder::new()
+        let thread = thread::Builder::new()
             .name("tandem-terminal".into())
             .spawn(move || read(&shared, &sender))?;
-        Ok(Keys { state })
+        Ok(Keys {
+            state,
+            thread: Some(thread),
+        })
     }
 
     /// Runs `f` while the terminal thread reads nothing, so that another
@@ -116,15 +120,22 @@ impl Keys {
 }
 
 impl Drop for Keys {
+    /// Stops the thread and waits for it: a key typed from now on is left
+    /// for whoever reads the terminal next (the next screen of a directory
+    /// diff), not taken by a thread whose screen is gone.
     fn drop(&mut self) {
         let (state, changed) = &*self.state;
         *lock(state) = Reading::Stop;
         changed.notify_all();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
 /// The terminal thread: polls briefly so that it can answer a pause, and
-/// reads only when input is waiting.
+/// reads only when input is waiting, holding the lock, so that nothing is
+/// read once a pause or a stop is asked.
 fn read<E>(state: &(Mutex<Reading>, Condvar), sender: &Sender<Event<E>>) {
     let (state, changed) = state;
     loop {
@@ -141,15 +152,28 @@ fn read<E>(state: &(Mutex<Reading>, Condvar), sender: &Sender<Event<E>>) {
                 return;
             }
         }
-        let read = event::poll(POLL).and_then(|ready| ready.then(event::read).transpose());
-        let sent = match read {
-            Ok(None) => Ok(()),
-            Ok(Some(event)) => sender.send(Event::Terminal(event)),
+        let ready = match event::poll(POLL) {
+            Ok(ready) => ready,
             Err(e) => {
                 let _ = sender.send(Event::TerminalFailed(e));
                 return;
             }
         };
+        if !ready {
+            continue;
+        }
+        let s = lock(state);
+        if *s != Reading::On {
+            continue; // the waiting input is the next reader's
+        }
+        let sent = match event::read() {
+            Ok(event) => sender.send(Event::Terminal(event)),
+            Err(e) => {
+                let _ = sender.send(Event::TerminalFailed(e));
+                return;
+            }
+        };
+        drop(s);
         if sent.is_err() {
             return; // the loop has ended
         }
