@@ -79,9 +79,9 @@ fn main() {
     let mut app = app.expect("ran");
     println!(
         "{kb} KB per side, {} + {} sentences, {} units, screen {WIDTH}x{HEIGHT}",
-        app.cmp.left.sentences.len(),
-        app.cmp.right.sentences.len(),
-        app.units.len()
+        app.review.cmp.left.sentences.len(),
+        app.review.cmp.right.sentences.len(),
+        app.review.units.len()
     );
     println!(
         "start to first frame (load, align, compare, layout, draw): {}",
@@ -93,7 +93,7 @@ fn main() {
         "frame, aligned view, top:    {}",
         ms(frame_time(&app, &mut terminal))
     );
-    for _ in 0..app.units.len() / 2 {
+    for _ in 0..app.review.units.len() / 2 {
         update(&mut app, Action::FocusNext);
     }
     println!(

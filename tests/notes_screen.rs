@@ -44,7 +44,7 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(app.viewport.size.0, app.viewport.size.1)).unwrap();
     t.draw(|f| view::draw(f, app)).unwrap();
     let buf = t.backend().buffer().clone();
     (0..buf.area.height)
@@ -59,10 +59,10 @@ fn screen(app: &App) -> String {
 
 /// Focuses the first link (the opening passage of the sample).
 fn focus_first_link(app: &mut App) -> usize {
-    while !matches!(app.units[app.focus], Unit::Link(_)) {
+    while !matches!(app.review.units[app.viewport.focus], Unit::Link(_)) {
         update(app, Action::FocusNext);
     }
-    app.focus
+    app.viewport.focus
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn tagging_a_passage_saves_a_note_with_both_quotes() {
     update(&mut app, Action::EditorNewline);
     type_text(&mut app, "check the title");
     update(&mut app, Action::Submit);
-    assert!(app.dialog.is_none());
+    assert!(app.input.dialog.is_none());
     assert!(
         app.message.as_deref().unwrap().starts_with("saved to"),
         "{:?}",
@@ -105,7 +105,7 @@ fn tagging_a_passage_saves_a_note_with_both_quotes() {
             .starts_with("Russian President Vladimir Putin is set to meet")
     );
     assert_eq!(
-        app.notes_of_unit[unit],
+        app.notes.notes_of_unit[unit],
         vec![0],
         "the unit carries the note"
     );
@@ -169,7 +169,7 @@ fn a_selection_narrows_the_anchor_to_a_few_words() {
     update(&mut app, Action::OpenTag);
     update(&mut app, Action::PickCategory(1));
     update(&mut app, Action::Submit);
-    let note = &app.notebook.as_ref().unwrap().file.notes[0];
+    let note = &app.notes.notebook.as_ref().unwrap().file.notes[0];
     assert_eq!(
         note.left.as_ref().unwrap().exact,
         "President Vladimir",
@@ -183,7 +183,7 @@ fn a_selection_narrows_the_anchor_to_a_few_words() {
             .starts_with("Russian President Vladimir Putin is set"),
         "the other side keeps its passage"
     );
-    assert!(app.selection.is_none());
+    assert!(app.input.selection.is_none());
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn the_notes_list_edits_cycles_status_and_deletes_with_confirmation() {
     update(&mut app, Action::OpenNotes);
     update(&mut app, Action::Submit);
     assert_eq!(
-        app.notes_of_unit[app.focus],
+        app.notes.notes_of_unit[app.viewport.focus],
         vec![0],
         "Enter jumps to the note's passage"
     );
@@ -220,7 +220,7 @@ fn the_notes_list_edits_cycles_status_and_deletes_with_confirmation() {
     update(&mut app, Action::DeleteNote);
     update(&mut app, Action::Cancel);
     assert_eq!(
-        app.notebook.as_ref().unwrap().file.notes.len(),
+        app.notes.notebook.as_ref().unwrap().file.notes.len(),
         1,
         "not deleted without a yes"
     );
@@ -243,7 +243,7 @@ fn an_unwritable_place_keeps_notes_in_memory_and_asks_before_quitting() {
         app.message
     );
     assert!(screen(&app).contains("NOTES NOT SAVED"));
-    assert_eq!(app.notebook.as_ref().unwrap().file.notes.len(), 1);
+    assert_eq!(app.notes.notebook.as_ref().unwrap().file.notes.len(), 1);
 
     update(&mut app, Action::Quit);
     assert!(!app.quit, "asks first");
@@ -312,7 +312,7 @@ fn export_from_the_screen_writes_beside_the_notes() {
 
 /// Focuses the unit whose link has a suggestion of `category`.
 fn focus_suggestion(app: &mut App, category: Category) {
-    let unit = (0..app.units.len())
+    let unit = (0..app.review.units.len())
         .find(|&u| {
             tandem::tui::suggestions::open_suggestions(app, u)
                 .iter()
@@ -331,8 +331,8 @@ fn accepting_and_rejecting_suggestions_persist() {
     let path = dir.path().join("notes.json");
     let mut app = app_with_notes(path.clone());
     let open = |app: &App| -> usize {
-        (0..app.units.len())
-            .filter(|&u| !matches!(app.units[u], Unit::MovedHere(_)))
+        (0..app.review.units.len())
+            .filter(|&u| !matches!(app.review.units[u], Unit::MovedHere(_)))
             .map(|u| tandem::tui::suggestions::open_suggestions(app, u).len())
             .sum()
     };
@@ -390,17 +390,17 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
         .unwrap();
     update(&mut app, Action::OpenSummary);
     for _ in 0..items.len() {
-        if matches!(app.dialog, Some(tandem::tui::dialog::Dialog::Summary { selected }) if selected == peskov)
+        if matches!(app.input.dialog, Some(tandem::tui::dialog::Dialog::Summary { selected }) if selected == peskov)
         {
             break;
         }
         update(&mut app, Action::ListNext);
     }
     update(&mut app, Action::Submit);
-    assert!(app.dialog.is_none());
-    match &app.units[app.focus] {
+    assert!(app.input.dialog.is_none());
+    match &app.review.units[app.viewport.focus] {
         Unit::LeftOnly(r) => {
-            let d = &app.cmp.left;
+            let d = &app.review.cmp.left;
             assert!(
                 d.text[d.sentences[r.start].start..d.sentences[r.end - 1].end]
                     .contains("Dmitry Peskov")
@@ -435,7 +435,7 @@ fn saving_elsewhere_onto_an_existing_file_asks_first() {
     update(&mut app, Action::Submit);
     assert!(
         matches!(
-            app.dialog,
+            app.input.dialog,
             Some(tandem::tui::dialog::Dialog::ConfirmReplace { .. })
         ),
         "asks"
@@ -452,7 +452,10 @@ fn saving_elsewhere_onto_an_existing_file_asks_first() {
         "no means no"
     );
     assert!(
-        matches!(app.dialog, Some(tandem::tui::dialog::Dialog::SaveAs { .. })),
+        matches!(
+            app.input.dialog,
+            Some(tandem::tui::dialog::Dialog::SaveAs { .. })
+        ),
         "back to the path"
     );
 
@@ -463,5 +466,5 @@ fn saving_elsewhere_onto_an_existing_file_asks_first() {
         "keep me",
         "yes replaces it"
     );
-    assert_eq!(app.notebook.as_ref().unwrap().path, other);
+    assert_eq!(app.notes.notebook.as_ref().unwrap().path, other);
 }

@@ -18,16 +18,16 @@ use tandem::tui::update::update;
 use tandem::tui::view;
 
 fn render(app: &App) -> Buffer {
-    let (w, h) = app.size;
+    let (w, h) = app.viewport.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view::draw(f, app)).unwrap();
     terminal.backend().buffer().clone()
 }
 
 fn divergent_units(app: &App) -> Vec<usize> {
-    (0..app.units.len())
+    (0..app.review.units.len())
         .filter(
-            |&u| matches!(app.units[u], Unit::Link(k) if app.cmp.links[k].kind == Kind::Divergent),
+            |&u| matches!(app.review.units[u], Unit::Link(k) if app.review.cmp.links[k].kind == Kind::Divergent),
         )
         .collect()
 }
@@ -56,12 +56,12 @@ fn every_divergent_passage_shows_its_reason() {
     let (l, r) = samples::pair();
     let cmp = Comparison::new(l, r);
     let probe = App::new(cmp.clone(), 160, 45, Theme::new(Palette::Dark));
-    let rows = u16::try_from(probe.aligned.stack.total + 12).unwrap();
+    let rows = u16::try_from(probe.viewport.aligned.stack.total + 12).unwrap();
     let app = App::new(cmp.clone(), 160, rows, Theme::new(Palette::Dark));
     let buf = render(&app);
-    let g = app.geometry();
+    let g = app.viewport.geometry();
     for unit in divergent_units(&app) {
-        let emphasised = app.aligned.stack.rows(unit).any(|row| {
+        let emphasised = app.viewport.aligned.stack.rows(unit).any(|row| {
             let y = g.left.y + u16::try_from(row).unwrap();
             (0..buf.area.width).any(|x| {
                 buf[(x, y)]
@@ -76,7 +76,7 @@ fn every_divergent_passage_shows_its_reason() {
     let mut app = App::new(cmp, 160, 45, Theme::new(Palette::Dark));
     let targets = divergent_units(&app);
     for unit in targets {
-        while app.focus < unit {
+        while app.viewport.focus < unit {
             update(&mut app, Action::FocusNext);
         }
         let buf = render(&app);

@@ -69,10 +69,10 @@ fn tag_focused(app: &mut App, text: &str) {
 fn a_markdown_file_changed_on_disk_is_read_again_as_markdown_with_its_notes() {
     let dir = TempDir::with_prefix("tandem-reload-md-").unwrap();
     let mut app = open(dir.path());
-    assert_eq!(app.cmp.right.format, Format::Markdown);
+    assert_eq!(app.review.cmp.right.format, Format::Markdown);
     run(&mut app, Action::NextDifference);
     tag_focused(&mut app, "12 or 15?");
-    let focused = app.focus;
+    let focused = app.viewport.focus;
     run(&mut app, Action::ToggleView);
     std::fs::write(
         dir.path().join("b.md"),
@@ -89,7 +89,7 @@ fn a_markdown_file_changed_on_disk_is_read_again_as_markdown_with_its_notes() {
             Effect::Save
         ]
     );
-    let right = &app.cmp.right;
+    let right = &app.review.cmp.right;
     assert_eq!(right.format, Format::Markdown, "read as it was read before");
     assert!(
         right.text.contains("a  night  tram") && !right.text.contains('*'),
@@ -104,9 +104,16 @@ fn a_markdown_file_changed_on_disk_is_read_again_as_markdown_with_its_notes() {
         )
         .as_deref()
     );
-    assert_eq!(app.view, View::Reading, "the view is kept");
-    assert_eq!(app.focus, focused, "the focus stays on the tagged passage");
-    assert_eq!(app.notes_of_unit[focused], vec![0], "and its note on it");
+    assert_eq!(app.viewport.view, View::Reading, "the view is kept");
+    assert_eq!(
+        app.viewport.focus, focused,
+        "the focus stays on the tagged passage"
+    );
+    assert_eq!(
+        app.notes.notes_of_unit[focused],
+        vec![0],
+        "and its note on it"
+    );
     let saved = std::fs::read_to_string(dir.path().join("n.json")).unwrap();
     assert!(saved.contains("12 or 15?"));
 }
@@ -135,7 +142,7 @@ fn a_change_while_a_dialog_is_open_waits_for_it_to_close() {
     run(&mut app, Action::NextDifference);
     run(&mut app, Action::OpenTag);
     run(&mut app, Action::PickCategory(1));
-    assert!(matches!(app.dialog, Some(Dialog::Write { .. })));
+    assert!(matches!(app.input.dialog, Some(Dialog::Write { .. })));
     std::fs::write(
         dir.path().join("a.md"),
         LEFT.replace("more buses", "fewer cars"),
@@ -145,7 +152,7 @@ fn a_change_while_a_dialog_is_open_waits_for_it_to_close() {
         run(&mut app, Action::FilesChanged([true, false])).is_empty(),
         "the note being written is not pulled from under the reviewer"
     );
-    assert!(!app.cmp.left.text.contains("fewer cars"));
+    assert!(!app.review.cmp.left.text.contains("fewer cars"));
     let asked = run(&mut app, Action::Cancel);
     assert_eq!(
         asked,
@@ -156,17 +163,17 @@ fn a_change_while_a_dialog_is_open_waits_for_it_to_close() {
             Effect::Save
         ]
     );
-    assert!(app.cmp.left.text.contains("fewer cars"));
+    assert!(app.review.cmp.left.text.contains("fewer cars"));
 }
 
 #[test]
 fn a_file_that_cannot_be_read_again_leaves_the_screen_as_it_was() {
     let dir = TempDir::with_prefix("tandem-reload-gone-").unwrap();
     let mut app = open(dir.path());
-    let before = app.cmp.right.text.clone();
+    let before = app.review.cmp.right.text.clone();
     std::fs::remove_file(dir.path().join("b.md")).unwrap();
     run(&mut app, Action::FilesChanged([false, true]));
-    assert_eq!(app.cmp.right.text, before);
+    assert_eq!(app.review.cmp.right.text, before);
     let message = app.message.clone().unwrap_or_default();
     assert!(
         message.starts_with("cannot read the right article again: ")
@@ -192,7 +199,7 @@ fn a_note_whose_passage_is_gone_is_kept_and_said() {
         message.contains("1 note lost its passage (kept, in the notes list)"),
         "{message}"
     );
-    let book = app.notebook.as_ref().unwrap();
+    let book = app.notes.notebook.as_ref().unwrap();
     assert_eq!(book.file.notes.len(), 1, "never lost");
     assert!(book.file.notes[0].orphaned[Side::Right.index()]);
 }

@@ -38,7 +38,7 @@ fn search(app: &mut App, query: &str) {
 }
 
 fn render(app: &App) -> Buffer {
-    let (w, h) = app.size;
+    let (w, h) = app.viewport.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view::draw(f, app)).unwrap();
     terminal.backend().buffer().clone()
@@ -78,32 +78,32 @@ fn unit_text(app: &App, unit: usize) -> String {
     let text = |doc: &Document, r: &std::ops::Range<usize>| {
         doc.text[doc.sentences[r.start].start..doc.sentences[r.end - 1].end].to_string()
     };
-    match &app.units[unit] {
+    match &app.review.units[unit] {
         Unit::Link(k) => {
-            text(&app.cmp.left, &app.cmp.links[*k].link.left)
+            text(&app.review.cmp.left, &app.review.cmp.links[*k].link.left)
                 + " | "
-                + &text(&app.cmp.right, &app.cmp.links[*k].link.right)
+                + &text(&app.review.cmp.right, &app.review.cmp.links[*k].link.right)
         }
-        Unit::LeftOnly(r) => text(&app.cmp.left, r),
-        Unit::RightOnly(r) => text(&app.cmp.right, r),
+        Unit::LeftOnly(r) => text(&app.review.cmp.left, r),
+        Unit::RightOnly(r) => text(&app.review.cmp.right, r),
         Unit::MovedHere(k) => format!("moved here: {k}"),
     }
 }
 
 /// The focused unit's rows are on screen.
 fn focus_visible(app: &App) -> bool {
-    let rows = app.geometry().rows();
-    match app.view {
+    let rows = app.viewport.geometry().rows();
+    match app.viewport.view {
         View::Aligned => {
-            let span = app.aligned.stack.rows(app.focus);
-            span.start >= app.scroll && span.start < app.scroll + rows
+            let span = app.viewport.aligned.stack.rows(app.viewport.focus);
+            span.start >= app.viewport.scroll && span.start < app.viewport.scroll + rows
         }
         View::Reading => {
-            let side = app.pane.index();
-            let pane = &app.panes[side];
-            let p = pane.passage_of[app.focus].unwrap();
+            let side = app.viewport.pane.index();
+            let pane = &app.viewport.panes[side];
+            let p = pane.passage_of[app.viewport.focus].unwrap();
             let top = pane.stack.tops[p];
-            top >= app.pane_scroll[side] && top < app.pane_scroll[side] + rows
+            top >= app.viewport.pane_scroll[side] && top < app.viewport.pane_scroll[side] + rows
         }
     }
 }
@@ -111,34 +111,38 @@ fn focus_visible(app: &App) -> bool {
 #[test]
 fn focus_moves_and_stays_in_bounds() {
     let mut app = sample(120, 40);
-    assert_eq!(app.focus, 0);
+    assert_eq!(app.viewport.focus, 0);
     update(&mut app, Action::FocusPrev);
-    assert_eq!(app.focus, 0, "no unit before the first");
+    assert_eq!(app.viewport.focus, 0, "no unit before the first");
     update(&mut app, Action::FocusNext);
     update(&mut app, Action::FocusNext);
-    assert_eq!(app.focus, 2);
+    assert_eq!(app.viewport.focus, 2);
     update(&mut app, Action::Bottom);
-    assert_eq!(app.focus, app.units.len() - 1);
+    assert_eq!(app.viewport.focus, app.review.units.len() - 1);
     assert!(focus_visible(&app));
     update(&mut app, Action::FocusNext);
-    assert_eq!(app.focus, app.units.len() - 1, "no unit after the last");
+    assert_eq!(
+        app.viewport.focus,
+        app.review.units.len() - 1,
+        "no unit after the last"
+    );
     update(&mut app, Action::Top);
-    assert_eq!((app.focus, app.scroll), (0, 0));
+    assert_eq!((app.viewport.focus, app.viewport.scroll), (0, 0));
 }
 
 #[test]
 fn paging_scrolls_and_keeps_the_focus_on_screen() {
     let mut app = sample(100, 24);
     update(&mut app, Action::PageDown);
-    assert!(app.scroll > 0);
+    assert!(app.viewport.scroll > 0);
     assert!(focus_visible(&app));
-    let after_one = app.scroll;
+    let after_one = app.viewport.scroll;
     update(&mut app, Action::HalfPageDown);
-    assert!(app.scroll > after_one && focus_visible(&app));
+    assert!(app.viewport.scroll > after_one && focus_visible(&app));
     update(&mut app, Action::PageUp);
     update(&mut app, Action::PageUp);
     update(&mut app, Action::PageUp);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.viewport.scroll, 0);
     assert!(focus_visible(&app));
 }
 
@@ -146,14 +150,20 @@ fn paging_scrolls_and_keeps_the_focus_on_screen() {
 fn difference_jumps_visit_every_difference_in_order() {
     let mut app = sample(120, 40);
     let mut visited = Vec::new();
-    for _ in 0..app.differences.len() + 2 {
+    for _ in 0..app.review.differences.len() + 2 {
         update(&mut app, Action::NextDifference);
-        if visited.last() != Some(&app.focus) {
-            visited.push(app.focus);
+        if visited.last() != Some(&app.viewport.focus) {
+            visited.push(app.viewport.focus);
         }
         assert!(focus_visible(&app));
     }
-    let expected: Vec<usize> = app.differences.iter().copied().filter(|&d| d > 0).collect();
+    let expected: Vec<usize> = app
+        .review
+        .differences
+        .iter()
+        .copied()
+        .filter(|&d| d > 0)
+        .collect();
     assert_eq!(visited, expected);
     assert!(
         app.message
@@ -162,54 +172,57 @@ fn difference_jumps_visit_every_difference_in_order() {
             .contains("no difference after")
     );
     update(&mut app, Action::PrevDifference);
-    assert_eq!(app.focus, expected[expected.len() - 2]);
+    assert_eq!(app.viewport.focus, expected[expected.len() - 2]);
 }
 
 #[test]
 fn moved_passage_jumps_to_its_old_place_and_back() {
     let mut app = sample(120, 40);
     let moved = app
+        .review
         .units
         .iter()
-        .position(|u| matches!(u, Unit::Link(k) if app.cmp.links[*k].link.moved))
+        .position(|u| matches!(u, Unit::Link(k) if app.review.cmp.links[*k].link.moved))
         .expect("the sample has a move");
     let here = app
+        .review
         .units
         .iter()
         .position(|u| matches!(u, Unit::MovedHere(_)))
         .unwrap();
     update(&mut app, Action::JumpMoved);
     assert_eq!(app.message.as_deref(), Some("not a moved passage"));
-    while app.focus != moved {
+    while app.viewport.focus != moved {
         update(&mut app, Action::FocusNext);
     }
     update(&mut app, Action::JumpMoved);
-    assert_eq!(app.focus, here);
+    assert_eq!(app.viewport.focus, here);
     assert!(focus_visible(&app));
     update(&mut app, Action::JumpMoved);
-    assert_eq!(app.focus, moved);
+    assert_eq!(app.viewport.focus, moved);
 }
 
 #[test]
 fn reading_view_keeps_the_counterpart_level() {
     let mut app = sample(120, 30);
     let moved = app
+        .review
         .units
         .iter()
-        .position(|u| matches!(u, Unit::Link(k) if app.cmp.links[*k].link.moved))
+        .position(|u| matches!(u, Unit::Link(k) if app.review.cmp.links[*k].link.moved))
         .unwrap();
     update(&mut app, Action::ToggleView);
-    assert_eq!(app.view, View::Reading);
-    while app.focus != moved {
+    assert_eq!(app.viewport.view, View::Reading);
+    while app.viewport.focus != moved {
         update(&mut app, Action::FocusNext);
     }
-    let panes = &app.panes;
+    let panes = &app.viewport.panes;
     let (l, r) = (
         panes[0].passage_of[moved].unwrap(),
         panes[1].passage_of[moved].unwrap(),
     );
-    let left_row = panes[0].stack.tops[l] - app.pane_scroll[0];
-    let right_row = panes[1].stack.tops[r] - app.pane_scroll[1];
+    let left_row = panes[0].stack.tops[l] - app.viewport.pane_scroll[0];
+    let right_row = panes[1].stack.tops[r] - app.viewport.pane_scroll[1];
     assert_eq!(
         left_row, right_row,
         "the moved passage sits level with its counterpart"
@@ -225,12 +238,15 @@ fn reading_view_keeps_the_counterpart_level() {
     );
 
     update(&mut app, Action::SwitchPane);
-    assert_eq!(app.pane, Side::Right);
-    assert_eq!(app.focus, moved, "the focus has a counterpart, so it stays");
+    assert_eq!(app.viewport.pane, Side::Right);
+    assert_eq!(
+        app.viewport.focus, moved,
+        "the focus has a counterpart, so it stays"
+    );
     update(&mut app, Action::FocusNext);
     assert!(focus_visible(&app));
     update(&mut app, Action::ToggleView);
-    assert_eq!(app.view, View::Aligned);
+    assert_eq!(app.viewport.view, View::Aligned);
     assert!(focus_visible(&app));
 }
 
@@ -238,13 +254,13 @@ fn reading_view_keeps_the_counterpart_level() {
 fn search_finds_both_articles_and_cycles() {
     let mut app = sample(120, 40);
     search(&mut app, "vovshansk");
-    assert!(!app.search.editing);
+    assert!(!app.input.search.editing);
     assert_eq!(
-        app.search.matches.len(),
+        app.input.search.matches.len(),
         1,
         "the misspelling is only in the rewrite"
     );
-    assert!(unit_text(&app, app.focus).contains("Vovshansk"));
+    assert!(unit_text(&app, app.viewport.focus).contains("Vovshansk"));
 
     update(&mut app, Action::StartSearch);
     for c in "Pokrovsk".chars() {
@@ -253,16 +269,16 @@ fn search_finds_both_articles_and_cycles() {
     update(&mut app, Action::SearchBackspace);
     update(&mut app, Action::SearchInput('k'));
     update(&mut app, Action::SearchSubmit);
-    let matches = app.search.matches.clone();
+    let matches = app.input.search.matches.clone();
     assert!(matches.len() >= 2, "{matches:?}");
-    let first = app.focus;
+    let first = app.viewport.focus;
     update(&mut app, Action::NextMatch);
-    assert_ne!(app.focus, first);
-    assert!(unit_text(&app, app.focus).contains("Pokrovsk"));
+    assert_ne!(app.viewport.focus, first);
+    assert!(unit_text(&app, app.viewport.focus).contains("Pokrovsk"));
     for _ in 0..matches.len() - 1 {
         update(&mut app, Action::NextMatch);
     }
-    assert_eq!(app.focus, first, "matches wrap around");
+    assert_eq!(app.viewport.focus, first, "matches wrap around");
 
     search(&mut app, "zzzz");
     assert!(app.message.as_deref().unwrap().contains("no match"));
@@ -298,10 +314,15 @@ fn mouse_wheel_scrolls_and_click_focuses() {
             column: 10,
         },
     );
-    assert_eq!(app.scroll, 9);
+    assert_eq!(app.viewport.scroll, 9);
     assert!(focus_visible(&app), "the focus follows the scroll");
-    let g = app.geometry();
-    let target = app.aligned.stack.item_at(app.scroll + 5).unwrap();
+    let g = app.viewport.geometry();
+    let target = app
+        .viewport
+        .aligned
+        .stack
+        .item_at(app.viewport.scroll + 5)
+        .unwrap();
     update(
         &mut app,
         Action::Click {
@@ -309,7 +330,7 @@ fn mouse_wheel_scrolls_and_click_focuses() {
             row: g.left.y + 5,
         },
     );
-    assert_eq!(app.focus, target);
+    assert_eq!(app.viewport.focus, target);
 }
 
 #[test]
@@ -324,7 +345,7 @@ fn aligned_view_draws_kinds_focus_and_emphasis_with_styles() {
     assert!(text.contains("difference 1 of"), "{text}");
 
     // The focused first unit: a focus bar in both panes, and a background.
-    let g = app.geometry();
+    let g = app.viewport.geometry();
     assert_eq!(buf[(g.left.x, g.left.y)].symbol(), "▌");
     assert_eq!(buf[(g.right.x, g.right.y)].symbol(), "▌");
     assert_eq!(
@@ -351,11 +372,12 @@ fn aligned_view_draws_kinds_focus_and_emphasis_with_styles() {
     assert!(buf[(x, y)].modifier.is_empty(), "{:?}", buf[(x, y)]);
     let mut focused = sample(160, 45);
     let unit = focused
+        .viewport
         .aligned
         .stack
-        .item_at(focused.scroll + usize::from(y - g.left.y))
+        .item_at(focused.viewport.scroll + usize::from(y - g.left.y))
         .unwrap();
-    while focused.focus < unit {
+    while focused.viewport.focus < unit {
         update(&mut focused, Action::FocusNext);
     }
     let buf_focused = render(&focused);
@@ -385,7 +407,7 @@ fn moved_passage_is_marked_in_the_gutter() {
         buf[(x, y)].modifier.contains(Modifier::REVERSED),
         "search hits are shown"
     );
-    let g = app.geometry();
+    let g = app.viewport.geometry();
     assert_eq!(buf[(g.gutter.x + 2, y)].symbol(), "↕");
 }
 
@@ -434,7 +456,7 @@ fn control_characters_and_wide_text_are_drawn_safely() {
     );
     assert!(text.contains("東京"));
     // Nothing spills from the left pane into the gutter or the right pane.
-    let g = app.geometry();
+    let g = app.viewport.geometry();
     for y in g.left.y..g.left.y + g.left.height {
         let cell = &buf[(g.gutter.x, y)];
         assert!(
@@ -454,16 +476,16 @@ fn sample_screen_at_80x24() {
 #[test]
 fn jumps_leave_context_around_the_focus() {
     let mut app = sample(100, 24);
-    let rows = app.geometry().rows();
-    for _ in 0..app.differences.len() {
+    let rows = app.viewport.geometry().rows();
+    for _ in 0..app.review.differences.len() {
         update(&mut app, Action::NextDifference);
-        let span = app.aligned.stack.rows(app.focus);
-        let at_end = app.scroll + rows > app.aligned.stack.total;
+        let span = app.viewport.aligned.stack.rows(app.viewport.focus);
+        let at_end = app.viewport.scroll + rows > app.viewport.aligned.stack.total;
         let tall = span.len() + rows / 2 > rows;
         assert!(
-            tall || at_end || span.end + rows / 4 <= app.scroll + rows,
+            tall || at_end || span.end + rows / 4 <= app.viewport.scroll + rows,
             "focus {span:?} scroll {}",
-            app.scroll
+            app.viewport.scroll
         );
     }
 }

@@ -123,7 +123,7 @@ fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
 }
 
 fn screen(app: &App) -> Vec<String> {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(app.viewport.size.0, app.viewport.size.1)).unwrap();
     t.draw(|f| view::draw(f, app)).unwrap();
     let buf = t.backend().buffer().clone();
     (0..buf.area.height)
@@ -132,28 +132,28 @@ fn screen(app: &App) -> Vec<String> {
 }
 
 fn plain_aligned(app: &App, u: usize) -> bool {
-    matches!(app.units[u], Unit::Link(k) if app.cmp.links[k].kind == Kind::Aligned && !app.cmp.links[k].link.moved)
+    matches!(app.review.units[u], Unit::Link(k) if app.review.cmp.links[k].kind == Kind::Aligned && !app.review.cmp.links[k].link.moved)
 }
 
 fn notes(app: &App) -> usize {
-    app.notebook.as_ref().unwrap().file.notes.len()
+    app.notes.notebook.as_ref().unwrap().file.notes.len()
 }
 
 fn rejected(app: &App) -> usize {
-    app.notebook.as_ref().unwrap().file.rejected.len()
+    app.notes.notebook.as_ref().unwrap().file.rejected.len()
 }
 
 #[test]
 fn z_folds_what_agrees_keeping_a_passage_of_context_around_each_difference() {
     let mut app = mostly_agreeing(120, 35);
-    assert_eq!(app.differences.len(), 2, "two numbers differ");
+    assert_eq!(app.review.differences.len(), 2, "two numbers differ");
     assert!(press(&mut app, "z").is_empty());
     assert!(
-        app.fold && app.folds.aligned.len() == 3,
+        app.viewport.fold && app.viewport.folds.aligned.len() == 3,
         "before, between and after the differences: {:?}",
-        app.folds.aligned
+        app.viewport.folds.aligned
     );
-    for run in &app.folds.aligned {
+    for run in &app.viewport.folds.aligned {
         assert!(run.len() >= 2);
         for u in run.clone() {
             assert!(
@@ -165,7 +165,7 @@ fn z_folds_what_agrees_keeping_a_passage_of_context_around_each_difference() {
         for edge in [run.start.checked_sub(1), Some(run.end)]
             .into_iter()
             .flatten()
-            .filter(|&u| u < app.units.len())
+            .filter(|&u| u < app.review.units.len())
         {
             assert!(
                 plain_aligned(&app, edge),
@@ -173,70 +173,76 @@ fn z_folds_what_agrees_keeping_a_passage_of_context_around_each_difference() {
             );
         }
     }
-    for &d in &app.differences {
+    for &d in &app.review.differences {
         assert!(
-            fold::run_of(&app.folds.aligned, d).is_none(),
+            fold::run_of(&app.viewport.folds.aligned, d).is_none(),
             "difference {d} is folded"
         );
     }
     let text = screen(&app).join("\n");
-    let run = app.folds.aligned[0].clone();
+    let run = app.viewport.folds.aligned[0].clone();
     assert!(
         text.contains(&fold::label(run.len())),
         "the fold line is drawn:\n{text}"
     );
-    let folded: usize = app.folds.aligned.iter().map(|r| r.len()).sum();
+    let folded: usize = app.viewport.folds.aligned.iter().map(|r| r.len()).sum();
     assert!(
         text.contains(&format!("3 folds: {folded} passages")),
         "the status line says what is folded:\n{text}"
     );
     // j walks over a fold as one line; Enter opens it.
     press(&mut app, "g");
-    while app.focus != run.start {
-        let before = app.focus;
+    while app.viewport.focus != run.start {
+        let before = app.viewport.focus;
         press(&mut app, "j");
-        assert!(app.focus > before && !fold::hidden(&app.folds.aligned, app.focus));
+        assert!(
+            app.viewport.focus > before
+                && !fold::hidden(&app.viewport.folds.aligned, app.viewport.focus)
+        );
     }
     press(&mut app, "j");
-    assert_eq!(app.focus, run.end, "one j passes the whole fold");
+    assert_eq!(app.viewport.focus, run.end, "one j passes the whole fold");
     press(&mut app, "k\n");
     assert!(
-        fold::run_of(&app.folds.aligned, run.start).is_none(),
+        fold::run_of(&app.viewport.folds.aligned, run.start).is_none(),
         "Enter opened the fold"
     );
-    assert_eq!(app.focus, run.start);
+    assert_eq!(app.viewport.focus, run.start);
     press(&mut app, "j");
     assert_eq!(
-        app.focus,
+        app.viewport.focus,
         run.start + 1,
         "its passages are walked one by one"
     );
     // z on a fold opens it too; z elsewhere unfolds everything.
-    let other = app.folds.aligned[0].clone();
-    app.focus = other.start;
+    let other = app.viewport.folds.aligned[0].clone();
+    app.viewport.focus = other.start;
     press(&mut app, "z");
-    assert!(fold::run_of(&app.folds.aligned, other.start).is_none() && app.fold);
+    assert!(fold::run_of(&app.viewport.folds.aligned, other.start).is_none() && app.viewport.fold);
     press(&mut app, "gz");
-    assert!(!app.fold && app.folds.aligned.is_empty());
+    assert!(!app.viewport.fold && app.viewport.folds.aligned.is_empty());
 }
 
 #[test]
 fn folds_work_in_the_reading_view() {
     let mut app = mostly_agreeing(120, 35);
     press(&mut app, "vz");
-    assert_eq!(app.view, View::Reading);
-    let side = app.pane.index();
-    assert!(!app.folds.panes[side].is_empty());
-    let run = app.folds.panes[side][0].clone();
+    assert_eq!(app.viewport.view, View::Reading);
+    let side = app.viewport.pane.index();
+    assert!(!app.viewport.folds.panes[side].is_empty());
+    let run = app.viewport.folds.panes[side][0].clone();
     let text = screen(&app).join("\n");
     assert!(text.contains(&fold::label(run.len())), "{text}");
     // The passage after the fold is one j from its line.
-    let head = app.panes[side].units[run.start];
-    while app.focus != head {
+    let head = app.viewport.panes[side].units[run.start];
+    while app.viewport.focus != head {
         press(&mut app, "j");
     }
     press(&mut app, "j");
-    assert_eq!(app.panes[side].passage_of[app.focus], Some(run.end));
+    assert_eq!(
+        app.viewport.panes[side].passage_of[app.viewport.focus],
+        Some(run.end)
+    );
 }
 
 #[test]
@@ -245,6 +251,7 @@ fn search_goes_into_a_fold_and_opens_it() {
     press(&mut app, "z");
     // A passage folded away, and a word of it.
     let run = app
+        .viewport
         .folds
         .aligned
         .iter()
@@ -252,12 +259,12 @@ fn search_goes_into_a_fold_and_opens_it() {
         .cloned()
         .expect("a fold of three");
     let hidden = run.start + 1;
-    let Unit::Link(k) = app.units[hidden] else {
+    let Unit::Link(k) = app.review.units[hidden] else {
         unreachable!()
     };
-    let sentence = app.cmp.links[k].link.left.start;
-    let s = &app.cmp.left.sentences[sentence];
-    let words: String = app.cmp.left.text[s.start..s.end]
+    let sentence = app.review.cmp.links[k].link.left.start;
+    let s = &app.review.cmp.left.sentences[sentence];
+    let words: String = app.review.cmp.left.text[s.start..s.end]
         .split_whitespace()
         .take(4)
         .collect::<Vec<_>>()
@@ -265,11 +272,14 @@ fn search_goes_into_a_fold_and_opens_it() {
     press(&mut app, "g/");
     press(&mut app, &words);
     press(&mut app, "\n");
-    assert!(app.search.matches.contains(&hidden), "“{words}” is found");
-    let found = app.focus;
-    assert!(app.search.matches.contains(&found));
     assert!(
-        fold::run_of(&app.folds.aligned, found).is_none(),
+        app.input.search.matches.contains(&hidden),
+        "“{words}” is found"
+    );
+    let found = app.viewport.focus;
+    assert!(app.input.search.matches.contains(&found));
+    assert!(
+        fold::run_of(&app.viewport.folds.aligned, found).is_none(),
         "the passage found is shown, not folded"
     );
     let message = app.message.clone().unwrap();
@@ -283,22 +293,22 @@ fn search_goes_into_a_fold_and_opens_it() {
 fn a_count_repeats_a_move_and_a_jump() {
     let mut app = sample(120, 35);
     press(&mut app, "5j");
-    assert_eq!(app.focus, 5);
+    assert_eq!(app.viewport.focus, 5);
     press(&mut app, "2k");
-    assert_eq!(app.focus, 3);
+    assert_eq!(app.viewport.focus, 3);
     let mut one_by_one = sample(120, 35);
     press(&mut one_by_one, "]]]");
     press(&mut app, "g3]");
-    assert_eq!(app.focus, one_by_one.focus, "3] is ]]]");
+    assert_eq!(app.viewport.focus, one_by_one.viewport.focus, "3] is ]]]");
     // The count waits on the status line, and goes with the next key.
     press(&mut app, "1");
-    assert_eq!(app.count, Some(1));
+    assert_eq!(app.input.count, Some(1));
     assert!(screen(&app)[34].starts_with(" 1 "), "{}", screen(&app)[34]);
     press(&mut app, "j");
-    assert_eq!(app.count, None);
+    assert_eq!(app.input.count, None);
     // A count beyond the end stops there.
     press(&mut app, "9999j");
-    assert_eq!(app.focus, app.units.len() - 1);
+    assert_eq!(app.viewport.focus, app.review.units.len() - 1);
 }
 
 #[test]
@@ -306,6 +316,7 @@ fn twelve_g_and_colon_twelve_go_to_passage_twelve_through_folds() {
     let mut app = mostly_agreeing(120, 35);
     press(&mut app, "z");
     let target = app
+        .viewport
         .folds
         .aligned
         .iter()
@@ -314,21 +325,21 @@ fn twelve_g_and_colon_twelve_go_to_passage_twelve_through_folds() {
         .expect("a fold");
     let number = (target + 1).to_string();
     press(&mut app, &format!("{number}G"));
-    assert_eq!(app.focus, target);
+    assert_eq!(app.viewport.focus, target);
     assert!(
-        fold::run_of(&app.folds.aligned, target).is_none(),
+        fold::run_of(&app.viewport.folds.aligned, target).is_none(),
         "the fold holding it is opened"
     );
     press(&mut app, "g");
     press(&mut app, &format!(":{number}"));
     assert!(screen(&app)[34].contains(&format!("go to passage: {number}")));
     press(&mut app, "\n");
-    assert_eq!(app.focus, target);
-    assert_eq!(app.command, None);
+    assert_eq!(app.viewport.focus, target);
+    assert_eq!(app.input.command, None);
     press(&mut app, "3g");
-    assert_eq!(app.focus, 2);
+    assert_eq!(app.viewport.focus, 2);
     press(&mut app, ":9999\n");
-    assert_eq!(app.focus, 2);
+    assert_eq!(app.viewport.focus, 2);
     assert!(
         app.message
             .as_deref()
@@ -341,7 +352,7 @@ fn twelve_g_and_colon_twelve_go_to_passage_twelve_through_folds() {
 fn the_match_counter_counts_matches() {
     let mut app = sample(120, 35);
     press(&mut app, "/Putin\n");
-    let total = app.search.matches.len();
+    let total = app.input.search.matches.len();
     assert!(total >= 3, "the sample names Putin often");
     assert_eq!(
         app.message.as_deref(),
@@ -377,7 +388,7 @@ fn undo_and_redo_a_tag_an_edit_and_a_status() {
     press(&mut app, "]");
     assert_eq!(tag(&mut app, "first"), vec![Effect::Save]);
     assert_eq!(notes(&app), 1);
-    let tagged_at = app.focus;
+    let tagged_at = app.viewport.focus;
     press(&mut app, "G");
     assert_eq!(
         press(&mut app, "u"),
@@ -386,7 +397,7 @@ fn undo_and_redo_a_tag_an_edit_and_a_status() {
     );
     assert_eq!(notes(&app), 0);
     assert_eq!(
-        app.focus, tagged_at,
+        app.viewport.focus, tagged_at,
         "the focus goes back to where the tag was made"
     );
     assert!(
@@ -399,37 +410,60 @@ fn undo_and_redo_a_tag_an_edit_and_a_status() {
     );
     assert_eq!(ctrl(&mut app, 'r'), vec![Effect::Save]);
     assert_eq!(notes(&app), 1);
-    let id = app.notebook.as_ref().unwrap().file.notes[0].id.clone();
+    let id = app.notes.notebook.as_ref().unwrap().file.notes[0]
+        .id
+        .clone();
     // Edit in the list, then undo it.
     press(&mut app, "oe");
     press(&mut app, " and more\n");
     assert_eq!(
-        app.notebook.as_ref().unwrap().get(&id).unwrap().text,
+        app.notes.notebook.as_ref().unwrap().get(&id).unwrap().text,
         "first and more"
     );
     assert_eq!(press(&mut app, "u"), vec![Effect::Save]);
     assert_eq!(
-        app.notebook.as_ref().unwrap().get(&id).unwrap().text,
+        app.notes.notebook.as_ref().unwrap().get(&id).unwrap().text,
         "first"
     );
     // Status in the list; u works there too.
     press(&mut app, "os");
     assert_eq!(
-        app.notebook.as_ref().unwrap().get(&id).unwrap().status.id(),
+        app.notes
+            .notebook
+            .as_ref()
+            .unwrap()
+            .get(&id)
+            .unwrap()
+            .status
+            .id(),
         "confirmed"
     );
     assert_eq!(press(&mut app, "u"), vec![Effect::Save]);
     assert_eq!(
-        app.notebook.as_ref().unwrap().get(&id).unwrap().status.id(),
+        app.notes
+            .notebook
+            .as_ref()
+            .unwrap()
+            .get(&id)
+            .unwrap()
+            .status
+            .id(),
         "open"
     );
     assert!(
-        matches!(app.dialog, Some(Dialog::NotesList { .. })),
+        matches!(app.input.dialog, Some(Dialog::NotesList { .. })),
         "the list stays open"
     );
     assert_eq!(ctrl(&mut app, 'r'), vec![Effect::Save]);
     assert_eq!(
-        app.notebook.as_ref().unwrap().get(&id).unwrap().status.id(),
+        app.notes
+            .notebook
+            .as_ref()
+            .unwrap()
+            .get(&id)
+            .unwrap()
+            .status
+            .id(),
         "confirmed"
     );
     // Nothing more to redo.
@@ -442,24 +476,24 @@ fn undo_a_delete_brings_the_note_back_in_its_place() {
     let mut app = sample(120, 35);
     press(&mut app, "]");
     tag(&mut app, "keep me");
-    let before = app.notebook.as_ref().unwrap().file.notes.clone();
-    let unit = app.focus;
+    let before = app.notes.notebook.as_ref().unwrap().file.notes.clone();
+    let unit = app.viewport.focus;
     press(&mut app, "od");
     assert_eq!(press(&mut app, "y"), vec![Effect::Save]);
     assert_eq!(notes(&app), 0);
-    assert!(app.notes_of_unit[unit].is_empty());
+    assert!(app.notes.notes_of_unit[unit].is_empty());
     assert!(
         app.message.as_deref().unwrap().contains("u undo"),
         "the delete says how to undo it"
     );
     assert_eq!(press(&mut app, "u"), vec![Effect::Save]);
     assert_eq!(
-        app.notebook.as_ref().unwrap().file.notes,
+        app.notes.notebook.as_ref().unwrap().file.notes,
         before,
         "the same note, same id and anchors"
     );
     assert_eq!(
-        app.notes_of_unit[unit],
+        app.notes.notes_of_unit[unit],
         vec![0],
         "placed on its passage again"
     );
@@ -467,7 +501,7 @@ fn undo_a_delete_brings_the_note_back_in_its_place() {
 
 /// The first unit with at least `n` open suggestions.
 fn with_suggestions(app: &App, n: usize) -> usize {
-    (0..app.units.len())
+    (0..app.review.units.len())
         .find(|&u| suggestions::open_suggestions(app, u).len() >= n)
         .expect("the sample has such a passage")
 }
@@ -554,8 +588,9 @@ fn rejected_suggestions_are_listed_in_the_summary_and_can_be_restored() {
         .expect("the rejected suggestion is listed");
     assert_eq!(items[at].unit, Some(unit), "with its passage");
     assert!(screen(&app).join("\n").contains("Rejected suggestions (1)"));
-    while !matches!(app.dialog, Some(Dialog::Summary { selected }) if selected == at) {
+    while !matches!(app.input.dialog, Some(Dialog::Summary { selected }) if selected == at) {
         let before = app
+            .input
             .dialog
             .as_ref()
             .map(|d| matches!(d, Dialog::Summary { selected } if *selected < at));
@@ -583,16 +618,20 @@ fn rejected_suggestions_are_listed_in_the_summary_and_can_be_restored() {
 fn ctrl_e_scrolls_one_pane_of_the_reading_view() {
     let mut app = sample(120, 35);
     press(&mut app, "v");
-    let side = app.pane.index();
-    let other = app.pane_scroll[1 - side];
+    let side = app.viewport.pane.index();
+    let other = app.viewport.pane_scroll[1 - side];
     ctrl(&mut app, 'e');
     ctrl(&mut app, 'e');
-    assert_eq!(app.pane_scroll[side], 2);
-    assert_eq!(app.pane_scroll[1 - side], other, "the other pane stays");
+    assert_eq!(app.viewport.pane_scroll[side], 2);
+    assert_eq!(
+        app.viewport.pane_scroll[1 - side],
+        other,
+        "the other pane stays"
+    );
     press(&mut app, "3");
     ctrl(&mut app, 'y');
     assert_eq!(
-        app.pane_scroll[side], 0,
+        app.viewport.pane_scroll[side], 0,
         "a count scrolls as many lines, down to the top"
     );
 }
@@ -652,11 +691,11 @@ fn y_is_bounded() {
 #[test]
 fn every_hint_fits_at_80_columns() {
     let mut app = sample(80, 24);
-    for unit in 0..app.units.len() {
+    for unit in 0..app.review.units.len() {
         press(&mut app, &format!(":{}\n", unit + 1));
         let rows = screen(&app);
         let (bar, status) = (&rows[22], &rows[23]);
-        let open = suggestions::open_suggestions(&app, app.focus).len();
+        let open = suggestions::open_suggestions(&app, app.viewport.focus).len();
         if open > 0 {
             assert!(
                 bar.contains("a accept") && bar.contains("r reject"),
@@ -697,11 +736,11 @@ fn both_titles_in_one_style() {
 fn e_asks_for_the_editor_at_the_focused_passage_line() {
     let mut app = mostly_agreeing(120, 35);
     press(&mut app, "]");
-    let unit = app.focus;
-    let Unit::Link(k) = app.units[unit] else {
+    let unit = app.viewport.focus;
+    let Unit::Link(k) = app.review.units[unit] else {
         panic!("a link")
     };
-    let sentence = app.cmp.links[k].link.left.start;
+    let sentence = app.review.cmp.links[k].link.left.start;
     let effects = press(&mut app, "e");
     let expected = Effect::Edit {
         side: tandem::tui::mode::Side::Left,
@@ -716,18 +755,18 @@ fn an_edited_article_is_compared_again_with_its_notes_found_again() {
     let mut app = mostly_agreeing(120, 35);
     press(&mut app, "]");
     tag(&mut app, "check the years");
-    let note = app.notebook.as_ref().unwrap().file.notes[0].clone();
+    let note = app.notes.notebook.as_ref().unwrap().file.notes[0].clone();
     let quote = note.left.clone().unwrap().exact;
     press(&mut app, "z");
     let edited = format!(
         "A new first paragraph, written in the editor.\n\n{}",
-        app.cmp.left.text
+        app.review.cmp.left.text
     );
     // The editor wrote the file; the article is read again on a worker.
     let dir = tempfile::TempDir::with_prefix("tandem-screen-flow-edit-").unwrap();
     let path = dir.path().join("old.txt");
     std::fs::write(&path, &edited).unwrap();
-    app.cmp.left.name = path.display().to_string();
+    app.review.cmp.left.name = path.display().to_string();
     let effects = update(
         &mut app,
         Action::Done(Outcome::Edited {
@@ -748,10 +787,13 @@ fn an_edited_article_is_compared_again_with_its_notes_found_again() {
         vec![Effect::Save],
         "the notes' new anchors are saved"
     );
-    assert!(app.repaint, "the screen is drawn whole after the editor");
-    assert_eq!(app.cmp.left.text, edited);
-    assert!(app.fold, "folding is kept");
-    let moved = app.notebook.as_ref().unwrap().file.notes[0]
+    assert!(
+        app.viewport.repaint,
+        "the screen is drawn whole after the editor"
+    );
+    assert_eq!(app.review.cmp.left.text, edited);
+    assert!(app.viewport.fold, "folding is kept");
+    let moved = app.notes.notebook.as_ref().unwrap().file.notes[0]
         .left
         .clone()
         .unwrap();
@@ -761,22 +803,23 @@ fn an_edited_article_is_compared_again_with_its_notes_found_again() {
         "the note points at the same words in the new text"
     );
     let unit = app
+        .review
         .unit_at(tandem::tui::mode::Side::Left, moved.start)
         .unwrap();
     assert_eq!(
-        app.notes_of_unit[unit],
+        app.notes.notes_of_unit[unit],
         vec![0],
         "and sits on their passage"
     );
     assert_eq!(
-        app.focus, unit,
+        app.viewport.focus, unit,
         "the focus stays on the passage edited around"
     );
     // Undo cannot put back anchors into the old text.
     assert!(press(&mut app, "u").is_empty());
     assert_eq!(app.message.as_deref(), Some("nothing to undo"));
     // An editor that failed leaves everything as it was.
-    let before = app.cmp.left.text.clone();
+    let before = app.review.cmp.left.text.clone();
     update(
         &mut app,
         Action::Done(Outcome::Edited {
@@ -784,7 +827,7 @@ fn an_edited_article_is_compared_again_with_its_notes_found_again() {
             result: Err("vi ended with exit status: 1".into()),
         }),
     );
-    assert_eq!(app.cmp.left.text, before);
+    assert_eq!(app.review.cmp.left.text, before);
     assert_eq!(app.message.as_deref(), Some("vi ended with exit status: 1"));
 }
 
@@ -795,6 +838,7 @@ fn the_focus_is_never_folded_away() {
     let mut app = mostly_agreeing(120, 35);
     press(&mut app, "z");
     let run = app
+        .viewport
         .folds
         .aligned
         .iter()
@@ -806,16 +850,16 @@ fn the_focus_is_never_folded_away() {
     tag(&mut app, "a note");
     // Folded again from scratch: the noted passage alone stays in the run.
     press(&mut app, "zz");
-    assert_eq!(app.focus, inside);
+    assert_eq!(app.viewport.focus, inside);
     assert!(
-        fold::run_of(&app.folds.aligned, inside).is_none()
-            && fold::run_of(&app.folds.aligned, inside + 1).is_some()
+        fold::run_of(&app.viewport.folds.aligned, inside).is_none()
+            && fold::run_of(&app.viewport.folds.aligned, inside + 1).is_some()
     );
     press(&mut app, "o");
     press(&mut app, "dy");
-    assert_eq!(app.focus, inside);
+    assert_eq!(app.viewport.focus, inside);
     assert!(
-        !fold::hidden(&app.folds.aligned, inside),
+        !fold::hidden(&app.viewport.folds.aligned, inside),
         "the focused passage stays shown"
     );
 }

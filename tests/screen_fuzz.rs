@@ -56,26 +56,26 @@ fn article() -> impl Strategy<Value = String> {
 
 /// The promises of the state between two steps.
 fn check(app: &App, step: usize) {
-    if app.units.is_empty() {
+    if app.review.units.is_empty() {
         return;
     }
     assert!(
-        app.focus < app.units.len(),
+        app.viewport.focus < app.review.units.len(),
         "step {step}: focus {} of {}",
-        app.focus,
-        app.units.len()
+        app.viewport.focus,
+        app.review.units.len()
     );
     assert!(
-        app.scroll <= app.aligned.stack.total,
+        app.viewport.scroll <= app.viewport.aligned.stack.total,
         "step {step}: scroll {} past {}",
-        app.scroll,
-        app.aligned.stack.total
+        app.viewport.scroll,
+        app.viewport.aligned.stack.total
     );
-    for (side, pane) in app.panes.iter().enumerate() {
+    for (side, pane) in app.viewport.panes.iter().enumerate() {
         assert!(
-            app.pane_scroll[side] <= pane.stack.total,
+            app.viewport.pane_scroll[side] <= pane.stack.total,
             "step {step}: pane {side} scroll {} past {}",
-            app.pane_scroll[side],
+            app.viewport.pane_scroll[side],
             pane.stack.total
         );
     }
@@ -88,9 +88,9 @@ fn run(cmp: Comparison, actions: &[Action], name: &str) {
     app.set_notebook(book);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     for (step, a) in actions.iter().enumerate() {
-        let notes_before = app.notebook.as_ref().map(|b| b.file.clone());
+        let notes_before = app.notes.notebook.as_ref().map(|b| b.file.clone());
         let asked = update(&mut app, a.clone());
-        if app.notebook.as_ref().map(|b| &b.file) != notes_before.as_ref() {
+        if app.notes.notebook.as_ref().map(|b| &b.file) != notes_before.as_ref() {
             assert!(
                 asked.contains(&Effect::Save),
                 "step {step}: {a:?} changed the notes without asking to save them"
@@ -104,7 +104,7 @@ fn run(cmp: Comparison, actions: &[Action], name: &str) {
             );
         }
         check(&app, step);
-        let (w, h) = app.size;
+        let (w, h) = app.viewport.size;
         terminal
             .resize(ratatui::layout::Rect::new(0, 0, w, h))
             .unwrap();

@@ -33,7 +33,7 @@ fn app() -> App {
 }
 
 fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(app.viewport.size.0, app.viewport.size.1)).unwrap();
     t.draw(|f| view::draw(f, app)).unwrap();
     let buf = t.backend().buffer();
     (0..buf.area.height)
@@ -69,7 +69,7 @@ fn type_text(app: &mut App, text: &str) {
 /// The sample with the focus on its first divergent link and a note on it.
 fn with_a_note() -> App {
     let mut app = app();
-    while !matches!(app.units[app.focus], Unit::Link(_)) {
+    while !matches!(app.review.units[app.viewport.focus], Unit::Link(_)) {
         update(&mut app, Action::NextDifference);
     }
     act(&mut app, &[Action::OpenTag, Action::PickCategory(2)]);
@@ -145,7 +145,7 @@ fn dialog_confirm_delete() {
 #[test]
 fn dialog_confirm_quit() {
     let mut app = with_a_note();
-    app.notebook.as_mut().unwrap().unsaved = true;
+    app.notes.notebook.as_mut().unwrap().unsaved = true;
     update(&mut app, Action::Quit);
     insta::assert_snapshot!(screen(&app));
 }

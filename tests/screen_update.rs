@@ -52,7 +52,7 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn render(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(app.viewport.size.0, app.viewport.size.1)).unwrap();
     t.draw(|f| view::draw(f, app)).unwrap();
     t.backend().buffer().clone()
 }
@@ -70,7 +70,7 @@ fn screen(app: &App) -> String {
 }
 
 fn focus_divergent_link(app: &mut App) {
-    while !matches!(app.units[app.focus], Unit::Link(_)) {
+    while !matches!(app.review.units[app.viewport.focus], Unit::Link(_)) {
         update(app, Action::NextDifference);
     }
 }
@@ -84,12 +84,12 @@ fn tagging_asks_for_a_save_and_tells_where_it_went() {
     type_text(&mut app, "former President?");
     assert_eq!(update(&mut app, Action::Submit), vec![Effect::Save]);
     assert_eq!(
-        app.notebook.as_ref().unwrap().file.notes.len(),
+        app.notes.notebook.as_ref().unwrap().file.notes.len(),
         1,
         "the note is in the notebook before it is on disk"
     );
     assert_eq!(
-        app.notes_of_unit[app.focus],
+        app.notes.notes_of_unit[app.viewport.focus],
         vec![0],
         "and placed on its unit"
     );
@@ -113,9 +113,9 @@ fn list_changes_and_rejections_ask_for_saves() {
     assert!(update(&mut app, Action::Cancel).is_empty(), "no is no");
     update(&mut app, Action::DeleteNote);
     assert_eq!(update(&mut app, Action::Confirm), vec![Effect::Save]);
-    assert!(app.notebook.as_ref().unwrap().file.notes.is_empty());
+    assert!(app.notes.notebook.as_ref().unwrap().file.notes.is_empty());
 
-    let unit = (0..app.units.len())
+    let unit = (0..app.review.units.len())
         .find(|&u| !tandem::tui::suggestions::open_suggestions(&app, u).is_empty())
         .unwrap();
     tandem::tui::navigation::focus(&mut app, unit);
@@ -158,7 +158,7 @@ fn export_asks_for_a_file_beside_the_notes() {
         expected,
         "the HTML report is the fifth choice"
     );
-    assert!(app.dialog.is_none());
+    assert!(app.input.dialog.is_none());
     update(&mut app, Action::OpenExport);
     assert!(
         update(&mut app, Action::ExportAs(9)).is_empty(),
@@ -188,14 +188,14 @@ fn saving_elsewhere_asks_before_replacing_a_file() {
     );
     // The loop found a file there: the screen asks.
     update(&mut app, Action::Done(Outcome::Exists(other.clone())));
-    assert!(matches!(&app.dialog, Some(Dialog::ConfirmReplace { path }) if *path == other));
+    assert!(matches!(&app.input.dialog, Some(Dialog::ConfirmReplace { path }) if *path == other));
     assert!(screen(&app).contains("Replace this file?"));
     assert!(
         update(&mut app, Action::Cancel).is_empty(),
         "no: nothing is written"
     );
     assert!(
-        matches!(app.dialog, Some(Dialog::SaveAs { .. })),
+        matches!(app.input.dialog, Some(Dialog::SaveAs { .. })),
         "back to the path, to type another"
     );
     update(&mut app, Action::Cancel);
@@ -222,7 +222,7 @@ fn saving_elsewhere_asks_before_replacing_a_file() {
 
 /// The highlighted cells of the panes' text, as text.
 fn highlighted(app: &App, buf: &Buffer) -> String {
-    let g = app.geometry();
+    let g = app.viewport.geometry();
     let mut out = String::new();
     for y in g.left.y..g.left.y + g.left.height {
         for x in (g.left.x..g.left.x + g.left.width).chain(g.right.x..g.right.x + g.right.width) {
@@ -256,7 +256,7 @@ fn selected_words_are_the_words_tagged_whatever_the_space() {
         update(&mut app, Action::OpenTag);
         update(&mut app, Action::PickCategory(3));
         assert_eq!(update(&mut app, Action::Submit), vec![Effect::Save]);
-        let note = &app.notebook.as_ref().unwrap().file.notes[0];
+        let note = &app.notes.notebook.as_ref().unwrap().file.notes[0];
         assert_eq!(note.left.as_ref().unwrap().exact, "12", "space {space:?}");
     }
 }
@@ -337,7 +337,8 @@ fn a_status_message_reaches_the_screen_sanitised() {
 fn update_stamps_notes_with_the_time_it_is_given() {
     let tag = || {
         let mut app = sample();
-        app.notebook
+        app.notes
+            .notebook
             .as_mut()
             .unwrap()
             .set_time("2000-01-02T03:04:05Z".into());
@@ -345,7 +346,7 @@ fn update_stamps_notes_with_the_time_it_is_given() {
         update(&mut app, Action::OpenTag);
         update(&mut app, Action::PickCategory(3));
         update(&mut app, Action::Submit);
-        let note = app.notebook.as_ref().unwrap().file.notes[0].clone();
+        let note = app.notes.notebook.as_ref().unwrap().file.notes[0].clone();
         (note.created, note.updated, note.id.len())
     };
     let (created, updated, id_len) = tag();
@@ -366,14 +367,14 @@ fn every_category_can_be_picked_by_moving_to_it() {
         focus_divergent_link(&mut app);
         update(&mut app, Action::OpenTag);
         assert!(
-            update(&mut app, Action::Submit).is_empty() && app.dialog.is_some(),
+            update(&mut app, Action::Submit).is_empty() && app.input.dialog.is_some(),
             "Enter before moving picks nothing"
         );
         for _ in 0..=i {
             update(&mut app, Action::ListNext);
         }
         update(&mut app, Action::Submit);
-        let Some(Dialog::Write { category: c, .. }) = &app.dialog else {
+        let Some(Dialog::Write { category: c, .. }) = &app.input.dialog else {
             panic!("{category:?}: no note dialog");
         };
         assert_eq!(*c, category);
@@ -388,7 +389,7 @@ fn every_category_can_be_picked_by_moving_to_it() {
     }
     update(&mut app, Action::Submit);
     assert!(matches!(
-        &app.dialog,
+        &app.input.dialog,
         Some(Dialog::Write { category, .. }) if category == Category::ALL.last().unwrap()
     ));
 }

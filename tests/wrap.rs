@@ -64,17 +64,17 @@ proptest! {
         let cmp = Comparison::new(Document::parse("l", left), Document::parse("r", right));
         let probe = App::new(cmp.clone(), cols, 24, Theme::new(Palette::Dark));
         // Tall enough to show every passage at once.
-        let rows = u16::try_from(probe.aligned.stack.total + 12).unwrap_or(u16::MAX);
+        let rows = u16::try_from(probe.viewport.aligned.stack.total + 12).unwrap_or(u16::MAX);
         let app = App::new(cmp, cols, rows, Theme::new(Palette::Dark));
         let mut terminal = Terminal::new(TestBackend::new(cols, rows)).unwrap();
         terminal.draw(|f| view::draw(f, &app)).unwrap();
         let buf = terminal.backend().buffer().clone();
-        let g = app.geometry();
-        for (unit, sides) in app.aligned.sides.iter().enumerate() {
+        let g = app.viewport.geometry();
+        for (unit, sides) in app.viewport.aligned.sides.iter().enumerate() {
             for (pane, passage) in [g.left, g.right].into_iter().zip(sides) {
                 let expected: String = passage.lines.iter().map(|l| non_space(&l.text)).collect();
                 let mut drawn = String::new();
-                for row in app.aligned.stack.rows(unit) {
+                for row in app.viewport.aligned.stack.rows(unit) {
                     let y = pane.y + u16::try_from(row).unwrap();
                     for x in pane.x + MARGIN..pane.x + pane.width {
                         drawn.push_str(buf[(x, y)].symbol());

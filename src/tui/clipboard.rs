@@ -16,9 +16,9 @@ pub const LIMIT: usize = 74_000;
 /// bytes at a character boundary; and whether it was cut.
 pub fn text(app: &App) -> (String, bool) {
     let side = |side: Side| {
-        let text = app.sentences(app.focus, side).map_or_else(
+        let text = app.review.sentences(app.viewport.focus, side).map_or_else(
             || "(not in this version)".to_string(),
-            |r| sanitize(&app.doc(side).text[app.doc(side).span(&r)]),
+            |r| sanitize(&app.review.doc(side).text[app.review.doc(side).span(&r)]),
         );
         format!("{}: {text}", side.name())
     };
@@ -38,7 +38,7 @@ pub fn copy(app: &mut App) -> Vec<Effect> {
     let (text, cut) = text(app);
     app.message = Some(format!(
         "passage {} copied (both sides){}",
-        app.focus + 1,
+        app.viewport.focus + 1,
         if cut { ", cut to 74 kB" } else { "" }
     ));
     vec![Effect::Copy(text)]

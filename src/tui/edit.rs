@@ -12,23 +12,28 @@ use super::reload::{self, Cause, Request};
 /// The side `e` edits: the focused pane's, or the other if the focused
 /// passage has no text there.
 fn side(app: &App) -> Side {
-    if app.sentences(app.focus, app.pane).is_some() {
-        app.pane
+    if app
+        .review
+        .sentences(app.viewport.focus, app.viewport.pane)
+        .is_some()
+    {
+        app.viewport.pane
     } else {
-        app.pane.other()
+        app.viewport.pane.other()
     }
 }
 
 pub fn open(app: &mut App) -> Vec<Effect> {
     let side = side(app);
-    let doc = app.doc(side);
+    let doc = app.review.doc(side);
     if doc.name == "-" {
         app.message =
             Some("this article came from standard input: there is no file to edit".into());
         return Vec::new();
     }
     let start = app
-        .sentences(app.focus, side)
+        .review
+        .sentences(app.viewport.focus, side)
         .map_or(0, |r| doc.sentences[r.start].start);
     let line = 1 + doc.text.as_bytes()[..start]
         .iter()
@@ -45,7 +50,7 @@ pub fn open(app: &mut App) -> Vec<Effect> {
 /// the format it was read as.
 pub fn edited(app: &mut App, side: Side, result: Result<(), String>) -> Vec<Effect> {
     // The editor had the terminal: everything is drawn anew.
-    app.repaint = true;
+    app.viewport.repaint = true;
     match result {
         Ok(()) => reload::ask(app, Request::new(Cause::Edited, side)),
         Err(e) => {

@@ -55,7 +55,7 @@ pub fn apply_with(app: &mut App, action: Action, worker: &dyn Worker) {
     while let Some(action) = queue.pop_front() {
         // The clock is read here, not in `update`: decisions are stamped
         // with the time the loop hands the notebook.
-        if let Some(book) = app.notebook.as_mut() {
+        if let Some(book) = app.notes.notebook.as_mut() {
             book.set_time(now_rfc3339());
         }
         for effect in update(app, action) {
@@ -80,8 +80,8 @@ fn perform_with(app: &mut App, effect: Effect, worker: &dyn Worker) -> Option<Ou
     if let Effect::Reload { sides } = effect {
         return worker.reload(Job::new(app, sides));
     }
-    let (left, right) = (&app.cmp.left, &app.cmp.right);
-    Some(match (effect, app.notebook.as_mut()) {
+    let (left, right) = (&app.review.cmp.left, &app.review.cmp.right);
+    Some(match (effect, app.notes.notebook.as_mut()) {
         (Effect::Reload { .. }, _) => unreachable!("handed to the worker above"),
         (Effect::Edit { side, path, line }, _) => {
             let shown = if side == Side::Left { left } else { right };
@@ -119,10 +119,10 @@ fn perform_with(app: &mut App, effect: Effect, worker: &dyn Worker) -> Option<Ou
                 Export::Notes(format) => export::render_report(
                     &book.file,
                     format,
-                    Some(&placement::of(&app.cmp, &book.file)),
+                    Some(&placement::of(&app.review.cmp, &book.file)),
                     &header,
                 ),
-                Export::Html => html::render(&app.cmp, Some(&book.file), &header),
+                Export::Html => html::render(&app.review.cmp, Some(&book.file), &header),
             };
             let written = store::write_temporary(&path, text.as_bytes())
                 .and_then(|t| store::commit(&t, &path));

@@ -14,7 +14,7 @@ pub fn dispatch(app: &App, event: &Event) -> Option<Action> {
             width: *width,
             height: *height,
         }),
-        Event::Mouse(_) if app.dialog.is_some() => None,
+        Event::Mouse(_) if app.input.dialog.is_some() => None,
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {
                 rows: 3,

@@ -126,7 +126,7 @@ pub fn run<E: Send + 'static>(
 fn finish<E>(session: &mut Session, done: Result<Box<App>, E>) -> Result<App, Failure<E>> {
     let mut app = *done.map_err(Failure::Loading)?;
     let size = session.terminal.size()?;
-    if (size.width, size.height) != app.size {
+    if (size.width, size.height) != app.viewport.size {
         super::effects::apply(
             &mut app,
             Action::Resize {

@@ -121,7 +121,7 @@ pub fn run<E: Send + 'static>(
         )?;
     }
     while !app.quit {
-        if std::mem::take(&mut app.repaint) {
+        if std::mem::take(&mut app.viewport.repaint) {
             session.terminal.clear()?;
         }
         let progress = workers

@@ -13,14 +13,14 @@ use crate::core::compare::units::Unit;
 /// aligned view; the focused pane's passages in the reading view. A fold
 /// counts once, as its line.
 fn order(app: &App) -> Vec<usize> {
-    match app.view {
-        View::Aligned => (0..app.units.len())
-            .filter(|&u| !fold::hidden(&app.folds.aligned, u))
+    match app.viewport.view {
+        View::Aligned => (0..app.review.units.len())
+            .filter(|&u| !fold::hidden(&app.viewport.folds.aligned, u))
             .collect(),
         View::Reading => {
-            let side = app.pane.index();
-            let runs = &app.folds.panes[side];
-            app.panes[side]
+            let side = app.viewport.pane.index();
+            let runs = &app.viewport.folds.panes[side];
+            app.viewport.panes[side]
                 .units
                 .iter()
                 .enumerate()
@@ -33,29 +33,38 @@ fn order(app: &App) -> Vec<usize> {
 
 /// The fold whose line is the focused passage, in the view shown.
 pub fn fold_at_focus(app: &App) -> Option<std::ops::Range<usize>> {
-    let run = app.fold_of(app.view, app.pane, app.focus)?;
-    let first = app.fold_units(app.view, app.pane, run.clone())[0];
-    (first == app.focus).then_some(run)
+    let run = app
+        .viewport
+        .fold_of(app.viewport.view, app.viewport.pane, app.viewport.focus)?;
+    let first = app
+        .viewport
+        .fold_units(app.viewport.view, app.viewport.pane, run.clone())[0];
+    (first == app.viewport.focus).then_some(run)
 }
 
 /// Is `unit` folded away (not a fold's line) in the view shown?
 fn folded_away(app: &App, unit: usize) -> bool {
-    app.fold_of(app.view, app.pane, unit)
-        .is_some_and(|run| app.fold_units(app.view, app.pane, run)[0] != unit)
+    app.viewport
+        .fold_of(app.viewport.view, app.viewport.pane, unit)
+        .is_some_and(|run| {
+            app.viewport
+                .fold_units(app.viewport.view, app.viewport.pane, run)[0]
+                != unit
+        })
 }
 
 /// Opens every fold of the view shown that holds `unit` (in either pane
 /// of the reading view); true if there was one.
 fn open_folds_at(app: &mut App, unit: usize) -> bool {
-    let sides: &[Side] = match app.view {
+    let sides: &[Side] = match app.viewport.view {
         View::Aligned => &[Side::Left],
         View::Reading => &Side::BOTH,
     };
     let mut opened = false;
     for &side in sides {
-        if let Some(run) = app.fold_of(app.view, side, unit) {
-            for u in app.fold_units(app.view, side, run) {
-                app.opened[u] = true;
+        if let Some(run) = app.viewport.fold_of(app.viewport.view, side, unit) {
+            for u in app.viewport.fold_units(app.viewport.view, side, run) {
+                app.viewport.opened[u] = true;
             }
             opened = true;
         }
@@ -69,20 +78,25 @@ fn open_folds_at(app: &mut App, unit: usize) -> bool {
 /// `z`: folds every run of aligned passages; on a fold, opens it; when
 /// folded elsewhere, unfolds everything.
 pub fn toggle_fold(app: &mut App) {
-    if app.fold && fold_at_focus(app).is_some() {
+    if app.viewport.fold && fold_at_focus(app).is_some() {
         open_fold(app);
         return;
     }
-    app.fold = !app.fold;
-    app.opened.iter_mut().for_each(|o| *o = false);
+    app.viewport.fold = !app.viewport.fold;
+    app.viewport.opened.iter_mut().for_each(|o| *o = false);
     app.refold();
-    if app.fold {
+    if app.viewport.fold {
         // The focus folded away goes to its fold's line.
-        if let Some(run) = app.fold_of(app.view, app.pane, app.focus) {
-            app.focus = app.fold_units(app.view, app.pane, run)[0];
+        if let Some(run) =
+            app.viewport
+                .fold_of(app.viewport.view, app.viewport.pane, app.viewport.focus)
+        {
+            app.viewport.focus = app
+                .viewport
+                .fold_units(app.viewport.view, app.viewport.pane, run)[0];
         }
         app.message = Some(
-            if app.folded().0 == 0 {
+            if app.viewport.folded().0 == 0 {
                 "nothing to fold: no run of aligned passages"
             } else {
                 "Enter on a fold opens it"
@@ -105,7 +119,7 @@ pub fn open_fold(app: &mut App) {
         return;
     };
     let count = run.len();
-    open_folds_at(app, app.focus);
+    open_folds_at(app, app.viewport.focus);
     app.message = Some(format!("opened {count} aligned passages"));
     reveal(app);
 }
@@ -135,7 +149,7 @@ pub fn step(app: &mut App, delta: isize) {
     if order.is_empty() {
         return;
     }
-    let at = position(&order, app.focus) as isize + delta;
+    let at = position(&order, app.viewport.focus) as isize + delta;
     focus(app, order[at.clamp(0, order.len() as isize - 1) as usize]);
 }
 
@@ -145,26 +159,31 @@ pub fn focus(app: &mut App, unit: usize) {
     if folded_away(app, unit) {
         open_folds_at(app, unit);
     }
-    if app.focus != unit {
-        app.suggestion = 0;
+    if app.viewport.focus != unit {
+        app.input.suggestion = 0;
     }
-    app.focus = unit;
+    app.viewport.focus = unit;
     reveal(app);
 }
 
 /// Scrolls as little as possible to show the focused unit; in the reading
 /// view, also brings the counterpart level with it in the other pane.
 fn reveal(app: &mut App) {
-    let rows = app.geometry().rows();
-    match app.view {
+    let rows = app.viewport.geometry().rows();
+    match app.viewport.view {
         View::Aligned => {
-            let span = app.aligned.stack.rows(app.focus);
-            app.scroll = fit(app.scroll, span, rows, app.aligned.stack.total);
+            let span = app.viewport.aligned.stack.rows(app.viewport.focus);
+            app.viewport.scroll = fit(
+                app.viewport.scroll,
+                span,
+                rows,
+                app.viewport.aligned.stack.total,
+            );
         }
         View::Reading => {
-            let side = app.pane.index();
-            let focus = app.focus;
-            let panes = &app.panes;
+            let side = app.viewport.pane.index();
+            let focus = app.viewport.focus;
+            let panes = &app.viewport.panes;
             let Some(p) = panes[side].passage_of[focus] else {
                 return;
             };
@@ -172,12 +191,12 @@ fn reveal(app: &mut App) {
             let counterpart =
                 panes[1 - side].passage_of[focus].map(|q| panes[1 - side].stack.tops[q]);
             let total = panes[side].stack.total;
-            let scroll = fit(app.pane_scroll[side], span.clone(), rows, total);
-            app.pane_scroll[side] = scroll;
+            let scroll = fit(app.viewport.pane_scroll[side], span.clone(), rows, total);
+            app.viewport.pane_scroll[side] = scroll;
             if let Some(top) = counterpart {
                 // Level: the counterpart's first line on the focus's row.
                 let offset = span.start - scroll;
-                app.pane_scroll[1 - side] = top.saturating_sub(offset);
+                app.viewport.pane_scroll[1 - side] = top.saturating_sub(offset);
             }
         }
     }
@@ -201,13 +220,16 @@ fn fit(scroll: usize, span: std::ops::Range<usize>, rows: usize, total: usize) -
 }
 
 pub fn page(app: &mut App, pages: f64) {
-    let rows = app.geometry().rows();
+    let rows = app.viewport.geometry().rows();
     let delta = ((rows.saturating_sub(1)).max(1) as f64 * pages) as isize;
-    let (stack, scroll) = match app.view {
-        View::Aligned => (app.aligned.stack.clone(), app.scroll),
+    let (stack, scroll) = match app.viewport.view {
+        View::Aligned => (app.viewport.aligned.stack.clone(), app.viewport.scroll),
         View::Reading => {
-            let side = app.pane.index();
-            (app.panes[side].stack.clone(), app.pane_scroll[side])
+            let side = app.viewport.pane.index();
+            (
+                app.viewport.panes[side].stack.clone(),
+                app.viewport.pane_scroll[side],
+            )
         }
     };
     let max = stack.total.saturating_sub(rows.saturating_sub(1));
@@ -216,15 +238,15 @@ pub fn page(app: &mut App, pages: f64) {
     let Some(item) = first_starting_at(&stack, target) else {
         return;
     };
-    match app.view {
+    match app.viewport.view {
         View::Aligned => {
-            app.scroll = target;
-            app.focus = item;
+            app.viewport.scroll = target;
+            app.viewport.focus = item;
         }
         View::Reading => {
-            let side = app.pane.index();
-            app.pane_scroll[side] = target;
-            app.focus = app.panes[side].units[item];
+            let side = app.viewport.pane.index();
+            app.viewport.pane_scroll[side] = target;
+            app.viewport.focus = app.viewport.panes[side].units[item];
         }
     }
     reveal(app);
@@ -242,22 +264,22 @@ fn first_starting_at(stack: &Stack, row: usize) -> Option<usize> {
 }
 
 pub fn jump_difference(app: &mut App, forward: bool) {
-    let target = match app.view {
+    let target = match app.viewport.view {
         // The aligned view walks every unit in order: the differences,
         // sorted, give the next one by bisection.
         View::Aligned => {
-            let d = &app.differences;
+            let d = &app.review.differences;
             if forward {
-                d.get(d.partition_point(|&u| u <= app.focus))
+                d.get(d.partition_point(|&u| u <= app.viewport.focus))
             } else {
-                d[..d.partition_point(|&u| u < app.focus)].last()
+                d[..d.partition_point(|&u| u < app.viewport.focus)].last()
             }
             .copied()
         }
         View::Reading => {
-            let order = &app.panes[app.pane.index()].units;
-            let at = position(order, app.focus);
-            let is_difference = |u: &usize| app.differences.binary_search(u).is_ok();
+            let order = &app.viewport.panes[app.viewport.pane.index()].units;
+            let at = position(order, app.viewport.focus);
+            let is_difference = |u: &usize| app.review.differences.binary_search(u).is_ok();
             let target = if forward {
                 // `get`: the order is empty in the pane of an empty article.
                 order
@@ -287,19 +309,22 @@ pub fn jump_difference(app: &mut App, forward: bool) {
 }
 
 pub fn jump_moved(app: &mut App) {
-    let target = match (app.view, &app.units[app.focus]) {
-        (View::Aligned, Unit::Link(k)) if app.cmp.links[*k].link.moved => {
+    let target = match (app.viewport.view, &app.review.units[app.viewport.focus]) {
+        (View::Aligned, Unit::Link(k)) if app.review.cmp.links[*k].link.moved => {
             let k = *k;
-            app.units.iter().position(|u| *u == Unit::MovedHere(k))
+            app.review
+                .units
+                .iter()
+                .position(|u| *u == Unit::MovedHere(k))
         }
         (View::Aligned, Unit::MovedHere(k)) => {
             let k = *k;
-            app.units.iter().position(|u| *u == Unit::Link(k))
+            app.review.units.iter().position(|u| *u == Unit::Link(k))
         }
-        (View::Reading, Unit::Link(k)) if app.cmp.links[*k].link.moved => {
+        (View::Reading, Unit::Link(k)) if app.review.cmp.links[*k].link.moved => {
             // The counterpart is already level in the other pane: take it.
-            app.pane = app.pane.other();
-            Some(app.focus)
+            app.viewport.pane = app.viewport.pane.other();
+            Some(app.viewport.focus)
         }
         _ => None,
     };
@@ -312,8 +337,9 @@ pub fn jump_moved(app: &mut App) {
 /// The unit to show for `unit` in the reading view: a moved link's
 /// placeholder stands for the link itself.
 fn reading_unit(app: &App, unit: usize) -> usize {
-    match app.units[unit] {
+    match app.review.units[unit] {
         Unit::MovedHere(k) => app
+            .review
             .units
             .iter()
             .position(|u| *u == Unit::Link(k))
@@ -323,29 +349,31 @@ fn reading_unit(app: &App, unit: usize) -> usize {
 }
 
 pub fn toggle_view(app: &mut App) {
-    match app.view {
+    match app.viewport.view {
         View::Aligned => {
-            app.view = View::Reading;
-            app.focus = reading_unit(app, app.focus);
-            if app.panes[app.pane.index()].passage_of[app.focus].is_none() {
-                app.pane = app.pane.other();
+            app.viewport.view = View::Reading;
+            app.viewport.focus = reading_unit(app, app.viewport.focus);
+            if app.viewport.panes[app.viewport.pane.index()].passage_of[app.viewport.focus]
+                .is_none()
+            {
+                app.viewport.pane = app.viewport.pane.other();
             }
         }
-        View::Reading => app.view = View::Aligned,
+        View::Reading => app.viewport.view = View::Aligned,
     }
     reveal(app);
 }
 
 pub fn switch_pane(app: &mut App) {
-    app.pane = app.pane.other();
-    if app.view == View::Reading {
-        let side = app.pane.index();
-        if app.panes[side].passage_of[app.focus].is_none() {
+    app.viewport.pane = app.viewport.pane.other();
+    if app.viewport.view == View::Reading {
+        let side = app.viewport.pane.index();
+        if app.viewport.panes[side].passage_of[app.viewport.focus].is_none() {
             // No counterpart: take the passage in the middle of the pane.
-            let row = app.pane_scroll[side] + app.geometry().rows() / 2;
-            let pane = &app.panes[side];
+            let row = app.viewport.pane_scroll[side] + app.viewport.geometry().rows() / 2;
+            let pane = &app.viewport.panes[side];
             if let Some(i) = pane.stack.item_at(row.min(pane.stack.total)) {
-                app.focus = pane.units[i];
+                app.viewport.focus = pane.units[i];
             }
         }
         reveal(app);
@@ -355,19 +383,19 @@ pub fn switch_pane(app: &mut App) {
 /// A new terminal size: both views are laid out again when the text width
 /// changes, and the focus is brought back on screen.
 pub fn resize(app: &mut App, width: u16, height: u16) {
-    let before = app.geometry().text_width();
-    app.size = (width, height);
-    if app.geometry().text_width() != before {
+    let before = app.viewport.geometry().text_width();
+    app.viewport.size = (width, height);
+    if app.viewport.geometry().text_width() != before {
         app.relayout();
     }
-    if !app.units.is_empty() {
+    if !app.review.units.is_empty() {
         reveal(app);
     }
 }
 
 /// The pane at a screen column (the gutter counts as the left pane).
 fn side_at(app: &App, column: u16) -> Side {
-    if column >= app.geometry().right.x {
+    if column >= app.viewport.geometry().right.x {
         Side::Right
     } else {
         Side::Left
@@ -375,32 +403,38 @@ fn side_at(app: &App, column: u16) -> Side {
 }
 
 pub fn scroll(app: &mut App, rows: i32, column: u16) {
-    let visible = app.geometry().rows();
-    match app.view {
+    let visible = app.viewport.geometry().rows();
+    match app.viewport.view {
         View::Aligned => {
             let max = app
+                .viewport
                 .aligned
                 .stack
                 .total
                 .saturating_sub(visible.saturating_sub(1));
-            app.scroll = (app.scroll as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
+            app.viewport.scroll =
+                (app.viewport.scroll as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
             // Keep the focus on screen: the first unit that starts there.
-            let span = app.aligned.stack.rows(app.focus);
-            let off_screen = span.start < app.scroll || span.start >= app.scroll + visible;
-            if off_screen && let Some(item) = first_starting_at(&app.aligned.stack, app.scroll) {
-                app.focus = item;
+            let span = app.viewport.aligned.stack.rows(app.viewport.focus);
+            let off_screen =
+                span.start < app.viewport.scroll || span.start >= app.viewport.scroll + visible;
+            if off_screen
+                && let Some(item) =
+                    first_starting_at(&app.viewport.aligned.stack, app.viewport.scroll)
+            {
+                app.viewport.focus = item;
             }
         }
         View::Reading => {
-            app.pane = side_at(app, column);
-            let side = app.pane.index();
-            let stack = app.panes[side].stack.clone();
+            app.viewport.pane = side_at(app, column);
+            let side = app.viewport.pane.index();
+            let stack = app.viewport.panes[side].stack.clone();
             let max = stack.total.saturating_sub(visible.saturating_sub(1));
-            let target =
-                (app.pane_scroll[side] as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
-            app.pane_scroll[side] = target;
+            let target = (app.viewport.pane_scroll[side] as i64 + i64::from(rows))
+                .clamp(0, max as i64) as usize;
+            app.viewport.pane_scroll[side] = target;
             if let Some(item) = first_starting_at(&stack, target) {
-                app.focus = app.panes[side].units[item];
+                app.viewport.focus = app.viewport.panes[side].units[item];
                 reveal(app);
             }
         }
@@ -408,22 +442,27 @@ pub fn scroll(app: &mut App, rows: i32, column: u16) {
 }
 
 pub fn click(app: &mut App, column: u16, row: u16) {
-    let g = app.geometry();
+    let g = app.viewport.geometry();
     if row < g.left.y || row >= g.left.y + g.left.height {
         return;
     }
     let screen_row = usize::from(row - g.left.y);
-    match app.view {
+    match app.viewport.view {
         View::Aligned => {
-            if let Some(item) = app.aligned.stack.item_at(app.scroll + screen_row) {
+            if let Some(item) = app
+                .viewport
+                .aligned
+                .stack
+                .item_at(app.viewport.scroll + screen_row)
+            {
                 focus(app, item);
             }
         }
         View::Reading => {
-            app.pane = side_at(app, column);
-            let side = app.pane.index();
-            let scroll = app.pane_scroll[side];
-            let pane = &app.panes[side];
+            app.viewport.pane = side_at(app, column);
+            let side = app.viewport.pane.index();
+            let scroll = app.viewport.pane_scroll[side];
+            let pane = &app.viewport.panes[side];
             if let Some(item) = pane.stack.item_at(scroll + screen_row) {
                 let unit = pane.units[item];
                 focus(app, unit);
@@ -435,13 +474,15 @@ pub fn click(app: &mut App, column: u16, row: u16) {
 /// Goes to `unit` to show its text, in whichever pane shows it (reading
 /// view): a fold holding it is opened, even when it is the fold's line.
 pub fn go_to(app: &mut App, unit: usize) {
-    let unit = if app.view == View::Reading {
+    let unit = if app.viewport.view == View::Reading {
         reading_unit(app, unit)
     } else {
         unit
     };
-    if app.view == View::Reading && app.panes[app.pane.index()].passage_of[unit].is_none() {
-        app.pane = app.pane.other();
+    if app.viewport.view == View::Reading
+        && app.viewport.panes[app.viewport.pane.index()].passage_of[unit].is_none()
+    {
+        app.viewport.pane = app.viewport.pane.other();
     }
     open_folds_at(app, unit);
     focus(app, unit);
@@ -449,10 +490,10 @@ pub fn go_to(app: &mut App, unit: usize) {
 
 /// `12G` or `:12`: goes to passage `number` (as the status line counts).
 pub fn go_to_passage(app: &mut App, number: usize) {
-    if number == 0 || number > app.units.len() {
+    if number == 0 || number > app.review.units.len() {
         app.message = Some(format!(
             "no passage {number}: there are {}",
-            app.units.len()
+            app.review.units.len()
         ));
         return;
     }
@@ -462,27 +503,28 @@ pub fn go_to_passage(app: &mut App, number: usize) {
 /// Ctrl-e / Ctrl-y: scrolls the view (in the reading view, the focused
 /// pane alone) by `rows`, the focus staying on screen.
 pub fn scroll_lines(app: &mut App, rows: i32) {
-    if app.view == View::Aligned {
-        let column = app.geometry().left.x;
+    if app.viewport.view == View::Aligned {
+        let column = app.viewport.geometry().left.x;
         scroll(app, rows, column);
         return;
     }
-    let visible = app.geometry().rows();
-    let side = app.pane.index();
-    let stack = &app.panes[side].stack;
+    let visible = app.viewport.geometry().rows();
+    let side = app.viewport.pane.index();
+    let stack = &app.viewport.panes[side].stack;
     let max = stack.total.saturating_sub(visible.saturating_sub(1));
-    let target = (app.pane_scroll[side] as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
-    app.pane_scroll[side] = target;
+    let target =
+        (app.viewport.pane_scroll[side] as i64 + i64::from(rows)).clamp(0, max as i64) as usize;
+    app.viewport.pane_scroll[side] = target;
     // Only this pane moves: the focus changes when it leaves the screen,
     // and the other pane is not levelled with it.
-    let Some(p) = app.panes[side].passage_of[app.focus] else {
+    let Some(p) = app.viewport.panes[side].passage_of[app.viewport.focus] else {
         return;
     };
     let span = stack.rows(p);
     if (span.end <= target || span.start >= target + visible)
         && let Some(item) = first_starting_at(stack, target)
     {
-        app.focus = app.panes[side].units[item];
-        app.suggestion = 0;
+        app.viewport.focus = app.viewport.panes[side].units[item];
+        app.input.suggestion = 0;
     }
 }

@@ -26,15 +26,15 @@ pub fn changed(app: &mut App) -> Vec<Effect> {
 /// A decision on the notes: `change` is made, recorded so that `u` can
 /// undo it, and saved. `what` says what it did ("deleted a note").
 pub fn decide(app: &mut App, what: String, change: impl FnOnce(&mut Notebook)) -> Vec<Effect> {
-    let Some(book) = app.notebook.as_mut() else {
+    let Some(book) = app.notes.notebook.as_mut() else {
         return Vec::new();
     };
     let state = book.snapshot();
     change(book);
-    app.history.record(Entry {
+    app.notes.history.record(Entry {
         what,
         state,
-        focus: app.focus,
+        focus: app.viewport.focus,
     });
     changed(app)
 }
@@ -43,13 +43,13 @@ pub fn decide(app: &mut App, what: String, change: impl FnOnce(&mut Notebook)) -
 /// the last decision (or after the last one undone), focuses the passage
 /// it was made on and says so.
 pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
-    let Some(now) = app.notebook.as_ref().map(|b| b.snapshot()) else {
+    let Some(now) = app.notes.notebook.as_ref().map(|b| b.snapshot()) else {
         return Vec::new();
     };
     let entry = if redo {
-        app.history.redo(now)
+        app.notes.history.redo(now)
     } else {
-        app.history.undo(now)
+        app.notes.history.undo(now)
     };
     let Some(entry) = entry else {
         app.message = Some(
@@ -62,18 +62,18 @@ pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
         );
         return Vec::new();
     };
-    if let Some(book) = app.notebook.as_mut() {
+    if let Some(book) = app.notes.notebook.as_mut() {
         book.restore(entry.state);
     }
     let effects = changed(app);
     let count = note_count(app);
-    if let Some(Dialog::NotesList { selected }) = &mut app.dialog {
+    if let Some(Dialog::NotesList { selected }) = &mut app.input.dialog {
         *selected = (*selected).min(count.saturating_sub(1));
     }
-    if count == 0 && matches!(app.dialog, Some(Dialog::NotesList { .. })) {
-        app.dialog = None;
+    if count == 0 && matches!(app.input.dialog, Some(Dialog::NotesList { .. })) {
+        app.input.dialog = None;
     }
-    if entry.focus < app.units.len() {
+    if entry.focus < app.review.units.len() {
         navigation::go_to(app, entry.focus);
     }
     app.message = Some(format!(
@@ -86,12 +86,12 @@ pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
 }
 
 pub fn open_tag(app: &mut App) {
-    if app.notebook.is_none() {
+    if app.notes.notebook.is_none() {
         return;
     }
-    let t = app.target(app.focus);
-    app.selection = None;
-    app.dialog = Some(Dialog::PickCategory {
+    let t = app.target(app.viewport.focus);
+    app.input.selection = None;
+    app.input.dialog = Some(Dialog::PickCategory {
         target: t,
         selected: None,
     });
@@ -107,7 +107,7 @@ pub fn pick_category(app: &mut App, digit: u8) {
 /// Up or down the tag dialog's categories, which may be more than there
 /// are digits.
 pub fn move_category(app: &mut App, by: isize) {
-    if let Some(Dialog::PickCategory { selected, .. }) = &mut app.dialog {
+    if let Some(Dialog::PickCategory { selected, .. }) = &mut app.input.dialog {
         let last = Category::ALL.len() - 1;
         *selected = Some(match *selected {
             None if by > 0 => 0,
@@ -121,7 +121,7 @@ pub fn move_category(app: &mut App, by: isize) {
 pub fn pick_selected_category(app: &mut App) {
     if let Some(Dialog::PickCategory {
         selected: Some(i), ..
-    }) = app.dialog
+    }) = app.input.dialog
         && let Some(&category) = Category::ALL.get(i)
     {
         write_note(app, category);
@@ -130,8 +130,8 @@ pub fn pick_selected_category(app: &mut App) {
 
 /// From the tag dialog's categories to the note's text.
 fn write_note(app: &mut App, category: Category) {
-    if let Some(Dialog::PickCategory { target, .. }) = app.dialog.take() {
-        app.dialog = Some(Dialog::Write {
+    if let Some(Dialog::PickCategory { target, .. }) = app.input.dialog.take() {
+        app.input.dialog = Some(Dialog::Write {
             target,
             category,
             editor: TextArea::default(),
@@ -142,7 +142,7 @@ fn write_note(app: &mut App, category: Category) {
 }
 
 pub fn editor_key(app: &mut App, key: KeyEvent) {
-    match &mut app.dialog {
+    match &mut app.input.dialog {
         Some(Dialog::Write { editor, .. }) => {
             editor.input(key);
         }
@@ -155,14 +155,14 @@ pub fn editor_key(app: &mut App, key: KeyEvent) {
 }
 
 pub fn newline(app: &mut App) {
-    if let Some(Dialog::Write { editor, .. }) = &mut app.dialog {
+    if let Some(Dialog::Write { editor, .. }) = &mut app.input.dialog {
         editor.insert_newline();
     }
 }
 
 /// Enter in the note dialog, the notes list or "save elsewhere".
 pub fn submit(app: &mut App) -> Vec<Effect> {
-    match app.dialog.take() {
+    match app.input.dialog.take() {
         Some(Dialog::Write {
             target,
             category,
@@ -189,14 +189,14 @@ pub fn submit(app: &mut App) -> Vec<Effect> {
                 }
             });
             if accepted {
-                app.decided = Some(what);
+                app.input.decided = Some(what);
             }
             effects
         }
         Some(Dialog::SaveAs { editor }) => {
             let path = PathBuf::from(editor.lines().join("").trim());
             // The session's own file is replaced without asking.
-            let replace = app.notebook.as_ref().is_some_and(|b| b.path == path);
+            let replace = app.notes.notebook.as_ref().is_some_and(|b| b.path == path);
             vec![Effect::SaveAs { path, replace }]
         }
         Some(Dialog::NotesList { selected }) => {
@@ -204,14 +204,14 @@ pub fn submit(app: &mut App) -> Vec<Effect> {
             Vec::new()
         }
         other => {
-            app.dialog = other;
+            app.input.dialog = other;
             Vec::new()
         }
     }
 }
 
 pub fn cancel(app: &mut App) {
-    app.dialog = match app.dialog.take() {
+    app.input.dialog = match app.input.dialog.take() {
         Some(Dialog::ConfirmDelete { selected, .. }) => Some(Dialog::NotesList { selected }),
         // Keep the file: back to the path, to type another.
         Some(Dialog::ConfirmReplace { path }) => Some(Dialog::SaveAs {
@@ -219,11 +219,14 @@ pub fn cancel(app: &mut App) {
         }),
         _ => None,
     };
-    app.selection = None;
+    app.input.selection = None;
 }
 
 fn note_count(app: &App) -> usize {
-    app.notebook.as_ref().map_or(0, |b| b.file.notes.len())
+    app.notes
+        .notebook
+        .as_ref()
+        .map_or(0, |b| b.file.notes.len())
 }
 
 pub fn open_list(app: &mut App) {
@@ -234,28 +237,29 @@ pub fn open_list(app: &mut App) {
         ));
         return;
     }
-    app.dialog = Some(Dialog::NotesList { selected: 0 });
+    app.input.dialog = Some(Dialog::NotesList { selected: 0 });
 }
 
 pub fn list_move(app: &mut App, delta: isize) {
     let count = note_count(app);
-    if let Some(Dialog::NotesList { selected }) = &mut app.dialog {
+    if let Some(Dialog::NotesList { selected }) = &mut app.input.dialog {
         *selected =
             (*selected as isize + delta).clamp(0, count.saturating_sub(1) as isize) as usize;
     }
 }
 
 fn selected_id(app: &App) -> Option<(usize, String)> {
-    let Some(Dialog::NotesList { selected }) = &app.dialog else {
+    let Some(Dialog::NotesList { selected }) = &app.input.dialog else {
         return None;
     };
-    let note = app.notebook.as_ref()?.file.notes.get(*selected)?;
+    let note = app.notes.notebook.as_ref()?.file.notes.get(*selected)?;
     Some((*selected, note.id.clone()))
 }
 
 /// Focuses the unit a note is anchored in.
 fn jump_to_note(app: &mut App, index: usize) {
     let unit = app
+        .notes
         .notes_of_unit
         .iter()
         .position(|notes| notes.contains(&index));
@@ -272,7 +276,7 @@ pub fn edit_selected(app: &mut App) {
     let Some((_, id)) = selected_id(app) else {
         return;
     };
-    let Some(note) = app.notebook.as_ref().and_then(|b| b.get(&id)) else {
+    let Some(note) = app.notes.notebook.as_ref().and_then(|b| b.get(&id)) else {
         return;
     };
     let mut editor = TextArea::new(note.text.lines().map(String::from).collect());
@@ -283,7 +287,7 @@ pub fn edit_selected(app: &mut App) {
         left: note.left.clone(),
         right: note.right.clone(),
     };
-    app.dialog = Some(Dialog::Write {
+    app.input.dialog = Some(Dialog::Write {
         target,
         category: note.category,
         editor,
@@ -294,7 +298,7 @@ pub fn edit_selected(app: &mut App) {
 
 pub fn delete_selected(app: &mut App) {
     if let Some((selected, id)) = selected_id(app) {
-        app.dialog = Some(Dialog::ConfirmDelete { id, selected });
+        app.input.dialog = Some(Dialog::ConfirmDelete { id, selected });
     }
 }
 
@@ -303,6 +307,7 @@ pub fn cycle_status_selected(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let Some(status) = app
+        .notes
         .notebook
         .as_ref()
         .and_then(|b| b.get(&id))
@@ -317,13 +322,13 @@ pub fn cycle_status_selected(app: &mut App) -> Vec<Effect> {
 
 /// "Yes" in a confirmation.
 pub fn confirm(app: &mut App) -> Vec<Effect> {
-    match app.dialog.take() {
+    match app.input.dialog.take() {
         Some(Dialog::ConfirmDelete { id, selected }) => {
             let effects = decide(app, "deleted a note".into(), |book| {
                 book.delete(&id);
             });
             let left = note_count(app);
-            app.dialog = (left > 0).then(|| Dialog::NotesList {
+            app.input.dialog = (left > 0).then(|| Dialog::NotesList {
                 selected: selected.min(left - 1),
             });
             app.message = Some(format!(
@@ -341,24 +346,26 @@ pub fn confirm(app: &mut App) -> Vec<Effect> {
             replace: true,
         }],
         other => {
-            app.dialog = other;
+            app.input.dialog = other;
             Vec::new()
         }
     }
 }
 
 pub fn quit(app: &mut App) {
-    let unsaved = app.notebook.as_ref().is_some_and(|b| b.unsaved);
-    if unsaved && !matches!(app.dialog, Some(Dialog::ConfirmQuit)) {
-        app.dialog = Some(Dialog::ConfirmQuit);
+    let unsaved = app.notes.notebook.as_ref().is_some_and(|b| b.unsaved);
+    if unsaved && !matches!(app.input.dialog, Some(Dialog::ConfirmQuit)) {
+        app.input.dialog = Some(Dialog::ConfirmQuit);
     } else {
         app.quit = true;
     }
 }
 
 pub fn open_save_as(app: &mut App) {
-    let Some(book) = &app.notebook else { return };
-    app.dialog = Some(Dialog::SaveAs {
+    let Some(book) = &app.notes.notebook else {
+        return;
+    };
+    app.input.dialog = Some(Dialog::SaveAs {
         editor: path_editor(&book.path),
     });
 }
@@ -375,7 +382,7 @@ pub fn open_export(app: &mut App) {
         app.message = Some("no notes to export yet".into());
         return;
     }
-    app.dialog = Some(Dialog::Export);
+    app.input.dialog = Some(Dialog::Export);
 }
 
 /// Where an export goes: beside the notes file, never onto it
@@ -390,11 +397,11 @@ pub fn export_path(notes: &Path, what: Export) -> PathBuf {
 
 /// Export choice `n` (1-5, [`Export::ALL`]) beside the notes file.
 pub fn export(app: &mut App, n: u8) -> Vec<Effect> {
-    app.dialog = None;
+    app.input.dialog = None;
     let Some(what) = Export::ALL.get(usize::from(n).wrapping_sub(1)).copied() else {
         return Vec::new();
     };
-    let Some(book) = &app.notebook else {
+    let Some(book) = &app.notes.notebook else {
         return Vec::new();
     };
     let path = export_path(&book.path, what);
@@ -416,7 +423,7 @@ pub fn done(app: &mut App, outcome: Outcome) {
         Outcome::Copied(Ok(_)) | Outcome::Edited { .. } | Outcome::Reloaded(_) => return,
         Outcome::Saved(Err(e)) | Outcome::Exported(Err(e)) | Outcome::Copied(Err(e)) => e,
         Outcome::Exists(path) => {
-            app.dialog = Some(Dialog::ConfirmReplace { path });
+            app.input.dialog = Some(Dialog::ConfirmReplace { path });
             return;
         }
     };
@@ -429,25 +436,27 @@ pub fn done(app: &mut App, outcome: Outcome) {
 /// Starts selecting words in the focused passage, on the focused pane's
 /// side (or the side that has text).
 pub fn start_selection(app: &mut App) {
-    let unit = app.focus;
-    let side = if app.sentences(unit, app.pane).is_some() {
-        app.pane
+    let unit = app.viewport.focus;
+    let side = if app.review.sentences(unit, app.viewport.pane).is_some() {
+        app.viewport.pane
     } else {
-        app.pane.other()
+        app.viewport.pane.other()
     };
-    if app.sentences(unit, side).is_none() {
+    if app.review.sentences(unit, side).is_none() {
         return;
     }
     let mut words = [None, None];
     words[side.index()] = Some((0, 0));
-    app.selection = Some(Selection { unit, side, words });
+    app.input.selection = Some(Selection { unit, side, words });
 }
 
 /// Grows (`grow`) or moves the selection on its side by `delta` words.
 pub fn select(app: &mut App, delta: isize, grow: bool) {
-    let Some(sel) = &app.selection else { return };
-    let count = app.words(sel.unit, sel.side).len();
-    let Some(sel) = app.selection.as_mut() else {
+    let Some(sel) = &app.input.selection else {
+        return;
+    };
+    let count = app.review.words(sel.unit, sel.side).len();
+    let Some(sel) = app.input.selection.as_mut() else {
         return;
     };
     let (first, last) = sel.words[sel.side.index()].unwrap_or((0, 0));
@@ -463,12 +472,14 @@ pub fn select(app: &mut App, delta: isize, grow: bool) {
 }
 
 pub fn select_other_side(app: &mut App) {
-    let Some(sel) = &app.selection else { return };
+    let Some(sel) = &app.input.selection else {
+        return;
+    };
     let (unit, other) = (sel.unit, sel.side.other());
-    if app.sentences(unit, other).is_none() {
+    if app.review.sentences(unit, other).is_none() {
         return;
     }
-    if let Some(sel) = app.selection.as_mut() {
+    if let Some(sel) = app.input.selection.as_mut() {
         sel.side = other;
         sel.words[other.index()].get_or_insert((0, 0));
     }

@@ -118,9 +118,9 @@ pub struct Job {
 impl Job {
     pub fn new(app: &App, sides: [bool; 2]) -> Self {
         Job {
-            docs: [app.cmp.left.clone(), app.cmp.right.clone()],
+            docs: [app.review.cmp.left.clone(), app.review.cmp.right.clone()],
             sides,
-            size: app.size,
+            size: app.viewport.size,
             theme: app.theme.clone(),
         }
     }
@@ -157,8 +157,8 @@ impl Job {
             let old = changed[side.index()].as_ref()?;
             Some(differing(
                 old,
-                app.doc(side),
-                &app.unit_of_sentence[side.index()],
+                app.review.doc(side),
+                &app.review.unit_of_sentence[side.index()],
             ))
         });
         Ok(Fresh {
@@ -276,50 +276,55 @@ pub fn arrive(app: &mut App, result: Result<Fresh, String>) -> Vec<Effect> {
 fn replace(app: &mut App, mut fresh: App, differ: [Option<usize>; 2], cause: Cause) {
     // The focused passage, found again in the new text as a note is: on
     // the focused pane's side if it has text there.
-    let side = if app.sentences(app.focus, app.pane).is_some() {
-        app.pane
+    let side = if app
+        .review
+        .sentences(app.viewport.focus, app.viewport.pane)
+        .is_some()
+    {
+        app.viewport.pane
     } else {
-        app.pane.other()
+        app.viewport.pane.other()
     };
-    let focused = app.sentences(app.focus, side).map(|r| {
-        let span = app.doc(side).span(&r);
-        Anchor::new(&app.doc(side).text, span.start, span.end)
+    let focused = app.review.sentences(app.viewport.focus, side).map(|r| {
+        let span = app.review.doc(side).span(&r);
+        Anchor::new(&app.review.doc(side).text, span.start, span.end)
     });
     let orphans = |app: &App| {
-        app.notebook
+        app.notes
+            .notebook
             .as_ref()
             .map_or(0, |b| b.file.notes.iter().filter(|n| n.is_orphan()).count())
     };
     let orphans_before = orphans(app);
-    if let Some(mut book) = app.notebook.take() {
+    if let Some(mut book) = app.notes.notebook.take() {
         for side in Side::BOTH {
             if differ[side.index()].is_some() {
-                book.reanchor(side, &fresh.doc(side).text);
+                book.reanchor(side, &fresh.review.doc(side).text);
             }
         }
         fresh.set_notebook(book);
     }
-    let size = app.size;
-    fresh.view = app.view;
-    fresh.pane = app.pane;
-    fresh.fold = app.fold;
+    let size = app.viewport.size;
+    fresh.viewport.view = app.viewport.view;
+    fresh.viewport.pane = app.viewport.pane;
+    fresh.viewport.fold = app.viewport.fold;
     fresh.reviewer = app.reviewer.take();
-    fresh.help = app.help;
-    fresh.repaint = app.repaint;
+    fresh.viewport.help = app.viewport.help;
+    fresh.viewport.repaint = app.viewport.repaint;
     fresh.reload = std::mem::take(&mut app.reload);
     fresh.refold();
     *app = fresh;
-    if app.size != size {
+    if app.viewport.size != size {
         navigation::resize(app, size.0, size.1);
     }
     if let Some(unit) = focused
-        .and_then(|a| a.locate(&app.doc(side).text))
-        .and_then(|a| app.unit_at(side, a.start))
+        .and_then(|a| a.locate(&app.review.doc(side).text))
+        .and_then(|a| app.review.unit_at(side, a.start))
     {
         navigation::go_to(app, unit);
     }
     // Undoing would put back anchors into the old text: history starts anew.
-    app.history = History::default();
+    app.notes.history = History::default();
     app.message = Some(message(cause, differ, orphans(app) - orphans_before));
 }
 

@@ -11,7 +11,7 @@ use crate::display::sanitize;
 
 /// Starts typing a new query.
 pub fn start(app: &mut App) {
-    app.search = Search {
+    app.input.search = Search {
         editing: true,
         ..Default::default()
     };
@@ -20,40 +20,45 @@ pub fn start(app: &mut App) {
 /// The text of both sides of a unit, for search (a moved passage's
 /// placeholder has none: its link is found instead).
 fn unit_text(app: &App, unit: usize) -> [&str; 2] {
-    if matches!(app.units[unit], Unit::MovedHere(_)) {
+    if matches!(app.review.units[unit], Unit::MovedHere(_)) {
         return ["", ""];
     }
     Side::BOTH.map(|side| {
-        app.sentences(unit, side)
-            .map_or("", |r| &app.doc(side).text[app.doc(side).span(&r)])
+        app.review.sentences(unit, side).map_or("", |r| {
+            &app.review.doc(side).text[app.review.doc(side).span(&r)]
+        })
     })
 }
 
 pub fn submit(app: &mut App) {
-    app.search.editing = false;
-    let query = app.search.query.to_lowercase();
+    app.input.search.editing = false;
+    let query = app.input.search.query.to_lowercase();
     if query.is_empty() {
-        app.search.matches.clear();
+        app.input.search.matches.clear();
         return;
     }
-    app.search.matches = (0..app.units.len())
+    app.input.search.matches = (0..app.review.units.len())
         .filter(|&u| {
             unit_text(app, u)
                 .iter()
                 .any(|t| t.to_lowercase().contains(&query))
         })
         .collect();
-    let count = app.search.matches.len();
+    let count = app.input.search.matches.len();
     if count == 0 {
-        app.message = Some(format!("no match for “{}”", sanitize(&app.search.query)));
+        app.message = Some(format!(
+            "no match for “{}”",
+            sanitize(&app.input.search.query)
+        ));
         return;
     }
     let next = app
+        .input
         .search
         .matches
         .iter()
-        .find(|&&u| u >= app.focus)
-        .or(app.search.matches.first())
+        .find(|&&u| u >= app.viewport.focus)
+        .or(app.input.search.matches.first())
         .copied();
     if let Some(u) = next {
         navigation::go_to(app, u);
@@ -64,25 +69,25 @@ pub fn submit(app: &mut App) {
 /// "match 3 of 11" for the focused passage among those that match, or how
 /// many there are around it.
 fn counter(app: &App) -> String {
-    let matches = &app.search.matches;
-    match matches.binary_search(&app.focus) {
+    let matches = &app.input.search.matches;
+    match matches.binary_search(&app.viewport.focus) {
         Ok(i) => format!(
             "match {} of {} “{}”",
             i + 1,
             matches.len(),
-            sanitize(&app.search.query)
+            sanitize(&app.input.search.query)
         ),
         Err(i) => format!(
             "{i} of {} matches above “{}”",
             matches.len(),
-            sanitize(&app.search.query)
+            sanitize(&app.input.search.query)
         ),
     }
 }
 
 /// Enter after `:`: the passage with the number typed.
 pub fn command(app: &mut App) {
-    let typed = app.command.take().unwrap_or_default();
+    let typed = app.input.command.take().unwrap_or_default();
     match typed.trim().parse::<usize>() {
         Ok(n) => navigation::go_to_passage(app, n),
         Err(_) => {
@@ -95,7 +100,7 @@ pub fn command(app: &mut App) {
 }
 
 pub fn jump_match(app: &mut App, forward: bool) {
-    let matches = &app.search.matches;
+    let matches = &app.input.search.matches;
     if matches.is_empty() {
         app.message = Some(format!(
             "no search: press {}",
@@ -104,12 +109,15 @@ pub fn jump_match(app: &mut App, forward: bool) {
         return;
     }
     let target = if forward {
-        matches.iter().find(|&&u| u > app.focus).or(matches.first())
+        matches
+            .iter()
+            .find(|&&u| u > app.viewport.focus)
+            .or(matches.first())
     } else {
         matches
             .iter()
             .rev()
-            .find(|&&u| u < app.focus)
+            .find(|&&u| u < app.viewport.focus)
             .or(matches.last())
     };
     if let Some(&u) = target {

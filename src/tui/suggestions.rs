@@ -19,20 +19,23 @@ use crate::display::sanitize;
 
 /// The link shown by a unit, if any.
 fn link_of(app: &App, unit: usize) -> Option<usize> {
-    match app.units.get(unit)? {
+    match app.review.units.get(unit)? {
         Unit::Link(k) | Unit::MovedHere(k) => Some(*k),
         _ => None,
     }
 }
 
 fn is_open(app: &App, d: &Discrepancy) -> bool {
-    !app.notebook.as_ref().is_some_and(|b| b.handled(&d.key()))
+    !app.notes
+        .notebook
+        .as_ref()
+        .is_some_and(|b| b.handled(&d.key()))
 }
 
 /// The suggestions of a unit the reviewer has neither accepted nor rejected.
 pub fn open_suggestions(app: &App, unit: usize) -> Vec<&Discrepancy> {
     link_of(app, unit).map_or_else(Vec::new, |k| {
-        app.cmp.links[k]
+        app.review.cmp.links[k]
             .discrepancies
             .iter()
             .filter(|d| is_open(app, d))
@@ -42,16 +45,16 @@ pub fn open_suggestions(app: &App, unit: usize) -> Vec<&Discrepancy> {
 
 /// The suggestion the bar shows for the focused unit.
 pub fn current(app: &App) -> Option<&Discrepancy> {
-    shown(app, &open_suggestions(app, app.focus))
+    shown(app, &open_suggestions(app, app.viewport.focus))
 }
 
 /// Which of the focused unit's `open` suggestions the bar shows.
 pub fn shown<'a>(app: &App, open: &[&'a Discrepancy]) -> Option<&'a Discrepancy> {
-    (!open.is_empty()).then(|| open[app.suggestion % open.len()])
+    (!open.is_empty()).then(|| open[app.input.suggestion % open.len()])
 }
 
 pub fn next(app: &mut App) {
-    app.suggestion += 1;
+    app.input.suggestion += 1;
 }
 
 /// Opens the note dialog filled in from the current suggestion.
@@ -60,9 +63,9 @@ pub fn accept(app: &mut App) {
         app.message = Some("no open suggestion here".into());
         return;
     };
-    let passage = app.target(app.focus);
+    let passage = app.target(app.viewport.focus);
     let anchor = |side: Side, span: Option<(usize, usize)>, whole: Option<Anchor>| {
-        span.map(|(s, e)| Anchor::new(&app.doc(side).text, s, e))
+        span.map(|(s, e)| Anchor::new(&app.review.doc(side).text, s, e))
             .or(whole)
     };
     let target = Target {
@@ -84,7 +87,7 @@ pub fn accept(app: &mut App) {
     );
     let mut editor = TextArea::new(vec![text]);
     editor.move_cursor(CursorMove::End);
-    app.dialog = Some(Dialog::Write {
+    app.input.dialog = Some(Dialog::Write {
         target,
         category: d.category,
         editor,
@@ -105,7 +108,7 @@ pub fn reject(app: &mut App) -> Vec<Effect> {
         sanitize(&d.right_text)
     );
     let effects = notes::decide(app, what.clone(), |book| book.reject(&d));
-    app.decided = Some(what);
+    app.input.decided = Some(what);
     app.message = Some("rejected".into());
     effects
 }
@@ -113,16 +116,16 @@ pub fn reject(app: &mut App) -> Vec<Effect> {
 /// The suggestions rejected in this notebook, with the unit each one is
 /// about (if the comparison still finds it).
 pub fn rejected(app: &App) -> Vec<(&Rejected, Option<usize>)> {
-    let Some(book) = &app.notebook else {
+    let Some(book) = &app.notes.notebook else {
         return Vec::new();
     };
     if book.file.rejected.is_empty() {
         return Vec::new();
     }
     let mut unit_of_key = std::collections::HashMap::new();
-    for (u, unit) in app.units.iter().enumerate() {
+    for (u, unit) in app.review.units.iter().enumerate() {
         if let Unit::Link(k) = unit {
-            for d in &app.cmp.links[*k].discrepancies {
+            for d in &app.review.cmp.links[*k].discrepancies {
                 unit_of_key.entry(d.key()).or_insert(u);
             }
         }
@@ -136,7 +139,7 @@ pub fn rejected(app: &App) -> Vec<(&Rejected, Option<usize>)> {
 
 /// `r` in the summary on a rejected suggestion: suggested again.
 pub fn restore(app: &mut App) -> Vec<Effect> {
-    let Some(Dialog::Summary { selected }) = app.dialog else {
+    let Some(Dialog::Summary { selected }) = app.input.dialog else {
         return Vec::new();
     };
     let Some(key) = summary(app).get(selected).and_then(|i| i.rejected.clone()) else {
@@ -149,7 +152,7 @@ pub fn restore(app: &mut App) -> Vec<Effect> {
     app.message = Some("suggested again".into());
     // The list is shorter by one: stay on an item that jumps.
     let count = summary(app).len();
-    if let Some(Dialog::Summary { selected }) = &mut app.dialog {
+    if let Some(Dialog::Summary { selected }) = &mut app.input.dialog {
         *selected = (*selected).min(count.saturating_sub(1));
     }
     effects
@@ -165,13 +168,13 @@ pub struct Item {
 
 /// Byte share of an article's sentences that have a counterpart.
 fn coverage(app: &App, side: Side) -> f64 {
-    let doc = app.doc(side);
+    let doc = app.review.doc(side);
     let total: usize = doc.sentences.iter().map(|s| s.end - s.start).sum();
     // Every sentence shown in a link's unit has a counterpart.
     let linked: usize = (0..doc.sentences.len())
         .filter(|&i| {
-            app.unit_of_sentence[side.index()][i]
-                .is_some_and(|u| matches!(app.units[u], Unit::Link(_)))
+            app.review.unit_of_sentence[side.index()][i]
+                .is_some_and(|u| matches!(app.review.units[u], Unit::Link(_)))
         })
         .map(|i| doc.sentences[i].end - doc.sentences[i].start)
         .sum();
@@ -185,18 +188,19 @@ fn coverage(app: &App, side: Side) -> f64 {
 /// The summary: counts, coverage, open suggestions and omissions.
 pub fn summary(app: &App) -> Vec<Item> {
     let aligned = app
+        .review
         .cmp
         .links
         .iter()
         .filter(|l| l.kind == Kind::Aligned)
         .count();
-    let unique = |f: fn(&Unit) -> bool| app.units.iter().filter(|u| f(u)).count();
+    let unique = |f: fn(&Unit) -> bool| app.review.units.iter().filter(|u| f(u)).count();
     let mut out = vec![
         Item {
             text: format!(
                 "{aligned} aligned, {} divergent, {} moved; unique passages: {} left, {} right",
-                app.cmp.links.len() - aligned,
-                app.cmp.links.iter().filter(|l| l.link.moved).count(),
+                app.review.cmp.links.len() - aligned,
+                app.review.cmp.links.iter().filter(|l| l.link.moved).count(),
                 unique(|u| matches!(u, Unit::LeftOnly(_))),
                 unique(|u| matches!(u, Unit::RightOnly(_)))
             ),
@@ -215,18 +219,21 @@ pub fn summary(app: &App) -> Vec<Item> {
         // Which language's word lists the detectors read, so that a language
         // without lists is said, never silent.
         Item {
-            text: format!("rules: left {}", app.cmp.left.language.rules_note()),
+            text: format!("rules: left {}", app.review.cmp.left.language.rules_note()),
             unit: None,
             rejected: None,
         },
         Item {
-            text: format!("rules: right {}", app.cmp.right.language.rules_note()),
+            text: format!(
+                "rules: right {}",
+                app.review.cmp.right.language.rules_note()
+            ),
             unit: None,
             rejected: None,
         },
     ];
-    let suggestions: Vec<Item> = (0..app.units.len())
-        .filter(|&u| !matches!(app.units[u], Unit::MovedHere(_)))
+    let suggestions: Vec<Item> = (0..app.review.units.len())
+        .filter(|&u| !matches!(app.review.units[u], Unit::MovedHere(_)))
         .flat_map(|u| {
             open_suggestions(app, u).into_iter().map(move |d| Item {
                 text: format!(
@@ -273,14 +280,17 @@ pub fn summary(app: &App) -> Vec<Item> {
         });
     }
     out.push(Item {
-        text: format!("Named in one article only ({})", app.cmp.omissions.len()),
+        text: format!(
+            "Named in one article only ({})",
+            app.review.cmp.omissions.len()
+        ),
         unit: None,
         rejected: None,
     });
-    for o in &app.cmp.omissions {
+    for o in &app.review.cmp.omissions {
         // The core names the side as text; it is read here and nowhere else.
         let side = o.side;
-        let unit = app.unit_at(side, o.at.0);
+        let unit = app.review.unit_at(side, o.at.0);
         out.push(Item {
             text: format!(
                 "  {} ({}, only in the {} article)",
@@ -300,13 +310,13 @@ pub fn open_summary(app: &mut App) {
         .iter()
         .position(|i| i.unit.is_some())
         .unwrap_or(0);
-    app.dialog = Some(Dialog::Summary { selected: first });
+    app.input.dialog = Some(Dialog::Summary { selected: first });
 }
 
 /// Moves the summary's selection to the next item that jumps somewhere.
 pub fn summary_move(app: &mut App, forward: bool) {
     let items = summary(app);
-    let Some(Dialog::Summary { selected }) = &mut app.dialog else {
+    let Some(Dialog::Summary { selected }) = &mut app.input.dialog else {
         return;
     };
     let mut i = *selected;
@@ -332,7 +342,7 @@ pub fn summary_move(app: &mut App, forward: bool) {
 
 /// Enter in the summary: focuses the selected item's passage.
 pub fn summary_jump(app: &mut App) {
-    let Some(Dialog::Summary { selected }) = app.dialog.take() else {
+    let Some(Dialog::Summary { selected }) = app.input.dialog.take() else {
         return;
     };
     let unit = summary(app).get(selected).and_then(|i| i.unit);

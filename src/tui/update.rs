@@ -17,7 +17,7 @@ const MAX_COUNT: usize = 99_999;
 /// `fold`), without a word on the status line.
 pub fn open_with(app: &mut App, reading_view: bool, fold: bool) {
     for (wanted, action) in [(reading_view, Action::ToggleView), (fold, Action::Fold)] {
-        if wanted && !app.units.is_empty() {
+        if wanted && !app.review.units.is_empty() {
             update(app, action);
         }
     }
@@ -64,7 +64,7 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
     app.message = None;
     // What the last accept or reject did stays on the bar until this key:
     // an accept or reject now would act on a suggestion not seen yet.
-    let decided = app.decided.take();
+    let decided = app.input.decided.take();
     if decided.is_some()
         && matches!(action, Action::AcceptSuggestion | Action::RejectSuggestion)
         && suggestions::current(app).is_some()
@@ -76,7 +76,7 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
     let count = if matches!(action, Action::Count(_)) {
         None
     } else {
-        app.count.take()
+        app.input.count.take()
     };
     let times = count.unwrap_or(1);
     let always = matches!(
@@ -87,13 +87,13 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Resize { .. }
             | Action::Cancel
     );
-    if app.units.is_empty() && !always {
+    if app.review.units.is_empty() && !always {
         // Two empty articles: nothing to move to, tag or search.
         app.message = Some("both articles are empty: nothing to compare".into());
         return Vec::new();
     }
-    let summary = matches!(app.dialog, Some(Dialog::Summary { .. }));
-    let picking = matches!(app.dialog, Some(Dialog::PickCategory { .. }));
+    let summary = matches!(app.input.dialog, Some(Dialog::Summary { .. }));
+    let picking = matches!(app.input.dialog, Some(Dialog::PickCategory { .. }));
     match action {
         Action::Quit => notes::quit(app),
         Action::OpenTag => notes::open_tag(app),
@@ -127,14 +127,14 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SelectMove(n) => notes::select(app, n as isize, false),
         Action::SelectSide => notes::select_other_side(app),
         Action::ToggleHelp => {
-            app.help = !app.help;
-            app.help_scroll = 0;
+            app.viewport.help = !app.viewport.help;
+            app.viewport.help_scroll = 0;
         }
         Action::ScrollHelp(lines) => {
-            let visible = usize::from(app.size.1.saturating_sub(4));
+            let visible = usize::from(app.viewport.size.1.saturating_sub(4));
             let max = (keymap::help_lines().len() + 2).saturating_sub(visible + 2);
-            app.help_scroll =
-                (app.help_scroll as i64 + i64::from(lines)).clamp(0, max as i64) as usize;
+            app.viewport.help_scroll =
+                (app.viewport.help_scroll as i64 + i64::from(lines)).clamp(0, max as i64) as usize;
         }
         Action::FocusNext => navigation::step(app, times as isize),
         Action::FocusPrev => navigation::step(app, -(times as isize)),
@@ -151,11 +151,11 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleView => navigation::toggle_view(app),
         Action::SwitchPane => navigation::switch_pane(app),
         Action::StartSearch => search::start(app),
-        Action::SearchInput(c) => app.search.query.push(c),
+        Action::SearchInput(c) => app.input.search.query.push(c),
         Action::SearchBackspace => {
-            app.search.query.pop();
+            app.input.search.query.pop();
         }
-        Action::SearchCancel => app.search.editing = false,
+        Action::SearchCancel => app.input.search.editing = false,
         Action::SearchSubmit => search::submit(app),
         Action::NextMatch => (0..times).for_each(|_| search::jump_match(app, true)),
         Action::PrevMatch => (0..times).for_each(|_| search::jump_match(app, false)),
@@ -164,15 +164,16 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => return notes::undo(app, false),
         Action::Redo => return notes::undo(app, true),
         Action::Count(d) => {
-            app.count = Some((app.count.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT))
-                .filter(|&n| n > 0)
+            app.input.count =
+                Some((app.input.count.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT))
+                    .filter(|&n| n > 0)
         }
-        Action::StartCommand => app.command = Some(String::new()),
-        Action::CommandInput(c) => app.command.get_or_insert_default().push(c),
+        Action::StartCommand => app.input.command = Some(String::new()),
+        Action::CommandInput(c) => app.input.command.get_or_insert_default().push(c),
         Action::CommandBackspace => {
-            app.command.get_or_insert_default().pop();
+            app.input.command.get_or_insert_default().pop();
         }
-        Action::CommandCancel => app.command = None,
+        Action::CommandCancel => app.input.command = None,
         Action::CommandSubmit => search::command(app),
         Action::ScrollLines(rows) => navigation::scroll_lines(app, rows * times as i32),
         Action::Copy => return clipboard::copy(app),

@@ -125,7 +125,7 @@ fn menu(mode: Mode) -> Vec<Line<'static>> {
 
 pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
     let bold = app.theme.title;
-    match &app.dialog {
+    match &app.input.dialog {
         None => {}
         Some(Dialog::PickCategory { target, selected }) => {
             let menu = category_menu(*selected, bold.add_modifier(Modifier::REVERSED));
@@ -179,7 +179,9 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
                 screen.height.saturating_sub(2),
             );
             let inner = frame_box(frame, area, " Notes ");
-            let Some(book) = &app.notebook else { return };
+            let Some(book) = &app.notes.notebook else {
+                return;
+            };
             let width = usize::from(inner.width).saturating_sub(10);
             let mut lines: Vec<Line> =
                 crate::display::wrap(&dialog_hints(Mode::NotesList), usize::from(inner.width))
@@ -220,7 +222,7 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             let rows = usize::from(inner.height);
             let scroll = (head + 3 * selected + 3).saturating_sub(rows);
             frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
-            if let Some(Dialog::ConfirmDelete { .. }) = &app.dialog {
+            if let Some(Dialog::ConfirmDelete { .. }) = &app.input.dialog {
                 let b = centred(screen, 44, 3);
                 let inner = frame_box(frame, b, " Delete this note? ");
                 frame.render_widget(
@@ -233,6 +235,7 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             let area = centred(screen, 72, 7);
             let inner = frame_box(frame, area, " Notes are not saved ");
             let path = app
+                .notes
                 .notebook
                 .as_ref()
                 .map(|b| b.path.display().to_string())

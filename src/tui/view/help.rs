@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
     let title = format!(" tandem: keys ({hints}) ");
     frame.render_widget(Clear, area);
     let block = Block::default().borders(Borders::ALL).title(title);
-    let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
+    let scroll = u16::try_from(app.viewport.help_scroll).unwrap_or(u16::MAX);
     frame.render_widget(
         Paragraph::new(text)
             .block(block)

@@ -15,21 +15,21 @@ use crate::display::{width, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    if app.too_small() {
+    if app.viewport.too_small() {
         too_small(frame, app, area);
         return;
     }
-    let g = app.geometry();
-    let mut screen = Buffer::empty(Rect::new(0, 0, app.size.0, app.size.1));
+    let g = app.viewport.geometry();
+    let mut screen = Buffer::empty(Rect::new(0, 0, app.viewport.size.0, app.viewport.size.1));
     status::titles(&mut screen, app, &g);
     panes::draw(&mut screen, app, &g);
     status::suggestion_bar(&mut screen, app, g.suggestion);
     status::status_line(&mut screen, app, g.status);
     clip_into(frame.buffer_mut(), &screen);
-    if app.dialog.is_some() {
+    if app.input.dialog.is_some() {
         dialogs::draw(frame, app, area);
     }
-    if app.help {
+    if app.viewport.help {
         help::draw(frame, app, Rect::new(0, 0, area.width, area.height));
     }
 }

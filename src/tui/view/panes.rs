@@ -15,7 +15,7 @@ use crate::tui::mode::{Side, View};
 use crate::tui::theme::Theme;
 
 pub fn draw(buf: &mut Buffer, app: &App, g: &Geometry) {
-    match app.view {
+    match app.viewport.view {
         View::Aligned => aligned(buf, app, g),
         View::Reading => reading(buf, app, g),
     }
@@ -24,9 +24,9 @@ pub fn draw(buf: &mut Buffer, app: &App, g: &Geometry) {
 /// The gutter mark of a unit and its style.
 fn mark(app: &App, unit: usize) -> (&'static str, Style) {
     let t = &app.theme;
-    match &app.units[unit] {
+    match &app.review.units[unit] {
         Unit::Link(k) => {
-            let l = &app.cmp.links[*k];
+            let l = &app.review.cmp.links[*k];
             match (l.kind, l.link.moved) {
                 (Kind::Aligned, false) => ("=", t.mark_aligned),
                 (Kind::Aligned, true) => ("=↕", t.mark_moved),
@@ -42,9 +42,9 @@ fn mark(app: &App, unit: usize) -> (&'static str, Style) {
 
 fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
     let selection = Side::BOTH.map(|side| selected_lines(app, side, g));
-    let stack = &app.aligned.stack;
+    let stack = &app.viewport.aligned.stack;
     for screen_row in 0..g.rows() {
-        let row = app.scroll + screen_row;
+        let row = app.viewport.scroll + screen_row;
         let Some(unit) = stack.item_at(row) else {
             return;
         };
@@ -53,13 +53,13 @@ fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
             continue; // the blank row between units
         }
         let y = g.left.y + screen_row as u16;
-        let focused = unit == app.focus;
-        if let Some(run) = fold::run_of(&app.folds.aligned, unit) {
+        let focused = unit == app.viewport.focus;
+        if let Some(run) = fold::run_of(&app.viewport.folds.aligned, unit) {
             fold_line(buf, app, g.left, y, focused, run.len());
             fold_line(buf, app, g.right, y, focused, run.len());
             continue;
         }
-        let [left, right] = &app.aligned.sides[unit];
+        let [left, right] = &app.viewport.aligned.sides[unit];
         let row = Row { y, line, focused };
         let none = Vec::new();
         let selected = |side: Side| {
@@ -92,12 +92,12 @@ fn aligned(buf: &mut Buffer, app: &App, g: &Geometry) {
 }
 
 fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
-    let panes = &app.panes;
+    let panes = &app.viewport.panes;
     for side in Side::BOTH {
         let selection = selected_lines(app, side, g);
         let pane = &panes[side.index()];
         let area = g.pane(side);
-        let scroll = app.pane_scroll[side.index()];
+        let scroll = app.viewport.pane_scroll[side.index()];
         for screen_row in 0..g.rows() {
             let row = scroll + screen_row;
             let Some(item) = pane.stack.item_at(row) else {
@@ -109,9 +109,16 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
             }
             let y = area.y + screen_row as u16;
             let unit = pane.units[item];
-            let focused = unit == app.focus;
-            if let Some(run) = fold::run_of(&app.folds.panes[side.index()], item) {
-                fold_line(buf, app, area, y, focused && side == app.pane, run.len());
+            let focused = unit == app.viewport.focus;
+            if let Some(run) = fold::run_of(&app.viewport.folds.panes[side.index()], item) {
+                fold_line(
+                    buf,
+                    app,
+                    area,
+                    y,
+                    focused && side == app.viewport.pane,
+                    run.len(),
+                );
                 continue;
             }
             let none = Vec::new();
@@ -120,7 +127,7 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
                 buf,
                 app,
                 area,
-                pane.passage(&app.aligned, side, item),
+                pane.passage(&app.viewport.aligned, side, item),
                 &Row { y, line, focused },
                 selection,
             );
@@ -134,7 +141,9 @@ fn reading(buf: &mut Buffer, app: &App, g: &Geometry) {
                     1,
                     style,
                 );
-                if focused && side == app.pane && panes[1 - side.index()].passage_of[unit].is_some()
+                if focused
+                    && side == app.viewport.pane
+                    && panes[1 - side.index()].passage_of[unit].is_some()
                 {
                     buf.set_stringn(
                         g.gutter.x,
@@ -179,7 +188,7 @@ fn look_style(theme: &Theme, look: Look) -> Style {
 
 /// A `✎` where a unit has review notes.
 fn note_mark(buf: &mut Buffer, app: &App, x: u16, y: u16, unit: usize) {
-    if !app.notes_of_unit[unit].is_empty() {
+    if !app.notes.notes_of_unit[unit].is_empty() {
         buf.set_stringn(x, y, "✎", 1, app.theme.focus_bar);
     }
 }
@@ -189,16 +198,18 @@ fn note_mark(buf: &mut Buffer, app: &App, x: u16, y: u16, unit: usize) {
 /// same sanitising and wrapping as the text, so the highlight covers exactly
 /// the words a note would be anchored to. Selecting is always in the focus.
 fn selected_lines(app: &App, side: Side, g: &Geometry) -> Vec<Vec<std::ops::Range<usize>>> {
-    let unit = app.focus;
-    let (Some(span), Some(sentences)) = (app.selected_span(unit, side), app.sentences(unit, side))
-    else {
+    let unit = app.viewport.focus;
+    let (Some(span), Some(sentences)) = (
+        app.selected_span(unit, side),
+        app.review.sentences(unit, side),
+    ) else {
         return Vec::new();
     };
     let marks = vec![Mark {
         range: span,
         strong: true,
     }];
-    layout::marked_lines(app.doc(side), &sentences, marks, g.text_width())
+    layout::marked_lines(app.review.doc(side), &sentences, marks, g.text_width())
         .into_iter()
         .map(|l| l.marks.into_iter().map(|m| m.range).collect())
         .collect()
@@ -230,10 +241,10 @@ fn text_row(
     let Some(text) = passage.lines.get(line) else {
         return;
     };
-    let query = if app.search.editing {
+    let query = if app.input.search.editing {
         ""
     } else {
-        app.search.query.as_str()
+        app.input.search.query.as_str()
     };
     let selected = selection.get(line).map_or(&[][..], Vec::as_slice);
     let spans = styled(

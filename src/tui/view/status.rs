@@ -13,16 +13,16 @@ pub fn titles(buf: &mut Buffer, app: &App, g: &Geometry) {
     // One style on both panes: the full titles if both fit, else both compact.
     let fits = Side::BOTH
         .iter()
-        .all(|&side| width(&app.titles[side.index()][0]) < usize::from(g.pane(side).width));
+        .all(|&side| width(&app.review.titles[side.index()][0]) < usize::from(g.pane(side).width));
     for side in Side::BOTH {
         let area = g.pane(side);
-        let active = app.view == View::Reading && app.pane == side;
+        let active = app.viewport.view == View::Reading && app.viewport.pane == side;
         let style = if active {
             app.theme.title_active
         } else {
             app.theme.title
         };
-        let [full, compact] = &app.titles[side.index()];
+        let [full, compact] = &app.review.titles[side.index()];
         let text = format!(" {}", if fits { full } else { compact });
         buf.set_style(Rect::new(area.x, g.titles.y, area.width, 1), style);
         buf.set_stringn(area.x, g.titles.y, &text, usize::from(area.width), style);
@@ -31,16 +31,16 @@ pub fn titles(buf: &mut Buffer, app: &App, g: &Geometry) {
 
 /// "difference 3 of 17" when the focus is on one, else where it stands.
 fn position(app: &App) -> String {
-    if app.units.is_empty() {
+    if app.review.units.is_empty() {
         return "no passages".into();
     }
-    let total = app.differences.len();
-    match app.differences.binary_search(&app.focus) {
+    let total = app.review.differences.len();
+    match app.review.differences.binary_search(&app.viewport.focus) {
         Ok(i) => format!("difference {} of {total}", i + 1),
         Err(i) => format!(
             "passage {} of {} · {i} of {total} differences above",
-            app.focus + 1,
-            app.units.len()
+            app.viewport.focus + 1,
+            app.review.units.len()
         ),
     }
 }
@@ -49,16 +49,16 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     let style = app.theme.status;
     buf.set_style(area, style);
     let columns = usize::from(area.width);
-    if app.search.editing {
+    if app.input.search.editing {
         let text = format!(
             " search: {}▏  ({})",
-            sanitize(&app.search.query),
+            sanitize(&app.input.search.query),
             hints(Mode::Search, &[], ": ", ", ")
         );
         buf.set_stringn(area.x, area.y, &text, columns, style);
         return;
     }
-    if let Some(typed) = &app.command {
+    if let Some(typed) = &app.input.command {
         let text = format!(
             " go to passage: {}▏  ({})",
             sanitize(typed),
@@ -67,7 +67,7 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
         buf.set_stringn(area.x, area.y, &text, columns, style);
         return;
     }
-    let unsaved = app.notebook.as_ref().is_some_and(|b| b.unsaved);
+    let unsaved = app.notes.notebook.as_ref().is_some_and(|b| b.unsaved);
     let warning = if unsaved {
         format!(
             " NOTES NOT SAVED ({}) │",
@@ -76,10 +76,10 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     } else {
         String::new()
     };
-    let count = app.count.map(|n| format!(" {n}")).unwrap_or_default();
+    let count = app.input.count.map(|n| format!(" {n}")).unwrap_or_default();
     let mut left = format!("{warning}{count} {}", position(app));
     // What is folded, as much the state of the screen as the position.
-    let (folds, passages) = app.folded();
+    let (folds, passages) = app.viewport.folded();
     if folds > 0 {
         left.push_str(&format!(" │ {folds} folds: {passages} passages"));
     }
@@ -91,7 +91,7 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
     // file (its path if there is room, else its count) and the view. The
     // count matters most: a reviewer who tags a passage looks for it to
     // change.
-    let notes = app.notebook.as_ref().map(|book| {
+    let notes = app.notes.notebook.as_ref().map(|book| {
         let count = book.file.notes.len();
         let count = format!("{count} note{}", if count == 1 { "" } else { "s" });
         [
@@ -99,9 +99,9 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
             count,
         ]
     });
-    let view = match app.view {
+    let view = match app.viewport.view {
         View::Aligned => "aligned view".to_string(),
-        View::Reading => format!("reading view · {} pane", app.pane.name()),
+        View::Reading => format!("reading view · {} pane", app.viewport.pane.name()),
     };
     // The hints with their words when all of that, in its shortest form,
     // still fits beside them; else their keys alone, and `?` for the words:
@@ -118,7 +118,7 @@ pub fn status_line(buf: &mut Buffer, app: &App, area: Rect) {
         Action::Quit,
     ];
     let full = hints(Mode::Main, &main, " ", "  ") + " ";
-    let shown = if app.selection.is_some() {
+    let shown = if app.input.selection.is_some() {
         format!("selecting words: {} ", hints(Mode::Select, &[], " ", "  "))
     } else if state + 2 + width(&full) <= columns {
         full
@@ -173,8 +173,8 @@ fn cut(text: &str, columns: usize) -> String {
 /// reject did, or what there is to do. The keys come first, so that a
 /// narrow screen cuts the text and never a key.
 pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
-    let open = crate::tui::suggestions::open_suggestions(app, app.focus);
-    let text = if let Some(what) = &app.decided {
+    let open = crate::tui::suggestions::open_suggestions(app, app.viewport.focus);
+    let text = if let Some(what) = &app.input.decided {
         let left = match open.len() {
             0 => "none left here".to_string(),
             n => format!("{n} more here, next key shows them"),
@@ -182,7 +182,7 @@ pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
         format!(
             " {} │ {what} · passage {}: {left}",
             hints(Mode::Main, &[Action::Undo], " ", ""),
-            app.focus + 1
+            app.viewport.focus + 1
         )
     } else {
         match crate::tui::suggestions::shown(app, &open) {
@@ -199,7 +199,7 @@ pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
                 format!(
                     " {} │ {}/{} {} “{}” / “{}”: {}",
                     hints(Mode::Main, keys, " ", "  "),
-                    app.suggestion % open.len() + 1,
+                    app.input.suggestion % open.len() + 1,
                     open.len(),
                     d.category.id(),
                     sanitize(&d.left_text),
@@ -213,7 +213,7 @@ pub fn suggestion_bar(buf: &mut Buffer, app: &App, area: Rect) {
             ),
         }
     };
-    let style = if open.is_empty() && app.decided.is_none() {
+    let style = if open.is_empty() && app.input.decided.is_none() {
         app.theme.placeholder
     } else {
         app.theme.title
