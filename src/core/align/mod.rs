@@ -16,9 +16,16 @@
 //!    links (a continuity bonus), so isolated chance matches stay out, and
 //!    a link whose sides differ much in length, relative to the two
 //!    articles' lengths, needs more similarity (Gale & Church's signal).
+//!    A sentence whose text occurs once on each side gains
+//!    [`Params::identical`] on its pair: its counterpart is certain.
 //! 5. Moves: the same search over the sentences still free, with a stricter
 //!    threshold. A link that crosses the backbone is marked moved and grows
-//!    over the free sentences of its paragraphs, as passages move whole.
+//!    over the free sentences of its paragraphs, as passages move whole, up
+//!    to a split's size and not over a sentence that matches a free one
+//!    elsewhere as a move.
+//! 6. Confidence: a link whose sides share no more than chance
+//!    ([`Params::weakest`]) is dropped; then a lone sentence left on each
+//!    side between the same two links is linked if the two share more.
 
 mod candidates;
 mod chain;
