@@ -27,8 +27,15 @@ fn real_texts() -> Vec<(String, String)> {
     ] {
         out.push((path.to_string(), std::fs::read_to_string(path).unwrap()));
     }
-    let fables = Path::new("../shared/data/gnat-aesop-dev");
-    if let Ok(dir) = std::fs::read_dir(fables) {
+    // The fables of the alignment set and the review cases' plain texts,
+    // when they sit beside the repository.
+    for data in [
+        "../shared/data/gnat-aesop-dev",
+        "../shared/data/review-cases",
+    ] {
+        let Ok(dir) = std::fs::read_dir(Path::new(data)) else {
+            continue;
+        };
         let mut paths: Vec<_> = dir
             .flatten()
             .map(|e| e.path())
@@ -238,6 +245,32 @@ fn identity_on_real_texts() {
 fn layout_on_real_texts() {
     for (name, text) in real_texts() {
         layout(&name, &text).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Any real text against itself re-wrapped at any width from 30 to 120
+    /// columns, indented or not, with LF or CRLF line ends: the same
+    /// sentences, all aligned (the sample re-wrapped at 60, indented, with
+    /// CRLF once gave a ≠).
+    #[test]
+    fn layout_on_real_texts_at_any_width(
+        pick in any::<prop::sample::Index>(),
+        width in 30usize..=120,
+        indent in prop::sample::select(vec!["", "  ", "    ", "\t"]),
+        eol in prop::sample::select(vec!["\n", "\r\n"]),
+    ) {
+        let texts = real_texts();
+        let (name, text) = pick.get(&texts);
+        for reference in [text.clone(), relayout(text, usize::MAX, "", "\n")] {
+            let cmp = Comparison::new(
+                Document::parse("a", reference),
+                Document::parse("b", relayout(text, width, indent, eol)),
+            );
+            assert_same(&cmp, &format!("{name}, rewrapped at {width}, indent {indent:?}, {eol:?}"))?;
+        }
     }
 }
 

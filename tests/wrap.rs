@@ -86,6 +86,59 @@ proptest! {
     }
 }
 
+/// Prose in which some tokens are longer than any column: addresses, long
+/// compounds, runs of digits.
+fn prose_with_long_tokens() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => prose(),
+        1 => "<https://www\\.[a-z]{3,12}\\.org/[a-z0-9/._#-]{30,220}>",
+        1 => "[A-Za-zäöü]{60,240}",
+        1 => Just(". ".to_string()),
+    ];
+    prop::collection::vec(piece, 1..8).prop_map(|v| v.join(" "))
+}
+
+/// How many times each character occurs in `s`, spaces aside.
+fn char_counts(s: &str) -> std::collections::HashMap<char, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        *counts.entry(c).or_insert(0) += 1;
+    }
+    counts
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The text report breaks a token longer than its column across rows:
+    /// every character of every sentence of each article is in that
+    /// article's column, at every width from 40 to 200.
+    #[test]
+    fn text_report_keeps_every_character_of_long_tokens(
+        left in prose_with_long_tokens(),
+        right in prose_with_long_tokens(),
+        total in 40usize..=200,
+    ) {
+        let cmp = Comparison::new(Document::parse("l", left), Document::parse("r", right));
+        let out = report::text::render(&cmp, total);
+        let (mut left_column, mut right_column) = (String::new(), String::new());
+        for line in out.lines().skip_while(|l| !l.starts_with('─')).skip(1) {
+            prop_assert!(width(line) <= total, "{:?} is wider than {}", line, total);
+            if let Some((l, r)) = line.split_once('│') {
+                left_column.push_str(l);
+                right_column.push_str(r);
+            }
+        }
+        for (doc, column) in [(&cmp.left, &left_column), (&cmp.right, &right_column)] {
+            let shown = char_counts(column);
+            let text: String = doc.sentences.iter().map(|s| sanitize(&doc.text[s.start..s.end])).collect();
+            for (c, n) in char_counts(&text) {
+                prop_assert!(shown.get(&c).copied().unwrap_or(0) >= n, "{:?} lost from {}:\n{}", c, doc.name, out);
+            }
+        }
+    }
+}
+
 /// The review case that showed the bug: an indented, hard-wrapped paragraph
 /// lost "take" at 80 columns.
 #[test]

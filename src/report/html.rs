@@ -25,7 +25,7 @@ h1{font-size:1.4em;margin:0 0 .3em}
 .meta{color:#444;margin:.2em 0 1em}
 .legend span{margin-right:1.2em}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
-th,td{vertical-align:top;padding:.45em .6em;border-top:1px solid #ddd;text-align:left}
+th,td{vertical-align:top;padding:.45em .6em;border-top:1px solid #ddd;text-align:left;overflow-wrap:anywhere}
 th{font-family:sans-serif;font-size:.85em;color:#333;background:#f3f3f3}
 col.mark{width:4.2em}col.notes{width:24%}
 td.mark{font-family:monospace;font-size:.85em;color:#555;white-space:nowrap}

@@ -118,3 +118,100 @@ fn a_moved_passage_of_several_sentences_is_one_link() {
     let links = run(left, right);
     assert!(links.contains(&(vec![0, 1], vec![3, 4], true)), "{links:?}");
 }
+
+#[test]
+fn an_unchanged_sentence_keeps_its_counterpart_when_a_look_alike_is_added() {
+    let left = "Die Geldbuße beträgt mindestens 250 Euro und höchstens 1.500 Euro.\n\
+        Die Behörde prüft jeden Antrag innerhalb von vier Wochen.\n";
+    let right = "Die Geldbuße beträgt mindestens 500 Euro und höchstens 2.500 Euro, wenn der Verstoß wiederholt wird.\n\
+        Die Geldbuße beträgt mindestens 250 Euro und höchstens 1.500 Euro.\n\
+        Die Behörde prüft jeden Antrag innerhalb von vier Wochen.\n";
+    let links = run(left, right);
+    assert!(links.contains(&(vec![0], vec![1], false)), "{links:?}");
+    assert!(links.contains(&(vec![1], vec![2], false)), "{links:?}");
+}
+
+#[test]
+fn a_lone_pair_between_two_links_is_linked() {
+    let left = "O IBGE divulgou nesta sexta-feira a pesquisa anual sobre os domicílios do país.\n\
+        Em 2005, 12,3% das casas tinham computador e 7,2% tinham acesso à internet.\n\
+        A pesquisa ouviu moradores de todos os estados.\n";
+    let right = "O IBGE divulgou nesta sexta-feira a pesquisa anual sobre os domicílios do país.\n\
+        Em 2008, 31,2% das casas tinham micro e 23,8% navegavam.\n\
+        A pesquisa ouviu moradores de todos os estados.\n";
+    let links = run(left, right);
+    assert!(links.contains(&(vec![1], vec![1], false)), "{links:?}");
+}
+
+#[test]
+fn a_caption_that_shares_nothing_but_chance_is_not_linked() {
+    let left = "The earthquake killed at least 56 people in the province, officials said.\n\
+        STR / AFP Dégâts causés par le séisme.\n\
+        Rescue teams searched the rubble through the night.\n";
+    let right = "The earthquake killed at least 89 people in the province, officials said.\n\
+        Last year a flood in the same valley left 12 dead.\n\
+        Rescue teams searched the rubble through the night.\n";
+    let links = run(left, right);
+    assert!(
+        links.iter().all(|l| l.0 != vec![1] && l.1 != vec![1]),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn a_moved_sentence_does_not_swallow_its_paragraph() {
+    // One paragraph a side, as many web texts come: the sentence found far
+    // away must not take its unrelated neighbours with it.
+    let left = "Die Stadt baut eine neue Brücke über den Fluss. Die Arbeiten beginnen im Frühjahr. \
+        Der Bürgermeister lobt das Projekt. Die Kosten liegen bei zwölf Millionen Euro. \
+        Im Sommer findet wieder das Stadtfest statt. Es gibt Musik und Essen.\n";
+    let right = "Im Sommer findet wieder das Stadtfest statt. Es gibt Musik und Essen. \
+        Die Stadt baut eine neue Brücke über den Fluss. Die Arbeiten beginnen im Frühjahr. \
+        Der Bürgermeister lobt das Projekt. Die Kosten liegen bei zwölf Millionen Euro.\n";
+    for (l, r, _) in run(left, right) {
+        assert!(l.len() <= 2 && r.len() <= 2, "{l:?} {r:?}");
+    }
+}
+
+/// Words to build random articles from, so that random sentences share
+/// words by chance as real ones do.
+const WORDS: &[&str] = &[
+    "the", "council", "river", "budget", "storm", "school", "mayor", "night", "bridge", "vote",
+    "city", "people", "said", "water", "road", "police", "court", "new", "old", "year", "a", "of",
+    "in", "was", "to", "and", "from", "power", "north", "rain",
+];
+
+fn sentence_of(words: &[usize]) -> String {
+    let mut s: Vec<&str> = words.iter().map(|&w| WORDS[w % WORDS.len()]).collect();
+    let first = s[0].to_string();
+    let capital = first[..1].to_uppercase() + &first[1..];
+    s[0] = &capital;
+    format!("{}.", s.join(" "))
+}
+
+proptest::proptest! {
+    /// A sentence that occurs once in each of two random articles, anywhere
+    /// in them, is linked to itself: its counterpart is certain.
+    #[test]
+    fn an_identical_sentence_once_on_each_side_is_linked(
+        left in proptest::collection::vec(proptest::collection::vec(0usize..30, 3..12), 0..12),
+        right in proptest::collection::vec(proptest::collection::vec(0usize..30, 3..12), 0..12),
+        at in (0usize..13, 0usize..13),
+        paragraphs in proptest::bool::ANY,
+    ) {
+        let shared = "Divers recovered the ancient bronze statue near Riace.";
+        let mut l: Vec<String> = left.iter().map(|w| sentence_of(w)).filter(|s| s != shared).collect();
+        let mut r: Vec<String> = right.iter().map(|w| sentence_of(w)).filter(|s| s != shared).collect();
+        let (li, ri) = (at.0.min(l.len()), at.1.min(r.len()));
+        l.insert(li, shared.to_string());
+        r.insert(ri, shared.to_string());
+        let sep = if paragraphs { "\n" } else { " " };
+        let links = run(&l.join(sep), &r.join(sep));
+        let (ld, rd) = (Document::parse("l", l.join(sep)), Document::parse("r", r.join(sep)));
+        proptest::prop_assert_eq!((ld.sentences.len(), rd.sentences.len()), (l.len(), r.len()));
+        proptest::prop_assert!(
+            links.iter().any(|(a, b, _)| a.contains(&li) && b.contains(&ri)),
+            "{links:?}"
+        );
+    }
+}
