@@ -11,6 +11,7 @@
 mod guard;
 mod layout;
 mod margins;
+mod widths;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -59,7 +60,7 @@ pub fn extract(bytes: &[u8], limit: u64) -> Result<Extracted, String> {
 const DAMAGED: &str = "is a damaged PDF (its text cannot be read)";
 
 fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, String> {
-    let doc = pdf_extract::Document::load_mem(bytes).map_err(|e| match e {
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| match e {
         pdf_extract::Error::Decryption(_) | pdf_extract::Error::InvalidPassword => encrypted(),
         e => format!("is a damaged PDF ({})", short(&e.to_string())),
     })?;
@@ -72,6 +73,7 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, String> {
             "has {count} pages; the limit is {MAX_PAGES} (split it, e.g. with `qpdf --pages`)"
         ));
     }
+    widths::spell_out_ranges(&mut doc);
     let mut collector = Collector::default();
     pdf_extract::output_doc(&doc, &mut collector).map_err(|e| match e {
         OutputError::PdfError(e) => format!("is a damaged PDF ({})", short(&e.to_string())),
@@ -212,7 +214,9 @@ mod tests {
 
     #[test]
     fn a_truncated_pdf_is_damaged_in_one_line() {
-        let err = extract(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", 1000).err().expect("refused");
+        let err = extract(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", 1000)
+            .err()
+            .expect("refused");
         assert!(err.contains("damaged"), "{err}");
         assert_eq!(err.lines().count(), 1);
     }

@@ -201,8 +201,11 @@ mod tests {
     }
 
     fn stream_object(dict: &str, data: &[u8]) -> Vec<u8> {
-        let mut pdf = format!("%PDF-1.7\n1 0 obj\n<< {dict} /Length {} >>\nstream\n", data.len())
-            .into_bytes();
+        let mut pdf = format!(
+            "%PDF-1.7\n1 0 obj\n<< {dict} /Length {} >>\nstream\n",
+            data.len()
+        )
+        .into_bytes();
         pdf.extend_from_slice(data);
         pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
         pdf
@@ -230,7 +233,10 @@ mod tests {
     fn a_stream_inflating_past_the_limit_is_refused() {
         let zeros = deflated(&vec![0u8; 10_000_000]);
         assert!(zeros.len() < 20_000, "a bomb is small: {}", zeros.len());
-        let pdf = stream_object("/Type /XObject /Subtype /Image /Filter /FlateDecode", &zeros);
+        let pdf = stream_object(
+            "/Type /XObject /Subtype /Image /Filter /FlateDecode",
+            &zeros,
+        );
         let err = check(&pdf, 1_000_000).expect_err("too large");
         assert!(err.contains("inflates"), "{err}");
         assert_eq!(check(&pdf, 20_000_000), Ok(()));

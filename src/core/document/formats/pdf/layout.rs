@@ -7,6 +7,8 @@
 //! every tolerance is a fraction of the font size, so the rules hold for
 //! any size of type.
 
+use std::collections::HashSet;
+
 use super::super::Extracted;
 use super::super::blocks::Blocks;
 use super::margins;
@@ -65,8 +67,11 @@ pub fn article(pages: &[Page]) -> Extracted {
 pub fn lines_of(page: &Page) -> Vec<Line> {
     let mut runs: Vec<Line> = Vec::new();
     let mut last: Option<&Glyph> = None;
+    // A blank glyph is a space only if the next glyph starts after it: a
+    // browser draws a soft hyphen as a blank that the next letter overlaps.
+    let mut blank: Option<&Glyph> = None;
     for g in page.glyphs.iter().filter(|g| g.size > 0.0) {
-        let blank = g.text.chars().all(char::is_whitespace);
+        let is_blank = g.text.chars().all(char::is_whitespace);
         let goes_on = last.is_some_and(|p| {
             let size = p.size.max(g.size);
             (g.y - p.y).abs() <= SAME_BASELINE * size
@@ -75,22 +80,35 @@ pub fn lines_of(page: &Page) -> Vec<Line> {
         });
         match runs.last_mut() {
             Some(run) if goes_on => {
-                if blank || last.is_some_and(|p| g.x - p.end > WORD_GAP * g.size) {
-                    push_space(&mut run.text);
-                }
-                if !blank {
+                if is_blank {
+                    blank = blank.or(Some(g));
+                } else {
+                    let spaced = match blank.take() {
+                        Some(b) => g.x >= (b.x + b.end) / 2.0,
+                        None => last.is_some_and(|p| g.x - p.end > WORD_GAP * g.size),
+                    };
+                    if spaced {
+                        push_space(&mut run.text);
+                    }
                     run.text.push_str(&g.text);
                     run.size = run.size.max(g.size);
                 }
                 run.x1 = run.x1.max(g.end);
             }
-            _ => runs.push(Line {
-                x0: g.x,
-                x1: g.end,
-                y: g.y,
-                size: if blank { 0.0 } else { g.size },
-                text: if blank { String::new() } else { g.text.clone() },
-            }),
+            _ => {
+                blank = None;
+                runs.push(Line {
+                    x0: g.x,
+                    x1: g.end,
+                    y: g.y,
+                    size: if is_blank { 0.0 } else { g.size },
+                    text: if is_blank {
+                        String::new()
+                    } else {
+                        g.text.clone()
+                    },
+                });
+            }
         }
         last = Some(g);
     }
@@ -139,8 +157,9 @@ fn push_space(text: &mut String) {
     }
 }
 
-/// Ligatures spelled out and white space made plain: the text compares
-/// with the same words typed out.
+/// Ligatures spelled out, soft hyphens (invisible where the word is not
+/// broken; at a break the printer draws a hyphen of its own) dropped and
+/// white space made plain: the text compares with the same words typed out.
 fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -151,7 +170,7 @@ fn clean(text: &str) -> String {
             '\u{fb03}' => out.push_str("ffi"),
             '\u{fb04}' => out.push_str("ffl"),
             '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
-            c if c.is_control() => {}
+            c if c.is_control() || c == '\u{ad}' => {}
             c if c.is_whitespace() && c != '\u{a0}' => push_space(&mut out),
             c => out.push(c),
         }
@@ -191,7 +210,7 @@ pub fn reading_order(mut lines: Vec<Line>) -> Vec<Line> {
 fn gutter(lines: &[Line]) -> Option<f64> {
     let x0 = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
     let x1 = lines.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
-    if lines.len() < 6 || !(x1 > x0) {
+    if lines.len() < 6 || x1.partial_cmp(&x0) != Some(std::cmp::Ordering::Greater) {
         return None;
     }
     let crossing = |x: f64| lines.iter().filter(|l| l.x0 < x && l.x1 > x).count();
@@ -207,8 +226,11 @@ fn gutter(lines: &[Line]) -> Option<f64> {
         .filter(|r| left.iter().any(|l| (l.y - r.y).abs() <= l.size.max(r.size)))
         .count();
     let enough = |n: usize| n >= 3 && n * 5 >= lines.len();
-    (enough(left.len()) && enough(right.len()) && beside * 2 >= right.len() && crossed * 10 <= lines.len())
-        .then_some(best)
+    (enough(left.len())
+        && enough(right.len())
+        && beside * 2 >= right.len()
+        && crossed * 10 <= lines.len())
+    .then_some(best)
 }
 
 /// The most common font size of the text, weighted by its characters.
@@ -248,7 +270,9 @@ fn paragraphs(pages: &[Vec<Line>]) -> Extracted {
             let text = line.text.trim_start_matches(BULLETS).trim_start();
             let bullet = text.len() < line.text.len();
             let same = previous.is_some_and(|p| {
-                continues(p, line, pitch, i == 0 && page > 0) && !bullet && (p.size > body * HEADING_SCALE) == heading
+                continues(p, line, pitch, i == 0 && page > 0)
+                    && !bullet
+                    && (p.size > body * HEADING_SCALE) == heading
             });
             match paras.last_mut() {
                 Some((para, _)) if same => para.push(text.to_string()),
@@ -257,10 +281,10 @@ fn paragraphs(pages: &[Vec<Line>]) -> Extracted {
             previous = Some(line);
         }
     }
-    let words = vocabulary(pages);
+    let compounds = vocabulary(pages);
     let mut blocks = Blocks::default();
     for (lines, heading) in paras {
-        blocks.push(&join(&lines, &words));
+        blocks.push(&join(&lines, &compounds));
         if heading {
             blocks.heading();
         }
@@ -301,38 +325,51 @@ fn line_pitch(pages: &[Vec<Line>], body: f64) -> f64 {
     gaps.get(gaps.len() / 4).copied().unwrap_or(1.2)
 }
 
-/// Every word of the text, for telling a hyphenated compound broken at a
-/// line end (`two-thirds`, spelled so elsewhere) from a word hyphenated to
-/// fit.
-fn vocabulary(pages: &[Vec<Line>]) -> std::collections::HashSet<String> {
+/// Every hyphenated word of the text, for telling a compound broken at
+/// a line end (`two-thirds`, spelled so elsewhere) from a word hyphenated
+/// to fit.
+fn vocabulary(pages: &[Vec<Line>]) -> HashSet<String> {
     pages
         .iter()
         .flatten()
         .flat_map(|l| l.text.split_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .map(word)
+        .filter(|w| w.contains('-'))
         .collect()
+}
+
+/// A word as the vocabulary holds it: lower case, without the punctuation
+/// around it, any hyphen spelled `-`.
+fn word(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && !is_hyphen(c))
+        .chars()
+        .map(|c| if is_hyphen(c) { '-' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}')
 }
 
 /// A paragraph's lines as one text: joined by spaces, and a word broken
 /// by a hyphen at a line end put back together, unless the document spells
 /// it with the hyphen elsewhere.
-fn join(lines: &[String], words: &std::collections::HashSet<String>) -> String {
+fn join(lines: &[String], compounds: &HashSet<String>) -> String {
     let mut out = String::new();
     for line in lines {
         let Some(last) = out.chars().last() else {
             out.push_str(line);
             continue;
         };
-        let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
-        if last == '\u{ad}' {
-            out.pop();
-        } else if matches!(last, '-' | '\u{2010}') && starts_lower && !out.ends_with(" -") {
-            let head = out.rsplit(' ').next().unwrap_or_default();
+        let head = out.rsplit(' ').next().unwrap_or_default();
+        let stem = head.trim_end_matches(is_hyphen);
+        let broken = is_hyphen(last)
+            && stem.chars().last().is_some_and(char::is_alphabetic)
+            && line.chars().next().is_some_and(char::is_lowercase);
+        if broken {
             let tail = line.split_whitespace().next().unwrap_or_default();
-            let compound = format!("{head}{tail}")
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase();
-            if !words.contains(&compound) {
+            if !compounds.contains(&word(&format!("{stem}-{tail}"))) {
                 out.pop();
             }
         } else {
@@ -395,23 +432,40 @@ mod tests {
 
     #[test]
     fn two_columns_are_read_one_after_the_other_under_a_title_across_both() {
-        let mut lines = vec![line(40.0, 20.0, "A title that runs right across the two columns, wide")];
+        let mut lines = vec![line(
+            40.0,
+            20.0,
+            "A title that runs right across the two columns, wide",
+        )];
         for i in 0..5 {
             let y = 40.0 + 12.0 * f64::from(i);
             lines.push(line(40.0, y, &format!("left {i} of the first column")));
             lines.push(line(220.0, y, &format!("right {i} of the second one")));
         }
         let order: Vec<String> = reading_order(lines).into_iter().map(|l| l.text).collect();
-        assert_eq!(order[0], "A title that runs right across the two columns, wide");
-        assert!(order[1..6].iter().all(|t| t.starts_with("left")), "{order:?}");
-        assert!(order[6..].iter().all(|t| t.starts_with("right")), "{order:?}");
+        assert_eq!(
+            order[0],
+            "A title that runs right across the two columns, wide"
+        );
+        assert!(
+            order[1..6].iter().all(|t| t.starts_with("left")),
+            "{order:?}"
+        );
+        assert!(
+            order[6..].iter().all(|t| t.starts_with("right")),
+            "{order:?}"
+        );
     }
 
     #[test]
     fn one_column_with_short_last_lines_stays_in_order() {
         let lines: Vec<Line> = (0..8)
             .map(|i| {
-                let text = if i % 3 == 2 { "short end." } else { "a long line of body text running across" };
+                let text = if i % 3 == 2 {
+                    "short end."
+                } else {
+                    "a long line of body text running across"
+                };
                 line(40.0, 40.0 + 12.0 * f64::from(i), text)
             })
             .collect();
@@ -433,12 +487,18 @@ mod tests {
         ]];
         let e = paragraphs(&pages);
         let ps = e.paragraphs.expect("paragraphs are marked");
-        let got: Vec<(&str, bool)> = ps.iter().map(|p| (&e.text[p.start..p.end], p.heading)).collect();
+        let got: Vec<(&str, bool)> = ps
+            .iter()
+            .map(|p| (&e.text[p.start..p.end], p.heading))
+            .collect();
         assert_eq!(
             got,
             [
                 ("Big News", true),
-                ("The council voted on a well-known plan to rebuild the well-known bridge.", false),
+                (
+                    "The council voted on a well-known plan to rebuild the well-known bridge.",
+                    false
+                ),
                 ("A second paragraph.", false),
                 ("An item", false),
                 ("Another item", false),
@@ -454,7 +514,10 @@ mod tests {
         ];
         let e = paragraphs(&pages);
         assert_eq!(e.text, "It went on and on. Done. Next.\n");
-        let pages = vec![vec![line(40.0, 700.0, "It ended.")], vec![line(40.0, 60.0, "New one.")]];
+        let pages = vec![
+            vec![line(40.0, 700.0, "It ended.")],
+            vec![line(40.0, 60.0, "New one.")],
+        ];
         assert_eq!(paragraphs(&pages).text, "It ended.\n\nNew one.\n");
     }
 }

@@ -107,7 +107,9 @@ fn is_folio(text: &str) -> bool {
     roman
         || (!numbers.is_empty()
             && numbers.len() <= 2
-            && numbers.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())))
+            && numbers
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_ascii_digit())))
 }
 
 /// A web address or file path, as a browser prints the page's location.
