@@ -21,6 +21,7 @@ use crate::tui::theme::Palette;
 
 pub mod config;
 pub mod difftool;
+mod fetch;
 mod log;
 mod options;
 pub mod samples;
@@ -45,8 +46,9 @@ pub use options::{ColorChoice, InputArgs, InputFormatChoice};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The first version (UTF-8 text or Markdown; `-` reads standard input).
-    /// Omit both files to use the bundled sample pair.
+    /// The first version: a file (text, Markdown, HTML, Word, OpenDocument or
+    /// PDF; `-` reads standard input) or a web address. Omit both to use the
+    /// bundled sample pair.
     pub left: Option<String>,
     /// The second version.
     pub right: Option<String>,
@@ -90,8 +92,8 @@ impl ThemeChoice {
 pub enum Command {
     /// Align two articles and print the result (JSON for scripts, text for people)
     Align {
-        /// The versions, oldest first (UTF-8 text, Markdown, HTML, Word;
-        /// `-` reads standard input). Two give the pair; three or more give
+        /// The versions, oldest first: files (text, Markdown, HTML, Word,
+        /// OpenDocument, PDF; `-` reads standard input) or web addresses. Two give the pair; three or more give
         /// each consecutive pair and the history of the facts that changed.
         /// None: the bundled sample pair.
         #[arg(value_name = "VERSION")]
@@ -131,9 +133,9 @@ pub enum Command {
         color: ColorChoice,
     },
     /// Print the text tandem reads from an article (the article extracted
-    /// from an HTML page or a Word file; Markdown without its markup)
+    /// from an HTML page, a Word file or a PDF; Markdown without its markup)
     Text {
-        /// The article (`-` reads standard input)
+        /// The article: a file (`-` reads standard input) or a web address
         file: String,
         #[command(flatten)]
         input: InputArgs,
@@ -239,7 +241,13 @@ pub fn load_pair(
                     "only one of the two articles can be read from standard input".into(),
                 ));
             }
-            Ok(pipeline::load_both(l, r, format, report)?)
+            Ok(pipeline::load_both_from(
+                l,
+                r,
+                format,
+                report,
+                &fetch::read,
+            )?)
         }
         _ => Err(CliError::Usage(
             "give two articles to compare, or none for the bundled sample pair".into(),
@@ -282,8 +290,20 @@ fn prepare(
         git.rename(&mut r);
     }
     let notes_path = cli.notes.clone().unwrap_or_else(|| {
-        let left_is_file = !is_sample && l.name != "-";
-        config.notes_path(store::default_path(&l.name, &r.name, left_is_file))
+        let left_is_file = !is_sample && l.name != "-" && !fetch::is_address(&l.name);
+        // An address names its notes by host and path, in the current directory.
+        let stem = |name: &str| {
+            if fetch::is_address(name) {
+                fetch::notes_stem(name)
+            } else {
+                name.to_string()
+            }
+        };
+        config.notes_path(store::default_path(
+            &stem(&l.name),
+            &stem(&r.name),
+            left_is_file,
+        ))
     });
     let notebook = Notebook::open(&notes_path, &l, &r)?;
     Ok((pipeline::compare(l, r, report), notebook))
@@ -477,7 +497,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             )
         }
         Some(Command::Text { file, input }) => {
-            let doc = Document::load_as(&file, input.format())?;
+            let source = fetch::read(&file)?;
+            let doc = Document::from_bytes(&file, source.bytes, input.format().or(source.format))?;
             if doc.tracked_changes {
                 eprintln!(
                     "tandem: {}: has tracked changes; this is the text with all of them accepted",
