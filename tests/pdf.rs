@@ -279,3 +279,17 @@ fn deep_nesting_and_compression_bombs_are_refused_quickly() {
     pdf.extend(b"\nendstream\nendobj\n");
     assert!(refusal("bomb.pdf", &pdf).contains("inflates"));
 }
+
+#[test]
+fn text_shown_with_the_quote_operators_is_read() {
+    // groff and Ghostscript move to the next line and show a string with
+    // `'` (and `"`, which sets the spacing first).
+    let content = "BT /F1 10 Tf 12 TL 72 700 Td (The story begins on one line) Tj \
+                   (and goes on to the next,) ' 0 0 (and ends on a third.) \" ET"
+        .to_string();
+    let doc = Document::from_bytes("quotes.pdf", pdf_of(&[content]), None).expect("reads");
+    assert_eq!(
+        doc.text,
+        "The story begins on one line and goes on to the next, and ends on a third.\n"
+    );
+}

@@ -8,10 +8,10 @@
 //! every page (running headers, footers, page numbers, the address).
 //! Before any of that, [`guard`] bounds what a hostile file can cost.
 
+mod fixups;
 mod guard;
 mod layout;
 mod margins;
-mod widths;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -73,7 +73,8 @@ fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, String> {
             "has {count} pages; the limit is {MAX_PAGES} (split it, e.g. with `qpdf --pages`)"
         ));
     }
-    widths::spell_out_ranges(&mut doc);
+    fixups::spell_out_ranges(&mut doc);
+    fixups::spell_out_quotes(&mut doc);
     let mut collector = Collector::default();
     pdf_extract::output_doc(&doc, &mut collector).map_err(|e| match e {
         OutputError::PdfError(e) => format!("is a damaged PDF ({})", short(&e.to_string())),

@@ -1,14 +1,69 @@
-//! A fix-up of the document before pdf-extract reads it.
+//! Fix-ups of the document before pdf-extract reads it, for what pdf-extract
+//! 0.12 gets wrong or leaves out.
 //!
-//! A CID font lists its glyphs' widths (`/W`) in two forms: `first [w1 w2
+//! Widths: a CID font lists its glyphs' widths (`/W`) in two forms: `first [w1 w2
 //! …]` and `first last w`. pdf-extract 0.12 reads the second form wrongly
 //! (every glyph in such a range gets the font's default width), so the
 //! glyphs after one drift from where they are drawn, and spaces appear in
 //! words or vanish between them. Chromium writes that form for runs of
 //! glyphs of equal width. Rewriting each range in the first form, which it
 //! reads correctly, puts the glyphs back in place.
+//!
+//! Quotes: the text operators `'` and `"` (next line, then show a string;
+//! groff and Ghostscript write them) are not read at all, so their words
+//! vanish. Each is rewritten as the operators it stands for.
 
+use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Document, Object, ObjectId};
+
+/// Rewrites every page content stream that uses `'` or `"` with the
+/// operators they abbreviate (`T*` and `Tj`, after `Tw` and `Tc` for `"`).
+pub fn spell_out_quotes(doc: &mut Document) {
+    let streams: Vec<ObjectId> = doc
+        .get_pages()
+        .values()
+        .flat_map(|&page| doc.get_page_contents(page))
+        .collect();
+    for id in streams {
+        let Ok(stream) = doc.get_object_mut(id).and_then(Object::as_stream_mut) else {
+            continue;
+        };
+        let Some(content) = stream
+            .decompressed_content()
+            .or_else(|_| Ok::<_, pdf_extract::Error>(stream.content.clone()))
+            .ok()
+            .and_then(|bytes| Content::decode(&bytes).ok())
+        else {
+            continue;
+        };
+        if !content
+            .operations
+            .iter()
+            .any(|op| matches!(op.operator.as_str(), "'" | "\""))
+        {
+            continue;
+        }
+        let operations: Vec<Operation> = content.operations.into_iter().flat_map(spelled).collect();
+        if let Ok(bytes) = (Content { operations }).encode() {
+            stream.set_plain_content(bytes);
+        }
+    }
+}
+
+/// One operation as the plain operators it stands for.
+fn spelled(op: Operation) -> Vec<Operation> {
+    let next_line = || Operation::new("T*", vec![]);
+    match (op.operator.as_str(), op.operands.as_slice()) {
+        ("'", [text]) => vec![next_line(), Operation::new("Tj", vec![text.clone()])],
+        ("\"", [word, char, text]) => vec![
+            Operation::new("Tw", vec![word.clone()]),
+            Operation::new("Tc", vec![char.clone()]),
+            next_line(),
+            Operation::new("Tj", vec![text.clone()]),
+        ],
+        _ => vec![op],
+    }
+}
 
 /// Widths spelled out, at most, per font: more glyphs than a font has.
 const MAX_GLYPHS: i64 = 65_536;
@@ -70,6 +125,22 @@ fn spelled_out(w: &[Object]) -> Vec<Object> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_become_the_operators_they_abbreviate() {
+        let text = || Object::string_literal("The libr");
+        let ops: Vec<String> = spelled(Operation::new("'", vec![text()]))
+            .into_iter()
+            .chain(spelled(Operation::new(
+                "\"",
+                vec![1.into(), 2.into(), text()],
+            )))
+            .map(|op| op.operator)
+            .collect();
+        assert_eq!(ops, ["T*", "Tj", "Tw", "Tc", "T*", "Tj"]);
+        let tj = Operation::new("Tj", vec![text()]);
+        assert_eq!(spelled(tj.clone()).len(), 1);
+    }
 
     #[test]
     fn ranges_become_lists_and_lists_stay() {
