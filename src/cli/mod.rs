@@ -1,7 +1,7 @@
 //! The command line: parses arguments and hands off to the core and the
 //! front ends. Every error leaves as one line on stderr and exit status 2.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,8 +19,10 @@ use crate::report;
 use crate::tui::loading::Failure;
 use crate::tui::theme::Palette;
 
+pub mod check;
 pub mod config;
 pub mod difftool;
+mod fetch;
 mod log;
 mod options;
 pub mod samples;
@@ -45,8 +47,9 @@ pub use options::{ColorChoice, InputArgs, InputFormatChoice};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The first version (UTF-8 text or Markdown; `-` reads standard input).
-    /// Omit both files to use the bundled sample pair.
+    /// The first version: a file (text, Markdown, HTML, Word, OpenDocument or
+    /// PDF; `-` reads standard input) or a web address. Omit both to use the
+    /// bundled sample pair.
     pub left: Option<String>,
     /// The second version.
     pub right: Option<String>,
@@ -95,8 +98,8 @@ impl ThemeChoice {
 pub enum Command {
     /// Align two articles and print the result (JSON for scripts, text for people)
     Align {
-        /// The versions, oldest first (UTF-8 text, Markdown, HTML, Word;
-        /// `-` reads standard input). Two give the pair; three or more give
+        /// The versions, oldest first: files (text, Markdown, HTML, Word,
+        /// OpenDocument, PDF; `-` reads standard input) or web addresses. Two give the pair; three or more give
         /// each consecutive pair and the history of the facts that changed.
         /// None: the bundled sample pair.
         #[arg(value_name = "VERSION")]
@@ -136,13 +139,25 @@ pub enum Command {
         color: ColorChoice,
     },
     /// Print the text tandem reads from an article (the article extracted
-    /// from an HTML page or a Word file; Markdown without its markup)
+    /// from an HTML page, a Word file or a PDF; Markdown without its markup)
     Text {
-        /// The article (`-` reads standard input)
+        /// The article: a file (`-` reads standard input) or a web address
         file: String,
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Print each finding as `PATH:LINE:COL: category: left / right:
+    /// explanation`, for editors, CI and scripts; exit status 0 when there
+    /// is none, 1 when there are findings, 2 on error
+    Check(CheckArgs),
+    /// Print a shell's completion script (source it, or save it where the
+    /// shell looks for completions)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; e.g. `tandem man > tandem.1`)
+    Man,
     /// Export review notes as a report (Markdown), a spreadsheet (CSV), JSON
     /// or W3C Web Annotations
     Export {
@@ -162,6 +177,26 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+}
+
+/// What `tandem check` compares and prints.
+#[derive(clap::Args, Debug, Clone)]
+pub struct CheckArgs {
+    /// The first version (the original): a file (`-` reads standard input)
+    /// or a web address. Omit both to check the bundled sample pair.
+    pub left: Option<String>,
+    /// The second version, the one checked: findings point into it
+    pub right: Option<String>,
+    /// Only these categories, comma-separated
+    #[arg(long, value_delimiter = ',', value_name = "LIST",
+          value_parser = clap::builder::PossibleValuesParser::new(
+              crate::core::Category::ALL.map(|c| c.id())))]
+    pub categories: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = check::CheckFormat::Lines)]
+    pub format: check::CheckFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -244,7 +279,13 @@ pub fn load_pair(
                     "only one of the two articles can be read from standard input".into(),
                 ));
             }
-            Ok(pipeline::load_both(l, r, format, report)?)
+            Ok(pipeline::load_both_from(
+                l,
+                r,
+                format,
+                report,
+                &fetch::read,
+            )?)
         }
         _ => Err(CliError::Usage(
             "give two articles to compare, or none for the bundled sample pair".into(),
@@ -287,8 +328,20 @@ fn prepare(
         git.rename(&mut r);
     }
     let notes_path = cli.notes.clone().unwrap_or_else(|| {
-        let left_is_file = !is_sample && l.name != "-";
-        config.notes_path(store::default_path(&l.name, &r.name, left_is_file))
+        let left_is_file = !is_sample && l.name != "-" && !fetch::is_address(&l.name);
+        // An address names its notes by host and path, in the current directory.
+        let stem = |name: &str| {
+            if fetch::is_address(name) {
+                fetch::notes_stem(name)
+            } else {
+                name.to_string()
+            }
+        };
+        config.notes_path(store::default_path(
+            &stem(&l.name),
+            &stem(&r.name),
+            left_is_file,
+        ))
     });
     let notebook = Notebook::open(&notes_path, &l, &r)?;
     Ok((pipeline::compare(l, r, report), notebook))
@@ -439,6 +492,43 @@ fn use_threads() -> Result<(), CliError> {
     Ok(())
 }
 
+/// Runs the parsed command line and says how it ended: 0 done (for
+/// `check`: nothing found), 1 `check` found something, 2 an error, printed
+/// as one line.
+pub fn main(cli: Cli) -> std::process::ExitCode {
+    let outcome = match &cli.command {
+        Some(Command::Check(args)) => run_check(args).map(u8::from),
+        _ => run(cli).map(|()| 0),
+    };
+    match outcome {
+        Ok(code) => std::process::ExitCode::from(code),
+        Err(e) => {
+            // Errors name files, and a file name may hold escape sequences.
+            eprintln!("tandem: {}", crate::display::sanitize(&e.to_string()));
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+/// `tandem check`: prints the findings; did it find any?
+fn run_check(args: &CheckArgs) -> Result<bool, CliError> {
+    use_threads()?;
+    let only: Vec<_> = args
+        .categories
+        .iter()
+        .filter_map(|id| check::category(id))
+        .collect();
+    let (l, r) = load_pair(
+        args.left.as_deref(),
+        args.right.as_deref(),
+        args.input.format(),
+        &|_| {},
+    )?;
+    let found = check::findings(&Comparison::new(l, r), &only);
+    write_raw(&check::render(&found, args.format))?;
+    Ok(!found.is_empty())
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     use_threads()?;
@@ -497,7 +587,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             )
         }
         Some(Command::Text { file, input }) => {
-            let doc = Document::load_as(&file, input.format())?;
+            let source = fetch::read(&file)?;
+            let doc = Document::from_bytes(&file, source.bytes, input.format().or(source.format))?;
             if doc.tracked_changes {
                 eprintln!(
                     "tandem: {}: has tracked changes; this is the text with all of them accepted",
@@ -505,6 +596,19 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 );
             }
             write_stdout(&crate::core::notes::clean::controls(&doc.text))
+        }
+        Some(Command::Check(args)) => run_check(&args).map(|_| ()),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "tandem", &mut out);
+            write_raw(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(CliError::Output)?;
+            write_raw(&String::from_utf8_lossy(&out))
         }
         Some(Command::Export {
             notes,

@@ -27,6 +27,7 @@ pub enum InputFormatChoice {
     Html,
     Docx,
     Odt,
+    Pdf,
 }
 
 impl From<InputFormatChoice> for Format {
@@ -37,6 +38,7 @@ impl From<InputFormatChoice> for Format {
             InputFormatChoice::Html => Format::Html,
             InputFormatChoice::Docx => Format::Docx,
             InputFormatChoice::Odt => Format::Odt,
+            InputFormatChoice::Pdf => Format::Pdf,
         }
     }
 }

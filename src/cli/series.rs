@@ -21,7 +21,10 @@ pub fn load(files: &[String], format: Option<InputFormat>) -> Result<Series, Cli
     }
     let versions: Vec<Document> = files
         .par_iter()
-        .map(|f| Document::load_as(f, format))
+        .map(|f| {
+            let source = super::fetch::read(f)?;
+            Document::from_bytes(f, source.bytes, format.or(source.format))
+        })
         .collect::<Result<_, _>>()?;
     Series::new(versions)
         .ok_or_else(|| CliError::Usage("give two or more versions to compare".into()))

@@ -28,6 +28,26 @@ pub enum Stage {
 /// A stage report: called on the thread doing the work.
 pub type Report<'a> = &'a (dyn Fn(Stage) + Sync);
 
+/// An article's bytes as a source gave them, and the format the source
+/// declares for them, if it does (a web server's `Content-Type`).
+pub struct Source {
+    pub bytes: Vec<u8>,
+    pub format: Option<Format>,
+}
+
+/// Reads the article a name names. The core reads files and standard
+/// input ([`files`]); a front end may know other sources (web addresses)
+/// and pass its own.
+pub type Reader<'a> = &'a (dyn Fn(&str) -> Result<Source, LoadError> + Sync);
+
+/// Reads files, and standard input for `-`.
+pub fn files(path: &str) -> Result<Source, LoadError> {
+    Ok(Source {
+        bytes: read_bytes(path)?,
+        format: None,
+    })
+}
+
 /// Reads and segments one side (`-` reads standard input) as `format`, or
 /// as its content and name say.
 pub fn load(
@@ -36,17 +56,29 @@ pub fn load(
     side: Side,
     report: Report,
 ) -> Result<Document, LoadError> {
+    load_from(path, format, side, report, &files)
+}
+
+/// Reads one side through `read` and segments it as `format`, else as the
+/// source declares, else as its content and name say.
+pub fn load_from(
+    path: &str,
+    format: Option<Format>,
+    side: Side,
+    report: Report,
+    read: Reader,
+) -> Result<Document, LoadError> {
     report(Stage::Reading {
         side,
         name: path.to_string(),
     });
-    let bytes = read_bytes(path)?;
+    let source = read(path)?;
     report(Stage::Read {
         side,
-        bytes: bytes.len(),
+        bytes: source.bytes.len(),
     });
     Ok(segment(
-        Document::from_bytes(path, bytes, format)?,
+        Document::from_bytes(path, source.bytes, format.or(source.format))?,
         side,
         report,
     ))
@@ -60,9 +92,20 @@ pub fn load_both(
     format: Option<Format>,
     report: Report,
 ) -> Result<(Document, Document), LoadError> {
+    load_both_from(left, right, format, report, &files)
+}
+
+/// [`load_both`] through `read`.
+pub fn load_both_from(
+    left: &str,
+    right: &str,
+    format: Option<Format>,
+    report: Report,
+    read: Reader,
+) -> Result<(Document, Document), LoadError> {
     let (left, right) = rayon::join(
-        || load(left, format, Side::Left, report),
-        || load(right, format, Side::Right, report),
+        || load_from(left, format, Side::Left, report, read),
+        || load_from(right, format, Side::Right, report, read),
     );
     Ok((left?, right?))
 }

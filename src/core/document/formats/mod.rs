@@ -6,15 +6,20 @@
 //!   markup is blanked to spaces of the same byte length, so the text that is
 //!   shown and compared has the file's offsets while the markup is neither
 //!   shown nor compared;
-//! - HTML, Word and OpenDocument are **extracted**: the article's blocks
-//!   joined by blank lines, and offsets refer to that text (`tandem text FILE`
-//!   prints it).
+//! - HTML, Word, OpenDocument and PDF are **extracted**: the article's
+//!   blocks joined by blank lines, and offsets refer to that text
+//!   (`tandem text FILE` prints it).
+//!
+//! Adding a format: docs/adding-a-format.md. Every `match` on [`Format`]
+//! is exhaustive, so a new variant does not compile until each place that
+//! must know it does.
 
 mod blocks;
 mod docx;
 mod html;
 mod markdown;
 mod odt;
+mod pdf;
 mod zipped;
 
 use super::load::LoadError;
@@ -28,6 +33,7 @@ pub enum Format {
     Html,
     Docx,
     Odt,
+    Pdf,
 }
 
 impl Format {
@@ -39,19 +45,17 @@ impl Format {
             Format::Html => "html",
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::Pdf => "pdf",
         }
     }
 
     /// Do positions refer to the file's own bytes (`true`) or to the
     /// extracted text?
     pub fn keeps_file_offsets(self) -> bool {
-        matches!(self, Format::Plain | Format::Markdown)
-    }
-
-    /// Does the file hold text (checked for NUL bytes and UTF-8) rather
-    /// than a zip container?
-    fn is_text(self) -> bool {
-        matches!(self, Format::Plain | Format::Markdown | Format::Html)
+        match self {
+            Format::Plain | Format::Markdown => true,
+            Format::Html | Format::Docx | Format::Odt | Format::Pdf => false,
+        }
     }
 }
 
@@ -68,6 +72,7 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 /// OLE compound file: what Word writes for a password-protected document
 /// (and the old binary .doc).
 const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+const PDF_MAGIC: &[u8] = b"%PDF-";
 
 fn extension(name: &str) -> Option<String> {
     let file = name.rsplit(['/', '\\']).next()?;
@@ -91,6 +96,9 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 /// HTML sniff for files with no telling extension (standard input).
 pub fn detect(name: &str, bytes: &[u8]) -> Format {
     let ext = extension(name);
+    if bytes.starts_with(PDF_MAGIC) {
+        return Format::Pdf;
+    }
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(CFB_MAGIC) {
         return if ext.as_deref() == Some("odt") {
             Format::Odt
@@ -103,6 +111,7 @@ pub fn detect(name: &str, bytes: &[u8]) -> Format {
         Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
         Some("docx") => Format::Docx,
         Some("odt") => Format::Odt,
+        Some("pdf") => Format::Pdf,
         Some("txt" | "text") => Format::Plain,
         _ if looks_like_html(bytes) => Format::Html,
         _ => Format::Plain,
@@ -111,30 +120,30 @@ pub fn detect(name: &str, bytes: &[u8]) -> Format {
 
 /// Takes the text out of `bytes` read as `format`.
 pub fn extract(format: Format, bytes: Vec<u8>, name: &str) -> Result<Extracted, LoadError> {
-    if bytes.starts_with(CFB_MAGIC) && !format.is_text() {
-        return Err(LoadError::Format {
-            name: name.into(),
-            reason: "is encrypted (password-protected) or an old binary .doc; save it unprotected as .docx".into(),
-        });
-    }
-    if format.is_text() {
-        let text = super::load::decode(bytes, name)?;
-        return Ok(match format {
-            Format::Markdown => markdown::extract(&text),
-            Format::Html => html::extract(&text),
-            _ => Extracted {
-                text,
-                paragraphs: None,
-                tracked_changes: false,
-            },
-        });
-    }
     let limit = super::load::MAX_BYTES;
-    match format {
-        Format::Docx => docx::extract(&bytes, limit),
-        _ => odt::extract(&bytes, limit),
-    }
-    .map_err(|reason| LoadError::Format {
+    let text = |bytes| super::load::decode(bytes, name);
+    let binary = |read: fn(&[u8], u64) -> Result<Extracted, String>, bytes: &[u8]| {
+        if bytes.starts_with(CFB_MAGIC) {
+            return Err(
+                "is encrypted (password-protected) or an old binary .doc; save it unprotected as .docx"
+                    .into(),
+            );
+        }
+        read(bytes, limit)
+    };
+    let extracted = match format {
+        Format::Plain => Ok(Extracted {
+            text: text(bytes)?,
+            paragraphs: None,
+            tracked_changes: false,
+        }),
+        Format::Markdown => Ok(markdown::extract(&text(bytes)?)),
+        Format::Html => Ok(html::extract(&text(bytes)?)),
+        Format::Docx => binary(docx::extract, &bytes),
+        Format::Odt => binary(odt::extract, &bytes),
+        Format::Pdf => pdf::extract(&bytes, limit),
+    };
+    extracted.map_err(|reason| LoadError::Format {
         name: name.into(),
         reason,
     })
@@ -153,6 +162,9 @@ mod tests {
         assert_eq!(detect("page.htm", b"hello"), Format::Html);
         assert_eq!(detect("a.txt", b"<html>"), Format::Plain);
         assert_eq!(detect("-", b"Plain words."), Format::Plain);
+        assert_eq!(detect("-", b"%PDF-1.7\n"), Format::Pdf);
+        assert_eq!(detect("scan.txt", b"%PDF-1.4\n"), Format::Pdf);
+        assert_eq!(detect("report.PDF", b"garbage"), Format::Pdf);
     }
 
     #[test]
