@@ -1,6 +1,6 @@
 use super::*;
 use crate::core::compare::Comparison;
-use crate::core::compare::classify::names;
+use crate::core::detect::names;
 use crate::core::tokens::PairTokens;
 
 /// Suggestions for a pair of one-sentence articles (aligned as one link).
@@ -341,7 +341,8 @@ fn omissions_of_people_places_and_figures() {
     let right = "The Kremlin confirmed the meeting. Talks were held in Paris.";
     let (l, r) = (Document::parse("l", left), Document::parse("r", right));
     let tokens = PairTokens::new(&l, &r);
-    let found = omissions(&l, &r, &tokens, &names(&l, &r, &tokens));
+    let facts = Facts::new(&l, &r, [&tokens.left, &tokens.right], &tokens.vocabulary);
+    let found = omissions(&l, &r, &tokens, &names(&l, &r, &tokens), &facts);
     let texts: Vec<(&str, Category, &str)> = found
         .iter()
         .map(|o| (o.side.name(), o.category, o.text.as_str()))
