@@ -57,6 +57,9 @@ pub struct Lexicon {
     pub denial: KeyMap<&'static str, Vec<&'static str>>,
     pub hedges: Set,
     pub certainty: Set,
+    /// Hedges that hedge only before certain words ("could" before "be"),
+    /// with those words; "#" stands for a figure.
+    pub hedge_contexts: KeyMap<&'static str, Vec<&'static str>>,
     pub titles: Set,
     pub title_modifiers: Set,
     /// Weekdays, months and time words.
@@ -65,8 +68,9 @@ pub struct Lexicon {
     /// Number words and what each does in a number ("three" adds 3,
     /// "hundred" multiplies by 100, "and" joins two number words).
     pub numbers: KeyMap<&'static str, NumberWord>,
-    /// Month names: a day number beside one is a date, not a count.
-    pub months: Set,
+    /// Month names and their numbers ("avril" -> 4): a day number beside
+    /// one is a date, not a count.
+    pub months: KeyMap<&'static str, u32>,
     /// Words after a figure that say what it counts, by unit ("percent" ->
     /// "%", "euros" -> "€"); two-word forms with a space ("per cent").
     pub units: KeyMap<&'static str, &'static str>,
@@ -76,6 +80,9 @@ pub struct Lexicon {
     pub speech: Set,
     pub vague_sources: Set,
     pub places: Set,
+    /// Kinds of place ("town", "região"): part of a place phrase, no place
+    /// by themselves.
+    pub place_nouns: Set,
     pub pronouns: Set,
     pub auxiliaries: Set,
     /// Elided words written before an apostrophe ("l'", "d'", "qu'"),
@@ -127,6 +134,7 @@ struct Files {
     antonyms: &'static str,
     hedges: &'static str,
     certainty: &'static str,
+    hedge_contexts: &'static str,
     titles: &'static str,
     title_modifiers: &'static str,
     time: &'static str,
@@ -137,6 +145,7 @@ struct Files {
     speech: &'static str,
     vague_sources: &'static str,
     places: &'static str,
+    place_nouns: &'static str,
     pronouns: &'static str,
     auxiliaries: &'static str,
     link_words: &'static str,
@@ -155,6 +164,11 @@ macro_rules! files {
             antonyms: include_str!(concat!("../../assets/lexicon/", $code, "/antonyms.txt")),
             hedges: include_str!(concat!("../../assets/lexicon/", $code, "/hedges.txt")),
             certainty: include_str!(concat!("../../assets/lexicon/", $code, "/certainty.txt")),
+            hedge_contexts: include_str!(concat!(
+                "../../assets/lexicon/",
+                $code,
+                "/hedge-contexts.txt"
+            )),
             titles: include_str!(concat!("../../assets/lexicon/", $code, "/titles.txt")),
             title_modifiers: include_str!(concat!(
                 "../../assets/lexicon/",
@@ -173,6 +187,7 @@ macro_rules! files {
                 "/vague-sources.txt"
             )),
             places: include_str!(concat!("../../assets/lexicon/", $code, "/places.txt")),
+            place_nouns: include_str!(concat!("../../assets/lexicon/", $code, "/place-nouns.txt")),
             pronouns: include_str!(concat!("../../assets/lexicon/", $code, "/pronouns.txt")),
             auxiliaries: include_str!(concat!("../../assets/lexicon/", $code, "/auxiliaries.txt")),
             link_words: include_str!(concat!("../../assets/lexicon/", $code, "/link-words.txt")),
@@ -219,6 +234,9 @@ impl Lexicon {
                 .collect(),
             hedges: parse(f.hedges),
             certainty: parse(f.certainty),
+            hedge_contexts: pairs(f.hedge_contexts)
+                .map(|(k, v)| (k, v.split_whitespace().collect()))
+                .collect(),
             titles: parse(f.titles),
             title_modifiers: parse(f.title_modifiers),
             time: parse(f.time),
@@ -226,7 +244,9 @@ impl Lexicon {
             numbers: pairs(f.numbers)
                 .filter_map(|(w, v)| NumberWord::parse(v).map(|n| (w, n)))
                 .collect(),
-            months: parse(f.months),
+            months: pairs(f.months)
+                .filter_map(|(m, n)| Some((m, n.parse().ok()?)))
+                .collect(),
             units: pairs(f.units)
                 .flat_map(|(unit, forms)| forms.split(',').map(move |f| (f.trim(), unit)))
                 .collect(),
@@ -234,6 +254,7 @@ impl Lexicon {
             speech: parse(f.speech),
             vague_sources: parse(f.vague_sources),
             places: parse(f.places),
+            place_nouns: parse(f.place_nouns),
             pronouns: parse(f.pronouns),
             auxiliaries: parse(f.auxiliaries),
             link_words: parse(f.link_words),

@@ -108,14 +108,24 @@ impl ArticleFacts {
 
 fn sentence_facts(s: &Sentence, base: usize) -> SentenceFacts {
     let from = dateline(s);
-    let (figures, clocks) = quantities::read(s, from);
-    let mut dates: Vec<DateFact> = clocks
+    let read = quantities::read(s, from);
+    let figures = read.quantities;
+    let mut dates: Vec<DateFact> = read
+        .clocks
         .into_iter()
         .map(|c| DateFact {
             key: format!("t{}", c.minutes).into(),
             words: c.words,
         })
         .collect();
+    // "11/04/1985" states a day, a month and a year, as "11 avril 1985" does.
+    for d in read.dates {
+        let parts = [('d', d.day), ('m', d.month), ('y', d.year)];
+        dates.extend(parts.into_iter().map(|(unit, n)| DateFact {
+            key: format!("{unit}{n}").into(),
+            words: d.words,
+        }));
+    }
     let mut kept = Vec::with_capacity(figures.len());
     for q in figures {
         match date_key(s, &q) {
@@ -156,10 +166,13 @@ fn date_key(s: &Sentence, q: &Quantity) -> Option<Box<str>> {
         return None;
     }
     let v = q.value as u32;
-    if q.plain_four_digits && (1800..2200).contains(&v) {
+    // A year: any four digits from 1800 on; earlier ones unless a noun
+    // follows them ("1500 soldiers").
+    let counted = q.head.is_some() && q.head != q.lead;
+    if q.plain_four_digits && ((1800..2200).contains(&v) || (1000..1800).contains(&v) && !counted) {
         return Some(format!("y{v}").into());
     }
-    let month = |k: usize| s.lex.months.contains(s.norm(k));
+    let month = |k: usize| s.lex.months.contains_key(s.norm(k));
     let after = (b + 1 < s.tokens.len()
         && (month(b + 1)
             || (b + 2 < s.tokens.len() && matches!(s.norm(b + 1), "de" | "of") && month(b + 2))))

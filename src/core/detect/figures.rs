@@ -11,13 +11,14 @@ fn same_value(a: &Figure, b: &Figure) -> bool {
     (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(b.value.abs()).max(1.0)
 }
 
-/// Both count the same thing: the same unit, or the same noun.
+/// Both count the same thing: the same unit, or the same noun after them
+/// or word before them ("feriu 672 e" / "feriu 1.832").
 fn same_head(a: &Figure, b: &Figure) -> bool {
-    a.unit == b.unit
-        && match (&a.head, &b.head) {
-            (Some(x), Some(y)) => same_word(x, y),
-            _ => false,
-        }
+    let same = |x: &Option<Box<str>>, y: &Option<Box<str>>| match (x, y) {
+        (Some(x), Some(y)) => same_word(x, y),
+        _ => false,
+    };
+    a.unit == b.unit && (same(&a.head, &b.head) || !a.unit && same(&a.lead, &b.lead))
 }
 
 /// Could the two be the same slot of the sentence (once every other
@@ -99,7 +100,11 @@ pub(super) fn numbers<'a>(left: &Words<'a>, right: &Words<'a>, out: &mut Vec<Dis
             } else {
                 (&d.right_text, "right")
             };
-            let explanation = format!("the figure {text} is only in the {version} version");
+            let counts = match &f.head {
+                Some(head) if !f.unit && !text.contains(&**head) => format!(" ({head})"),
+                _ => String::new(),
+            };
+            let explanation = format!("the figure {text}{counts} is only in the {version} version");
             out.push(Discrepancy { explanation, ..d });
         }
     }
@@ -115,12 +120,20 @@ struct DateItem<'a> {
 }
 
 fn date_items<'s>(s: &'s Words<'_>) -> Vec<DateItem<'s>> {
+    // A month is compared by its number: "avril" is the "04" of "11/04/1985".
     let mut items: Vec<DateItem> = cues(s, |i| is_time_word(s, i))
         .into_iter()
-        .map(|i| DateItem {
-            key: super::words::compound(s, i),
-            word: true,
-            first: i,
+        .map(|i| match s.lex.months.get(s.word(i)) {
+            Some(n) => DateItem {
+                key: std::borrow::Cow::Owned(format!("m{n}")),
+                word: false,
+                first: i,
+            },
+            None => DateItem {
+                key: super::words::compound(s, i),
+                word: true,
+                first: i,
+            },
         })
         .collect();
     items.extend(s.facts.dates.iter().map(|d| DateItem {

@@ -27,6 +27,7 @@ pub enum List {
     Speech,
     VagueSource,
     Place,
+    PlaceNoun,
     Pronoun,
     Auxiliary,
     LinkWord,
@@ -59,7 +60,7 @@ impl List {
 type Field = fn(&Lexicon) -> &Set;
 
 /// The lists that are sets of the lexicon, and where each one stands.
-const SETS: [(List, Field); 13] = [
+const SETS: [(List, Field); 14] = [
     (List::Stopword, |lex| &lex.stopwords),
     (List::Hedge, |lex| &lex.hedges),
     (List::Certainty, |lex| &lex.certainty),
@@ -70,6 +71,7 @@ const SETS: [(List, Field); 13] = [
     (List::Speech, |lex| &lex.speech),
     (List::VagueSource, |lex| &lex.vague_sources),
     (List::Place, |lex| &lex.places),
+    (List::PlaceNoun, |lex| &lex.place_nouns),
     (List::Pronoun, |lex| &lex.pronouns),
     (List::Auxiliary, |lex| &lex.auxiliaries),
     (List::LinkWord, |lex| &lex.link_words),

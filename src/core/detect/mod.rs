@@ -70,22 +70,22 @@ pub fn detect(link: &LinkText, pair: &Pair) -> Vec<Discrepancy> {
     out
 }
 
-/// `place`: a place named on one side that the other does not state.
+/// `place`: the two sides place something differently ("the border town"
+/// / "the eastern towns"). A direction only one side gives is detail, not a
+/// change, and a kind of place ("town", "região", "Stadt") is no place:
+/// it only extends the phrase around one.
 fn places(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     let is_place = |s: &Words, i: usize| s.is(i, List::Place);
+    let in_phrase = |s: &Words, i: usize| is_place(s, i) || s.is(i, List::PlaceNoun);
     let (lp, rp) = (
         cues(left, |i| is_place(left, i)),
         cues(right, |i| is_place(right, i)),
     );
-    cue_category(
-        Category::Place,
-        left,
-        right,
-        unmatched(left, &lp, right),
-        unmatched(right, &rp, left),
-        &is_place,
-        out,
-    );
+    let (lu, ru) = (unmatched(left, &lp, right), unmatched(right, &rp, left));
+    if lu.is_empty() || ru.is_empty() {
+        return;
+    }
+    cue_category(Category::Place, left, right, lu, ru, &in_phrase, out);
 }
 
 #[cfg(test)]

@@ -58,6 +58,9 @@ pub struct Quantity {
     pub head: Option<Box<str>>,
     /// The head is a unit written with the figure, not a noun near it.
     pub unit: bool,
+    /// The content word just before it, in its clause ("feriu 672",
+    /// "killed 8"): a second way to tell which slot it fills.
+    pub lead: Option<Box<str>>,
     /// First and last word of the figure, as indices into the sentence.
     pub words: (usize, usize),
     /// Written with four digits and nothing else: perhaps a year.
@@ -71,13 +74,34 @@ pub struct Clock {
     pub words: (usize, usize),
 }
 
-/// The figures and clock times of a sentence, from word `from` on (the
-/// words before it are a dateline).
-pub(super) fn read(s: &Sentence, from: usize) -> (Vec<Quantity>, Vec<Clock>) {
-    let (mut quantities, mut clocks) = (Vec::new(), Vec::new());
+/// A date written in figures only ("11/04/1985", "27.09.1991").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumericDate {
+    pub day: u32,
+    pub month: u32,
+    pub year: u32,
+    pub words: (usize, usize),
+}
+
+/// What a sentence states in figures.
+#[derive(Debug, Default)]
+pub(super) struct Read {
+    pub(super) quantities: Vec<Quantity>,
+    pub(super) clocks: Vec<Clock>,
+    pub(super) dates: Vec<NumericDate>,
+}
+
+/// The figures, clock times and numeric dates of a sentence, from word
+/// `from` on (the words before it are a dateline).
+pub(super) fn read(s: &Sentence, from: usize) -> Read {
+    let mut out = Read::default();
+    let (quantities, clocks) = (&mut out.quantities, &mut out.clocks);
     let mut i = from;
     while i < s.len() {
-        if let Some(clock) = clock(s, i) {
+        if let Some(date) = numeric_date(s, i) {
+            i = date.words.1 + 1;
+            out.dates.push(date);
+        } else if let Some(clock) = clock(s, i) {
             i = clock.words.1 + 1;
             clocks.push(clock);
         } else if let Some(q) = quantity(s, i) {
@@ -87,7 +111,39 @@ pub(super) fn read(s: &Sentence, from: usize) -> (Vec<Quantity>, Vec<Clock>) {
             i += 1;
         }
     }
-    (quantities, clocks)
+    out
+}
+
+/// A date in figures at word `i`: day, month and year joined by one
+/// separator ("11/04/1985", "27.09.1991", "11-04-85"); English puts the
+/// month first ("09/11/2001").
+fn numeric_date(s: &Sentence, i: usize) -> Option<NumericDate> {
+    let raw = s.raw(i);
+    let (parts, last): (Vec<&str>, usize) = if raw.matches('.').count() == 2 {
+        (raw.split('.').collect(), i)
+    } else if i + 2 < s.len() && s.gap(i) == s.gap(i + 1) && matches!(s.gap(i), "/" | "-" | ".") {
+        (vec![raw, s.raw(i + 1), s.raw(i + 2)], i + 2)
+    } else {
+        return None;
+    };
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let short = |w: &str| digits(w) && w.len() <= 2;
+    if !short(a) || !short(b) || !digits(y) || !matches!(y.len(), 2 | 4) {
+        return None;
+    }
+    let (a, b, mut year): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+    if y.len() == 2 {
+        year += if year < 50 { 2000 } else { 1900 };
+    }
+    let (day, month) = if s.lex.code == "en" { (b, a) } else { (a, b) };
+    ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some(NumericDate {
+        day,
+        month,
+        year,
+        words: (i, last),
+    })
 }
 
 fn digits(w: &str) -> bool {
@@ -322,13 +378,15 @@ fn quantity(s: &Sentence, i: usize) -> Option<Quantity> {
             last += 1;
         }
     }
-    let head = head.or_else(|| noun_near(s, i, last));
+    let (after, lead) = words_near(s, i, last);
+    let head = head.or(after).or_else(|| lead.clone());
     Some(Quantity {
         value,
         approximate,
         ordinal,
         head,
         unit,
+        lead,
         words: (i, last),
         plain_four_digits,
     })
@@ -413,10 +471,11 @@ fn number_words(s: &Sentence, i: usize) -> Option<(f64, usize, bool, bool)> {
     Some((value, last, about, false))
 }
 
-/// What a figure at words `first..=last` counts, when no unit says it:
-/// the first content word after it in its clause ("56 people", "14
-/// missing"), else the nearest one before it ("a toll of 89").
-fn noun_near(s: &Sentence, first: usize, last: usize) -> Option<Box<str>> {
+/// The content words around a figure at words `first..=last`, in its
+/// clause: the first after it ("56 people", "14 missing"), which says what
+/// it counts when no unit does, and the nearest before it ("a toll of 89",
+/// "killed 8").
+fn words_near(s: &Sentence, first: usize, last: usize) -> (Option<Box<str>>, Option<Box<str>>) {
     let content = |k: usize| {
         let w = s.norm(k);
         !s.lex.stopwords.contains(w)
@@ -436,7 +495,8 @@ fn noun_near(s: &Sentence, first: usize, last: usize) -> Option<Box<str>> {
             .take_while(|&k| open(k))
             .find(|&k| content(k))
     };
-    after.or_else(before).map(|k| s.norm(k).into())
+    let word = |k: usize| -> Box<str> { s.norm(k).into() };
+    (after.map(word), before().map(word))
 }
 
 #[cfg(test)]
@@ -456,12 +516,13 @@ mod tests {
             vocabulary: &tokens.vocabulary,
             lex: crate::core::lexicon::for_language(lang),
         };
-        let (q, c) = read(&s, 0);
+        let read = read(&s, 0);
         (
-            q.into_iter()
+            read.quantities
+                .into_iter()
                 .map(|q| (q.value, q.head.map(String::from)))
                 .collect(),
-            c.into_iter().map(|c| c.minutes).collect(),
+            read.clocks.into_iter().map(|c| c.minutes).collect(),
         )
     }
 
