@@ -15,6 +15,12 @@ use crate::core::tokens::{PairTokens, WordToken};
 use changes::WordDiff;
 use classify::Kind;
 
+/// Below this similarity a link is too weak to compare fact by fact (the
+/// judged example of two unrelated sentences linked scored 0.08). Until
+/// the aligner tells weak links apart itself, this is the one place that
+/// decides.
+pub const WEAK_LINK: f32 = 0.12;
+
 /// A link with what comparing its two sides found.
 #[derive(Debug, Clone)]
 pub struct ComparedLink {
@@ -168,7 +174,14 @@ impl Comparison {
                 listed: &listed,
                 facts: &facts,
             };
-            let discrepancies = detect::detect(&diff.text([&link.left, &link.right]), &pair);
+            // A link whose sides share too little to be one passage carries
+            // no finding: every difference between unrelated sentences would
+            // be one.
+            let discrepancies = if link.score < WEAK_LINK {
+                Vec::new()
+            } else {
+                detect::detect(&diff.text([&link.left, &link.right]), &pair)
+            };
             // Divergent exactly when a detector says why.
             let kind = kind(&discrepancies);
             let differing = differing([diff.left(), diff.right()], &discrepancies);

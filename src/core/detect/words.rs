@@ -209,6 +209,18 @@ pub(super) fn unmatched(mine: &Words, cues: &[usize], other: &Words) -> Vec<usiz
         .collect()
 }
 
+/// The same cue, by the definition: equal, or one extends the other by a
+/// short ending ("town" / "towns", "east" / "eastern"); two words compared
+/// letter by letter (for many words at once, [`WordCounts`]).
+pub(super) fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    common >= 4 && la - common <= 3 && lb - common <= 3
+}
+
 /// Words and how often each stands, asked how many are the same cue as a
 /// word: equal, or one extends the other by a short ending ("town" /
 /// "towns", "east" / "eastern"), which is sharing their first four letters
@@ -341,16 +353,6 @@ pub(super) fn is_title(s: &Words, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The same cue, by the definition: two words compared letter by letter.
-    fn same_word(a: &str, b: &str) -> bool {
-        if a == b {
-            return true;
-        }
-        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-        let (la, lb) = (a.chars().count(), b.chars().count());
-        common >= 4 && la - common <= 3 && lb - common <= 3
-    }
 
     proptest::proptest! {
         #[test]
