@@ -84,6 +84,7 @@ pub fn value_key(value: f64) -> i64 {
 impl ArticleFacts {
     fn new(doc: &Document, stream: &TokenStream, vocabulary: &Vocabulary) -> Self {
         let lex = doc.language.lexicon();
+        let number_words = quantities::number_words_of(vocabulary, lex);
         let sentences: Vec<SentenceFacts> = (0..doc.sentences.len())
             .into_par_iter()
             .with_max_len(256)
@@ -93,6 +94,7 @@ impl ArticleFacts {
                     tokens: stream.sentence(k),
                     vocabulary,
                     lex,
+                    number_words: &number_words,
                 };
                 let base = stream.run(k..k + 1).start;
                 sentence_facts(&sentence, base)

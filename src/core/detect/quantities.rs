@@ -15,6 +15,20 @@ pub(super) struct Sentence<'a> {
     pub(super) tokens: &'a [WordToken],
     pub(super) vocabulary: &'a Vocabulary,
     pub(super) lex: &'static Lexicon,
+    /// Per word of the vocabulary: a number word of this language
+    /// ([`number_words_of`]), so that most words are passed over at the
+    /// cost of one look-up.
+    pub(super) number_words: &'a [bool],
+}
+
+/// Per word of `vocabulary`, is it a number word in `lex`? Asked once per
+/// distinct word, not once per word of the text.
+pub(super) fn number_words_of(vocabulary: &Vocabulary, lex: &Lexicon) -> Vec<bool> {
+    vocabulary
+        .words()
+        .iter()
+        .map(|w| lex.number_word(without_elision(&w.norm, lex)).is_some())
+        .collect()
 }
 
 impl<'a> Sentence<'a> {
@@ -98,7 +112,11 @@ pub(super) fn read(s: &Sentence, from: usize) -> Read {
     let (quantities, clocks) = (&mut out.quantities, &mut out.clocks);
     let mut i = from;
     while i < s.len() {
-        if let Some(date) = numeric_date(s, i) {
+        // Every form below begins with a digit or a number word.
+        let digit = s.raw(i).starts_with(|c: char| c.is_ascii_digit());
+        if !digit && !s.number_words[s.tokens[i].word() as usize] {
+            i += 1;
+        } else if let Some(date) = numeric_date(s, i) {
             i = date.words.1 + 1;
             out.dates.push(date);
         } else if let Some(clock) = clock(s, i) {
@@ -510,11 +528,14 @@ mod tests {
     fn figures(lang: &str, text: &str) -> (Vec<(f64, Option<String>)>, Vec<u32>) {
         let doc = Document::parse("t", text);
         let tokens = PairTokens::new(&doc, &doc);
+        let lex = crate::core::lexicon::for_language(lang);
+        let number_words = number_words_of(&tokens.vocabulary, lex);
         let s = Sentence {
             text: &doc.text,
             tokens: tokens.left.tokens(),
             vocabulary: &tokens.vocabulary,
-            lex: crate::core::lexicon::for_language(lang),
+            lex,
+            number_words: &number_words,
         };
         let read = read(&s, 0);
         (
