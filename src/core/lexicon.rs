@@ -57,16 +57,32 @@ pub struct Lexicon {
     pub denial: KeyMap<&'static str, Vec<&'static str>>,
     pub hedges: Set,
     pub certainty: Set,
+    /// Hedges that hedge only before certain words ("could" before "be"),
+    /// with those words; "#" stands for a figure.
+    pub hedge_contexts: KeyMap<&'static str, Vec<&'static str>>,
     pub titles: Set,
     pub title_modifiers: Set,
     /// Weekdays, months and time words.
     pub time: Set,
     pub vague_time: Set,
-    /// Number words and their values ("three" -> "3").
-    pub numbers: KeyMap<&'static str, &'static str>,
+    /// Number words and what each does in a number ("three" adds 3,
+    /// "hundred" multiplies by 100, "and" joins two number words).
+    pub numbers: KeyMap<&'static str, NumberWord>,
+    /// Month names and their numbers ("avril" -> 4): a day number beside
+    /// one is a date, not a count.
+    pub months: KeyMap<&'static str, u32>,
+    /// Words after a figure that say what it counts, by unit ("percent" ->
+    /// "%", "euros" -> "€"); two-word forms with a space ("per cent").
+    pub units: KeyMap<&'static str, &'static str>,
+    /// Decimals are written with a comma ("6,2"), thousands with a dot or a
+    /// space ("1.200", "1 200"); English writes "6.2" and "1,200".
+    pub decimal_comma: bool,
     pub speech: Set,
     pub vague_sources: Set,
     pub places: Set,
+    /// Kinds of place ("town", "região"): part of a place phrase, no place
+    /// by themselves.
+    pub place_nouns: Set,
     pub pronouns: Set,
     pub auxiliaries: Set,
     /// Elided words written before an apostrophe ("l'", "d'", "qu'"),
@@ -80,6 +96,35 @@ pub struct Lexicon {
     pub irregular_verbs: KeyMap<&'static str, &'static str>,
 }
 
+/// What a number word does in a number (see `numbers.txt`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberWord {
+    /// Adds its value ("fifty", "oito").
+    Value(f64),
+    /// Multiplies what stands before it ("hundred", "millions").
+    Times(f64),
+    /// An approximate value ("trentaine").
+    About(f64),
+    /// An ordinal ("third").
+    Ordinal(f64),
+    /// Joins two number words ("and", "e", "und").
+    Joiner,
+}
+
+impl NumberWord {
+    /// "12", "*100", "~30", "#3" or "+".
+    fn parse(v: &str) -> Option<Self> {
+        let number = |s: &str| s.parse::<f64>().ok();
+        Some(match v.as_bytes().first()? {
+            b'*' => NumberWord::Times(number(&v[1..])?),
+            b'~' => NumberWord::About(number(&v[1..])?),
+            b'#' => NumberWord::Ordinal(number(&v[1..])?),
+            b'+' => NumberWord::Joiner,
+            _ => NumberWord::Value(number(v)?),
+        })
+    }
+}
+
 /// The files of one language directory.
 struct Files {
     code: &'static str,
@@ -89,14 +134,18 @@ struct Files {
     antonyms: &'static str,
     hedges: &'static str,
     certainty: &'static str,
+    hedge_contexts: &'static str,
     titles: &'static str,
     title_modifiers: &'static str,
     time: &'static str,
     vague_time: &'static str,
     numbers: &'static str,
+    months: &'static str,
+    units: &'static str,
     speech: &'static str,
     vague_sources: &'static str,
     places: &'static str,
+    place_nouns: &'static str,
     pronouns: &'static str,
     auxiliaries: &'static str,
     link_words: &'static str,
@@ -115,6 +164,11 @@ macro_rules! files {
             antonyms: include_str!(concat!("../../assets/lexicon/", $code, "/antonyms.txt")),
             hedges: include_str!(concat!("../../assets/lexicon/", $code, "/hedges.txt")),
             certainty: include_str!(concat!("../../assets/lexicon/", $code, "/certainty.txt")),
+            hedge_contexts: include_str!(concat!(
+                "../../assets/lexicon/",
+                $code,
+                "/hedge-contexts.txt"
+            )),
             titles: include_str!(concat!("../../assets/lexicon/", $code, "/titles.txt")),
             title_modifiers: include_str!(concat!(
                 "../../assets/lexicon/",
@@ -124,6 +178,8 @@ macro_rules! files {
             time: include_str!(concat!("../../assets/lexicon/", $code, "/time.txt")),
             vague_time: include_str!(concat!("../../assets/lexicon/", $code, "/vague-time.txt")),
             numbers: include_str!(concat!("../../assets/lexicon/", $code, "/numbers.txt")),
+            months: include_str!(concat!("../../assets/lexicon/", $code, "/months.txt")),
+            units: include_str!(concat!("../../assets/lexicon/", $code, "/units.txt")),
             speech: include_str!(concat!("../../assets/lexicon/", $code, "/speech.txt")),
             vague_sources: include_str!(concat!(
                 "../../assets/lexicon/",
@@ -131,6 +187,7 @@ macro_rules! files {
                 "/vague-sources.txt"
             )),
             places: include_str!(concat!("../../assets/lexicon/", $code, "/places.txt")),
+            place_nouns: include_str!(concat!("../../assets/lexicon/", $code, "/place-nouns.txt")),
             pronouns: include_str!(concat!("../../assets/lexicon/", $code, "/pronouns.txt")),
             auxiliaries: include_str!(concat!("../../assets/lexicon/", $code, "/auxiliaries.txt")),
             link_words: include_str!(concat!("../../assets/lexicon/", $code, "/link-words.txt")),
@@ -177,14 +234,27 @@ impl Lexicon {
                 .collect(),
             hedges: parse(f.hedges),
             certainty: parse(f.certainty),
+            hedge_contexts: pairs(f.hedge_contexts)
+                .map(|(k, v)| (k, v.split_whitespace().collect()))
+                .collect(),
             titles: parse(f.titles),
             title_modifiers: parse(f.title_modifiers),
             time: parse(f.time),
             vague_time: parse(f.vague_time),
-            numbers: pairs(f.numbers).collect(),
+            numbers: pairs(f.numbers)
+                .filter_map(|(w, v)| NumberWord::parse(v).map(|n| (w, n)))
+                .collect(),
+            months: pairs(f.months)
+                .filter_map(|(m, n)| Some((m, n.parse().ok()?)))
+                .collect(),
+            units: pairs(f.units)
+                .flat_map(|(unit, forms)| forms.split(',').map(move |f| (f.trim(), unit)))
+                .collect(),
+            decimal_comma: f.code != "en",
             speech: parse(f.speech),
             vague_sources: parse(f.vague_sources),
             places: parse(f.places),
+            place_nouns: parse(f.place_nouns),
             pronouns: parse(f.pronouns),
             auxiliaries: parse(f.auxiliaries),
             link_words: parse(f.link_words),
@@ -207,12 +277,31 @@ impl Lexicon {
             || self.negation_suffixes.iter().any(|s| word.ends_with(s))
     }
 
-    /// The value of a number word or numeral, as a string ("two" -> "2").
-    pub fn number_value<'w>(&self, word: &'w str) -> Option<&'w str> {
-        if let Some(&v) = self.numbers.get(word) {
-            return Some(v);
+    /// What the number word `word` (normalised) does in a number: one
+    /// entry of the list, or, for a compound written as one word
+    /// ("zweiundzwanzig", "dreihundert"), its parts in order.
+    pub fn number_word(&self, word: &str) -> Option<Vec<NumberWord>> {
+        if let Some(&n) = self.numbers.get(word) {
+            return Some(vec![n]);
         }
-        crate::core::tokens::is_number(word).then_some(word)
+        // Only long words are compounds: "acht" is a number, "achtung" not.
+        if word.len() < 8 || !self.decimal_comma {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut rest = word;
+        while !rest.is_empty() {
+            let (len, n) = self
+                .numbers
+                .iter()
+                .filter(|(w, _)| rest.starts_with(**w))
+                .map(|(w, n)| (w.len(), *n))
+                .max_by_key(|(len, _)| *len)?;
+            parts.push(n);
+            rest = &rest[len..];
+        }
+        let joiner = |n: Option<&NumberWord>| n.is_none_or(|n| *n == NumberWord::Joiner);
+        (parts.len() >= 2 && !joiner(parts.first()) && !joiner(parts.last())).then_some(parts)
     }
 
     /// Has this language word lists? (The empty lexicon has none.)
@@ -263,7 +352,25 @@ mod tests {
             vec!["confirmed", "admitted", "accepted", "acknowledged"]
         );
         assert_eq!(en.irregular_verbs["struck"], "strike");
-        assert_eq!(en.number_value("three"), Some("3"));
+        assert_eq!(en.number_word("three"), Some(vec![NumberWord::Value(3.0)]));
+        assert_eq!(en.units["per cent"], "%");
+    }
+
+    #[test]
+    fn german_compounds_are_read_part_by_part() {
+        let de = for_language("de");
+        use NumberWord::*;
+        assert_eq!(
+            de.number_word("zweiundzwanzig"),
+            Some(vec![Value(2.0), Joiner, Value(20.0)])
+        );
+        assert_eq!(
+            de.number_word("dreihundertfünfzig"),
+            Some(vec![Value(3.0), Times(100.0), Value(50.0)])
+        );
+        assert_eq!(de.number_word("achtung"), None);
+        assert_eq!(de.number_word("elfmeter"), None);
+        assert_eq!(for_language("en").number_word("fortyfive"), None);
     }
 
     #[test]
@@ -282,7 +389,8 @@ mod tests {
             assert!(lex.numbers.len() >= 15, "{}: number words", lex.code);
         }
         assert!(
-            for_language("fr").time.contains("mardi") && for_language("de").numbers["drei"] == "3"
+            for_language("fr").time.contains("mardi")
+                && for_language("de").numbers["drei"] == NumberWord::Value(3.0)
         );
         assert!(
             for_language("fr").is_negation("n'a")

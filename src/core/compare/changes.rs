@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 use crate::core::Side;
+pub use crate::core::detect::{Change, LinkText, Op};
 use crate::core::tokens::{PairTokens, Vocabulary, WordToken};
 
 /// Time allowed for one link's diff. Pathological inputs (a single
@@ -20,32 +21,6 @@ const DIFF_BUDGET: Duration = Duration::from_millis(200);
 /// within the budget, and a deadline costs a clock read at every step of
 /// the search (a hundredth of all the work).
 const NO_DEADLINE_BELOW: usize = 2000;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Op {
-    Insert,
-    Delete,
-    Replace,
-}
-
-impl Op {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Op::Insert => "insert",
-            Op::Delete => "delete",
-            Op::Replace => "replace",
-        }
-    }
-}
-
-/// One difference: token ranges on each side (an empty range for the side
-/// that has nothing).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    pub op: Op,
-    pub left: Range<usize>,
-    pub right: Range<usize>,
-}
 
 /// The words of both sides of a link and the changes between them. The
 /// words are not copied: they are runs of the pair's token stream, which
@@ -102,6 +77,18 @@ impl WordDiff {
     /// The words' normal forms, stems and flags.
     pub fn vocabulary(&self) -> &Vocabulary {
         &self.tokens.vocabulary
+    }
+
+    /// What the detectors read of the link whose sentences are `sentences`
+    /// (the ranges this diff was made of).
+    pub fn text<'a>(&'a self, sentences: [&'a Range<usize>; 2]) -> LinkText<'a> {
+        LinkText {
+            words: [self.left(), self.right()],
+            runs: [&self.runs[0], &self.runs[1]],
+            sentences,
+            vocabulary: self.vocabulary(),
+            changes: &self.changes,
+        }
     }
 
     /// Byte span of a token range on the left side, if non-empty.

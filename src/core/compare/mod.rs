@@ -9,11 +9,17 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::core::align::{self, Alignment, Link};
-use crate::core::detect::{self, Discrepancy, Listed, Omission};
+use crate::core::detect::{self, Discrepancy, Facts, Listed, Omission, Pair};
 use crate::core::document::Document;
 use crate::core::tokens::{PairTokens, WordToken};
 use changes::WordDiff;
 use classify::Kind;
+
+/// Below this similarity a link is too weak to compare fact by fact (the
+/// judged example of two unrelated sentences linked scored 0.08). Until
+/// the aligner tells weak links apart itself, this is the one place that
+/// decides.
+pub const WEAK_LINK: f32 = 0.12;
 
 /// A link with what comparing its two sides found.
 #[derive(Debug, Clone)]
@@ -40,16 +46,18 @@ pub struct Comparison {
 
 /// What comparing needs of the pair as a whole, found once: the word
 /// lists each distinct word is in (names are collected in a pass over both
-/// articles), for all the detectors; and the omissions.
+/// articles) and each sentence's facts, for all the detectors; and the
+/// omissions.
 struct Whole {
     listed: Listed,
+    facts: Facts,
     omissions: Vec<Omission>,
 }
 
 impl Whole {
     fn new(left: &Document, right: &Document, tokens: &PairTokens) -> Self {
-        let names = classify::names(left, right, tokens);
-        let (listed, omissions) = rayon::join(
+        let names = detect::names(left, right, tokens);
+        let (listed, (facts, omissions)) = rayon::join(
             || {
                 Listed::new(
                     &tokens.vocabulary,
@@ -57,9 +65,22 @@ impl Whole {
                     &names,
                 )
             },
-            || detect::omissions(left, right, tokens, &names),
+            || {
+                let facts = Facts::new(
+                    left,
+                    right,
+                    [&tokens.left, &tokens.right],
+                    &tokens.vocabulary,
+                );
+                let omissions = detect::omissions(left, right, tokens, &names, &facts);
+                (facts, omissions)
+            },
         );
-        Whole { listed, omissions }
+        Whole {
+            listed,
+            facts,
+            omissions,
+        }
     }
 }
 
@@ -138,13 +159,29 @@ impl Comparison {
         alignment: Alignment,
         whole: Whole,
     ) -> Self {
-        let Whole { listed, omissions } = whole;
+        let Whole {
+            listed,
+            facts,
+            omissions,
+        } = whole;
         let tokens = Arc::new(tokens);
         // Links are compared independently, on all cores; the results keep
         // their order.
         let compare_link = |link: Link| {
             let diff = WordDiff::new(&tokens, link.left.clone(), link.right.clone());
-            let discrepancies = detect::detect(&diff, &left, &right, &listed);
+            let pair = Pair {
+                docs: [&left, &right],
+                listed: &listed,
+                facts: &facts,
+            };
+            // A link whose sides share too little to be one passage carries
+            // no finding: every difference between unrelated sentences would
+            // be one.
+            let discrepancies = if link.score < WEAK_LINK {
+                Vec::new()
+            } else {
+                detect::detect(&diff.text([&link.left, &link.right]), &pair)
+            };
             // Divergent exactly when a detector says why.
             let kind = kind(&discrepancies);
             let differing = differing([diff.left(), diff.right()], &discrepancies);

@@ -2,9 +2,9 @@
 
 use super::discrepancy::Discrepancy;
 use super::listed::List;
+use super::name_family::same_name_family;
 use super::words::{Words, cues, is_title, suggestion};
 use crate::core::Category;
-use crate::core::compare::classify::same_name_family;
 
 /// Who a speech verb at `verb` attributes its statement to: the nearest
 /// name, title, pronoun or vague source within three words before it, with

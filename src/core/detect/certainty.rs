@@ -2,18 +2,47 @@
 
 use std::borrow::Cow;
 
-use super::contradiction::negated;
+use super::contradiction::{negated, same_clause};
 use super::discrepancy::Discrepancy;
 use super::listed::List;
 use super::words::{Words, compound, cues, sentence_start, suggestion};
 use crate::core::Category;
+
+/// Is the hedge at `i` where it hedges? A hedge with a context
+/// ([`crate::core::lexicon::Lexicon::hedge_contexts`]) must not follow a
+/// word its context rules out ("he could"), and, where the context names
+/// words after it, needs one of them among the next two words of its
+/// clause ("appears to", "etwa 30"); others always hedge.
+fn in_modal_position(s: &Words, i: usize) -> bool {
+    let Some(context) = s.lex.hedge_contexts.get(s.norm(i)) else {
+        return true;
+    };
+    let ruled_out = i > 0
+        && same_clause(s, i - 1)
+        && context
+            .iter()
+            .filter_map(|w| w.strip_prefix('<'))
+            .any(|w| w == s.norm(i - 1));
+    let after: Vec<&str> = context
+        .iter()
+        .copied()
+        .filter(|w| !w.starts_with('<'))
+        .collect();
+    let fits = after.is_empty()
+        || (i + 1..(i + 3).min(s.tokens.len()))
+            .take_while(|&k| same_clause(s, k - 1))
+            .any(|k| after.contains(&s.norm(k)) || after.contains(&"#") && s.is(k, List::Number));
+    !ruled_out && fits
+}
 
 /// `certainty`: a hedge on one side that the other side does not state.
 pub(super) fn certainty(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     // A hedge word capitalised inside a sentence is a name ("in May").
     let hedges = |s: &Words| {
         cues(s, |i| {
-            s.in_list(List::Hedge, i) && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i))
+            s.in_list(List::Hedge, i)
+                && !(i > 0 && s.is_capitalised(i) && !sentence_start(s, i))
+                && in_modal_position(s, i)
         })
     };
     let certain = |s: &Words| cues(s, |i| s.is(i, List::Certainty) && negated(s, i).is_none());

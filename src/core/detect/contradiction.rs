@@ -2,10 +2,10 @@
 //! confirmation, a statement negated in one version only.
 
 use super::discrepancy::Discrepancy;
+use super::link::{Change, Op};
 use super::listed::List;
 use super::words::{Words, cues, suggestion};
 use crate::core::Category;
-use crate::core::compare::changes::{Change, Op};
 
 /// A verb form without its regular ending: "confirmed", "confirms",
 /// "confirming" -> "confirm"; "agreed" / "agree" -> "agre"; "stopped" ->

@@ -1,94 +1,196 @@
-//! `number` and `date`: counts, amounts, dates, weekdays and times.
+//! `number` and `date`: figures compared as values, paired by what they
+//! count; dates, weekdays and clock times compared in their normal form.
 
 use super::discrepancy::Discrepancy;
+use super::facts::Figure;
 use super::listed::List;
-use super::words::{Words, cues, phrase, suggestion, unmatched};
+use super::words::{Words, cues, phrase, same_word, suggestion};
 use crate::core::Category;
 
-/// A clock time: a number just before "a.m."/"pm"/"h" ("10 a.m.", "15 h"),
-/// either part of "10:30", or the compact form of French, Spanish and
-/// Portuguese news ("11h", "19h30"). Dates in figures need no word lists.
-pub(super) fn is_time_of_day(s: &Words, i: usize) -> bool {
-    let t = &s.tokens;
-    let number = |k: usize| s.is_number(k);
-    // Every form below is a number or begins with a digit; most words are
-    // neither (this is asked of every word of every link).
-    let word = s.word(i);
-    let digit_first = word.starts_with(|c: char| c.is_ascii_digit());
-    if !number(i) && !digit_first {
-        return false;
-    }
-    let gap = |k: usize| s.gap(k, k + 1);
-    let clock = i + 1 < t.len() && number(i) && gap(i) == ":" && number(i + 1)
-        || i > 0 && number(i) && gap(i - 1) == ":" && number(i - 1);
-    let marker = i + 1 < t.len()
-        && number(i)
-        && gap(i).trim().is_empty()
-        && matches!(s.word(i + 1), "a.m" | "p.m" | "am" | "pm" | "h" | "uhr");
-    // "14h30", "9h": only a word that begins with a digit can be one.
-    let compact = digit_first
-        && word.split_once('h').is_some_and(|(hour, minute)| {
-            let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
-            (1..=2).contains(&hour.len())
-                && digits(hour)
-                && (minute.is_empty() || minute.len() == 2 && digits(minute))
-        });
-    clock || marker || compact
+fn same_value(a: &Figure, b: &Figure) -> bool {
+    (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(b.value.abs()).max(1.0)
 }
 
-pub(super) fn is_year(w: &str) -> bool {
-    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y))
-}
-
-/// `number`: a count, amount or percentage that differs.
-pub(super) fn numbers(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
-    // "One" is more often a pronoun ("no one", "one of them") than a count.
-    pub(super) fn values<'a>(s: &Words<'a>) -> Vec<(usize, &'a str)> {
-        (0..s.tokens.len())
-            .filter(|&i| s.is(i, List::Number))
-            .filter_map(|i| {
-                s.lex
-                    .number_value(s.norm(i))
-                    .filter(|v| !is_year(v) && !is_time_of_day(s, i))
-                    .map(|v| (i, v))
-            })
-            .collect()
-    }
-    let (lv, rv) = (values(left), values(right));
-    let lu: Vec<&(usize, &str)> = lv
-        .iter()
-        .filter(|(_, v)| !rv.iter().any(|(_, w)| w == v))
-        .collect();
-    let ru: Vec<&(usize, &str)> = rv
-        .iter()
-        .filter(|(_, v)| !lv.iter().any(|(_, w)| w == v))
-        .collect();
-    if lu.is_empty() && ru.is_empty() {
-        return;
-    }
-    let l = lu.first().map(|(i, _)| (*i, *i));
-    let r = ru.first().map(|(i, _)| (*i, *i));
-    let explanation = match (lu.first(), ru.first()) {
-        (Some((_, a)), Some((_, b))) => format!("the figure differs: {a} / {b}"),
-        (Some((_, a)), None) => format!("the figure {a} is only in the left version"),
-        (None, Some((_, b))) => format!("the figure {b} is only in the right version"),
-        (None, None) => unreachable!("checked above"),
+/// Both count the same thing: the same unit, or the same noun after them
+/// or word before them ("feriu 672 e" / "feriu 1.832").
+fn same_head(a: &Figure, b: &Figure) -> bool {
+    let same = |x: &Option<Box<str>>, y: &Option<Box<str>>| match (x, y) {
+        (Some(x), Some(y)) => same_word(x, y),
+        _ => false,
     };
-    out.push(suggestion(Category::Number, left, l, right, r, explanation));
+    a.unit == b.unit && (same(&a.head, &b.head) || !a.unit && same(&a.lead, &b.lead))
 }
 
-/// `date`: a date, weekday or time that differs, is dropped, or becomes vaguer.
+/// Could the two be the same slot of the sentence (once every other
+/// figure is paired)? Not a percentage against a sum of money.
+fn same_kind(a: &Figure, b: &Figure) -> bool {
+    a.unit == b.unit && (!a.unit || same_head(a, b))
+}
+
+/// `number`: every figure one side of the link states and the other does
+/// not. Figures are paired by value first (the same value in any form is
+/// the same fact), then by what they count ("56 dead" / "89 dead" is a
+/// change), never by where they stand; a figure left without a partner is
+/// only in its version, unless the other article states it elsewhere (it
+/// moved to another passage).
+pub(super) fn numbers<'a>(left: &Words<'a>, right: &Words<'a>, out: &mut Vec<Discrepancy>) {
+    let (lf, rf) = (&left.facts.figures, &right.facts.figures);
+    let (mut lused, mut rused) = (vec![false; lf.len()], vec![false; rf.len()]);
+    let pair = |fits: &dyn Fn(&Figure, &Figure) -> bool, lused: &mut [bool], rused: &mut [bool]| {
+        let mut pairs = Vec::new();
+        for (i, a) in lf.iter().enumerate() {
+            if lused[i] {
+                continue;
+            }
+            if let Some(j) = (0..rf.len()).find(|&j| !rused[j] && fits(a, &rf[j])) {
+                lused[i] = true;
+                rused[j] = true;
+                pairs.push((i, j));
+            }
+        }
+        pairs
+    };
+    pair(
+        &|a, b| same_value(a, b) && same_head(a, b),
+        &mut lused,
+        &mut rused,
+    );
+    pair(&same_value, &mut lused, &mut rused);
+    let mut changed = pair(&same_head, &mut lused, &mut rused);
+    let rest = |used: &[bool]| -> Vec<usize> { (0..used.len()).filter(|&i| !used[i]).collect() };
+    let (lrest, rrest) = (rest(&lused), rest(&rused));
+    // The one slot left on each side.
+    if let ([i], [j]) = (lrest.as_slice(), rrest.as_slice())
+        && same_kind(&lf[*i], &rf[*j])
+        && !right.article.states(lf[*i].value)
+        && !left.article.states(rf[*j].value)
+    {
+        changed.push((*i, *j));
+        lused[*i] = true;
+        rused[*j] = true;
+    }
+    changed.sort_unstable();
+    for (i, j) in changed {
+        let d = suggestion(
+            Category::Number,
+            left,
+            Some(lf[i].words),
+            right,
+            Some(rf[j].words),
+            String::new(),
+        );
+        let explanation = format!("the figure differs: {} / {}", d.left_text, d.right_text);
+        out.push(Discrepancy { explanation, ..d });
+    }
+    for (mine, other, used, side_is_left) in
+        [(left, right, &lused, true), (right, left, &rused, false)]
+    {
+        for (i, f) in mine.facts.figures.iter().enumerate() {
+            if used[i] || other.article.states(f.value) {
+                continue;
+            }
+            let (l, r) = if side_is_left {
+                (Some(f.words), None)
+            } else {
+                (None, Some(f.words))
+            };
+            let d = suggestion(Category::Number, left, l, right, r, String::new());
+            let (text, version) = if side_is_left {
+                (&d.left_text, "left")
+            } else {
+                (&d.right_text, "right")
+            };
+            let counts = match &f.head {
+                Some(head) if !f.unit && !text.contains(&**head) => format!(" ({head})"),
+                _ => String::new(),
+            };
+            let explanation = format!("the figure {text}{counts} is only in the {version} version");
+            out.push(Discrepancy { explanation, ..d });
+        }
+    }
+}
+
+/// A date one side states: a time word ("Monday", "last week") or a date
+/// in figures, by its normal form.
+struct DateItem<'a> {
+    key: std::borrow::Cow<'a, str>,
+    /// A word, compared loosely ("week" / "weeks"); else a normal form.
+    word: bool,
+    first: usize,
+}
+
+fn date_items<'s>(s: &'s Words<'_>) -> Vec<DateItem<'s>> {
+    // A month is compared by its number: "avril" is the "04" of "11/04/1985".
+    let mut items: Vec<DateItem> = cues(s, |i| is_time_word(s, i))
+        .into_iter()
+        .map(|i| match s.lex.months.get(s.word(i)) {
+            Some(n) => DateItem {
+                key: std::borrow::Cow::Owned(format!("m{n}")),
+                word: false,
+                first: i,
+            },
+            None => DateItem {
+                key: super::words::compound(s, i),
+                word: true,
+                first: i,
+            },
+        })
+        .collect();
+    items.extend(s.facts.dates.iter().map(|d| DateItem {
+        key: std::borrow::Cow::Borrowed(&*d.key),
+        word: false,
+        first: d.words.0,
+    }));
+    items.sort_by_key(|d| d.first);
+    items
+}
+
+/// A weekday, month or time word ("May" the month, not "may" the hedge;
+/// not "last" in "at last").
+fn is_time_word(s: &Words, i: usize) -> bool {
+    let w = s.word(i);
+    s.in_list(List::Time, i)
+        && (w != "may" || s.is_capitalised(i))
+        && !(w == "last" && i > 0 && s.word(i - 1) == "at")
+}
+
+/// `date`: a date, weekday or time that differs, is dropped, or becomes
+/// vaguer. "3.36am" and "3:36 a.m." are one time, "22 July" and "July 22"
+/// one date.
 pub(super) fn dates(left: &Words, right: &Words, out: &mut Vec<Discrepancy>) {
     let is_cue = |s: &Words, i: usize| {
-        let w = s.word(i);
-        // "May" the month, not "may" the hedge.
-        (s.in_list(List::Time, i) && (w != "may" || s.is_capitalised(i)))
-            || is_year(w)
-            || is_time_of_day(s, i)
+        is_time_word(s, i) && !s.in_dateline(i)
+            || s.facts
+                .dates
+                .iter()
+                .any(|d| (d.words.0..=d.words.1).contains(&i))
     };
-    let lc = cues(left, |i| is_cue(left, i));
-    let rc = cues(right, |i| is_cue(right, i));
-    let (lu, ru) = (unmatched(left, &lc, right), unmatched(right, &rc, left));
+    let (li, ri) = (date_items(left), date_items(right));
+    let unmatched = |mine: &[DateItem], other: &[DateItem]| -> Vec<usize> {
+        let mut taken = vec![false; other.len()];
+        mine.iter()
+            .filter(|a| {
+                let found = other.iter().enumerate().position(|(k, b)| {
+                    !taken[k]
+                        && a.word == b.word
+                        && if a.word {
+                            same_word(&a.key, &b.key)
+                        } else {
+                            a.key == b.key
+                        }
+                });
+                match found {
+                    Some(k) => {
+                        taken[k] = true;
+                        false
+                    }
+                    None => true,
+                }
+            })
+            .map(|a| a.first)
+            .collect()
+    };
+    let (lu, ru) = (unmatched(&li, &ri), unmatched(&ri, &li));
     if lu.is_empty() && ru.is_empty() {
         return;
     }

@@ -6,8 +6,8 @@
 
 use rayon::prelude::*;
 
+use super::name_family::Names;
 use crate::core::Side;
-use crate::core::compare::classify::Names;
 use crate::core::lexicon::{Lexicon, Set};
 use crate::core::tokens::Vocabulary;
 
@@ -27,6 +27,7 @@ pub enum List {
     Speech,
     VagueSource,
     Place,
+    PlaceNoun,
     Pronoun,
     Auxiliary,
     LinkWord,
@@ -38,7 +39,7 @@ pub enum List {
     Name,
     /// One of the pair's [`Names`], the word as written.
     NameAsWritten,
-    /// A numeral or a number word ([`Lexicon::number_value`]).
+    /// A numeral or a number word ([`Lexicon::number_word`]).
     Number,
 }
 
@@ -59,7 +60,7 @@ impl List {
 type Field = fn(&Lexicon) -> &Set;
 
 /// The lists that are sets of the lexicon, and where each one stands.
-const SETS: [(List, Field); 13] = [
+const SETS: [(List, Field); 14] = [
     (List::Stopword, |lex| &lex.stopwords),
     (List::Hedge, |lex| &lex.hedges),
     (List::Certainty, |lex| &lex.certainty),
@@ -70,6 +71,7 @@ const SETS: [(List, Field); 13] = [
     (List::Speech, |lex| &lex.speech),
     (List::VagueSource, |lex| &lex.vague_sources),
     (List::Place, |lex| &lex.places),
+    (List::PlaceNoun, |lex| &lex.place_nouns),
     (List::Pronoun, |lex| &lex.pronouns),
     (List::Auxiliary, |lex| &lex.auxiliaries),
     (List::LinkWord, |lex| &lex.link_words),
@@ -114,6 +116,11 @@ pub fn without_elision<'w>(word: &'w str, lex: &Lexicon) -> &'w str {
         .map_or(word, |(_, rest)| rest)
 }
 
+/// A numeral, or a word of a number ("three", "zweiundzwanzig").
+fn is_number_word(norm: &str, lex: &Lexicon) -> bool {
+    crate::core::tokens::is_number(norm) || lex.number_word(norm).is_some()
+}
+
 fn bits(word: &str, lex: &Lexicon, names: &Names) -> u32 {
     let norm = without_elision(word, lex);
     let mut bits = 0;
@@ -137,7 +144,7 @@ fn bits(word: &str, lex: &Lexicon, names: &Names) -> u32 {
         (List::Negation, lex.is_negation(word)),
         (List::Name, names.contains(norm)),
         (List::NameAsWritten, names.contains(word)),
-        (List::Number, lex.number_value(norm).is_some()),
+        (List::Number, is_number_word(norm, lex)),
     ];
     for (list, yes) in flags {
         if yes {
@@ -150,7 +157,7 @@ fn bits(word: &str, lex: &Lexicon, names: &Names) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::compare::classify::names;
+    use crate::core::detect::names;
     use crate::core::document::Document;
     use crate::core::tokens::PairTokens;
 
@@ -213,11 +220,7 @@ mod tests {
                     assert_eq!(has(List::Negation), lex.is_negation(word), "{word}");
                     assert_eq!(has(List::Name), names.contains(norm), "{word}");
                     assert_eq!(has(List::NameAsWritten), names.contains(word), "{word}");
-                    assert_eq!(
-                        has(List::Number),
-                        lex.number_value(norm).is_some(),
-                        "{word}"
-                    );
+                    assert_eq!(has(List::Number), is_number_word(norm, lex), "{word}");
                 }
             }
         }

@@ -1,11 +1,11 @@
 //! `name`: a name spelled differently, or another name in the same place.
 
 use super::discrepancy::Discrepancy;
+use super::link::{Change, Op};
 use super::listed::List;
+use super::name_family::same_name_family;
 use super::words::{Words, cues, is_title, suggestion};
 use crate::core::Category;
-use crate::core::compare::changes::{Change, Op};
-use crate::core::compare::classify::same_name_family;
 use crate::core::hashing::{KeyMap, KeySet};
 
 /// `name`: the same place holds a differently spelled name.

@@ -4,9 +4,10 @@
 
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
+use super::facts::{ArticleFacts, Facts};
+use super::name_family::{Names, same_name_family};
 use crate::core::Category;
 use crate::core::Side;
-use crate::core::compare::classify::{Names, same_name_family};
 use crate::core::document::Document;
 use crate::core::hashing::{KeyMap, KeySet};
 use crate::core::lexicon::Lexicon;
@@ -156,19 +157,20 @@ struct Pair<'a> {
     mine: (&'a Document, &'a TokenStream),
     other: (&'a Document, &'a TokenStream),
     vocabulary: &'a Vocabulary,
+    /// The facts of the side whose omissions are sought, then the other's.
+    facts: [&'a ArticleFacts; 2],
 }
 
 fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>) {
-    let ((mine, stream), (other, other_stream)) = (pair.mine, pair.other);
+    let ((mine, stream), (_, other_stream)) = (pair.mine, pair.other);
     let vocabulary = pair.vocabulary;
     let mentions = Mentions::new(vocabulary, other_stream);
-    let (lex, other_lex) = (mine.language.lexicon(), other.language.lexicon());
-    let other_values: KeySet<&str> = vocabulary
-        .words()
+    let lex = mine.language.lexicon();
+    let (my_facts, other_facts) = (pair.facts[0], pair.facts[1]);
+    let other_dates: KeySet<&str> = other_facts
+        .sentences
         .iter()
-        .enumerate()
-        .filter(|&(k, _)| mentions.has[k])
-        .filter_map(|(_, w)| other_lex.number_value(&w.norm))
+        .flat_map(|s| s.dates.iter().map(|d| &*d.key))
         .collect();
     let mut seen: KeySet<String> = KeySet::default();
     for k in (0..mine.sentences.len()).filter(|&k| !mine.sentences[k].heading) {
@@ -179,7 +181,14 @@ fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>
         };
         let toks = sentence.toks;
         let mut found: Vec<(Category, usize, usize)> = Vec::new();
-        for (a, b) in name_runs(&sentence, names, lex) {
+        let facts = &my_facts.sentences[k];
+        let base = stream.run(k..k + 1).start;
+        // A dateline's place is no fact of the story.
+        let after_dateline = facts.dateline.map_or(0, |(_, b)| b + 1 - base);
+        for (a, b) in name_runs(&sentence, names, lex)
+            .into_iter()
+            .filter(|&(a, _)| a >= after_dateline)
+        {
             let mut words = (a..=b)
                 .filter(|&i| sentence.norm(i).chars().count() >= 3)
                 .peekable();
@@ -195,22 +204,21 @@ fn side_omissions(pair: Pair, side: Side, names: &Names, out: &mut Vec<Omission>
                 _ => {}
             }
         }
-        for i in (0..toks.len()).filter(|&i| vocabulary.word(toks[i].word()).number) {
-            if let Some(v) = lex.number_value(sentence.norm(i))
-                && !other_values.contains(v)
-            {
-                let year =
-                    v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1800..2200).contains(&y));
-                found.push((
-                    if year {
-                        Category::Date
-                    } else {
-                        Category::Number
-                    },
-                    i,
-                    i,
-                ));
-            }
+        // Figures and years on the fact model: "1.200" and "1 200" are one
+        // figure, and a figure is missing only if its value is nowhere.
+        for f in facts
+            .figures
+            .iter()
+            .filter(|f| !other_facts.states(f.value))
+        {
+            found.push((Category::Number, f.words.0 - base, f.words.1 - base));
+        }
+        for d in facts
+            .dates
+            .iter()
+            .filter(|d| d.key.starts_with('y') && !other_dates.contains(&*d.key))
+        {
+            found.push((Category::Date, d.words.0 - base, d.words.1 - base));
         }
         for (category, a, b) in found {
             let at = (toks[a].span().0, toks[b].span().1);
@@ -234,7 +242,9 @@ pub fn omissions(
     right: &Document,
     tokens: &PairTokens,
     names: &Names,
+    facts: &Facts,
 ) -> Vec<Omission> {
+    let (lf, rf) = (facts.side(Side::Left), facts.side(Side::Right));
     let vocabulary = &tokens.vocabulary;
     let (l, r) = ((left, &tokens.left), (right, &tokens.right));
     let side = |pair: Pair, side: Side| {
@@ -250,6 +260,7 @@ pub fn omissions(
                     mine: l,
                     other: r,
                     vocabulary,
+                    facts: [lf, rf],
                 },
                 Side::Left,
             )
@@ -260,6 +271,7 @@ pub fn omissions(
                     mine: r,
                     other: l,
                     vocabulary,
+                    facts: [rf, lf],
                 },
                 Side::Right,
             )

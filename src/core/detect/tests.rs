@@ -1,6 +1,6 @@
 use super::*;
 use crate::core::compare::Comparison;
-use crate::core::compare::classify::names;
+use crate::core::detect::names;
 use crate::core::tokens::PairTokens;
 
 /// Suggestions for a pair of one-sentence articles (aligned as one link).
@@ -341,7 +341,8 @@ fn omissions_of_people_places_and_figures() {
     let right = "The Kremlin confirmed the meeting. Talks were held in Paris.";
     let (l, r) = (Document::parse("l", left), Document::parse("r", right));
     let tokens = PairTokens::new(&l, &r);
-    let found = omissions(&l, &r, &tokens, &names(&l, &r, &tokens));
+    let facts = Facts::new(&l, &r, [&tokens.left, &tokens.right], &tokens.vocabulary);
+    let found = omissions(&l, &r, &tokens, &names(&l, &r, &tokens), &facts);
     let texts: Vec<(&str, Category, &str)> = found
         .iter()
         .map(|o| (o.side.name(), o.category, o.text.as_str()))
@@ -373,4 +374,208 @@ fn the_extra_hedge_is_the_same_both_ways() {
             .collect()
     };
     assert_eq!(spans(&ab, true), spans(&ba, false));
+}
+
+/// The number findings of a one-link pair, as (left, right, explanation).
+fn figures(left: &str, right: &str) -> Vec<(String, String, String)> {
+    suggest(left, right)
+        .into_iter()
+        .filter(|d| d.category == Category::Number)
+        .map(|d| (d.left_text, d.right_text, d.explanation))
+        .collect()
+}
+
+#[test]
+fn the_same_figure_in_another_form_is_no_change() {
+    for (left, right) in [
+        (
+            "A aldeia tem 1 200 habitantes, disse o prefeito.",
+            "A aldeia tem 1.200 habitantes, disse o prefeito.",
+        ),
+        (
+            "A aldeia tem 1200 habitantes, disse o prefeito.",
+            "A aldeia tem 1.200 habitantes, disse o prefeito.",
+        ),
+        (
+            "Morreram cinquenta e oito pessoas no acidente da estrada.",
+            "Morreram 58 pessoas no acidente da estrada.",
+        ),
+        (
+            "Il y avait quatre cents manifestants devant la mairie.",
+            "Il y avait 400 manifestants devant la mairie.",
+        ),
+        (
+            "Une trentaine de personnes ont été évacuées de l'immeuble.",
+            "Environ trente personnes ont été évacuées de l'immeuble.",
+        ),
+        (
+            "Um homem foi preso pela polícia na manhã de ontem.",
+            "Um homem foi detido pela polícia na manhã de ontem.",
+        ),
+        (
+            "The death toll rose to 56 on Tuesday, officials said.",
+            "Officials said 56 people had died by Tuesday.",
+        ),
+    ] {
+        assert_eq!(figures(left, right), vec![], "{left} / {right}");
+    }
+}
+
+#[test]
+fn a_changed_figure_is_shown_as_written() {
+    assert_eq!(
+        figures(
+            "A nota média dos alunos foi 6,2 no último exame.",
+            "A nota média dos alunos foi 5,9 no último exame."
+        ),
+        vec![(
+            "6,2".to_string(),
+            "5,9".to_string(),
+            "the figure differs: 6,2 / 5,9".to_string()
+        )]
+    );
+    assert_eq!(
+        figures(
+            "The town has 1,200 residents and a small harbour.",
+            "The town has 2,100 residents and a small harbour."
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn figures_are_paired_by_what_they_count_and_every_change_is_shown() {
+    // Deaths stay deaths; the injured change; the missing go: three facts,
+    // never "820 / 1.832".
+    let found = figures(
+        "O sismo matou 820 pessoas, feriu 672 e deixou 14 desaparecidos.",
+        "O sismo matou 820 pessoas e feriu 1.832.",
+    );
+    assert_eq!(
+        found,
+        vec![
+            (
+                "672".to_string(),
+                "1.832".to_string(),
+                "the figure differs: 672 / 1.832".to_string()
+            ),
+            (
+                "14".to_string(),
+                String::new(),
+                "the figure 14 (desaparecidos) is only in the left version".to_string()
+            ),
+        ]
+    );
+    let found = figures(
+        "The quake killed 8 people and injured 30 in the province.",
+        "The quake killed 10 people and injured 45 in the province.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+}
+
+#[test]
+fn a_dateline_is_not_a_fact_and_a_toll_is_not_a_day() {
+    let found = suggest(
+        "LANZHOU, July 22 (Xinhua) -- The death toll from the earthquake rose to 56.",
+        "LANZHOU, July 23 (Xinhua) -- The death toll from the earthquake rose to 89.",
+    );
+    let shown: Vec<(Category, &str, &str)> = found
+        .iter()
+        .map(|d| (d.category, d.left_text.as_str(), d.right_text.as_str()))
+        .collect();
+    assert_eq!(shown, vec![(Category::Number, "56", "89")]);
+}
+
+#[test]
+fn clock_times_in_another_form_are_the_same_time() {
+    for (left, right) in [
+        (
+            "The quake struck at 3.36am local time near the coast.",
+            "The quake struck at 3:36 a.m. local time near the coast.",
+        ),
+        (
+            "Le train partira à 5h45 de la gare centrale.",
+            "Le train partira à 5 h 45 de la gare centrale.",
+        ),
+    ] {
+        nothing(left, right);
+    }
+    expect(
+        "The quake struck at 3.36am local time near the coast.",
+        "The quake struck at 4:36 a.m. local time near the coast.",
+        Category::Date,
+        "3.36am",
+        "4:36 a.m",
+    );
+}
+
+#[test]
+fn discourse_words_are_not_dates() {
+    nothing(
+        "Now the council must decide, and at last the vote came.",
+        "The council must decide, and finally the vote came.",
+    );
+}
+
+#[test]
+fn a_figure_that_moved_to_the_next_passage_is_not_dropped() {
+    let left = "The quake killed 56 people and 14 are still missing in the mountains.\n\n\
+        Rescuers worked through the night in the cold rain.";
+    let right = "The quake killed 56 people in the mountains.\n\n\
+        Rescuers worked through the night in the cold rain, and 14 are still missing.";
+    let cmp = Comparison::new(Document::parse("l", left), Document::parse("r", right));
+    let numbers: Vec<&Discrepancy> = cmp
+        .links
+        .iter()
+        .flat_map(|l| &l.discrepancies)
+        .filter(|d| d.category == Category::Number)
+        .collect();
+    assert!(numbers.is_empty(), "{numbers:#?}");
+}
+
+#[test]
+fn a_date_in_figures_is_the_date_in_words() {
+    nothing(
+        "Fred Uhlman est mort à Londres le 11 avril 1985, dans sa maison.",
+        "Fred Uhlman est mort à Londres le 11/04/1985, dans sa maison.",
+    );
+    nothing(
+        "Simona Halep est née le 27 septembre 1991 à Constanta.",
+        "Simona Halep est née le 27.09.1991 à Constanta.",
+    );
+    expect(
+        "L'université, fondée en 1386, compte environ 28 000 étudiants.",
+        "L'université, fondée en 1368, compte environ 28 000 étudiants.",
+        Category::Date,
+        "1386",
+        "1368",
+    );
+}
+
+#[test]
+fn hedges_only_where_they_hedge() {
+    // Ability, showing up, "for example": no hedge.
+    nothing(
+        "The fox was hungry and he could reach the grapes on the vine.",
+        "The fox was hungry and he reached the grapes on the vine.",
+    );
+    nothing(
+        "Am Abend sprachen viele Gäste, wie etwa der Bürgermeister der Stadt.",
+        "Am Abend sprachen viele Gäste, wie der Bürgermeister der Stadt.",
+    );
+    expect(
+        "The bridge is closed to traffic.",
+        "The bridge could be closed to traffic.",
+        Category::Certainty,
+        "",
+        "could",
+    );
+    expect(
+        "Es kamen 30 Menschen zur Versammlung.",
+        "Es kamen etwa 30 Menschen zur Versammlung.",
+        Category::Certainty,
+        "",
+        "etwa",
+    );
 }

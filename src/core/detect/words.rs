@@ -6,10 +6,11 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
+use super::Pair;
 use super::discrepancy::Discrepancy;
+use super::facts::{ArticleFacts, DateFact, Figure};
+use super::link::LinkText;
 use super::listed::{List, Listed, without_elision};
-use crate::core::compare::changes::WordDiff;
-use crate::core::document::Document;
 use crate::core::lexicon::Lexicon;
 use crate::core::tokens::{Vocabulary, WordToken};
 use crate::core::{Category, Side};
@@ -30,30 +31,71 @@ pub(super) struct Words<'a> {
     /// nearly every word by every detector ([`Words::in_list`]), so found
     /// once.
     hyphen_after: Vec<bool>,
+    /// The facts of the link's sentences on this side, their words as
+    /// indices into [`Self::tokens`].
+    pub(super) facts: LinkFacts,
+    /// The facts of this side's whole article.
+    pub(super) article: &'a ArticleFacts,
+}
+
+/// The facts of one side of a link.
+#[derive(Debug, Default)]
+pub(super) struct LinkFacts {
+    pub(super) figures: Vec<Figure>,
+    pub(super) dates: Vec<DateFact>,
+    /// Datelines: no fact, no name, no cue.
+    pub(super) datelines: Vec<(usize, usize)>,
+}
+
+impl LinkFacts {
+    fn new(article: &ArticleFacts, sentences: &std::ops::Range<usize>, run_start: usize) -> Self {
+        let mut facts = LinkFacts::default();
+        let shift = |(a, b): (usize, usize)| (a - run_start, b - run_start);
+        for s in &article.sentences[sentences.clone()] {
+            facts.figures.extend(s.figures.iter().map(|f| Figure {
+                words: shift(f.words),
+                ..f.clone()
+            }));
+            facts.dates.extend(s.dates.iter().map(|d| DateFact {
+                words: shift(d.words),
+                ..d.clone()
+            }));
+            facts.datelines.extend(s.dateline.map(shift));
+        }
+        facts
+    }
 }
 
 impl<'a> Words<'a> {
-    pub(super) fn new(
-        side: Side,
-        diff: &'a WordDiff,
-        doc: &'a Document,
-        listed: &'a Listed,
-    ) -> Self {
-        let (tokens, vocabulary) = (diff.side(side), diff.vocabulary());
+    pub(super) fn new(side: Side, link: &LinkText<'a>, pair: &Pair<'a>) -> Self {
+        let k = side.index();
+        let (tokens, vocabulary) = (link.words[k], link.vocabulary);
+        let doc = pair.docs[k];
+        let article = pair.facts.side(side);
         let mut words = Words {
             side,
             tokens,
             vocabulary,
-            listed,
+            listed: pair.listed,
             text: &doc.text,
             lex: doc.language.lexicon(),
             compounds: OnceCell::new(),
             hyphen_after: Vec::new(),
+            facts: LinkFacts::new(article, link.sentences[k], link.runs[k].start),
+            article,
         };
         words.hyphen_after = (1..tokens.len())
             .map(|i| words.gap(i - 1, i) == "-")
             .collect();
         words
+    }
+
+    /// Is the word at `i` part of a dateline ("LANZHOU, July 22 (Xinhua) --")?
+    pub(super) fn in_dateline(&self, i: usize) -> bool {
+        self.facts
+            .datelines
+            .iter()
+            .any(|&(a, b)| (a..=b).contains(&i))
     }
 
     /// Is the word at `i` in `list`?
@@ -64,10 +106,6 @@ impl<'a> Words<'a> {
     /// The word at `i`, normalised ([`crate::core::tokens::normalize`]).
     pub(super) fn word(&self, i: usize) -> &'a str {
         &self.vocabulary.word(self.tokens[i].word()).norm
-    }
-
-    pub(super) fn is_number(&self, i: usize) -> bool {
-        self.vocabulary.word(self.tokens[i].word()).number
     }
 
     pub(super) fn is_capitalised(&self, i: usize) -> bool {
@@ -139,9 +177,11 @@ pub(super) fn compound<'a>(side: &Words<'a>, i: usize) -> Cow<'a, str> {
     )
 }
 
-/// Indices of words matching `is_cue`.
+/// Indices of words matching `is_cue`, outside datelines.
 pub(super) fn cues(side: &Words, is_cue: impl Fn(usize) -> bool) -> Vec<usize> {
-    (0..side.tokens.len()).filter(|&i| is_cue(i)).collect()
+    (0..side.tokens.len())
+        .filter(|&i| is_cue(i) && !side.in_dateline(i))
+        .collect()
 }
 
 /// The cues of `mine` that `other` does not state as often (a part of a
@@ -167,6 +207,18 @@ pub(super) fn unmatched(mine: &Words, cues: &[usize], other: &Words) -> Vec<usiz
         })
         .map(|(&i, _)| i)
         .collect()
+}
+
+/// The same cue, by the definition: equal, or one extends the other by a
+/// short ending ("town" / "towns", "east" / "eastern"); two words compared
+/// letter by letter (for many words at once, [`WordCounts`]).
+pub(super) fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    common >= 4 && la - common <= 3 && lb - common <= 3
 }
 
 /// Words and how often each stands, asked how many are the same cue as a
@@ -301,16 +353,6 @@ pub(super) fn is_title(s: &Words, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The same cue, by the definition: two words compared letter by letter.
-    fn same_word(a: &str, b: &str) -> bool {
-        if a == b {
-            return true;
-        }
-        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-        let (la, lb) = (a.chars().count(), b.chars().count());
-        common >= 4 && la - common <= 3 && lb - common <= 3
-    }
 
     proptest::proptest! {
         #[test]

@@ -84,12 +84,21 @@ def edits(lang, s):
         if not 1800 <= n < 2200:
             # A clock time ("21 h 30", "10 a.m.", "10:30") is a date or time.
             clock = re.match(r" ?(h\b|a\.m\.|p\.m\.|:\d)", s[m.end():])
-            out.append(("date" if clock else "number", s[: m.start()] + str(n + 1) + s[m.end():]))
+            # So is a day beside its month ("22 mai", "12. März", "10 de
+            # noviembre", "September 20").
+            months = "|".join(MONTHS[lang])
+            day = n <= 31 and (
+                re.match(rf"\.? (de )?({months})\b", s[m.end():], re.I)
+                or re.search(rf"\b({months}) $", s[: m.start()], re.I)
+            )
+            out.append(("date" if clock or day else "number", s[: m.start()] + str(n + 1) + s[m.end():]))
             break
     for i, w in enumerate(NUMBER_WORDS[lang]):
         new = once(s, rf"\b{w}\b", NUMBER_WORDS[lang][(i + 1) % len(NUMBER_WORDS[lang])])
         if new:
-            out.append(("number", new))
+            months = "|".join(MONTHS[lang])
+            day = re.search(rf"\b{w} (de )?({months})\b", s, re.I)
+            out.append(("date" if day else "number", new))
             break
     # date: a weekday or a month, the next one.
     for table in (WEEKDAYS[lang], MONTHS[lang]):
