@@ -155,7 +155,7 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// The category named `id`, for `--categories`.
 pub fn category(id: &str) -> Option<Category> {
-    Category::ALL.into_iter().find(|c| c.id() == id)
+    Category::ALL.iter().copied().find(|c| c.id() == id)
 }
 
 /// The report in `format`.

@@ -190,7 +190,7 @@ pub struct CheckArgs {
     /// Only these categories, comma-separated
     #[arg(long, value_delimiter = ',', value_name = "LIST",
           value_parser = clap::builder::PossibleValuesParser::new(
-              crate::core::Category::ALL.map(|c| c.id())))]
+              crate::core::Category::ALL.iter().map(|c| c.id())))]
     pub categories: Vec<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = check::CheckFormat::Lines)]
