@@ -127,7 +127,7 @@ fn a_pdf_pair_with_two_edited_figures_gives_exactly_two_lines() {
     assert_eq!(code, Some(1));
     assert_eq!(
         out,
-        "tests/fixtures/pdf/article-edited.pdf:5:18: number: 48 / 52: the figure differs: 48 / 52\n\
+        "tests/fixtures/pdf/article-edited.pdf:5:18: number: 48 million euros / 52 million euros: the figure differs: 48 million euros / 52 million euros\n\
          tests/fixtures/pdf/article-edited.pdf:13:177: number: 21 / 23: the figure differs: 21 / 23\n"
     );
 }

@@ -77,7 +77,10 @@ fn an_edited_pair_of_prints_gives_exactly_its_two_edits() {
         .collect();
     assert_eq!(
         found,
-        [("48".into(), "52".into()), ("21".into(), "23".into())]
+        [
+            ("48 million euros".into(), "52 million euros".into()),
+            ("21".into(), "23".into())
+        ]
     );
 }
 
