@@ -116,7 +116,7 @@ fn decode_wide(bytes: &[u8], name: &str) -> Option<Result<String, LoadError>> {
         name: name.into(),
         offset: bom.len() + at * width,
     };
-    if body.len() % width != 0 {
+    if !body.len().is_multiple_of(width) {
         return Some(Err(bad(body.len() / width)));
     }
     let text: Result<String, LoadError> = if width == 2 {
