@@ -411,7 +411,8 @@ fn the_summary_lists_suggestions_and_omissions_and_jumps() {
 }
 
 /// Issue 11, item 8: `W` to a path where a file stands asks first; the file
-/// is replaced only after a yes.
+/// is replaced only after a yes. Issue 27, break 2: a file that is not
+/// notes is named as such, and only `R` (never Enter) replaces it.
 #[test]
 fn saving_elsewhere_onto_an_existing_file_asks_first() {
     let dir = temp_dir("replace");
@@ -436,10 +437,11 @@ fn saving_elsewhere_onto_an_existing_file_asks_first() {
     assert!(
         matches!(
             app.input.dialog,
-            Some(tandem::tui::dialog::Dialog::ConfirmReplace { .. })
+            Some(tandem::tui::dialog::Dialog::KeepUnreadable { .. })
         ),
         "asks"
     );
+    assert!(screen(&app).contains("Keep this file?"), "{}", screen(&app));
     assert_eq!(
         std::fs::read_to_string(&other).unwrap(),
         "not a notes file",
@@ -467,4 +469,62 @@ fn saving_elsewhere_onto_an_existing_file_asks_first() {
         "yes replaces it"
     );
     assert_eq!(app.notes.notebook.as_ref().unwrap().path, other);
+}
+
+/// Issue 28, item 6: an orphaned note (its passage is not in the current
+/// text) is placed on the focused passage from the notes list with `p`,
+/// saved so, and `u` makes it an orphan again.
+#[test]
+fn an_orphan_is_placed_on_the_focused_passage_and_undone() {
+    let dir = temp_dir("reattach");
+    let path = dir.path().join("notes.json");
+    let gone = "A sentence that is in neither article.";
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"version": 1, "left": {{"path": "l", "sha256": "0"}}, "right": {{"path": "r", "sha256": "0"}},
+            "notes": [{{"id": "n", "category": "other", "text": "lost", "status": "open", "created": "2026-11-22T08:00:00Z",
+            "updated": "2026-11-22T08:00:00Z", "left": {{"exact": "{gone}", "prefix": "", "suffix": "", "start": 0,
+            "end": 38, "char_start": 0, "char_end": 38}}, "right": null}}]}}"#
+        ),
+    )
+    .unwrap();
+    let mut app = app_with_notes(path.clone());
+    assert!(app.notes.notebook.as_ref().unwrap().file.notes[0].is_orphan());
+    let unit = focus_first_link(&mut app);
+    update(&mut app, Action::OpenNotes);
+    assert!(screen(&app).contains("an orphan here"), "{}", screen(&app));
+    update(&mut app, Action::ReattachNote);
+    let note = &app.notes.notebook.as_ref().unwrap().file.notes[0];
+    assert!(!note.is_orphan(), "{:?}", app.message);
+    assert!(
+        note.left
+            .as_ref()
+            .unwrap()
+            .exact
+            .starts_with("Russian President Vladimir Putin will meet")
+    );
+    assert_eq!(
+        app.notes.notes_of_unit[unit],
+        vec![0],
+        "the passage carries it"
+    );
+    let (l, r) = samples::pair();
+    let saved = Notebook::open(&path, &l, &r).unwrap();
+    assert!(!saved.file.notes[0].is_orphan(), "placed on disk too");
+
+    update(&mut app, Action::Undo);
+    let note = &app.notes.notebook.as_ref().unwrap().file.notes[0];
+    assert!(note.is_orphan(), "undone: an orphan again");
+    assert_eq!(note.left.as_ref().unwrap().exact, gone);
+    // A note that is not orphaned stays where it is.
+    update(&mut app, Action::Redo);
+    update(&mut app, Action::ReattachNote);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("not orphaned")),
+        "{:?}",
+        app.message
+    );
 }

@@ -209,13 +209,14 @@ fn saving_elsewhere_asks_before_replacing_a_file() {
         }]
     );
 
-    // The session's own file is not asked about.
+    // The session's own file is not asked about, but not replaced either
+    // if it cannot be read as notes (the loop finds out).
     update(&mut app, Action::SaveElsewhere);
     assert_eq!(
         update(&mut app, Action::Submit),
         vec![Effect::SaveAs {
             path: notes_path(),
-            replace: true
+            replace: false
         }]
     );
 }

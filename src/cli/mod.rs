@@ -249,12 +249,22 @@ pub enum CliError {
     Output(std::io::Error),
     #[error("terminal error: {0}")]
     Terminal(std::io::Error),
-    #[error(transparent)]
+    #[error("{}", with_advice(.0))]
     Notes(#[from] StoreError),
     #[error("{0}: no such notes file")]
     NoNotes(String),
     #[error(transparent)]
     Config(#[from] config::ConfigError),
+}
+
+/// A notes error with what to do about it on the command line.
+fn with_advice(e: &StoreError) -> String {
+    match e {
+        StoreError::Unreadable { .. } | StoreError::NotNotes { .. } => {
+            format!("{e}: fix it or choose another file with --notes")
+        }
+        StoreError::Unwritable { .. } => e.to_string(),
+    }
 }
 
 /// Loads the pair named on the command line, or the bundled sample pair,

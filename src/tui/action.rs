@@ -57,6 +57,8 @@ pub enum Action {
     EditNote,
     DeleteNote,
     CycleStatus,
+    /// Place the selected (orphaned) note on the focused passage.
+    ReattachNote,
     /// "Yes" in a confirmation.
     Confirm,
     SaveElsewhere,
@@ -156,7 +158,9 @@ pub enum Effect {
     /// Write the notebook to its file.
     Save,
     /// Write the notebook to `path`, which becomes its file. Without
-    /// `replace`, a file already standing there is left alone and reported.
+    /// `replace`, another file already standing there, or any file that
+    /// cannot be read as notes (the session's own too), is left alone and
+    /// reported.
     SaveAs { path: PathBuf, replace: bool },
     /// Write the notes as `what` to `path`.
     Export { what: Export, path: PathBuf },
@@ -181,6 +185,12 @@ pub enum Outcome {
     Saved(Result<PathBuf, String>),
     /// `SaveAs` without `replace` found a file at this path.
     Exists(PathBuf),
+    /// `SaveAs` without `replace` found a file at this path that cannot be
+    /// read as notes, for this reason: it is not replaced without asking.
+    NotNotes {
+        path: PathBuf,
+        reason: String,
+    },
     Exported(Result<PathBuf, String>),
     /// Bytes put on the clipboard.
     Copied(Result<usize, String>),

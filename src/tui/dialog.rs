@@ -67,6 +67,12 @@ pub enum Dialog {
     ConfirmReplace {
         path: PathBuf,
     },
+    /// The file at `path` cannot be read as notes (`reason`): keep it (the
+    /// default) or replace it.
+    KeepUnreadable {
+        path: PathBuf,
+        reason: String,
+    },
     Export,
     Summary {
         selected: usize,

@@ -12,6 +12,7 @@ use ratatui::crossterm::execute;
 use super::action::{Action, Effect, Export, Outcome};
 use super::app::App;
 use super::mode::Side;
+use super::notes;
 use super::reload::{Handover, Job};
 use super::update::update;
 use crate::core::document::Document;
@@ -101,17 +102,23 @@ fn perform_with(app: &mut App, effect: Effect, worker: &dyn Worker) -> Option<Ou
         (Effect::Save, Some(book)) => Outcome::Saved(
             book.save(left, right)
                 .map(|()| book.path.clone())
-                .map_err(|e| e.to_string()),
+                .map_err(|e| notes::save_error(&e)),
         ),
         (Effect::SaveAs { path, replace }, Some(book)) => {
-            if !replace && std::fs::symlink_metadata(&path).is_ok() {
-                return Some(Outcome::Exists(path));
+            // Another file there is asked about, saying what it holds.
+            if !replace && book.path != path && std::fs::symlink_metadata(&path).is_ok() {
+                return Some(match store::holds(&path) {
+                    store::Holds::NotNotes(reason) => Outcome::NotNotes { path, reason },
+                    _ => Outcome::Exists(path),
+                });
             }
-            Outcome::Saved(
-                book.save_as(&path, left, right)
-                    .map(|()| path)
-                    .map_err(|e| e.to_string()),
-            )
+            match book.save_as(&path, left, right, replace) {
+                Ok(()) => Outcome::Saved(Ok(path)),
+                Err(store::StoreError::NotNotes { reason, .. }) => {
+                    Outcome::NotNotes { path, reason }
+                }
+                Err(e) => Outcome::Saved(Err(notes::save_error(&e))),
+            }
         }
         (Effect::Export { what, path }, Some(book)) => {
             let header = export::Header::now(app.reviewer.clone());

@@ -1,9 +1,9 @@
 //! The decisions on the notes the reviewer can undo and redo, as data:
-//! each entry is the notebook's decisions before a change, what the change
-//! was, and where the focus stood. The handlers (`notes`) record and replay
-//! them; this module only keeps the two stacks.
+//! each entry is what a decision changed (see `core::notes::change`) and
+//! where the focus stood. The handlers (`notes`) record and replay them;
+//! this module only keeps the two stacks.
 
-use crate::core::notes::snapshot::Snapshot;
+use crate::core::notes::change::Change;
 
 /// Entries kept: a day of reviewing, without growing without bound.
 const LIMIT: usize = 500;
@@ -12,8 +12,8 @@ const LIMIT: usize = 500;
 pub struct Entry {
     /// What the change did, as the status line says it ("deleted a note").
     pub what: String,
-    /// The decisions on the other side of the change.
-    pub state: Snapshot,
+    /// The notes and rejections it added, altered or removed.
+    pub change: Change,
     /// The unit focused when the change was made.
     pub focus: usize,
 }
@@ -35,27 +35,17 @@ impl History {
         self.redo.clear();
     }
 
-    /// Takes the last decision to undo; `now` (the state it is undone from)
-    /// becomes redoable.
-    pub fn undo(&mut self, now: Snapshot) -> Option<Entry> {
+    /// Takes the last decision to undo; it becomes redoable.
+    pub fn undo(&mut self) -> Option<Entry> {
         let entry = self.undo.pop()?;
-        self.redo.push(Entry {
-            state: now,
-            ..entry.clone()
-        });
+        self.redo.push(entry.clone());
         Some(entry)
     }
 
-    pub fn redo(&mut self, now: Snapshot) -> Option<Entry> {
+    /// Takes the last decision undone; it becomes undoable again.
+    pub fn redo(&mut self) -> Option<Entry> {
         let entry = self.redo.pop()?;
-        self.undo.push(Entry {
-            state: now,
-            ..entry.clone()
-        });
+        self.undo.push(entry.clone());
         Some(entry)
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
     }
 }

@@ -586,6 +586,12 @@ pub const TABLE: &[Section] = &[
                 "status",
             ),
             shown(
+                &[Key::Char('p')],
+                Action::ReattachNote,
+                "place an orphaned note on the focused passage",
+                "place an orphan here",
+            ),
+            shown(
                 &[Key::Char('u')],
                 Action::Undo,
                 "undo the last decision",
@@ -664,6 +670,25 @@ pub const TABLE: &[Section] = &[
                 Action::Cancel,
                 "keep the file: type another path",
                 "keep it",
+            ),
+            bind(&[Key::Other], Action::Cancel, "keep the file"),
+        ],
+    },
+    Section {
+        title: "Saving over a file that is not notes",
+        mode: Mode::KeepUnreadable,
+        bindings: &[
+            shown(
+                &[ENTER, ESC, Key::Char('n')],
+                Action::Cancel,
+                "keep the file: type another path",
+                "keep it, save elsewhere",
+            ),
+            shown(
+                &[Key::Char('R')],
+                Action::Confirm,
+                "replace the file with the notes (what it holds is lost)",
+                "replace it",
             ),
             bind(&[Key::Other], Action::Cancel, "keep the file"),
         ],

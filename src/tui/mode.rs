@@ -32,6 +32,8 @@ pub enum Mode {
     ConfirmQuit,
     /// Saving elsewhere would replace an existing file.
     ConfirmReplace,
+    /// Saving would replace a file that cannot be read as notes.
+    KeepUnreadable,
     SaveAs,
     Export,
     Summary,
@@ -53,6 +55,7 @@ impl Mode {
         Mode::ConfirmDelete,
         Mode::ConfirmQuit,
         Mode::ConfirmReplace,
+        Mode::KeepUnreadable,
         Mode::SaveAs,
         Mode::Export,
         Mode::Summary,

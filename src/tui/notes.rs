@@ -13,9 +13,11 @@ use super::app::App;
 use super::dialog::{self, Dialog, Selection, Target};
 use super::history::Entry;
 use super::keymap;
+use super::mode::{Mode, Side};
 use super::navigation;
 use crate::core::Category;
 use crate::core::notes::notebook::Notebook;
+use crate::core::notes::store::StoreError;
 
 /// The notes changed: place them again and save them.
 pub fn changed(app: &mut App) -> Vec<Effect> {
@@ -29,27 +31,29 @@ pub fn decide(app: &mut App, what: String, change: impl FnOnce(&mut Notebook)) -
     let Some(book) = app.notes.notebook.as_mut() else {
         return Vec::new();
     };
-    let state = book.snapshot();
-    change(book);
-    app.notes.history.record(Entry {
-        what,
-        state,
-        focus: app.viewport.focus,
-    });
+    let change = book.change(change);
+    if !change.is_empty() {
+        app.notes.history.record(Entry {
+            what,
+            change,
+            focus: app.viewport.focus,
+        });
+    }
     changed(app)
 }
 
-/// `u` (or, with `redo`, Ctrl-r): puts the notes back as they were before
-/// the last decision (or after the last one undone), focuses the passage
-/// it was made on and says so.
+/// `u` (or, with `redo`, Ctrl-r): applies the last decision backwards (or
+/// the last one undone forwards) to the notes it touched, focuses the
+/// passage it was made on and says so. Notes another session added or
+/// changed are not touched: the save merges the undo like any change.
 pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
-    let Some(now) = app.notes.notebook.as_ref().map(|b| b.snapshot()) else {
+    let Some(book) = app.notes.notebook.as_mut() else {
         return Vec::new();
     };
     let entry = if redo {
-        app.notes.history.redo(now)
+        app.notes.history.redo()
     } else {
-        app.notes.history.undo(now)
+        app.notes.history.undo()
     };
     let Some(entry) = entry else {
         app.message = Some(
@@ -62,9 +66,7 @@ pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
         );
         return Vec::new();
     };
-    if let Some(book) = app.notes.notebook.as_mut() {
-        book.restore(entry.state);
-    }
+    let applied = book.apply(&entry.change, !redo);
     let effects = changed(app);
     let count = note_count(app);
     if let Some(Dialog::NotesList { selected }) = &mut app.input.dialog {
@@ -76,8 +78,16 @@ pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
     if entry.focus < app.review.units.len() {
         navigation::go_to(app, entry.focus);
     }
+    let kept = match applied.changed_elsewhere {
+        0 => String::new(),
+        n => format!(
+            "; {n} {} changed in another session since, left as {}",
+            if n == 1 { "note" } else { "notes" },
+            if n == 1 { "it is" } else { "they are" }
+        ),
+    };
     app.message = Some(format!(
-        "{} {} (passage {})",
+        "{} {} (passage {}){kept}",
         if redo { "redone:" } else { "undone:" },
         entry.what,
         entry.focus + 1
@@ -195,9 +205,10 @@ pub fn submit(app: &mut App) -> Vec<Effect> {
         }
         Some(Dialog::SaveAs { editor }) => {
             let path = PathBuf::from(editor.lines().join("").trim());
-            // The session's own file is replaced without asking.
-            let replace = app.notes.notebook.as_ref().is_some_and(|b| b.path == path);
-            vec![Effect::SaveAs { path, replace }]
+            vec![Effect::SaveAs {
+                path,
+                replace: false,
+            }]
         }
         Some(Dialog::NotesList { selected }) => {
             jump_to_note(app, selected);
@@ -214,9 +225,11 @@ pub fn cancel(app: &mut App) {
     app.input.dialog = match app.input.dialog.take() {
         Some(Dialog::ConfirmDelete { selected, .. }) => Some(Dialog::NotesList { selected }),
         // Keep the file: back to the path, to type another.
-        Some(Dialog::ConfirmReplace { path }) => Some(Dialog::SaveAs {
-            editor: path_editor(&path),
-        }),
+        Some(Dialog::ConfirmReplace { path } | Dialog::KeepUnreadable { path, .. }) => {
+            Some(Dialog::SaveAs {
+                editor: path_editor(&path),
+            })
+        }
         _ => None,
     };
     app.input.selection = None;
@@ -320,6 +333,45 @@ pub fn cycle_status_selected(app: &mut App) -> Vec<Effect> {
     })
 }
 
+/// `p` in the notes list: the selected note's orphaned sides are placed on
+/// the focused passage (the passage behind the list), as the reviewer
+/// finds its words again by eye. Undone like any decision.
+pub fn reattach_selected(app: &mut App) -> Vec<Effect> {
+    let Some((_, id)) = selected_id(app) else {
+        return Vec::new();
+    };
+    let Some(orphaned) = app
+        .notes
+        .notebook
+        .as_ref()
+        .and_then(|b| b.get(&id))
+        .map(|n| n.orphaned)
+    else {
+        return Vec::new();
+    };
+    if !orphaned.iter().any(|&o| o) {
+        app.message = Some("this note is not orphaned: it stays where it is".into());
+        return Vec::new();
+    }
+    let target = app.target(app.viewport.focus);
+    let places: Vec<_> = Side::BOTH
+        .into_iter()
+        .filter(|side| orphaned[side.index()])
+        .filter_map(|side| Some((side, target.get(side)?.clone())))
+        .collect();
+    if places.is_empty() {
+        app.message =
+            Some("the focused passage has no text on the orphaned side: focus one that has".into());
+        return Vec::new();
+    }
+    let passage = app.viewport.focus + 1;
+    decide(app, format!("placed a note on passage {passage}"), |book| {
+        for (side, anchor) in places {
+            book.reattach(&id, side, anchor);
+        }
+    })
+}
+
 /// "Yes" in a confirmation.
 pub fn confirm(app: &mut App) -> Vec<Effect> {
     match app.input.dialog.take() {
@@ -341,14 +393,29 @@ pub fn confirm(app: &mut App) -> Vec<Effect> {
             app.quit = true;
             Vec::new()
         }
-        Some(Dialog::ConfirmReplace { path }) => vec![Effect::SaveAs {
-            path,
-            replace: true,
-        }],
+        Some(Dialog::ConfirmReplace { path } | Dialog::KeepUnreadable { path, .. }) => {
+            vec![Effect::SaveAs {
+                path,
+                replace: true,
+            }]
+        }
         other => {
             app.input.dialog = other;
             Vec::new()
         }
+    }
+}
+
+/// A failed save as the screen says it: what happened (the core's words)
+/// and that the notes are still in memory, with the key that saves them
+/// elsewhere.
+pub fn save_error(e: &StoreError) -> String {
+    match e {
+        StoreError::Unreadable { .. } => e.to_string(),
+        StoreError::Unwritable { .. } | StoreError::NotNotes { .. } => format!(
+            "{e}; your notes are kept in memory: press {} to save them elsewhere",
+            keymap::keys(Mode::Main, &[Action::SaveElsewhere])
+        ),
     }
 }
 
@@ -424,6 +491,10 @@ pub fn done(app: &mut App, outcome: Outcome) {
         Outcome::Saved(Err(e)) | Outcome::Exported(Err(e)) | Outcome::Copied(Err(e)) => e,
         Outcome::Exists(path) => {
             app.input.dialog = Some(Dialog::ConfirmReplace { path });
+            return;
+        }
+        Outcome::NotNotes { path, reason } => {
+            app.input.dialog = Some(Dialog::KeepUnreadable { path, reason });
             return;
         }
     };

@@ -21,7 +21,8 @@ pub fn open_with(app: &mut App, reading_view: bool, fold: bool) {
             update(app, action);
         }
     }
-    app.message = None;
+    // What opening the notes changed is said once, at the start.
+    app.message = app.notes.notebook.as_ref().and_then(|b| b.notice.clone());
 }
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -114,6 +115,7 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
         Action::EditNote => notes::edit_selected(app),
         Action::DeleteNote => notes::delete_selected(app),
         Action::CycleStatus => return notes::cycle_status_selected(app),
+        Action::ReattachNote => return notes::reattach_selected(app),
         Action::Confirm => return notes::confirm(app),
         Action::SaveElsewhere => notes::open_save_as(app),
         Action::OpenExport => notes::open_export(app),

@@ -26,6 +26,13 @@
 //! Among admissible places the best score wins (weights 50 quote, 20 each
 //! side of context, 2 position); with none the note is orphaned: kept, with
 //! its stored quote, and placed again if the text comes back.
+//!
+//! White space is not text: quotes, contexts and former neighbours are
+//! compared with every run of spaces, tabs and line breaks taken as one
+//! space, and a line break inside a paragraph (not before a blank line or
+//! a list item) does not end the sentence whose facts are checked. So an
+//! article re-wrapped at another width, re-indented or given CRLF line
+//! ends keeps every note where it was.
 
 use serde::{Deserialize, Serialize};
 
@@ -69,6 +76,106 @@ pub struct Anchor {
     pub facts: Option<Vec<String>>,
 }
 
+/// An article prepared for finding quotes in it whatever its white space:
+/// its text with every run of white space made one space, and where the
+/// squeezed text's bytes stand in the article. Build it once per article
+/// and locate every note in it.
+pub struct Haystack<'a> {
+    text: &'a str,
+    squeezed: String,
+    /// (squeezed byte, article byte) where the distance between the two
+    /// changes: after each run of white space that was not one byte.
+    jumps: Vec<(usize, usize)>,
+}
+
+impl<'a> Haystack<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut squeezed = String::with_capacity(text.len());
+        let mut jumps = vec![(0, 0)];
+        let mut run: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if run.is_none() {
+                    run = Some(i);
+                    squeezed.push(' ');
+                }
+                continue;
+            }
+            if let Some(start) = run.take()
+                && i - start != 1
+            {
+                jumps.push((squeezed.len(), i));
+            }
+            squeezed.push(c);
+        }
+        Haystack {
+            text,
+            squeezed,
+            jumps,
+        }
+    }
+
+    /// The article byte that squeezed byte `at` comes from.
+    fn article(&self, at: usize) -> usize {
+        let i = self.jumps.partition_point(|j| j.0 <= at).saturating_sub(1);
+        let (sq, orig) = self.jumps[i];
+        (orig + (at - sq)).min(self.text.len())
+    }
+
+    /// The squeezed byte that article byte `at` went to (roughly, inside a
+    /// run of white space), on a character boundary.
+    fn squeezed_at(&self, at: usize) -> usize {
+        let i = self.jumps.partition_point(|j| j.1 <= at).saturating_sub(1);
+        let (sq, orig) = self.jumps[i];
+        let mut p = sq + at.saturating_sub(orig);
+        if let Some(next) = self.jumps.get(i + 1) {
+            p = p.min(next.0);
+        }
+        floor_boundary(&self.squeezed, p)
+    }
+
+    /// The article bytes of squeezed bytes `start..end`.
+    fn span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.article(start);
+        let e = match self.squeezed[start..end].chars().next_back() {
+            Some(last) => self.article(end - last.len_utf8()) + last.len_utf8(),
+            None => s,
+        };
+        (s, floor_boundary(self.text, e.max(s)))
+    }
+}
+
+/// Where `needle` occurs in `text`, overlaps included ("he said, and he
+/// said" holds "he said" twice, and a note may be on either). memchr's SIMD
+/// search: every note of a changed article scans it all.
+fn occurrences<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + finder.find(text.as_bytes().get(from..)?)?;
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+        Some(at)
+    })
+}
+
+/// `s` with every run of white space made one space.
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
 fn floor_boundary(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
     while !text.is_char_boundary(i) {
@@ -101,13 +208,29 @@ fn sentence_break_before(text: &str, i: usize) -> bool {
     before.ends_with(['.', '!', '?']) && text[i..].starts_with(char::is_whitespace)
 }
 
-/// The byte range of the sentence(s) around `start..end`.
-fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+/// Is the line break at byte `at` of `text` the end of a paragraph: the
+/// last before a blank line (or the text's end)? Any other may be where a
+/// paragraph was wrapped, as good as a space: a re-wrap can put any word
+/// at the start of a line, even "12." or "-", so no other line break is
+/// taken for the end of a sentence when facts are looked for.
+fn paragraph_break(text: &str, at: usize) -> bool {
+    let next = text[at + 1..].trim_start_matches([' ', '\t', '\r']);
+    next.is_empty()
+        || next.starts_with('\n')
+        || text[..at]
+            .trim_end_matches([' ', '\t', '\r'])
+            .ends_with('\n')
+}
+
+/// The byte range of the sentence(s) around `start..end`. With `soft`, a
+/// line break inside a paragraph does not end a sentence.
+fn sentence_around(text: &str, start: usize, end: usize, soft: bool) -> (usize, usize) {
+    let line_ends = |at: usize| !soft || paragraph_break(text, at);
     let lo_limit = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
     let mut lo = start;
     for (i, c) in text[lo_limit..start].char_indices().rev() {
         let at = lo_limit + i;
-        if c == '\n' || sentence_break_before(text, at) {
+        if (c == '\n' && line_ends(at)) || sentence_break_before(text, at) {
             lo = at + c.len_utf8();
             break;
         }
@@ -117,7 +240,7 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let mut hi = end;
     for (i, c) in text[end..hi_limit].char_indices() {
         let at = end + i;
-        if c == '\n' || (at > start && sentence_break_before(text, at)) {
+        if (c == '\n' && line_ends(at)) || (at > start && sentence_break_before(text, at)) {
             break;
         }
         hi = at + c.len_utf8();
@@ -161,8 +284,61 @@ fn has_facts(wanted: &[String], found: &[String]) -> bool {
 
 /// The facts of the sentence around `start..end` of `text`.
 fn sentence_facts(text: &str, start: usize, end: usize) -> Vec<String> {
-    let (lo, hi) = sentence_around(text, start, end);
+    let (lo, hi) = sentence_around(text, start, end, false);
     facts_of(&text[lo..hi])
+}
+
+/// The numbers and capitalised words of the sentence around a candidate
+/// place `start..end`, taken generously: a first word counts, and a line
+/// break inside a paragraph does not end the sentence (a re-wrap moves
+/// names to the start of a line). A place is admissible when the note's
+/// facts are among them.
+fn found_facts(text: &str, start: usize, end: usize) -> Vec<String> {
+    let (lo, hi) = sentence_around(text, start, end, true);
+    text[lo..hi]
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
+        .map(String::from)
+        .collect()
+}
+
+/// Up to `k` characters of white-space-squeezed text just before `start`.
+fn squeezed_before(text: &str, start: usize, k: usize) -> String {
+    let mut out: Vec<char> = Vec::with_capacity(k);
+    let mut space = false;
+    for c in text[..start].chars().rev() {
+        let white = c.is_whitespace();
+        if !(white && space) {
+            if out.len() == k {
+                break;
+            }
+            out.push(if white { ' ' } else { c });
+        }
+        space = white;
+    }
+    out.iter().rev().collect()
+}
+
+/// Up to `k` characters of white-space-squeezed text from `end` on.
+fn squeezed_after(text: &str, end: usize, k: usize) -> String {
+    let mut out = String::new();
+    let (mut n, mut space) = (0, false);
+    for c in text[end..].chars() {
+        let white = c.is_whitespace();
+        if !(white && space) {
+            if n == k {
+                break;
+            }
+            out.push(if white { ' ' } else { c });
+            n += 1;
+        }
+        space = white;
+    }
+    out
 }
 
 /// A place the quote might be now.
@@ -204,6 +380,12 @@ impl Anchor {
     /// (see the module documentation for the rule). Any stored values,
     /// even out of range or reversed offsets, are safe.
     pub fn locate(&self, text: &str) -> Option<Anchor> {
+        self.locate_in(&Haystack::new(text))
+    }
+
+    /// [`Anchor::locate`] in an article prepared once for all its notes.
+    pub fn locate_in(&self, hay: &Haystack) -> Option<Anchor> {
+        let text = hay.text;
         if self.exact.is_empty() {
             return None;
         }
@@ -214,39 +396,40 @@ impl Anchor {
                 return Some(Anchor::new(text, self.start, self.end));
             }
         }
-        // memchr's SIMD search: every note of a changed article scans it all.
-        let exact: Vec<Candidate> =
-            memchr::memmem::find_iter(text.as_bytes(), self.exact.as_bytes())
-                .take(MAX_CANDIDATES)
-                .map(|i| Candidate {
-                    start: i,
-                    end: i + self.exact.len(),
+        let quote = squeeze(&self.exact);
+        let exact: Vec<Candidate> = occurrences(&hay.squeezed, &quote)
+            .take(MAX_CANDIDATES)
+            .map(|i| {
+                let (start, end) = hay.span(i, i + quote.len());
+                Candidate {
+                    start,
+                    end,
                     quote: 1.0,
-                })
-                .collect();
+                }
+            })
+            .collect();
         let distinctive_once = exact.len() == 1
-            && self.exact.chars().count() >= DISTINCTIVE_CHARS
-            && self.exact.split_whitespace().count() >= DISTINCTIVE_WORDS;
+            && quote.chars().count() >= DISTINCTIVE_CHARS
+            && quote.split_whitespace().count() >= DISTINCTIVE_WORDS;
         let facts = self.facts.clone().unwrap_or_else(|| self.context_facts());
+        let looks = Looks::of(self);
         let admissible = |c: &Candidate| {
-            let (prefix, suffix) = context(text, c.start, c.end);
-            let agrees = (similarity(&self.prefix, prefix) + similarity(&self.suffix, suffix))
-                / 2.0
-                >= CONTEXT_AGREES;
+            let context = looks.context(text, c);
+            let agrees = context / 2.0 >= CONTEXT_AGREES;
             let needs_context = c.quote < 1.0 || !distinctive_once;
-            has_facts(&facts, &sentence_facts(text, c.start, c.end))
-                && !self.is_former_neighbour(&text[c.start..c.end])
-                && (agrees || !needs_context)
+            let fits = has_facts(&facts, &found_facts(text, c.start, c.end))
+                && !looks.is_former_neighbour(&text[c.start..c.end])
+                && (agrees || !needs_context);
+            fits.then_some(context)
         };
         let best_of = |candidates: Vec<Candidate>| {
             candidates
                 .into_iter()
-                .filter(admissible)
-                .map(|c| (self.score(text, &c), c))
+                .filter_map(|c| admissible(&c).map(|context| (self.score(text, &c, context), c)))
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, c)| c)
         };
-        let best = best_of(exact).or_else(|| best_of(self.approximate_matches(text)))?;
+        let best = best_of(exact).or_else(|| best_of(self.approximate_matches(hay, &quote)))?;
         Some(Anchor::new(text, best.start, best.end))
     }
 
@@ -258,6 +441,7 @@ impl Anchor {
             &window,
             self.prefix.len(),
             self.prefix.len() + self.exact.len(),
+            false,
         );
         let mut facts = facts_of(&window[lo..hi]);
         // A context cut mid-word leaves a fragment, not a fact.
@@ -277,11 +461,90 @@ impl Anchor {
         facts
     }
 
+    /// Score of a candidate place whose contexts' similarities add up to
+    /// `context`.
+    fn score(&self, text: &str, c: &Candidate, context: f64) -> f64 {
+        let distance = c.start.abs_diff(self.start) as f64 / text.len().max(1) as f64;
+        let position = 1.0 - distance.min(1.0);
+        (QUOTE_WEIGHT * c.quote + CONTEXT_WEIGHT * context + POSITION_WEIGHT * position)
+            / (QUOTE_WEIGHT + 2.0 * CONTEXT_WEIGHT + POSITION_WEIGHT)
+    }
+
+    /// Approximate occurrences of the (squeezed) quote, at most a quarter
+    /// of its characters wrong, near its old place: edits rarely move a
+    /// passage far, and searching a whole long article would cost too much.
+    fn approximate_matches(&self, hay: &Haystack, quote: &str) -> Vec<Candidate> {
+        let chars: Vec<char> = quote.chars().collect();
+        let max_errors = (chars.len() / 4).max(1);
+        let reach = quote.len().saturating_mul(4).saturating_add(4000);
+        let old = hay.squeezed_at(self.start.min(self.end));
+        let squeezed = hay.squeezed.as_str();
+        let lo = floor_boundary(squeezed, old.saturating_sub(reach));
+        let hi = floor_boundary(
+            squeezed,
+            old.saturating_add(quote.len()).saturating_add(reach),
+        )
+        .max(lo);
+        approximate_occurrences(&chars, &squeezed[lo..hi], max_errors)
+            .into_iter()
+            .filter(|&(errors, _, _)| errors > 0)
+            .filter_map(|(errors, start, end)| {
+                // White space the quote does not have at its edges belongs
+                // to the text around the match.
+                let (start, end) = (lo + start, lo + end);
+                let found = &squeezed[start..end];
+                let trimmed_start = if quote.starts_with(' ') {
+                    found
+                } else {
+                    found.trim_start()
+                };
+                let trimmed = if quote.ends_with(' ') {
+                    trimmed_start
+                } else {
+                    trimmed_start.trim_end()
+                };
+                let start = start + (found.len() - trimmed_start.len());
+                let (start, end) = hay.span(start, start + trimmed.len());
+                (!trimmed.is_empty()).then(|| Candidate {
+                    start,
+                    end,
+                    quote: 1.0 - errors as f64 / chars.len() as f64,
+                })
+            })
+            .collect()
+    }
+}
+
+/// An anchor's quote and context with their white space squeezed, as
+/// candidates are compared with them.
+struct Looks {
+    exact: String,
+    prefix: String,
+    suffix: String,
+}
+
+impl Looks {
+    fn of(a: &Anchor) -> Self {
+        Looks {
+            exact: squeeze(&a.exact),
+            prefix: squeeze(&a.prefix),
+            suffix: squeeze(&a.suffix),
+        }
+    }
+
+    /// How like the stored context the text around a candidate is: the
+    /// similarities of both sides added (0 to 2), white space squeezed.
+    fn context(&self, text: &str, c: &Candidate) -> f64 {
+        let before = squeezed_before(text, c.start, self.prefix.chars().count());
+        let after = squeezed_after(text, c.end, self.suffix.chars().count());
+        similarity(&self.prefix, &before) + similarity(&self.suffix, &after)
+    }
+
     /// Does `candidate` look more like the text that stood beside the quote
     /// (its stored prefix or suffix) than like the quote? Compared over its
     /// first and last characters, which is what a neighbour would share.
     fn is_former_neighbour(&self, candidate: &str) -> bool {
-        let chars: Vec<char> = candidate.chars().collect();
+        let chars: Vec<char> = squeeze(candidate).chars().collect();
         let k = chars.len().min(CONTEXT * 3 / 4);
         if k == 0 {
             return false;
@@ -294,58 +557,6 @@ impl Anchor {
         };
         errors(head, &self.suffix) < errors(head, &self.exact)
             || errors(tail, &self.prefix) < errors(tail, &self.exact)
-    }
-
-    /// Score of a candidate place.
-    fn score(&self, text: &str, c: &Candidate) -> f64 {
-        let (prefix, suffix) = context(text, c.start, c.end);
-        let context = similarity(&self.prefix, prefix) + similarity(&self.suffix, suffix);
-        let distance = c.start.abs_diff(self.start) as f64 / text.len().max(1) as f64;
-        let position = 1.0 - distance.min(1.0);
-        (QUOTE_WEIGHT * c.quote + CONTEXT_WEIGHT * context + POSITION_WEIGHT * position)
-            / (QUOTE_WEIGHT + 2.0 * CONTEXT_WEIGHT + POSITION_WEIGHT)
-    }
-
-    /// Approximate occurrences of the quote (at most a quarter of its
-    /// characters wrong) near its old place: edits rarely move a passage
-    /// far, and searching a whole long article would cost too much.
-    fn approximate_matches(&self, text: &str) -> Vec<Candidate> {
-        let quote: Vec<char> = self.exact.chars().collect();
-        let max_errors = (quote.len() / 4).max(1);
-        let reach = self.exact.len().saturating_mul(4).saturating_add(4000);
-        let old = self.start.min(self.end);
-        let lo = floor_boundary(text, old.saturating_sub(reach));
-        let hi = floor_boundary(
-            text,
-            old.saturating_add(self.exact.len()).saturating_add(reach),
-        )
-        .max(lo);
-        approximate_occurrences(&quote, &text[lo..hi], max_errors)
-            .into_iter()
-            .filter(|&(errors, _, _)| errors > 0)
-            .filter_map(|(errors, start, end)| {
-                // Whitespace the quote does not have at its edges belongs
-                // to the text around the match.
-                let (start, end) = (lo + start, lo + end);
-                let found = &text[start..end];
-                let trimmed_start = if self.exact.starts_with(char::is_whitespace) {
-                    found
-                } else {
-                    found.trim_start()
-                };
-                let trimmed = if self.exact.ends_with(char::is_whitespace) {
-                    trimmed_start
-                } else {
-                    trimmed_start.trim_end()
-                };
-                let start = start + (found.len() - trimmed_start.len());
-                (!trimmed.is_empty()).then(|| Candidate {
-                    start,
-                    end: start + trimmed.len(),
-                    quote: 1.0 - errors as f64 / quote.len() as f64,
-                })
-            })
-            .collect()
     }
 }
 

@@ -2,6 +2,7 @@
 //! are found again in the new text by their quote and context, as when a
 //! notes file is opened for a changed article.
 
+use super::anchor::Haystack;
 use super::notebook::Notebook;
 use crate::core::Side;
 
@@ -9,6 +10,7 @@ impl Notebook {
     /// Finds every note's anchor on side `side` (0 left, 1 right) again in
     /// `text`; a note whose passage is gone is kept and marked orphaned.
     pub fn reanchor(&mut self, side: Side, text: &str) {
+        let hay = Haystack::new(text);
         for note in &mut self.file.notes {
             let slot = match side {
                 Side::Left => &mut note.left,
@@ -17,7 +19,7 @@ impl Notebook {
             let Some(anchor) = slot.as_mut() else {
                 continue;
             };
-            match anchor.locate(text) {
+            match anchor.locate_in(&hay) {
                 Some(found) => *anchor = found,
                 None => note.orphaned[side.index()] = true,
             }

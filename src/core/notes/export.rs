@@ -531,6 +531,7 @@ mod tests {
                 orphaned: [false; 2],
             }],
             rejected: Vec::new(),
+            extra: Default::default(),
         }
     }
 

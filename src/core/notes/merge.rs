@@ -9,7 +9,8 @@
 //! - A note changed on one side takes that side's change. Changed on both
 //!   sides (text, category or status) differently: both are kept, ours as
 //!   the note and theirs as a copy marked `conflict` for the reviewer.
-//! - Rejected suggestions are the union of both sides.
+//! - A suggestion rejected on either side stays rejected; one suggested
+//!   again (its rejection taken back) on either side is suggested again.
 
 use std::collections::HashMap;
 
@@ -117,11 +118,22 @@ pub fn merge<'a>(
             }
         }
     }
-    let mut rejected = ours.rejected.clone();
+    // A rejection either side took back (one it had read) stays taken back.
+    let has = |file: &NotesFile, key: &str| file.rejected.iter().any(|x| x.key == key);
+    let mut rejected: Vec<_> = ours
+        .rejected
+        .iter()
+        .filter(|r| has(theirs, &r.key) || !has(base, &r.key))
+        .cloned()
+        .collect();
     for r in &theirs.rejected {
-        if !rejected.iter().any(|x| x.key == r.key) {
+        if !has(ours, &r.key) && !has(base, &r.key) {
             rejected.push(r.clone());
         }
+    }
+    let mut extra = ours.extra.clone();
+    for (key, value) in &theirs.extra {
+        extra.entry(key.clone()).or_insert_with(|| value.clone());
     }
     (
         NotesFile {
@@ -130,6 +142,7 @@ pub fn merge<'a>(
             right: ours.right.clone(),
             notes,
             rejected,
+            extra,
         },
         report,
     )
@@ -168,6 +181,7 @@ mod tests {
             right: article,
             notes: notes.to_vec(),
             rejected: Vec::new(),
+            extra: Default::default(),
         }
     }
 

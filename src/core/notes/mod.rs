@@ -10,6 +10,7 @@
 //! which the W3C export needs even when the article is not at hand).
 
 pub mod anchor;
+pub mod change;
 pub mod clean;
 pub mod context;
 mod edited;
@@ -18,7 +19,6 @@ pub mod export;
 mod lock;
 mod merge;
 pub mod notebook;
-pub mod snapshot;
 pub mod store;
 mod time;
 
@@ -123,6 +123,10 @@ pub struct NotesFile {
     /// Suggestions the reviewer rejected.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<Rejected>,
+    /// Top-level keys this version does not know (a later version's, or
+    /// another tool's): kept as they are and written back on save.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A fresh note id: unique across sessions without coordination (time,

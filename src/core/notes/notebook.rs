@@ -6,6 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::anchor::Haystack;
 use super::lock::NotesLock;
 use super::merge::{Merged, merge};
 use super::store::{self, StoreError, sha256_hex};
@@ -19,6 +20,9 @@ pub struct Notebook {
     pub unsaved: bool,
     /// What the last save took in from another session on the same file.
     pub last_merge: Merged,
+    /// What opening the file changed in memory and the reviewer should
+    /// know (notes that shared an id given their own).
+    pub notice: Option<String>,
     /// The notes as this session last read or wrote them, placed in the
     /// current articles: the common ancestor of the next merge.
     base: NotesFile,
@@ -46,6 +50,7 @@ fn empty(left: &Document, right: &Document) -> NotesFile {
         },
         notes: Vec::new(),
         rejected: Vec::new(),
+        extra: Default::default(),
     }
 }
 
@@ -54,23 +59,29 @@ fn empty(left: &Document, right: &Document) -> NotesFile {
 /// quote, context and facts; one that cannot be placed is kept and marked
 /// orphaned.
 fn place(file: &mut NotesFile, docs: [&Document; 2], hashes: &[String; 2]) {
-    let changed = [
-        file.left.sha256 != hashes[0],
-        file.right.sha256 != hashes[1],
-    ];
+    // An article is prepared for the search once, and only if it changed.
+    let hays = [0, 1].map(|side| {
+        (file_hash(file, side) != hashes[side]).then(|| Haystack::new(&docs[side].text))
+    });
     for note in &mut file.notes {
         for (side, slot) in [&mut note.left, &mut note.right].into_iter().enumerate() {
-            let Some(anchor) = slot.as_mut() else {
+            let (Some(anchor), Some(hay)) = (slot.as_mut(), &hays[side]) else {
                 continue;
             };
-            if !changed[side] {
-                continue;
-            }
-            match anchor.locate(&docs[side].text) {
+            match anchor.locate_in(hay) {
                 Some(found) => *anchor = found,
                 None => note.orphaned[side] = true,
             }
         }
+    }
+}
+
+/// The hash the notes file has for the article on `side` (0 left).
+fn file_hash(file: &NotesFile, side: usize) -> &str {
+    if side == 0 {
+        &file.left.sha256
+    } else {
+        &file.right.sha256
     }
 }
 
@@ -101,10 +112,17 @@ impl Notebook {
             }
             read(path).map_err(|e| unreadable(e.to_string()))?
         };
-        let mut file = match &bytes {
-            Some(b) => store::parse(b).map_err(unreadable)?,
-            None => empty(left, right),
+        let (mut file, renamed) = match &bytes {
+            Some(b) => store::parse_counting(b).map_err(unreadable)?,
+            None => (empty(left, right), 0),
         };
+        let notice = (renamed > 0).then(|| {
+            format!(
+                "{renamed} {} had an id an earlier note has: given {} own (ID-2...)",
+                if renamed == 1 { "note" } else { "notes" },
+                if renamed == 1 { "its" } else { "their" }
+            )
+        });
         place(
             &mut file,
             [left, right],
@@ -116,6 +134,7 @@ impl Notebook {
             file,
             unsaved: false,
             last_merge: Merged::default(),
+            notice,
             on_disk: bytes,
             now: now_rfc3339(),
             nonce: new_id(),
@@ -133,13 +152,15 @@ impl Notebook {
     }
 
     /// Saves to another place, which becomes the notebook's place. Notes
-    /// already in a notes file there are kept (merged); any other file
-    /// there is replaced (the screen asks first).
+    /// already in a notes file there are kept (merged). A file there that
+    /// cannot be read as notes is replaced only with `replace_unreadable`
+    /// (the reviewer was asked); else it is [`StoreError::NotNotes`].
     pub fn save_as(
         &mut self,
         path: &Path,
         left: &Document,
         right: &Document,
+        replace_unreadable: bool,
     ) -> Result<(), StoreError> {
         let previous = (
             std::mem::replace(&mut self.path, path.to_path_buf()),
@@ -152,7 +173,7 @@ impl Notebook {
             rejected: Vec::new(),
             ..self.file.clone()
         };
-        let result = self.save_merged(left, right, true);
+        let result = self.save_merged(left, right, replace_unreadable);
         self.unsaved = result.is_err();
         if result.is_err() {
             (self.path, self.base, self.on_disk) = previous;
@@ -185,9 +206,10 @@ impl Notebook {
                 }
                 Err(_) if replace_unreadable => {}
                 Err(reason) => {
-                    return Err(unwritable(format!(
-                        "another program changed it and it can no longer be read ({reason}); it was left untouched"
-                    )));
+                    return Err(StoreError::NotNotes {
+                        path: self.path.display().to_string(),
+                        reason,
+                    });
                 }
             }
         }
@@ -230,6 +252,11 @@ impl Notebook {
     /// notebook was opened.
     pub fn set_time(&mut self, now: String) {
         self.now = now;
+    }
+
+    /// The time decisions are stamped with now.
+    pub(super) fn now(&self) -> &str {
+        &self.now
     }
 
     /// A new note id: unique to this session (its nonce) and to this note
@@ -320,6 +347,13 @@ impl Notebook {
 
     pub fn cycle_status(&mut self, id: &str) -> bool {
         self.touch(id, |n| n.status = n.status.next())
+    }
+
+    /// Suggests a rejected suggestion again; false if it was not rejected.
+    pub fn unreject(&mut self, key: &str) -> bool {
+        let before = self.file.rejected.len();
+        self.file.rejected.retain(|r| r.key != key);
+        self.file.rejected.len() < before
     }
 
     pub fn delete(&mut self, id: &str) -> bool {
@@ -460,7 +494,7 @@ mod tests {
         assert!(book.save(&l, &r).is_err());
         assert!(book.unsaved);
         let (_dir, path) = temp("elsewhere");
-        book.save_as(&path, &l, &r)?;
+        book.save_as(&path, &l, &r, false)?;
         assert!(!book.unsaved && book.path == path);
         assert_eq!(Notebook::open(&path, &l, &r)?.file.notes.len(), 1);
         Ok(())
@@ -558,18 +592,19 @@ mod tests {
         book.save(&l, &r)?;
         std::fs::write(&path, "<html>not notes</html>")?;
         book.add(Category::Other, "another".into(), None, None);
-        let err = book.save(&l, &r).unwrap_err().to_string();
-        assert!(
-            err.contains("another program changed it")
-                && err.contains("left untouched")
-                && err.contains("press W"),
-            "{err}"
-        );
+        let err = book.save(&l, &r).unwrap_err();
+        assert!(matches!(err, StoreError::NotNotes { .. }), "{err}");
+        assert!(err.to_string().contains("left untouched"), "{err}");
+        // Saving elsewhere does not replace it either unless told to.
+        assert!(matches!(
+            book.save_as(&path, &l, &r, false),
+            Err(StoreError::NotNotes { .. })
+        ));
         assert!(book.unsaved);
         assert_eq!(std::fs::read_to_string(&path)?, "<html>not notes</html>");
         // Saving elsewhere keeps both notes.
         let (_elsewhere_dir, elsewhere) = temp("clobbered-rescue");
-        book.save_as(&elsewhere, &l, &r)?;
+        book.save_as(&elsewhere, &l, &r, false)?;
         assert_eq!(Notebook::open(&elsewhere, &l, &r)?.file.notes.len(), 2);
         Ok(())
     }

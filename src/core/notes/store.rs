@@ -15,16 +15,44 @@ use sha2::{Digest, Sha256};
 
 use super::NotesFile;
 
+/// Why notes could not be read or saved. The messages say what happened
+/// and that nothing was lost; what to do about it (a flag, a key) is the
+/// front end's to add.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error(
-        "notes file {path}: cannot be read ({reason}); it was left untouched: fix it or choose another file with --notes"
-    )]
+    #[error("notes file {path}: cannot be read ({reason}); it was left untouched")]
     Unreadable { path: String, reason: String },
-    #[error(
-        "notes file {path}: cannot be saved ({reason}); your notes are kept in memory: press W to save them elsewhere"
-    )]
+    #[error("notes file {path}: cannot be saved ({reason})")]
     Unwritable { path: String, reason: String },
+    /// A file stands where the notes would go that cannot be read as
+    /// notes: it is not replaced unless the reviewer says so.
+    #[error("{path}: cannot be read as notes ({reason}); it was left untouched")]
+    NotNotes { path: String, reason: String },
+}
+
+/// What stands at a path notes may be saved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holds {
+    Nothing,
+    /// A notes file with this many notes.
+    Notes(usize),
+    /// Something that cannot be read as notes, and why.
+    NotNotes(String),
+}
+
+/// What stands at `path` (through symbolic links).
+pub fn holds(path: &Path) -> Holds {
+    if let Err(e) = regular_or_missing(path) {
+        return Holds::NotNotes(e.to_string());
+    }
+    match fs::read(path) {
+        Ok(bytes) => match parse(&bytes) {
+            Ok(file) => Holds::Notes(file.notes.len()),
+            Err(reason) => Holds::NotNotes(reason),
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Holds::Nothing,
+        Err(e) => Holds::NotNotes(e.to_string()),
+    }
 }
 
 /// Hex SHA-256 of some bytes.
@@ -289,13 +317,72 @@ pub fn remove_stale_temporaries(path: &Path) -> usize {
     removed
 }
 
-/// Parses the bytes of a notes file.
+/// Parses the bytes of a notes file (notes that share an id are told
+/// apart, see [`parse_counting`]).
 pub fn parse(bytes: &[u8]) -> Result<NotesFile, String> {
-    let file: NotesFile = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    parse_counting(bytes).map(|(file, _)| file)
+}
+
+/// Parses the bytes of a notes file; also returns how many notes had an
+/// id an earlier note already had and were given their own
+/// (`ID-2`, `ID-3`...). The new ids follow from the file alone, so every
+/// session reading it gives the same ones, and a merge still pairs them.
+pub fn parse_counting(bytes: &[u8]) -> Result<(NotesFile, usize), String> {
+    let mut file: NotesFile = serde_json::from_slice(bytes).map_err(|e| why_not_notes(bytes, e))?;
     if file.version != 1 {
         return Err(format!("version {} is not supported", file.version));
     }
-    Ok(file)
+    let renamed = unique_ids(&mut file);
+    Ok((file, renamed))
+}
+
+/// Gives every note after the first with a given id an id of its own;
+/// returns how many.
+fn unique_ids(file: &mut NotesFile) -> usize {
+    let mut taken: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(file.notes.len());
+    let mut duplicates = Vec::new();
+    for (i, note) in file.notes.iter().enumerate() {
+        if !taken.insert(note.id.clone()) {
+            duplicates.push(i);
+        }
+    }
+    for &i in &duplicates {
+        let id = &file.notes[i].id;
+        let fresh = (2..)
+            .map(|k| format!("{id}-{k}"))
+            .find(|candidate| !taken.contains(candidate))
+            .unwrap_or_default();
+        taken.insert(fresh.clone());
+        file.notes[i].id = fresh;
+    }
+    duplicates.len()
+}
+
+/// Why bytes are not a notes file, in one plain sentence where serde's
+/// own words would name types (`[]`, `null`, a number) or the bytes are
+/// plainly something else.
+fn why_not_notes(bytes: &[u8], e: serde_json::Error) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    if text.lines().any(|l| l.starts_with("<<<<<<< ")) {
+        return "it holds git conflict markers (<<<<<<<): resolve the conflict first".into();
+    }
+    if e.is_syntax() || e.is_eof() {
+        return format!(
+            "it is not JSON (from line {}, column {})",
+            e.line(),
+            e.column()
+        );
+    }
+    let shape = match serde_json::from_slice::<serde_json::Value>(bytes) {
+        Ok(serde_json::Value::Object(_)) | Err(_) => return e.to_string(),
+        Ok(serde_json::Value::Array(_)) => "a list",
+        Ok(serde_json::Value::Null) => "null",
+        Ok(serde_json::Value::Bool(_)) => "true or false",
+        Ok(serde_json::Value::Number(_)) => "a number",
+        Ok(serde_json::Value::String(_)) => "a string",
+    };
+    format!("it holds {shape}, not the object with \"version\" and \"notes\" a notes file is")
 }
 
 /// Reads a notes file: `None` if there is none yet.
@@ -370,6 +457,7 @@ mod tests {
                 orphaned: [false; 2],
             }],
             rejected: Vec::new(),
+            extra: Default::default(),
         }
     }
 

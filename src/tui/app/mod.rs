@@ -235,6 +235,7 @@ impl App {
             Some(Dialog::ConfirmDelete { .. }) => Mode::ConfirmDelete,
             Some(Dialog::ConfirmQuit) => Mode::ConfirmQuit,
             Some(Dialog::ConfirmReplace { .. }) => Mode::ConfirmReplace,
+            Some(Dialog::KeepUnreadable { .. }) => Mode::KeepUnreadable,
             Some(Dialog::SaveAs { .. }) => Mode::SaveAs,
             Some(Dialog::Export) => Mode::Export,
             Some(Dialog::Summary { .. }) => Mode::Summary,

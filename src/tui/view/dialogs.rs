@@ -269,6 +269,17 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             );
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
+        Some(Dialog::KeepUnreadable { path, reason }) => {
+            let area = centred(screen, 76, 8);
+            let inner = frame_box(frame, area, " Keep this file? ");
+            let keys = hints(Mode::KeepUnreadable, &[], ": ", " · ");
+            let text = format!(
+                "{} cannot be read as notes ({}): keep it and save elsewhere?\n\n{keys}",
+                sanitize(&path.display().to_string()),
+                sanitize(reason)
+            );
+            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+        }
         Some(Dialog::Summary { selected }) => {
             let area = centred(
                 screen,
