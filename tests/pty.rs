@@ -402,3 +402,27 @@ fn no_watch_leaves_the_screen_as_it_was() {
     );
     s.quit_with(b"q");
 }
+
+#[test]
+fn five_versions_move_by_pair_and_the_history_goes_to_the_toll() {
+    let dir = TempDir::with_prefix("tandem-pty-series-").unwrap();
+    let files: Vec<String> = (1..=5)
+        .map(|v| {
+            let to = dir.path().join(format!("v{v}.txt"));
+            std::fs::copy(format!("tests/fixtures/story/en/v{v}.txt"), &to).unwrap();
+            to.to_str().unwrap().to_string()
+        })
+        .collect();
+    let args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let mut s = tandem(&args);
+    s.wait_for("1–2/5");
+    s.press(b">");
+    s.wait_for("versions 2–3 of 5");
+    s.press(b"H");
+    s.wait_for("12 → 19 → 19 → 23 → 23");
+    s.press(b"\r");
+    s.wait_for("versions 1–2 of 5");
+    // The toll's passage is focused: its figure is the suggestion shown.
+    s.wait_for("“12” / “19”");
+    s.quit_with(b"q");
+}

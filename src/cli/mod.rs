@@ -659,7 +659,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         None => {
             use std::io::IsTerminal;
             if !cli.more.is_empty() {
-                return series::review(&cli);
+                return series::review(cli, config);
             }
             if let Some((left, right)) = difftool::directories(&cli) {
                 return difftool::review_each(&cli, &left, &right, run);
@@ -681,7 +681,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     watch: watched(&cli, screen.watch),
                 };
                 return crate::tui::run(theme, opening, move |report| {
-                    prepare(&cli, &config, report)
+                    prepare(&cli, &config, report).map(Into::into)
                 })
                 .map_err(|failure| match failure {
                     Failure::Terminal(e) => CliError::Terminal(e),

@@ -8,8 +8,16 @@ use crate::core::series::Series;
 use crate::report;
 
 use super::{
-    Cli, CliError, ColorChoice, Format, terminal_width, to_stdout, write_report, write_stdout,
+    Cli, CliError, ColorChoice, Format, config, options, terminal_width, to_stdout, write_report,
+    write_stdout,
 };
+use crate::core::Side;
+use crate::core::notes::notebook::Notebook;
+use crate::core::notes::store;
+use crate::core::pipeline::{self, Report, Stage};
+use crate::tui::app::Versions;
+use crate::tui::loading::{Failure, Start};
+use config::Config;
 
 /// Loads every version, on all cores; an error about an earlier version
 /// comes first.
@@ -57,9 +65,11 @@ pub fn write(
     }
 }
 
-/// `tandem V1 V2 V3 …`: the review screen compares two versions, so a
-/// series is printed as its text report.
-pub fn review(cli: &Cli) -> Result<(), CliError> {
+/// `tandem V1 V2 V3 …`: on a terminal, the review screen on the series,
+/// one consecutive pair at a time; elsewhere (a pipe, a script), the
+/// series' text report.
+pub fn review(cli: Cli, config: Config) -> Result<(), CliError> {
+    use std::io::IsTerminal;
     let files: Vec<String> = cli
         .left
         .iter()
@@ -67,6 +77,76 @@ pub fn review(cli: &Cli) -> Result<(), CliError> {
         .chain(&cli.more)
         .cloned()
         .collect();
-    let series = load(&files, cli.input.format())?;
-    write(&series, Format::Text, None, cli.color)
+    if !std::io::stdout().is_terminal() {
+        let series = load(&files, cli.input.format())?;
+        return write(&series, Format::Text, None, cli.color);
+    }
+    if cli.notes.is_some() {
+        return Err(CliError::Usage(
+            "--notes names one pair's notes file; with three or more versions each pair keeps \
+             its own, named after its two files"
+                .into(),
+        ));
+    }
+    let theme = config::screen_theme(cli.theme.palette(), &config).map_err(CliError::Usage)?;
+    let screen = config.screen();
+    // The other pairs would go stale if one file were read again alone:
+    // a series is not followed on disk.
+    let opening = crate::tui::Opening {
+        reading_view: screen.reading_view,
+        fold: screen.fold,
+        reviewer: options::reviewer(None, config.reviewer.clone()),
+        watch: [None, None],
+    };
+    let format = cli.input.format();
+    crate::tui::run(theme, opening, move |report| {
+        open(&files, format, &config, report)
+    })
+    .map_err(|failure| match failure {
+        Failure::Terminal(e) => CliError::Terminal(e),
+        Failure::Loading(e) => e,
+    })
+}
+
+/// Reads every version (the first reported as the left side, the others
+/// as the right), compares each consecutive pair on all cores and opens
+/// each pair's notebook.
+fn open(
+    files: &[String],
+    format: Option<InputFormat>,
+    config: &Config,
+    report: Report,
+) -> Result<Start, CliError> {
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(CliError::Usage(
+            "only one of the versions can be read from standard input".into(),
+        ));
+    }
+    let versions: Vec<Document> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let side = if i == 0 { Side::Left } else { Side::Right };
+            pipeline::load(f, format, side, report)
+        })
+        .collect::<Result<_, _>>()?;
+    report(Stage::Aligning);
+    let series = Series::new(versions)
+        .ok_or_else(|| CliError::Usage("give two or more versions to compare".into()))?;
+    let notebooks = series
+        .pairs()
+        .iter()
+        .map(|pair| {
+            let (l, r) = (&pair.left, &pair.right);
+            let path = config.notes_path(store::default_path(&l.name, &r.name, l.name != "-"));
+            Notebook::open(&path, l, r)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let (versions, cmp, notebook) = Versions::new(series, notebooks)
+        .ok_or_else(|| CliError::Usage("give two or more versions to compare".into()))?;
+    Ok(Start {
+        cmp,
+        notebook,
+        versions: Some(versions),
+    })
 }

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::core::Side;
-use crate::core::series::{FactHistory, Series};
+use crate::core::series::{FactHistory, PassageChange, Series};
 use crate::display::{sanitize, wrap};
 
 use super::text;
@@ -42,22 +42,7 @@ fn passages(series: &Series, total_width: usize) -> String {
     }
     let _ = writeln!(out, "═══ passages added or dropped ═══");
     for c in &changes {
-        let (what, version) = match c.side {
-            Side::Left => ("dropped", c.pair),
-            Side::Right => ("added", c.pair + 1),
-        };
-        let text = sanitize(&series.version(version).text[c.at.0..c.at.1]);
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let opening = if words.len() > 12 {
-            format!("{} …", words[..12].join(" "))
-        } else {
-            words.join(" ")
-        };
-        let line = format!(
-            "{}–{} {what}: “{opening}”",
-            number(c.pair),
-            number(c.pair + 1)
-        );
+        let line = passage_line(series, c);
         for (i, row) in wrap(&line, total_width.saturating_sub(4))
             .iter()
             .enumerate()
@@ -85,25 +70,7 @@ pub fn history(series: &Series, facts: &[FactHistory], total_width: usize) -> St
         return out;
     }
     for fact in facts {
-        let values: Vec<String> = fact
-            .values
-            .iter()
-            .map(|v| v.as_ref().map_or("—".to_string(), |v| sanitize(&v.text)))
-            .collect();
-        let steps: Vec<String> = fact
-            .steps
-            .iter()
-            .map(|s| format!("{}–{}", number(s.pair), number(s.pair + 1)))
-            .collect();
-        let what = match &fact.slot {
-            Some(slot) => format!("{} ({})", fact.category.id(), sanitize(slot)),
-            None => fact.category.id().to_string(),
-        };
-        let line = format!(
-            "{what}: {}   changed in {}",
-            values.join(" → "),
-            steps.join(", ")
-        );
+        let line = fact_line(fact);
         for (i, row) in wrap(&line, total_width.saturating_sub(4))
             .iter()
             .enumerate()
@@ -112,6 +79,49 @@ pub fn history(series: &Series, facts: &[FactHistory], total_width: usize) -> St
         }
     }
     out
+}
+
+/// One fact's line: "number (people): 12 → 19 → 23   changed in 1–2, 2–3".
+pub fn fact_line(fact: &FactHistory) -> String {
+    let values: Vec<String> = fact
+        .values
+        .iter()
+        .map(|v| v.as_ref().map_or("—".to_string(), |v| sanitize(&v.text)))
+        .collect();
+    let steps: Vec<String> = fact
+        .steps
+        .iter()
+        .map(|s| format!("{}–{}", number(s.pair), number(s.pair + 1)))
+        .collect();
+    let what = match &fact.slot {
+        Some(slot) => format!("{} ({})", fact.category.id(), sanitize(slot)),
+        None => fact.category.id().to_string(),
+    };
+    format!(
+        "{what}: {}   changed in {}",
+        values.join(" → "),
+        steps.join(", ")
+    )
+}
+
+/// One added or dropped passage's line: "2–3 added: “opening words …”".
+pub fn passage_line(series: &Series, c: &PassageChange) -> String {
+    let (what, version) = match c.side {
+        Side::Left => ("dropped", c.pair),
+        Side::Right => ("added", c.pair + 1),
+    };
+    let text = sanitize(&series.version(version).text[c.at.0..c.at.1]);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let opening = if words.len() > 12 {
+        format!("{} …", words[..12].join(" "))
+    } else {
+        words.join(" ")
+    };
+    format!(
+        "{}–{} {what}: “{opening}”",
+        number(c.pair),
+        number(c.pair + 1)
+    )
 }
 
 #[cfg(test)]

@@ -73,6 +73,11 @@ pub enum Action {
     NextSuggestion,
     /// The review summary.
     OpenSummary,
+    /// Three or more versions: the next / previous pair.
+    NextPair,
+    PrevPair,
+    /// The history of the facts across the versions.
+    OpenHistory,
     /// Start selecting words of the focused passage.
     StartSelection,
     /// Grow or shrink the selection by words.

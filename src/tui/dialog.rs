@@ -77,6 +77,10 @@ pub enum Dialog {
     Summary {
         selected: usize,
     },
+    /// The facts that changed across the versions (`App::versions`).
+    History {
+        selected: usize,
+    },
 }
 
 /// Keys that pick a category at once: the first ten categories take the

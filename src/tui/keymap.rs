@@ -238,6 +238,27 @@ pub const TABLE: &[Section] = &[
         ],
     },
     Section {
+        title: "Versions (three or more files)",
+        mode: Mode::Main,
+        bindings: &[
+            bind(
+                &[Key::Char('>')],
+                Action::NextPair,
+                "the next pair of versions (2–3 after 1–2)",
+            ),
+            bind(
+                &[Key::Char('<')],
+                Action::PrevPair,
+                "the previous pair of versions",
+            ),
+            bind(
+                &[Key::Char('H')],
+                Action::OpenHistory,
+                "history: each fact that changed, in every version",
+            ),
+        ],
+    },
+    Section {
         title: "Fold",
         mode: Mode::Main,
         bindings: &[
@@ -750,6 +771,36 @@ pub const TABLE: &[Section] = &[
                 "HTML report: both articles, notes in the margin",
             ),
             bind(&[ESC], Action::Cancel, "cancel"),
+        ],
+    },
+    Section {
+        title: "History of the facts (H)",
+        mode: Mode::History,
+        bindings: &[
+            shown(
+                &[Key::Char('j'), Key::Code(KeyCode::Down)],
+                Action::ListNext,
+                "next fact",
+                "move",
+            ),
+            shown(
+                &[Key::Char('k'), Key::Code(KeyCode::Up)],
+                Action::ListPrev,
+                "previous fact",
+                "move",
+            ),
+            shown(
+                &[ENTER],
+                Action::Submit,
+                "go to the pair and passage where it changed",
+                "go to",
+            ),
+            shown(
+                &[ESC, Key::Char('H'), Key::Char('q')],
+                Action::Cancel,
+                "close",
+                "close",
+            ),
         ],
     },
     Section {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, KeyEventKind};
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Versions};
 use super::events::{Event, Queue};
 use super::keymap;
 use super::mode::Mode;
@@ -28,9 +28,27 @@ use crate::core::pipeline::{Report, Stage};
 /// small pair appears without a felt delay.
 pub const TICK: Duration = Duration::from_millis(20);
 
+/// What the screen opens on: a pair and its notes, and for three or more
+/// versions the series' other pairs.
+pub struct Start {
+    pub cmp: Comparison,
+    pub notebook: Notebook,
+    pub versions: Option<Versions>,
+}
+
+impl From<(Comparison, Notebook)> for Start {
+    fn from((cmp, notebook): (Comparison, Notebook)) -> Self {
+        Start {
+            cmp,
+            notebook,
+            versions: None,
+        }
+    }
+}
+
 /// The work of loading: what the command line asks for, reporting stages.
-pub trait Job<E>: FnOnce(Report) -> Result<(Comparison, Notebook), E> + Send + 'static {}
-impl<E, F: FnOnce(Report) -> Result<(Comparison, Notebook), E> + Send + 'static> Job<E> for F {}
+pub trait Job<E>: FnOnce(Report) -> Result<Start, E> + Send + 'static {}
+impl<E, F: FnOnce(Report) -> Result<Start, E> + Send + 'static> Job<E> for F {}
 
 /// Why the screen closed other than by the reviewer's choice.
 #[derive(Debug)]
@@ -71,10 +89,12 @@ pub fn run<E: Send + 'static>(
             let report = |stage: Stage| {
                 let _ = tx.send(Event::Stage(stage, started.elapsed()));
             };
-            let result = job(&report).map(|(cmp, notebook)| {
+            let result = job(&report).map(|start| {
                 let _ = tx.send(Event::LayingOut);
-                let mut app = App::new(cmp, size.width, size.height, worker_theme);
-                app.set_notebook(notebook);
+                let mut app = App::new(start.cmp, size.width, size.height, worker_theme);
+                app.set_notebook(start.notebook);
+                app.versions = start.versions;
+                super::versions::retitle(&mut app);
                 Box::new(app)
             });
             let _ = tx.send(Event::Loaded(result));

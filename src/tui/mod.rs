@@ -42,6 +42,7 @@ pub mod suggestions;
 mod terminal;
 pub mod theme;
 pub mod update;
+pub mod versions;
 pub mod view;
 pub mod watch;
 mod workers;

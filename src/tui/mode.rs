@@ -37,6 +37,8 @@ pub enum Mode {
     SaveAs,
     Export,
     Summary,
+    /// The history of the facts across three or more versions.
+    History,
     /// The articles are being read and aligned: only quitting.
     Loading,
 }
@@ -59,6 +61,7 @@ impl Mode {
         Mode::SaveAs,
         Mode::Export,
         Mode::Summary,
+        Mode::History,
         Mode::Loading,
     ];
 }

@@ -271,6 +271,21 @@ pub fn arrive(app: &mut App, result: Result<Fresh, String>) -> Vec<Effect> {
     effects
 }
 
+/// What the reviewer chose, moved from `app` to the `fresh` screen that
+/// replaces it: the view, pane, folding, help, reviewer, the reloads and a
+/// series' other pairs.
+pub(super) fn carry_over(app: &mut App, fresh: &mut App) {
+    fresh.viewport.view = app.viewport.view;
+    fresh.viewport.pane = app.viewport.pane;
+    fresh.viewport.fold = app.viewport.fold;
+    fresh.reviewer = app.reviewer.take();
+    fresh.viewport.help = app.viewport.help;
+    fresh.viewport.repaint = app.viewport.repaint;
+    fresh.reload = std::mem::take(&mut app.reload);
+    fresh.versions = app.versions.take();
+    fresh.refold();
+}
+
 /// Puts `fresh` in place of `app`'s comparison, keeping what the reviewer
 /// chose (view, pane, folding, reviewer, pending reloads) and the notes.
 fn replace(app: &mut App, mut fresh: App, differ: [Option<usize>; 2], cause: Cause) {
@@ -305,15 +320,9 @@ fn replace(app: &mut App, mut fresh: App, differ: [Option<usize>; 2], cause: Cau
         fresh.set_notebook(book);
     }
     let size = app.viewport.size;
-    fresh.viewport.view = app.viewport.view;
-    fresh.viewport.pane = app.viewport.pane;
-    fresh.viewport.fold = app.viewport.fold;
-    fresh.reviewer = app.reviewer.take();
-    fresh.viewport.help = app.viewport.help;
-    fresh.viewport.repaint = app.viewport.repaint;
-    fresh.reload = std::mem::take(&mut app.reload);
-    fresh.refold();
+    carry_over(app, &mut fresh);
     *app = fresh;
+    super::versions::retitle(app);
     if app.viewport.size != size {
         navigation::resize(app, size.0, size.1);
     }

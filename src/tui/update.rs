@@ -8,7 +8,7 @@ use super::app::App;
 use super::dialog::Dialog;
 use super::keymap;
 use super::reload::{self, Cause, Request};
-use super::{clipboard, edit, navigation, notes, search, suggestions};
+use super::{clipboard, edit, navigation, notes, search, suggestions, versions};
 
 /// Counts beyond this are typing mistakes: every move stops at the ends.
 const MAX_COUNT: usize = 99_999;
@@ -94,6 +94,7 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     let summary = matches!(app.input.dialog, Some(Dialog::Summary { .. }));
+    let history = matches!(app.input.dialog, Some(Dialog::History { .. }));
     let picking = matches!(app.input.dialog, Some(Dialog::PickCategory { .. }));
     match action {
         Action::Quit => notes::quit(app),
@@ -105,6 +106,9 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ListNext if picking => notes::move_category(app, 1),
         Action::ListPrev if picking => notes::move_category(app, -1),
         Action::Submit if summary => suggestions::summary_jump(app),
+        Action::Submit if history => versions::history_jump(app),
+        Action::ListNext if history => versions::history_move(app, 1),
+        Action::ListPrev if history => versions::history_move(app, -1),
         Action::Submit => return notes::submit(app),
         Action::Cancel => notes::cancel(app),
         Action::OpenNotes => notes::open_list(app),
@@ -124,6 +128,9 @@ fn route(app: &mut App, action: Action) -> Vec<Effect> {
         Action::RejectSuggestion => return suggestions::reject(app),
         Action::NextSuggestion => suggestions::next(app),
         Action::OpenSummary => suggestions::open_summary(app),
+        Action::NextPair => versions::step(app, true),
+        Action::PrevPair => versions::step(app, false),
+        Action::OpenHistory => versions::open_history(app),
         Action::StartSelection => notes::start_selection(app),
         Action::SelectGrow(n) => notes::select(app, n as isize, true),
         Action::SelectMove(n) => notes::select(app, n as isize, false),

@@ -49,6 +49,11 @@ impl Series {
         &self.pairs
     }
 
+    /// The pairs, given up: pair `i` compares version `i` with `i + 1`.
+    pub fn into_pairs(self) -> Vec<Comparison> {
+        self.pairs
+    }
+
     /// How many versions: one more than the pairs.
     pub fn len(&self) -> usize {
         self.pairs.len() + 1

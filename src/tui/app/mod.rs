@@ -9,11 +9,13 @@
 mod input;
 mod notes;
 mod review;
+mod versions;
 mod viewport;
 
 pub use input::{Input, Search};
 pub use notes::Notes;
 pub use review::Review;
+pub use versions::{HistoryRow, Versions};
 pub use viewport::{Folds, Viewport};
 
 use std::ops::Range;
@@ -101,6 +103,8 @@ pub struct App {
     pub theme: Theme,
     /// The articles being read again, or waiting to be.
     pub reload: reload::State,
+    /// Three or more versions: the pairs not on screen and the history.
+    pub versions: Option<Versions>,
 }
 
 impl App {
@@ -119,6 +123,7 @@ impl App {
             reviewer: None,
             theme,
             reload: reload::State::default(),
+            versions: None,
         }
     }
 
@@ -239,6 +244,7 @@ impl App {
             Some(Dialog::SaveAs { .. }) => Mode::SaveAs,
             Some(Dialog::Export) => Mode::Export,
             Some(Dialog::Summary { .. }) => Mode::Summary,
+            Some(Dialog::History { .. }) => Mode::History,
             None if input.selection.is_some() => Mode::Select,
             None => Mode::Main,
         }

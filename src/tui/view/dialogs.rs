@@ -280,6 +280,32 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             );
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
+        Some(Dialog::History { selected }) => {
+            let area = centred(
+                screen,
+                screen.width.saturating_sub(4),
+                screen.height.saturating_sub(2),
+            );
+            let inner = frame_box(
+                frame,
+                area,
+                &format!(" History of the facts ({}) ", dialog_hints(Mode::History)),
+            );
+            let rows = app.versions.as_ref().map_or(&[][..], |v| &v.history);
+            let lines: Vec<Line> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| match i == *selected {
+                    true => Line::from(Span::styled(
+                        row.text.clone(),
+                        bold.add_modifier(Modifier::REVERSED),
+                    )),
+                    false => Line::from(row.text.clone()),
+                })
+                .collect();
+            let scroll = (selected + 2).saturating_sub(usize::from(inner.height));
+            frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+        }
         Some(Dialog::Summary { selected }) => {
             let area = centred(
                 screen,
