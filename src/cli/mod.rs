@@ -104,18 +104,8 @@ pub enum Command {
         /// None: the bundled sample pair.
         #[arg(value_name = "VERSION")]
         files: Vec<String>,
-        /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Width of the text report in cells, 40 to 2000 (default: the
-        /// terminal's, or 100 in a pipe)
-        #[arg(long, value_parser = clap::value_parser!(u64).range(MIN_WIDTH as u64..=MAX_WIDTH as u64))]
-        width: Option<u64>,
         #[command(flatten)]
-        input: InputArgs,
-        /// Colour in the text report (auto: when standard output is a terminal and NO_COLOR is unset)
-        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-        color: ColorChoice,
+        report: ReportArgs,
     },
     /// Review a file's versions from its git history, oldest first: each
     /// consecutive pair and the history of the facts that changed
@@ -125,18 +115,8 @@ pub enum Command {
         /// Only the commits in this range (`REV..REV`, as git log takes it)
         #[arg(long, value_name = "REV..REV")]
         git: Option<String>,
-        /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Width of the text report in cells, 40 to 2000 (default: the
-        /// terminal's, or 100 in a pipe)
-        #[arg(long, value_parser = clap::value_parser!(u64).range(MIN_WIDTH as u64..=MAX_WIDTH as u64))]
-        width: Option<u64>,
         #[command(flatten)]
-        input: InputArgs,
-        /// Colour in the text report (auto: when standard output is a terminal and NO_COLOR is unset)
-        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-        color: ColorChoice,
+        report: ReportArgs,
     },
     /// Print the text tandem reads from an article (the article extracted
     /// from an HTML page, a Word file or a PDF; Markdown without its markup)
@@ -197,6 +177,31 @@ pub struct CheckArgs {
     pub format: check::CheckFormat,
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// How `tandem align` and `tandem log` print what they found.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct ReportArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Width of the text report in cells, 40 to 2000 (default: the
+    /// terminal's, or 100 in a pipe)
+    #[arg(long, value_parser = clap::value_parser!(u64).range(MIN_WIDTH as u64..=MAX_WIDTH as u64))]
+    width: Option<u64>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Colour in the text report (auto: when standard output is a terminal and NO_COLOR is unset)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+impl ReportArgs {
+    /// The width asked for; in range by the parser, so the conversion
+    /// cannot fail.
+    fn width(self) -> Option<usize> {
+        self.width.and_then(|w| usize::try_from(w).ok())
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -546,13 +551,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Some(Command::Align {
             files,
-            format,
-            width,
-            input,
-            color,
+            report: args,
         }) => {
-            // In range by the parser, so the conversion cannot fail.
-            let width = width.and_then(|w| usize::try_from(w).ok());
+            let ReportArgs {
+                format,
+                input,
+                color,
+                ..
+            } = args;
+            let width = args.width();
             if files.len() > 2 {
                 let series = series::load(&files, input.format())?;
                 return series::write(&series, format, width, color);
@@ -581,20 +588,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Log {
             file,
             git,
-            format,
-            width,
-            input,
-            color,
+            report: args,
         }) => {
-            let versions = log::versions(&file, git.as_deref(), input.format())?;
+            let versions = log::versions(&file, git.as_deref(), args.input.format())?;
             let series = Series::new(versions)
                 .ok_or_else(|| CliError::Usage("a history needs two or more versions".into()))?;
-            series::write(
-                &series,
-                format,
-                width.and_then(|w| usize::try_from(w).ok()),
-                color,
-            )
+            series::write(&series, args.format, args.width(), args.color)
         }
         Some(Command::Text { file, input }) => {
             let source = fetch::read(&file)?;
