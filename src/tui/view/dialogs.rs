@@ -30,6 +30,17 @@ fn centred(screen: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// A framed box over nearly the whole screen, for the dialogs that list
+/// things (notes, the summary, the history): its inner area.
+fn large_box(frame: &mut Frame, screen: Rect, title: &str) -> Rect {
+    let area = centred(
+        screen,
+        screen.width.saturating_sub(4),
+        screen.height.saturating_sub(2),
+    );
+    frame_box(frame, area, title)
+}
+
 fn frame_box(frame: &mut Frame, area: Rect, title: &str) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::default().borders(Borders::ALL).title(title);
@@ -173,12 +184,7 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             frame.render_widget(&editor, field);
         }
         Some(Dialog::NotesList { selected }) | Some(Dialog::ConfirmDelete { selected, .. }) => {
-            let area = centred(
-                screen,
-                screen.width.saturating_sub(4),
-                screen.height.saturating_sub(2),
-            );
-            let inner = frame_box(frame, area, " Notes ");
+            let inner = large_box(frame, screen, " Notes ");
             let Some(book) = &app.notes.notebook else {
                 return;
             };
@@ -281,14 +287,9 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
         }
         Some(Dialog::History { selected }) => {
-            let area = centred(
-                screen,
-                screen.width.saturating_sub(4),
-                screen.height.saturating_sub(2),
-            );
-            let inner = frame_box(
+            let inner = large_box(
                 frame,
-                area,
+                screen,
                 &format!(" History of the facts ({}) ", dialog_hints(Mode::History)),
             );
             let rows = app.versions.as_ref().map_or(&[][..], |v| &v.history);
@@ -307,14 +308,9 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
             frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
         }
         Some(Dialog::Summary { selected }) => {
-            let area = centred(
-                screen,
-                screen.width.saturating_sub(4),
-                screen.height.saturating_sub(2),
-            );
-            let inner = frame_box(
+            let inner = large_box(
                 frame,
-                area,
+                screen,
                 &format!(" Review summary ({}) ", dialog_hints(Mode::Summary)),
             );
             let items = crate::tui::suggestions::summary(app);
